@@ -1,0 +1,43 @@
+package com.propertyquality.review.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.marts.AggregateService;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "aggregate", mixinStandardHelpOptions = true,
+        description = "Read the lake with Spark and write the marts under <work>/marts/.")
+class AggregateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+            run(context, spec.commandLine().getOut());
+            return ReviewCli.OK;
+        }
+    }
+
+    static void run(ConfigurableApplicationContext context, PrintWriter out) {
+        long started = System.nanoTime();
+        Map<String, Long> marts = context.getBean(AggregateService.class).aggregate();
+        out.println("Marts in " + context.getBean(WorkFolder.class).marts() + ":");
+        marts.forEach((name, rows) -> out.printf("  %-24s %6d rows%n", name, rows));
+        out.printf("Aggregated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.flush();
+    }
+}

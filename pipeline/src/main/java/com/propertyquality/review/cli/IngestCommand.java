@@ -1,0 +1,95 @@
+package com.propertyquality.review.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.propertyquality.review.ingest.FileLoad;
+import com.propertyquality.review.ingest.IngestReport;
+import com.propertyquality.review.ingest.IngestService;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Load the template files of a folder (offices*, survey-distribution*, survey-responses*;"
+                + " CSV or XLSX) into the lake, as Spring Batch jobs. Rejected rows go to"
+                + " <work>/rejects/<run>/rejects.csv.")
+class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder with the office files.")
+    Path input;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Read every CSV in this encoding (UTF-8, GB18030...) instead of detecting it.")
+    String encoding;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Charset override = charset(spec, encoding);
+        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+            run(context, input, override, spec.commandLine().getOut());
+            return ReviewCli.OK;
+        }
+    }
+
+    static Charset charset(CommandSpec spec, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown encoding: " + name);
+        }
+    }
+
+    static IngestReport run(ConfigurableApplicationContext context, Path input, Charset override, PrintWriter out) {
+        out.println("Ingest " + input.toAbsolutePath().normalize());
+        IngestReport report = context.getBean(IngestService.class).ingest(input, override, out);
+        print(report, out);
+        return report;
+    }
+
+    static void print(IngestReport report, PrintWriter out) {
+        out.printf(Locale.ROOT, "%-34s %-20s %-14s %8s %8s %8s%n", "file", "template", "encoding", "read",
+                "stored", "rejected");
+        for (FileLoad load : report.files()) {
+            if (load.status() == FileLoad.Status.LOADED) {
+                out.printf(Locale.ROOT, "%-34s %-20s %-14s %8d %8d %8d%n", load.fileName(), load.template().name(),
+                        load.encoding(), load.read(), load.stored(), load.rejected());
+            } else {
+                out.printf(Locale.ROOT, "%-34s %-20s NOT LOADED: %s%n", load.fileName(), load.template().name(),
+                        load.error());
+            }
+            for (String warning : load.warnings()) {
+                out.println("    warning: " + warning);
+            }
+        }
+        for (String ignored : report.ignored()) {
+            out.println(ignored + ": not a template file name, ignored");
+        }
+        out.printf(Locale.ROOT, "Stored %d rows; rejected %d rows (%s)%n", report.storedRows(),
+                report.rejectedRows(), report.rejectsFile());
+        report.replacedPartitions().forEach((dataset, partitions) ->
+                out.printf(Locale.ROOT, "  %s: %d partition(s) replaced%n", dataset, partitions.size()));
+        out.println("Run manifest: " + report.manifest());
+        out.flush();
+    }
+}

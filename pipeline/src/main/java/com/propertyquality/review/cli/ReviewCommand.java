@@ -1,0 +1,45 @@
+package com.propertyquality.review.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "The main job: ingest the office files, aggregate the marts and render the packet.")
+class ReviewCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder with the office files.")
+    Path input;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "Survey year (default: the latest in the lake).")
+    Integer year;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Read every CSV in this encoding instead of detecting it.")
+    String encoding;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var override = IngestCommand.charset(spec, encoding);
+        var out = spec.commandLine().getOut();
+        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+            IngestCommand.run(context, input, override, out);
+            AggregateCommand.run(context, out);
+            ReportCommand.run(context, year, out);
+            return ReviewCli.OK;
+        }
+    }
+}

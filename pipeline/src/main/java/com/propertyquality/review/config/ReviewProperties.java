@@ -1,0 +1,27 @@
+package com.propertyquality.review.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The product's settings, from application.yml, environment variables (REVIEW_WORK, REVIEW_SPARK_MASTER,
+ * REVIEW_RETURNS_THRESHOLD, REVIEW_COMPANY_NAME...) and the command line, in rising order of precedence.
+ *
+ * @param work        the work folder: lake/, marts/, reports/, rejects/, runs/ and the embedded job repository
+ * @param companyName the company named on every page of the packet
+ * @param spark       the Spark master and extra Spark settings
+ * @param returns     the survey return-rate rule
+ */
+@ConfigurationProperties("review")
+public record ReviewProperties(Path work, String companyName, Spark spark, Returns returns) {
+
+    /** @param master local[*], spark://host:port, yarn, k8s://... */
+    public record Spark(String master, int shufflePartitions) {
+    }
+
+    /** @param threshold the lowest acceptable return rate as a fraction (procedure 5.1.2: 0.60) */
+    public record Returns(BigDecimal threshold) {
+    }
+}

@@ -1,0 +1,53 @@
+package com.propertyquality.review.contract;
+
+import java.util.Objects;
+
+/**
+ * One column of an import template: its English and Chinese header, type and rule.
+ *
+ * @param name        English header, also the lake column name
+ * @param chinese     Chinese header
+ * @param type        how the cell is parsed and stored
+ * @param required    a blank cell rejects the row; a missing header rejects the file
+ * @param codes       the allowed values of a {@link ValueType#CODE} column, else null
+ * @param min         smallest allowed number (inclusive) or null
+ * @param max         largest allowed number (inclusive) or null
+ * @param knownOffice the value must be an office of the offices register
+ */
+public record ColumnSpec(String name, String chinese, ValueType type, boolean required, CodeList codes,
+                         Long min, Long max, boolean knownOffice) {
+
+    public ColumnSpec {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(chinese);
+        Objects.requireNonNull(type);
+        if ((type == ValueType.CODE) != (codes != null)) {
+            throw new IllegalArgumentException("a code list goes with CODE columns only: " + name);
+        }
+    }
+
+    public static ColumnSpec required(String name, String chinese, ValueType type) {
+        return new ColumnSpec(name, chinese, type, true, null, null, null, false);
+    }
+
+    public static ColumnSpec optional(String name, String chinese, ValueType type) {
+        return new ColumnSpec(name, chinese, type, false, null, null, null, false);
+    }
+
+    public static ColumnSpec requiredCode(String name, String chinese, CodeList codes) {
+        return new ColumnSpec(name, chinese, ValueType.CODE, true, codes, null, null, false);
+    }
+
+    public static ColumnSpec optionalCode(String name, String chinese, CodeList codes) {
+        return new ColumnSpec(name, chinese, ValueType.CODE, false, codes, null, null, false);
+    }
+
+    /** The office_id column of a record that belongs to an office. */
+    public static ColumnSpec officeReference() {
+        return new ColumnSpec("office_id", "管理处编号", ValueType.TEXT, true, null, null, null, true);
+    }
+
+    public ColumnSpec between(Long min, Long max) {
+        return new ColumnSpec(name, chinese, type, required, codes, min, max, knownOffice);
+    }
+}

@@ -1,0 +1,127 @@
+package com.propertyquality.review.ingest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.StagedFile;
+
+/**
+ * One input file's load within a run: what the step reads, stores and rejects, and how it ended. The counts
+ * reconcile: {@code read = stored + rejected} for every file that was read at all.
+ */
+public final class FileLoad {
+
+    public enum Status { LOADED, UNREADABLE, FAILED }
+
+    private final int index;
+    private final Path file;
+    private final Template template;
+    private final List<String> warnings = new ArrayList<>();
+    private StagedFile staged;
+    private String encoding;
+    private long read;
+    private long stored;
+    private long rejected;
+    private long blankRowsSkipped;
+    private Status status = Status.FAILED;
+    private String error;
+    private double seconds;
+
+    FileLoad(int index, Path file, Template template) {
+        this.index = index;
+        this.file = file;
+        this.template = template;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public String encoding() {
+        return encoding;
+    }
+
+    void encoding(String encoding) {
+        this.encoding = encoding;
+    }
+
+    StagedFile staged() {
+        return staged;
+    }
+
+    void staged(StagedFile staged) {
+        this.staged = staged;
+    }
+
+    public long read() {
+        return read;
+    }
+
+    public long stored() {
+        return stored;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    public long blankRowsSkipped() {
+        return blankRowsSkipped;
+    }
+
+    void countRead() {
+        read++;
+    }
+
+    void countStored() {
+        stored++;
+    }
+
+    void countRejected() {
+        rejected++;
+    }
+
+    void blankRowsSkipped(long count) {
+        blankRowsSkipped = count;
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    void finish(Status status, String error, double seconds) {
+        this.status = status;
+        this.error = error;
+        this.seconds = seconds;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+}

@@ -1,0 +1,73 @@
+package com.propertyquality.review.ingest;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The file job: one chunk step that reads a template file, checks each row against the contract and writes
+ * stored rows to staging and rejected rows to the rejects file. One job instance per (run, file); the step's
+ * beans take the file from the job parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingestFile";
+    public static final String RUN_ID = "run.id";
+    public static final String FILE_INDEX = "file.index";
+    public static final String FILE = "file";
+    public static final String TEMPLATE = "template";
+
+    /** Rows per chunk: large enough that the job repository's per-chunk update costs little. */
+    static final int CHUNK_SIZE = 2_000;
+
+    @Bean
+    Job ingestFileJob(JobRepository jobRepository, Step loadFileStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(loadFileStep).build();
+    }
+
+    @Bean
+    Step loadFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      TemplateFileReader templateFileReader, RowCheckProcessor rowCheckProcessor,
+                      StagingWriter stagingWriter) {
+        return new StepBuilder("loadFile", jobRepository)
+                .<SourceRow, CheckedRow>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(templateFileReader)
+                .processor(rowCheckProcessor)
+                .writer(stagingWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    TemplateFileReader templateFileReader(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
+                                          @Value("#{jobParameters['file.index']}") Long fileIndex) {
+        IngestRun run = runs.get(runId);
+        FileLoad load = run.file(fileIndex);
+        return new TemplateFileReader(load, run.encodingOverride(), new ProgressLine(run.out(), load.fileName()));
+    }
+
+    @Bean
+    @StepScope
+    RowCheckProcessor rowCheckProcessor(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
+                                        @Value("#{jobParameters['file.index']}") Long fileIndex) {
+        IngestRun run = runs.get(runId);
+        return new RowCheckProcessor(new RowRules(run.file(fileIndex).template(), run.scope()));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
+                                @Value("#{jobParameters['file.index']}") Long fileIndex) {
+        IngestRun run = runs.get(runId);
+        return new StagingWriter(run.file(fileIndex), run.rejects());
+    }
+}

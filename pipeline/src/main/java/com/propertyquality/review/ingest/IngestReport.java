@@ -1,0 +1,25 @@
+package com.propertyquality.review.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an ingest run did: every template file with its counts, the files ignored, the partitions replaced per
+ * dataset, and where the rejects and the manifest are.
+ */
+public record IngestReport(String runId, List<FileLoad> files, List<String> ignored,
+                           Map<String, List<String>> replacedPartitions, Path rejectsFile, Path manifest) {
+
+    public long rejectedRows() {
+        return files.stream().mapToLong(FileLoad::rejected).sum();
+    }
+
+    public long storedRows() {
+        return files.stream().filter(f -> f.status() == FileLoad.Status.LOADED).mapToLong(FileLoad::stored).sum();
+    }
+
+    public List<FileLoad> notLoaded() {
+        return files.stream().filter(f -> f.status() != FileLoad.Status.LOADED).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package com.propertyquality.review.ingest;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory state one ingest run shares between its file jobs: the rules' scope, the rejects file, each
+ * file's load. Spring Batch steps find it by the run id in their job parameters.
+ */
+public final class IngestRun {
+
+    private final String id;
+    private final LoadScope scope;
+    private final RejectLog rejects;
+    private final Charset encodingOverride;
+    private final PrintWriter out;
+    private final Map<Integer, FileLoad> files = new ConcurrentHashMap<>();
+
+    IngestRun(String id, LoadScope scope, RejectLog rejects, Charset encodingOverride, PrintWriter out) {
+        this.id = id;
+        this.scope = scope;
+        this.rejects = rejects;
+        this.encodingOverride = encodingOverride;
+        this.out = out;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    LoadScope scope() {
+        return scope;
+    }
+
+    RejectLog rejects() {
+        return rejects;
+    }
+
+    Charset encodingOverride() {
+        return encodingOverride;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    void add(FileLoad load) {
+        files.put(load.index(), load);
+    }
+
+    FileLoad file(long index) {
+        FileLoad load = files.get((int) index);
+        if (load == null) {
+            throw new IllegalStateException("run " + id + " has no file " + index);
+        }
+        return load;
+    }
+}

@@ -1,0 +1,236 @@
+package com.propertyquality.review.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.Lake;
+
+/**
+ * Loads the template files of a folder into the lake. Files are taken in name order; the offices register
+ * first, since every other template checks its offices against it. Each file runs as one Spring Batch job and
+ * stages its rows apart; each template's staged files are then swapped into the lake partition by partition.
+ * A file that cannot be read is reported and the others still load.
+ */
+@Service
+public class IngestService {
+
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final JobOperator jobOperator;
+    private final Job ingestFileJob;
+    private final IngestRuns runs;
+    private final WorkFolder work;
+    private final JobRepositorySchema schema;
+
+    public IngestService(JobOperator jobOperator, Job ingestFileJob, IngestRuns runs, WorkFolder work,
+                         JobRepositorySchema schema) {
+        this.jobOperator = jobOperator;
+        this.ingestFileJob = ingestFileJob;
+        this.runs = runs;
+        this.work = work;
+        this.schema = schema;
+    }
+
+    /**
+     * @param input            the folder holding the office files
+     * @param encodingOverride the CSV encoding to use instead of detection, or null
+     * @param out              where progress lines go
+     */
+    public IngestReport ingest(Path input, Charset encodingOverride, PrintWriter out) {
+        if (!Files.isDirectory(input)) {
+            throw new IllegalArgumentException("input folder not found: " + input);
+        }
+        schema.ensure();
+        try (WorkFolderLock lock = WorkFolderLock.acquire(work.root())) {
+            return run(input, encodingOverride, out);
+        }
+    }
+
+    private IngestReport run(Path input, Charset encodingOverride, PrintWriter out) {
+        String runId = LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Lake lake = new Lake(work.lake());
+        List<String> ignored = new ArrayList<>();
+        List<FileLoad> loads = discover(input, ignored);
+        LoadScope scope = new LoadScope();
+        Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
+        Map<String, List<String>> replaced = new LinkedHashMap<>();
+        try (RejectLog rejects = new RejectLog(rejectsFile)) {
+            IngestRun run = new IngestRun(runId, scope, rejects, encodingOverride, out);
+            loads.forEach(run::add);
+            runs.start(run);
+            try {
+                for (Template template : ImportTemplates.all()) {
+                    if (template != ImportTemplates.OFFICES && scope.knownOfficeCount() == 0) {
+                        scope.addKnownOffices(officeIds(lake));
+                    }
+                    List<FileLoad> ofTemplate = loads.stream().filter(l -> l.template() == template).toList();
+                    for (FileLoad load : ofTemplate) {
+                        runFileJob(run, lake, load);
+                    }
+                    List<FileLoad> loaded = ofTemplate.stream()
+                            .filter(l -> l.status() == FileLoad.Status.LOADED).toList();
+                    if (!loaded.isEmpty()) {
+                        replaced.put(template.dataset(), lake.commit(runId, template,
+                                loaded.stream().map(FileLoad::staged).toList()));
+                    }
+                }
+            } finally {
+                runs.end(runId);
+                lake.dropStaging(runId);
+            }
+        }
+        Path manifest = writeManifest(runId, input, loads, ignored, replaced, rejectsFile);
+        return new IngestReport(runId, loads, ignored, replaced, rejectsFile, manifest);
+    }
+
+    private List<FileLoad> discover(Path input, List<String> ignored) {
+        List<FileLoad> loads = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(input)) {
+            List<Path> files = entries.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+            for (Path file : files) {
+                Optional<Template> template = ImportTemplates.forFileName(file.getFileName().toString());
+                if (template.isPresent()) {
+                    loads.add(new FileLoad(loads.size() + 1, file, template.get()));
+                } else {
+                    ignored.add(file.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + input, e);
+        }
+        return loads;
+    }
+
+    private static List<String> officeIds(Lake lake) {
+        return lake.readAll(ImportTemplates.OFFICES).stream()
+                .map(row -> (String) row.get("office_id")).toList();
+    }
+
+    private void runFileJob(IngestRun run, Lake lake, FileLoad load) {
+        long started = System.nanoTime();
+        load.staged(lake.stage(run.id(), load.index(), load.template()));
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(IngestJobConfiguration.RUN_ID, run.id())
+                .addLong(IngestJobConfiguration.FILE_INDEX, (long) load.index())
+                .addString(IngestJobConfiguration.FILE, load.file().toAbsolutePath().toString(), false)
+                .addString(IngestJobConfiguration.TEMPLATE, load.template().name(), false)
+                .toJobParameters();
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(ingestFileJob, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the load of " + load.fileName() + ": " + e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            load.finish(FileLoad.Status.LOADED, null, seconds);
+            return;
+        }
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        UnreadableFileException unreadable = findUnreadable(failure);
+        String reason = unreadable != null ? unreadable.getMessage()
+                : failure == null ? "the job ended " + execution.getStatus() : describe(failure);
+        load.finish(unreadable != null ? FileLoad.Status.UNREADABLE : FileLoad.Status.FAILED, reason, seconds);
+        run.rejects().rejectFile(load.template().name(), load.fileName(), reason);
+    }
+
+    private static UnreadableFileException findUnreadable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableFileException unreadable) {
+                return unreadable;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private Path writeManifest(String runId, Path input, List<FileLoad> loads, List<String> ignored,
+                               Map<String, List<String>> replaced, Path rejectsFile) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("run", runId);
+        manifest.put("input", input.toAbsolutePath().normalize().toString());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (FileLoad load : loads) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("file", load.fileName());
+            file.put("template", load.template().name());
+            file.put("sha256", sha256(load.file()));
+            file.put("encoding", load.encoding());
+            file.put("status", load.status().name().toLowerCase());
+            file.put("error", load.error());
+            file.put("rows_read", load.read());
+            file.put("rows_stored", load.status() == FileLoad.Status.LOADED ? load.stored() : 0);
+            file.put("rows_rejected", load.rejected());
+            file.put("blank_rows_skipped", load.blankRowsSkipped());
+            file.put("warnings", load.warnings());
+            file.put("seconds", Math.round(load.seconds() * 1000) / 1000.0);
+            files.add(file);
+        }
+        manifest.put("files", files);
+        manifest.put("ignored_files", ignored);
+        manifest.put("partitions_replaced", replaced);
+        manifest.put("rejects_file", rejectsFile.toString());
+        Path path = work.runs().resolve(runId).resolve("manifest.json");
+        try {
+            Files.createDirectories(path.getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run manifest " + path, e);
+        }
+        return path;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

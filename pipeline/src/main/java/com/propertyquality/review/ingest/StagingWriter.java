@@ -1,0 +1,48 @@
+package com.propertyquality.review.ingest;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import com.propertyquality.review.lake.StagedFile;
+
+/**
+ * Sends each checked row where it belongs: stored rows to the file's staging Parquet, rejected rows with every
+ * violation to the run's rejects file. Keeps the stored and rejected counts.
+ */
+public class StagingWriter implements ItemStreamWriter<CheckedRow> {
+
+    private final FileLoad load;
+    private final RejectLog rejects;
+
+    public StagingWriter(FileLoad load, RejectLog rejects) {
+        this.load = load;
+        this.rejects = rejects;
+    }
+
+    @Override
+    public void write(Chunk<? extends CheckedRow> chunk) {
+        StagedFile staged = load.staged();
+        for (CheckedRow row : chunk) {
+            SourceRow source = row.source();
+            if (row.stored()) {
+                staged.write(row.values(), source.file(), source.row());
+                load.countStored();
+            } else {
+                rejects.reject(load.template().name(), source, row.violations());
+                load.countRejected();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        load.staged().close();
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        // the staged file is created by the run before the step starts
+    }
+}

@@ -1,0 +1,157 @@
+package com.propertyquality.review.ingest;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.propertyquality.review.contract.ColumnSpec;
+import com.propertyquality.review.contract.Template;
+
+/**
+ * Reads a template file, CSV or XLSX, as a stream of {@link SourceRow}s: recognises the header (English or
+ * Chinese, any order), puts each row's cells in the template's column order and flags rows of the wrong shape.
+ * Counts every data row it hands out as read.
+ */
+public class TemplateFileReader implements ItemStreamReader<SourceRow> {
+
+    /** The Unicode replacement character: a byte sequence the file's encoding could not decode. */
+    private static final char UNDECODABLE = '\uFFFD';
+
+    private final FileLoad load;
+    private final Charset encodingOverride;
+    private final ProgressLine progress;
+    private RowSource source;
+    private int[] columnByField;
+    private int headerWidth;
+    private String fileName;
+
+    public TemplateFileReader(FileLoad load, Charset encodingOverride, ProgressLine progress) {
+        this.load = load;
+        this.encodingOverride = encodingOverride;
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) throws ItemStreamException {
+        Path file = load.file();
+        fileName = load.fileName();
+        try {
+            source = openSource(file);
+            RowSource.RawRow header = source.next();
+            if (header == null) {
+                throw new UnreadableFileException("the file is empty: no header row");
+            }
+            mapHeader(header.cells());
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    private RowSource openSource(Path file) throws IOException {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            load.encoding("xlsx");
+            return new XlsxRowSource(file);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            TextEncoding encoding = TextEncoding.of(file, encodingOverride);
+            load.encoding(encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : ""));
+            return new CsvRowSource(file, encoding);
+        }
+        throw new UnreadableFileException("unsupported file type: only .csv and .xlsx are loaded");
+    }
+
+    private void mapHeader(List<String> headers) {
+        Template template = load.template();
+        columnByField = new int[headers.size()];
+        headerWidth = headers.size();
+        Set<String> seen = new HashSet<>();
+        for (int field = 0; field < headers.size(); field++) {
+            String header = headers.get(field) == null ? "" : headers.get(field).replace("\uFEFF", "").strip();
+            Optional<ColumnSpec> column = header.isEmpty() ? Optional.empty() : template.columnForHeader(header);
+            if (column.isEmpty()) {
+                columnByField[field] = -1;
+                if (!header.isEmpty()) {
+                    load.warn("column '" + header + "' is not part of the " + template.name() + " template: ignored");
+                }
+            } else if (!seen.add(column.get().name())) {
+                throw new UnreadableFileException("column " + column.get().name() + " appears twice in the header");
+            } else {
+                columnByField[field] = template.indexOf(column.get().name());
+            }
+        }
+        for (ColumnSpec column : template.columns()) {
+            if (column.required() && !seen.contains(column.name())) {
+                throw new UnreadableFileException("required column " + column.name() + " / " + column.chinese()
+                        + " is missing from the header");
+            }
+        }
+    }
+
+    @Override
+    public SourceRow read() throws IOException {
+        RowSource.RawRow raw = source.next();
+        if (raw == null) {
+            load.blankRowsSkipped(source.blankRowsSkipped());
+            return null;
+        }
+        load.countRead();
+        progress.update(load.read(), source.progress());
+        String[] cells = new String[load.template().columns().size()];
+        List<String> fields = raw.cells();
+        String structureError = null;
+        int width = Math.min(fields.size(), columnByField.length);
+        for (int field = 0; field < width; field++) {
+            int column = columnByField[field];
+            String cell = fields.get(field);
+            if (cell != null) {
+                cell = cell.strip();
+                if (cell.isEmpty()) {
+                    cell = null;
+                } else if (cell.indexOf(UNDECODABLE) >= 0) {
+                    structureError = "characters that are not valid " + load.encoding()
+                            + " text (wrong encoding?) in column " + (column >= 0
+                            ? load.template().columns().get(column).name() : String.valueOf(field + 1));
+                }
+            }
+            if (column >= 0) {
+                cells[column] = cell;
+            }
+        }
+        if (raw.sheet() == null && fields.size() < headerWidth) {
+            structureError = "the row has " + fields.size() + " fields where the header has " + headerWidth;
+        } else if (fields.size() > headerWidth
+                && !CsvRowSource.isBlank(fields.subList(headerWidth, fields.size()))) {
+            structureError = "the row has values beyond the last header column (" + fields.size()
+                    + " fields, header " + headerWidth + ")";
+        }
+        return new SourceRow(fileName, raw.sheet(), raw.row(), cells, structureError);
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        progress.done(load.read());
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                throw new ItemStreamException("cannot close " + fileName, e);
+            }
+        }
+    }
+
+    /** For tests: the mapping of file fields to template columns. */
+    int[] columnByField() {
+        return Arrays.copyOf(columnByField, columnByField.length);
+    }
+}

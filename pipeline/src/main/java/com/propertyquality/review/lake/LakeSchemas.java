@@ -1,0 +1,96 @@
+package com.propertyquality.review.lake;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import com.propertyquality.review.contract.ColumnSpec;
+import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.contract.ValueType;
+
+/**
+ * The lake schemas, derived from the import contract: the Parquet schema of the data files (every column but
+ * the partition columns, plus lineage) and the Spark schema a reader gives (all columns), so the two never drift.
+ */
+public final class LakeSchemas {
+
+    /** Lineage: the input file a row came from (its name, without folders). */
+    public static final String SOURCE_FILE = "source_file";
+    /** Lineage: the row's line in a CSV file, or its row number in an XLSX sheet. */
+    public static final String SOURCE_ROW = "source_row";
+
+    public static final int MONEY_PRECISION = 12;
+    public static final int MONEY_SCALE = 2;
+
+    private LakeSchemas() {
+    }
+
+    /** The columns written into a data file, in file order: the template's data columns, then lineage. */
+    public static List<StoredColumn> storedColumns(Template template) {
+        List<StoredColumn> stored = new ArrayList<>();
+        for (ColumnSpec column : template.dataColumns()) {
+            stored.add(new StoredColumn(column.name(), column.type(), template.indexOf(column.name())));
+        }
+        stored.add(new StoredColumn(SOURCE_FILE, ValueType.TEXT, -1));
+        stored.add(new StoredColumn(SOURCE_ROW, ValueType.INTEGER, -1));
+        return stored;
+    }
+
+    public static MessageType parquetSchema(Template template) {
+        Types.MessageTypeBuilder message = Types.buildMessage();
+        for (StoredColumn column : storedColumns(template)) {
+            message.addField(parquetField(column.name(), column.type()));
+        }
+        return message.named(template.dataset());
+    }
+
+    private static Type parquetField(String name, ValueType type) {
+        return switch (type) {
+            case TEXT, CODE -> Types.optional(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType()).named(name);
+            case INTEGER, YEAR -> Types.optional(PrimitiveTypeName.INT32)
+                    .as(LogicalTypeAnnotation.intType(32, true)).named(name);
+            case DATE -> Types.optional(PrimitiveTypeName.INT32)
+                    .as(LogicalTypeAnnotation.dateType()).named(name);
+            case DECIMAL -> Types.optional(PrimitiveTypeName.INT64)
+                    .as(LogicalTypeAnnotation.decimalType(MONEY_SCALE, MONEY_PRECISION)).named(name);
+        };
+    }
+
+    /** The schema Spark reads a dataset with: every template column (partition columns included) and lineage. */
+    public static StructType sparkSchema(Template template) {
+        List<StructField> fields = new ArrayList<>();
+        for (ColumnSpec column : template.columns()) {
+            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+        }
+        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.IntegerType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    private static DataType sparkType(ValueType type) {
+        return switch (type) {
+            case TEXT, CODE -> DataTypes.StringType;
+            case INTEGER, YEAR -> DataTypes.IntegerType;
+            case DATE -> DataTypes.DateType;
+            case DECIMAL -> DataTypes.createDecimalType(MONEY_PRECISION, MONEY_SCALE);
+        };
+    }
+
+    /**
+     * A column of a data file.
+     *
+     * @param templateIndex where its value sits in a validated row of the template, or -1 for lineage
+     */
+    public record StoredColumn(String name, ValueType type, int templateIndex) {
+    }
+}

@@ -1,0 +1,34 @@
+package com.propertyquality.review.marts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.LakeSchemas;
+
+/**
+ * The lake's datasets as Spark DataFrames, read with the schema the contract defines (partition columns
+ * included), so types never depend on inference. A dataset not loaded yet reads as empty.
+ */
+public final class LakeTables {
+
+    private final SparkSession spark;
+    private final Path lake;
+
+    public LakeTables(SparkSession spark, Path lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    public Dataset<Row> read(Template template) {
+        Path folder = lake.resolve(template.dataset());
+        if (!Files.isDirectory(folder)) {
+            return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkSchema(template));
+        }
+        return spark.read().schema(LakeSchemas.sparkSchema(template)).parquet(folder.toUri().toString());
+    }
+}

@@ -1,0 +1,48 @@
+package com.propertyquality.review.marts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+import com.propertyquality.review.lake.ParquetRows;
+
+/**
+ * The marts as rows, read without Spark: the reports and check-returns read a mart's few hundred rows in
+ * milliseconds instead of starting a SparkSession.
+ */
+public final class MartRows {
+
+    private final Path marts;
+
+    public MartRows(Path marts) {
+        this.marts = marts;
+    }
+
+    /** Every row of a mart; fails with a clear message when the mart has not been built. */
+    public List<Map<String, Object>> read(String mart) {
+        Path folder = marts.resolve(mart);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("mart " + mart + " not found in " + marts
+                    + ": run `aggregate` (or `review`) first");
+        }
+        return ParquetRows.read(folder);
+    }
+
+    /** The rows of one year, in the mart's order. */
+    public List<Map<String, Object>> readYear(String mart, int year) {
+        return read(mart).stream().filter(row -> Objects.equals(row.get("year"), year)).toList();
+    }
+
+    /** The latest survey year of the survey_returns mart, if any. */
+    public OptionalInt latestSurveyYear() {
+        return read(SurveyMarts.SURVEY_RETURNS).stream()
+                .map(row -> (Integer) row.get("year"))
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+}

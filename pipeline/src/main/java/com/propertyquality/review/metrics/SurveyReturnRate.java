@@ -1,0 +1,83 @@
+package com.propertyquality.review.metrics;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.math.BigDecimal;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * 回收率 (procedure 5.1.2): forms returned / forms handed out, per office and survey year; it must be at least
+ * the threshold (60%). The one definition of the rate, its anomalies and the threshold test, in Java and as Spark
+ * expressions; a test holds the two equal.
+ *
+ * <p>A rate over 100% is a data error: it is kept as it is and reported as an anomaly, never capped. The
+ * threshold is compared exactly, in decimal arithmetic (returned ≥ threshold × distributed), so 30 of 50 meets
+ * 60% and no floating-point rounding decides a boundary case.
+ */
+public final class SurveyReturnRate {
+
+    /** The office has returned forms or is listed, but no distribution record for the year. */
+    public static final String NO_DISTRIBUTION_RECORD = "no_distribution_record";
+    /** More forms came back than were handed out: a data-entry error. */
+    public static final String RETURNED_EXCEEDS_DISTRIBUTED = "returned_exceeds_distributed";
+
+    private SurveyReturnRate() {
+    }
+
+    /** returned / distributed, or null without a distribution record. Over 1.0 is kept. */
+    public static Double of(Long distributed, long returned) {
+        if (distributed == null) {
+            return null;
+        }
+        if (distributed <= 0) {
+            throw new IllegalArgumentException("forms distributed must be positive, got " + distributed);
+        }
+        return (double) returned / distributed;
+    }
+
+    /** The anomaly code, or null when the figures are consistent. */
+    public static String anomaly(Long distributed, long returned) {
+        if (distributed == null) {
+            return NO_DISTRIBUTION_RECORD;
+        }
+        return returned > distributed ? RETURNED_EXCEEDS_DISTRIBUTED : null;
+    }
+
+    /** True only without an anomaly and with returned ≥ threshold × distributed, compared exactly. */
+    public static boolean meetsThreshold(Long distributed, long returned, BigDecimal threshold) {
+        if (anomaly(distributed, returned) != null) {
+            return false;
+        }
+        return BigDecimal.valueOf(returned).compareTo(threshold.multiply(BigDecimal.valueOf(distributed))) >= 0;
+    }
+
+    public static Column column(Column distributed, Column returned) {
+        return returned.cast("double").divide(distributed.cast("double"));
+    }
+
+    public static Column anomalyColumn(Column distributed, Column returned) {
+        return when(distributed.isNull(), lit(NO_DISTRIBUTION_RECORD))
+                .when(returned.gt(distributed), lit(RETURNED_EXCEEDS_DISTRIBUTED))
+                .otherwise(lit(null).cast("string"));
+    }
+
+    public static Column meetsThresholdColumn(Column distributed, Column returned, BigDecimal threshold) {
+        // a BigDecimal literal is an exact decimal; decimal × decimal stays exact, so no rounding at the boundary
+        Column exactReturned = returned.cast(DataTypes.createDecimalType(20, 0));
+        Column exactRequired = distributed.cast(DataTypes.createDecimalType(20, 0)).multiply(lit(threshold));
+        return when(anomalyColumn(distributed, returned).isNotNull(), lit(false))
+                .otherwise(exactReturned.geq(exactRequired));
+    }
+
+    /** Validates a threshold given on the command line or in configuration: a fraction in (0, 1]. */
+    public static BigDecimal checkThreshold(BigDecimal threshold) {
+        if (threshold == null || threshold.signum() <= 0 || threshold.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("the return-rate threshold must be a fraction above 0 and at most 1"
+                    + " (0.60 for 60%), got " + threshold);
+        }
+        return threshold;
+    }
+}

@@ -1,0 +1,36 @@
+package com.propertyquality.review.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One SparkSession per process. The master comes from configuration (local[*] by default, spark://... for a
+ * cluster), never from the code. The session outlives Spring contexts: a test JVM or a `review` run that boots
+ * several contexts reuses it, and a shutdown hook stops it with the JVM.
+ */
+public final class SparkSessions {
+
+    private static SparkSession session;
+
+    private SparkSessions() {
+    }
+
+    public static synchronized SparkSession get(String master, int shufflePartitions) {
+        if (session != null) {
+            return session;
+        }
+        session = SparkSession.builder()
+                .appName("management-review")
+                .master(master)
+                // marts are small; a few shuffle partitions keep local runs fast
+                .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                // the lake's office_id partitions are strings even when they look like numbers
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                .getOrCreate();
+        SparkSession started = session;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "spark-stop"));
+        return session;
+    }
+}
