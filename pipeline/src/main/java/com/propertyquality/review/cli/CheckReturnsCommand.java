@@ -114,7 +114,11 @@ class CheckReturnsCommand implements Callable<Integer> {
                     threshold.toPlainString(), String.valueOf(office.meetsThreshold()),
                     office.anomaly() == null ? "" : office.anomaly());
         }
-        out.flush();
+        try {
+            csv.flush(); // not close: that would close the command's output
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void json(PrintWriter out, int year, BigDecimal threshold, List<OfficeReturn> offices) {

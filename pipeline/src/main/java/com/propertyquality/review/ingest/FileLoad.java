@@ -115,7 +115,15 @@ public final class FileLoad {
         return error;
     }
 
+    /**
+     * Ends the load. A file that did not load stores nothing: every row it read counts as rejected (with the
+     * file's reason), so read = stored + rejected holds for it too.
+     */
     void finish(Status status, String error, double seconds) {
+        if (status != Status.LOADED) {
+            stored = 0;
+            rejected = read;
+        }
         this.status = status;
         this.error = error;
         this.seconds = seconds;

@@ -16,7 +16,7 @@ public record IngestReport(String runId, List<FileLoad> files, List<String> igno
     }
 
     public long storedRows() {
-        return files.stream().filter(f -> f.status() == FileLoad.Status.LOADED).mapToLong(FileLoad::stored).sum();
+        return files.stream().mapToLong(FileLoad::stored).sum();
     }
 
     public List<FileLoad> notLoaded() {

@@ -79,6 +79,7 @@ public class IngestService {
     private IngestReport run(Path input, Charset encodingOverride, PrintWriter out) {
         String runId = LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Lake lake = new Lake(work.lake());
+        lake.dropAbandonedStaging();
         List<String> ignored = new ArrayList<>();
         List<FileLoad> loads = discover(input, ignored);
         LoadScope scope = new LoadScope();
@@ -154,7 +155,9 @@ public class IngestService {
             throw new IllegalStateException("cannot start the load of " + load.fileName() + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
+        boolean loaded = execution.getStatus() == BatchStatus.COMPLETED;
+        run.scope().fileEnded(load.template(), loaded);
+        if (loaded) {
             load.finish(FileLoad.Status.LOADED, null, seconds);
             return;
         }
@@ -198,7 +201,7 @@ public class IngestService {
             file.put("status", load.status().name().toLowerCase());
             file.put("error", load.error());
             file.put("rows_read", load.read());
-            file.put("rows_stored", load.status() == FileLoad.Status.LOADED ? load.stored() : 0);
+            file.put("rows_stored", load.stored());
             file.put("rows_rejected", load.rejected());
             file.put("blank_rows_skipped", load.blankRowsSkipped());
             file.put("warnings", load.warnings());

@@ -9,13 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.propertyquality.review.contract.Template;
 
 /**
- * What the rules of one load need beyond a single row: the known offices, and the keys already seen per
- * template (the first occurrence of a key in a load is stored, files in name order, then rows in order).
+ * What the rules of one load need beyond a single row: the known offices, and the keys already stored per
+ * template (the first occurrence of a key in a load is stored, files in name order, then rows in order). The
+ * keys of a file count for later files only once that file has loaded: a file that fails half-way stores
+ * nothing, so its keys must not turn a later file's rows into duplicates.
  */
 public final class LoadScope {
 
     private final Set<String> knownOffices = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> keysByTemplate = new HashMap<>();
+    private final Map<String, Set<String>> pendingByTemplate = new HashMap<>();
 
     public void addKnownOffices(Iterable<String> offices) {
         offices.forEach(knownOffices::add);
@@ -29,8 +32,19 @@ public final class LoadScope {
         return knownOffices.size();
     }
 
-    /** Records a key; false when the load has seen it before (a duplicate). */
+    /** Records a key of the file being loaded; false when the load has stored it before (a duplicate). */
     public synchronized boolean firstOccurrence(Template template, String key) {
-        return keysByTemplate.computeIfAbsent(template.name(), name -> new HashSet<>()).add(key);
+        if (keysByTemplate.getOrDefault(template.name(), Set.of()).contains(key)) {
+            return false;
+        }
+        return pendingByTemplate.computeIfAbsent(template.name(), name -> new HashSet<>()).add(key);
+    }
+
+    /** The file being loaded ended: its keys count from now on if it loaded, and are forgotten if not. */
+    public synchronized void fileEnded(Template template, boolean loaded) {
+        Set<String> pending = pendingByTemplate.remove(template.name());
+        if (loaded && pending != null) {
+            keysByTemplate.computeIfAbsent(template.name(), name -> new HashSet<>()).addAll(pending);
+        }
     }
 }

@@ -34,6 +34,9 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
     private int[] columnByField;
     private int headerWidth;
     private String fileName;
+    /** Fields whose header cell is blank: values there are ignored, with one warning. */
+    private boolean[] blankHeader;
+    private boolean warnedUnnamedColumn;
 
     public TemplateFileReader(FileLoad load, Charset encodingOverride, ProgressLine progress) {
         this.load = load;
@@ -72,12 +75,14 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
     }
 
     private void mapHeader(List<String> headers) {
+        blankHeader = new boolean[headers.size()];
         Template template = load.template();
         columnByField = new int[headers.size()];
         headerWidth = headers.size();
         Set<String> seen = new HashSet<>();
         for (int field = 0; field < headers.size(); field++) {
             String header = headers.get(field) == null ? "" : headers.get(field).replace("\uFEFF", "").strip();
+            blankHeader[field] = header.isEmpty();
             Optional<ColumnSpec> column = header.isEmpty() ? Optional.empty() : template.columnForHeader(header);
             if (column.isEmpty()) {
                 columnByField[field] = -1;
@@ -126,6 +131,9 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
             }
             if (column >= 0) {
                 cells[column] = cell;
+            } else if (cell != null && !warnedUnnamedColumn && blankHeader[field]) {
+                warnedUnnamedColumn = true;
+                load.warn("column " + (field + 1) + " has values but no header: ignored (first at row " + raw.row() + ")");
             }
         }
         if (raw.sheet() == null && fields.size() < headerWidth) {

@@ -82,6 +82,9 @@ final class ValueParsers {
 
     /** A decimal number with at most two decimals (yuan and fen), or null. */
     static BigDecimal money(String text) {
+        if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            return null; // BigDecimal would read 1e2 as 100; nobody writes yuan that way
+        }
         try {
             BigDecimal value = new BigDecimal(text);
             return value.scale() > 2 ? null : value;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +28,7 @@ final class XlsxRowSource implements RowSource {
     private final Stream<Row> rows;
     private final Iterator<Row> iterator;
     private final String sheetName;
+    private final LocalDate epoch;
     private int blankRows;
 
     XlsxRowSource(Path file) throws IOException {
@@ -41,6 +43,8 @@ final class XlsxRowSource implements RowSource {
         }
         try {
             this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            // day 0 of Excel's serial dates: 1899-12-30 in the 1900 system (valid from March 1900 on)
+            this.epoch = workbook.isDate1904() ? LocalDate.of(1904, 1, 1) : LocalDate.of(1899, 12, 30);
             Sheet sheet = workbook.getFirstSheet();
             this.sheetName = sheet.getName();
             this.rows = sheet.openStream();
@@ -72,25 +76,46 @@ final class XlsxRowSource implements RowSource {
         }
     }
 
-    private static String text(Cell cell) {
+    private String text(Cell cell) {
         if (cell == null) {
             return null;
         }
         return switch (cell.getType()) {
             case EMPTY -> null;
             case NUMBER -> isDateFormat(cell.getDataFormatString())
-                    ? cell.asDate().toLocalDate().toString()
+                    ? serialDate(cell.asNumber()).toString()
                     : plain(cell.asNumber());
+            // a formula's cached result; a computed date is a number in a date format like any other
+            case FORMULA -> formulaText(cell);
             case ERROR -> "#ERROR " + cell.getRawValue();
             default -> cell.getText();
         };
+    }
+
+    private String formulaText(Cell cell) {
+        String raw = cell.getRawValue();
+        if (raw != null && isDateFormat(cell.getDataFormatString())) {
+            try {
+                return serialDate(new BigDecimal(raw)).toString();
+            } catch (NumberFormatException e) {
+                return raw; // a text result in a date-formatted cell: the row check judges it
+            }
+        }
+        return raw;
+    }
+
+    private LocalDate serialDate(BigDecimal serial) {
+        return epoch.plusDays(serial.longValue());
     }
 
     private static String plain(BigDecimal number) {
         return number.stripTrailingZeros().toPlainString();
     }
 
-    /** A number format that shows a date: it has y or d outside quoted text and colour/locale brackets. */
+    /**
+     * A number format that shows a date: it has y or d outside quoted text, escaped characters (backslash,
+     * underscore and asterisk escapes) and colour/locale brackets.
+     */
     static boolean isDateFormat(String format) {
         if (format == null) {
             return false;
@@ -106,6 +131,8 @@ final class XlsxRowSource implements RowSource {
                 bracket = true;
             } else if (c == ']') {
                 bracket = false;
+            } else if (!quoted && !bracket && (c == '\\' || c == '_' || c == '*')) {
+                i++; // the next character is literal text or padding, not a date part
             } else if (!quoted && !bracket && (c == 'y' || c == 'd' || c == '年' || c == '日')) {
                 return true;
             }

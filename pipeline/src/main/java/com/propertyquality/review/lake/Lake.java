@@ -80,6 +80,14 @@ public final class Lake {
         return List.copyOf(partitions);
     }
 
+    /**
+     * Removes what runs killed before their commit left in staging. Only safe while holding the work-folder
+     * lock, when no other run can be staging.
+     */
+    public void dropAbandonedStaging() {
+        deleteTree(root.resolve(STAGING));
+    }
+
     /** Removes what a run staged (after a commit, or after a failed or killed run). */
     public void dropStaging(String runId) {
         deleteTree(root.resolve(STAGING).resolve(runId));

@@ -42,7 +42,7 @@ public final class ParquetRows {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dataset)) {
-            for (Path file : files.filter(ParquetRows::isDataFile).sorted().toList()) {
+            for (Path file : files.filter(f -> isDataFile(dataset, f)).sorted().toList()) {
                 Map<String, String> partition = partitionValues(dataset, file);
                 readFile(file, partition, rows);
             }
@@ -52,13 +52,14 @@ public final class ParquetRows {
         return rows;
     }
 
-    private static boolean isDataFile(Path file) {
+    private static boolean isDataFile(Path dataset, Path file) {
         String name = file.getFileName().toString();
         if (!name.endsWith(".parquet") || !Files.isRegularFile(file)) {
             return false;
         }
-        // staging and hidden folders are not part of the dataset, as for Spark
-        for (Path part : file) {
+        // staging and hidden folders inside the dataset are not part of it, as for Spark; the folders above
+        // the dataset may be called anything
+        for (Path part : dataset.relativize(file)) {
             String segment = part.toString();
             if (segment.startsWith("_") || segment.startsWith(".")) {
                 return false;

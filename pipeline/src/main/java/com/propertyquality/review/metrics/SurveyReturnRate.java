@@ -51,6 +51,9 @@ public final class SurveyReturnRate {
         if (anomaly(distributed, returned) != null) {
             return false;
         }
+        if (distributed <= 0) {
+            throw new IllegalArgumentException("forms distributed must be positive, got " + distributed);
+        }
         return BigDecimal.valueOf(returned).compareTo(threshold.multiply(BigDecimal.valueOf(distributed))) >= 0;
     }
 

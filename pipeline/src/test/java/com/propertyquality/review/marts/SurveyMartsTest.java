@@ -1,0 +1,168 @@
+package com.propertyquality.review.marts;
+
+import static com.propertyquality.review.support.LakeFixture.all;
+import static com.propertyquality.review.support.LakeFixture.ratings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.propertyquality.review.metrics.SurveyItem;
+import com.propertyquality.review.support.LakeFixture;
+import com.propertyquality.review.support.TestSpark;
+
+/**
+ * The survey marts on a company small enough to work out by hand (the figures in the comments are the
+ * hand computation). Office A sits exactly on the 60% threshold, B returned more forms than it handed out, C has
+ * no distribution record and rated nothing, D has no data at all; 2024 holds one form of A.
+ */
+class SurveyMartsTest {
+
+    private static final String S = "satisfied";
+    private static final String VS = "very_satisfied";
+    private static final String FS = "fairly_satisfied";
+    private static final String D = "dissatisfied";
+    private static final String VD = "very_dissatisfied";
+
+    @TempDir
+    static Path lake;
+    static SurveyMarts marts;
+
+    @BeforeAll
+    static void company() {
+        new LakeFixture(lake)
+                .office("A", "甲管理处").office("B", "乙管理处").office("C", "丙管理处").office("D", "丁管理处")
+                .distributed("A", 2025, 5).distributed("B", 2025, 2).distributed("D", 2025, 10)
+                .distributed("A", 2024, 4)
+                // A: q 1+3+7 = 11, u 1+0+2 = 3, unrated 7+6+0 = 13
+                .form("A1", "A", 2025, ratings(S, D))
+                .form("A2", "A", 2025, ratings(VS, FS, S))
+                .form("A3", "A", 2025, VD, D, S, S, S, S, S, S, S)
+                // B: q 0, u 9, unrated 18
+                .form("B1", "B", 2025, ratings())
+                .form("B2", "B", 2025, ratings())
+                .form("B3", "B", 2025, all(D))
+                // C: nothing rated
+                .form("C1", "C", 2025, ratings())
+                .form("A0", "A", 2024, all(S))
+                .write();
+        SparkSession spark = TestSpark.session();
+        marts = new SurveyMarts(spark, new LakeTables(spark, lake));
+    }
+
+    @Test
+    void surveyReturnsHasEveryOfficeForEverySurveyYearWithExactRatesAndAnomalies() {
+        Map<String, Row> rows = byKey(marts.surveyReturns(new BigDecimal("0.60")).collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+
+        assertThat(rows).hasSize(8);
+        assertReturns(rows.get("2025/A"), "甲管理处", 5L, 3L, 0.6, true, null);
+        assertReturns(rows.get("2025/B"), "乙管理处", 2L, 3L, 1.5, false, "returned_exceeds_distributed");
+        assertReturns(rows.get("2025/C"), "丙管理处", null, 1L, null, false, "no_distribution_record");
+        assertReturns(rows.get("2025/D"), "丁管理处", 10L, 0L, 0.0, false, null);
+        assertReturns(rows.get("2024/A"), "甲管理处", 4L, 1L, 0.25, false, null);
+        assertReturns(rows.get("2024/B"), "乙管理处", null, 0L, null, false, "no_distribution_record");
+        assertThat(rows.get("2025/A").<Double>getAs("threshold")).isEqualTo(0.6);
+    }
+
+    @Test
+    void theThresholdIsComparedExactly() {
+        Map<String, Row> strict = byKey(marts.surveyReturns(new BigDecimal("0.6000001")).collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+        assertThat(strict.get("2025/A").<Boolean>getAs("meets_threshold")).isFalse();
+        Map<String, Row> lenient = byKey(marts.surveyReturns(new BigDecimal("0.25")).collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+        assertThat(lenient.get("2024/A").<Boolean>getAs("meets_threshold")).isTrue();
+        assertThat(lenient.get("2025/B").<Boolean>getAs("meets_threshold")).as("an anomaly never meets").isFalse();
+    }
+
+    @Test
+    void satisfactionByOfficeCountsItemsNotForms() {
+        Map<String, Row> rows = byKey(marts.satisfactionByOffice().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+
+        assertThat(rows.keySet()).containsExactlyInAnyOrder("2025/A", "2025/B", "2025/C", "2024/A");
+        assertSatisfaction(rows.get("2025/A"), 3, 11, 3, 13, 11.0 / 14);
+        assertSatisfaction(rows.get("2025/B"), 3, 0, 9, 18, 0.0);
+        assertSatisfaction(rows.get("2025/C"), 1, 0, 0, 9, null);
+        assertSatisfaction(rows.get("2024/A"), 1, 9, 0, 0, 1.0);
+        assertThat(rows.get("2025/A").<String>getAs("office_name")).isEqualTo("甲管理处");
+        for (Row row : rows.values()) {
+            long slots = row.<Long>getAs("qualified") + row.<Long>getAs("unsatisfied") + row.<Long>getAs("unrated");
+            assertThat(slots).isEqualTo(row.<Long>getAs("forms") * SurveyItem.perForm());
+        }
+    }
+
+    @Test
+    void companySatisfactionIsPooledOverItemsNotAnAverageOfOffices() {
+        Map<Integer, Row> rows = marts.satisfactionCompany().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<Integer>getAs("year"), r -> r));
+
+        // 11 / (11 + 12); the mean of the office rates (11/14 and 0) would be 0.39
+        assertSatisfaction(rows.get(2025), 7, 11, 12, 40, 11.0 / 23);
+        assertSatisfaction(rows.get(2024), 1, 9, 0, 0, 1.0);
+    }
+
+    @Test
+    void satisfactionByItemHasEveryOfficeAndTheCompanyRows() {
+        List<Row> rows = marts.satisfactionByItem().collectAsList();
+        Map<String, Row> byKey = byKey(rows, r -> r.getAs("year") + "/" + r.getAs("office_id") + "/" + r.getAs("item"));
+
+        assertThat(rows).hasSize((3 + 1) * 9 + (1 + 1) * 9);
+        // company, 2025: environment A(S, VS, VD) B(-, -, D) C(-)
+        assertItem(byKey.get("2025/null/environment"), 7, 2, 2, 3, 0.5);
+        // greening A(D, FS, D) B(-, -, D) C(-)
+        assertItem(byKey.get("2025/null/greening"), 7, 1, 3, 3, 0.25);
+        // maintenance A(-, S, S) B(-, -, D) C(-)
+        assertItem(byKey.get("2025/null/maintenance"), 7, 2, 1, 4, 2.0 / 3);
+        assertItem(byKey.get("2025/A/environment"), 3, 2, 1, 0, 2.0 / 3);
+        assertItem(byKey.get("2025/A/maintenance"), 3, 2, 0, 1, 1.0);
+        assertItem(byKey.get("2025/B/lift"), 3, 0, 1, 2, 0.0);
+        assertItem(byKey.get("2025/C/environment"), 1, 0, 0, 1, null);
+        Row environment = byKey.get("2025/null/environment");
+        assertThat(environment.<String>getAs("item_name")).isEqualTo("环境卫生");
+        assertThat(environment.<String>getAs("level")).isEqualTo("management");
+        assertThat(byKey.get("2025/null/follow_up").<String>getAs("level")).isEqualTo("service");
+        // company rows first within a year, items in form order
+        List<String> companyItems = rows.stream().filter(r -> r.getAs("year").equals(2025))
+                .limit(9).map(r -> r.<String>getAs("item")).toList();
+        assertThat(companyItems).isEqualTo(Arrays.stream(SurveyItem.values()).map(SurveyItem::code).toList());
+    }
+
+    private static void assertReturns(Row row, String name, Long distributed, Long returned, Double rate,
+                                      boolean meets, String anomaly) {
+        assertThat(row.<String>getAs("office_name")).isEqualTo(name);
+        assertThat(row.<Long>getAs("forms_distributed")).isEqualTo(distributed);
+        assertThat(row.<Long>getAs("forms_returned")).isEqualTo(returned);
+        assertThat(row.<Double>getAs("return_rate")).isEqualTo(rate);
+        assertThat(row.<Boolean>getAs("meets_threshold")).isEqualTo(meets);
+        assertThat(row.<String>getAs("anomaly")).isEqualTo(anomaly);
+    }
+
+    private static void assertSatisfaction(Row row, long forms, long qualified, long unsatisfied, long unrated,
+                                           Double rate) {
+        assertThat(row.<Long>getAs("forms")).isEqualTo(forms);
+        assertThat(row.<Long>getAs("qualified")).isEqualTo(qualified);
+        assertThat(row.<Long>getAs("unsatisfied")).isEqualTo(unsatisfied);
+        assertThat(row.<Long>getAs("unrated")).isEqualTo(unrated);
+        assertThat(row.<Double>getAs("satisfaction_rate")).isEqualTo(rate);
+    }
+
+    private static void assertItem(Row row, long forms, long qualified, long unsatisfied, long unrated, Double rate) {
+        assertSatisfaction(row, forms, qualified, unsatisfied, unrated, rate);
+    }
+
+    private static Map<String, Row> byKey(List<Row> rows, java.util.function.Function<Row, String> key) {
+        return rows.stream().collect(Collectors.toMap(key, r -> r));
+    }
+}
