@@ -88,7 +88,7 @@ class CheckReturnsCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, int year, BigDecimal threshold, List<OfficeReturn> offices) {
-        out.printf(Locale.ROOT, "Survey return rates %d, threshold %s%n", year, Percent.format(threshold.doubleValue()));
+        out.printf(Locale.ROOT, "Survey return rates %d, threshold %s%n", year, Percent.format(threshold));
         out.printf(Locale.ROOT, "%-10s %-24s %11s %9s %8s  %-5s %s%n", "office", "name", "distributed",
                 "returned", "rate", "meets", "anomaly");
         for (OfficeReturn office : offices) {

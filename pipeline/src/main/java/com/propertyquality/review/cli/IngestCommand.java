@@ -2,8 +2,6 @@ package com.propertyquality.review.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,11 +12,9 @@ import com.propertyquality.review.ingest.FileLoad;
 import com.propertyquality.review.ingest.IngestReport;
 import com.propertyquality.review.ingest.IngestService;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -30,33 +26,18 @@ class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder with the office files.")
-    Path input;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Read every CSV in this encoding (UTF-8, GB18030...) instead of detecting it.")
-    String encoding;
+    @Mixin
+    InputOptions files;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Charset override = charset(spec, encoding);
+        Charset override = files.encodingOverride(spec);
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            run(context, input, override, spec.commandLine().getOut());
+            run(context, files.input, override, spec.commandLine().getOut());
             return ReviewCli.OK;
-        }
-    }
-
-    static Charset charset(CommandSpec spec, String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown encoding: " + name);
         }
     }
 

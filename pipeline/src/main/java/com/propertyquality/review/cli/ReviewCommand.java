@@ -1,6 +1,5 @@
 package com.propertyquality.review.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,25 +17,21 @@ class ReviewCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder with the office files.")
-    Path input;
+    @Mixin
+    InputOptions files;
 
     @Option(names = "--year", paramLabel = "YYYY", description = "Survey year (default: the latest in the lake).")
     Integer year;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Read every CSV in this encoding instead of detecting it.")
-    String encoding;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        var override = IngestCommand.charset(spec, encoding);
+        var override = files.encodingOverride(spec);
         var out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            IngestCommand.run(context, input, override, out);
+            IngestCommand.run(context, files.input, override, out);
             AggregateCommand.run(context, out);
             ReportCommand.run(context, year, out);
             return ReviewCli.OK;
