@@ -80,6 +80,12 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
         columnByField = new int[headers.size()];
         headerWidth = headers.size();
         Set<String> seen = new HashSet<>();
+        for (String header : headers) {
+            if (header != null && header.indexOf(UNDECODABLE) >= 0) {
+                throw new UnreadableFileException("the header is not valid " + load.encoding()
+                        + " text: the file is in another encoding (leave --encoding out to detect it)");
+            }
+        }
         for (int field = 0; field < headers.size(); field++) {
             String header = headers.get(field) == null ? "" : headers.get(field).replace("\uFEFF", "").strip();
             blankHeader[field] = header.isEmpty();

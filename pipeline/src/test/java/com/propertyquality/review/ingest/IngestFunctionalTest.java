@@ -183,6 +183,20 @@ class IngestFunctionalTest {
     }
 
     @Test
+    void aWrongEncodingOverrideIsReportedAsSuch() throws Exception {
+        csv(input, "survey-responses.csv", GBK, false, "问卷编号,管理处编号,年度,回收日期", "R1,A01,2025,2025-06-03");
+
+        Cli.Result forced = Cli.run("ingest", "--input", input.toString(), "--work", work.toString(),
+                "--encoding", "UTF-8");
+        assertThat(forced.status()).isZero();
+        assertThat(forced.out()).containsPattern("survey-responses.csv\\s+survey-responses\\s+NOT LOADED: the header"
+                + " is not valid UTF-8 text");
+
+        Cli.Result detected = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
+        assertThat(detected.out()).containsPattern("survey-responses.csv\\s+survey-responses\\s+GB18030\\s+1\\s+1\\s+0");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsReportedAndTheOthersStillLoad() throws Exception {
         utf8(input, "survey-responses-good.csv", RESPONSES_HEADER, "R1,A01,2025,,2025-06-03,satisfied,,,,,,,,,");
         Files.write(input.resolve("survey-responses-junk.csv"), new byte[] {0, 1, 2, 3, (byte) 0xFF, 0, 0x7F});
