@@ -62,6 +62,10 @@ class IngestCommand implements Callable<Integer> {
             for (String warning : load.warnings()) {
                 out.println("    warning: " + warning);
             }
+            if (load.rowsWithWarnings() > 0) {
+                out.printf(Locale.ROOT, "    %d stored rows with warnings (%s)%n", load.rowsWithWarnings(),
+                        report.rejectsFile().resolveSibling("warnings.csv"));
+            }
         }
         for (String ignored : report.ignored()) {
             out.println(ignored + ": not a template file name, ignored");

@@ -6,31 +6,56 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An import template as data: the file-name prefix that identifies it, its columns, its unique key and how
- * its lake dataset is partitioned. The load is the same for every template; only this definition differs.
+ * An import template as data: the file-name prefix that identifies it, its columns, its unique key, its rules
+ * over several columns, and how its lake dataset is partitioned. The load is the same for every template; only
+ * this definition differs.
  *
- * @param name        the file-name prefix and the template's name (survey-responses)
- * @param dataset     the lake dataset it loads into (survey_responses)
- * @param chineseName the form's Chinese name
- * @param columns     in the order of the contract
- * @param key         the unique key; a repeated key in one load is rejected as a duplicate
- * @param partitionBy lake partition columns; a load replaces exactly the partitions its rows fall in
+ * @param name           the file-name prefix and the template's name (survey-responses)
+ * @param dataset        the lake dataset it loads into (survey_responses)
+ * @param chineseName    the form's Chinese name
+ * @param columns        in the order of the contract
+ * @param key            the unique key; a repeated key in one load is rejected as a duplicate
+ * @param partitionBy    lake partition columns; a load replaces exactly the partitions its rows fall in. A
+ *                       partition column named {@code year} that is not a template column is derived from the
+ *                       date column {@code yearFrom}
+ * @param yearFrom       the date column the derived {@code year} partition comes from, or null
+ * @param rules          rules over several columns
+ * @param privateColumns personal data: stored only in the private dataset {@code <dataset>_private}, with the
+ *                       key and the partition columns, never in the main dataset
  */
 public record Template(String name, String dataset, String chineseName, List<ColumnSpec> columns,
-                       List<String> key, List<String> partitionBy) {
+                       List<String> key, List<String> partitionBy, String yearFrom, List<RowRule> rules,
+                       List<String> privateColumns) {
+
+    public static final String YEAR = "year";
 
     public Template {
         columns = List.copyOf(columns);
         key = List.copyOf(key);
         partitionBy = List.copyOf(partitionBy);
+        rules = List.copyOf(rules);
+        privateColumns = List.copyOf(privateColumns);
         for (String column : key) {
             indexOf(columns, column);
         }
-        for (String column : partitionBy) {
-            if (!columns.get(indexOf(columns, column)).required()) {
-                throw new IllegalArgumentException("partition column must be required: " + column);
-            }
+        for (String column : privateColumns) {
+            indexOf(columns, column);
         }
+        if (yearFrom != null && columns.get(indexOf(columns, yearFrom)).type() != ValueType.DATE) {
+            throw new IllegalArgumentException("the year of " + name + " must come from a date column");
+        }
+        for (String column : partitionBy) {
+            if (column.equals(YEAR) && yearFrom != null) {
+                continue;
+            }
+            indexOf(columns, column);
+        }
+    }
+
+    /** A template whose partition columns are all its own columns, with no rule over several columns. */
+    public Template(String name, String dataset, String chineseName, List<ColumnSpec> columns, List<String> key,
+                    List<String> partitionBy) {
+        this(name, dataset, chineseName, columns, key, partitionBy, null, List.of(), List.of());
     }
 
     public int indexOf(String column) {
@@ -46,6 +71,11 @@ public record Template(String name, String dataset, String chineseName, List<Col
         throw new IllegalArgumentException("no such column: " + column);
     }
 
+    /** True when the partition column is derived (the year of {@link #yearFrom}), not a template column. */
+    public boolean derivesYear() {
+        return yearFrom != null && partitionBy.contains(YEAR);
+    }
+
     /** The column a header cell names, in English (any case) or Chinese; empty for an unknown header. */
     public Optional<ColumnSpec> columnForHeader(String header) {
         String cleaned = header.strip();
@@ -58,15 +88,35 @@ public record Template(String name, String dataset, String chineseName, List<Col
         return Optional.empty();
     }
 
-    /** Columns stored in the data files, that is all but the partition columns. */
+    /** Columns stored in the main dataset's files: all but the partition columns and the personal data. */
     public List<ColumnSpec> dataColumns() {
         List<ColumnSpec> data = new ArrayList<>();
         for (ColumnSpec column : columns) {
-            if (!partitionBy.contains(column.name())) {
+            if (!partitionBy.contains(column.name()) && !privateColumns.contains(column.name())) {
                 data.add(column);
             }
         }
         return data;
+    }
+
+    /** Columns stored in the private dataset's files: the key (minus partition columns) and the personal data. */
+    public List<ColumnSpec> privateDataColumns() {
+        List<ColumnSpec> data = new ArrayList<>();
+        for (ColumnSpec column : columns) {
+            boolean keyColumn = key.contains(column.name()) && !partitionBy.contains(column.name());
+            if (keyColumn || privateColumns.contains(column.name())) {
+                data.add(column);
+            }
+        }
+        return data;
+    }
+
+    public boolean hasPrivateData() {
+        return !privateColumns.isEmpty();
+    }
+
+    public String privateDataset() {
+        return dataset + "_private";
     }
 
     /** True when a file name (without folders) belongs to this template: its prefix, case-insensitively. */

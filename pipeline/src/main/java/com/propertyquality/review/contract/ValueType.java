@@ -13,5 +13,7 @@ public enum ValueType {
     /** A calendar date (yyyy-MM-dd, yyyy/M/d, yyyy年M月d日, or an Excel date cell): DATE. */
     DATE,
     /** Money in yuan with two decimals: DECIMAL(12,2). */
-    DECIMAL
+    DECIMAL,
+    /** A measurement such as an inspection score: DOUBLE. */
+    NUMBER
 }

@@ -24,6 +24,7 @@ public final class FileLoad {
     private long read;
     private long stored;
     private long rejected;
+    private long rowsWithWarnings;
     private long blankRowsSkipped;
     private Status status = Status.FAILED;
     private String error;
@@ -95,6 +96,15 @@ public final class FileLoad {
         rejected++;
     }
 
+    /** Stored rows that carry a warning (a reference to an unknown household). */
+    public long rowsWithWarnings() {
+        return rowsWithWarnings;
+    }
+
+    void countWarned() {
+        rowsWithWarnings++;
+    }
+
     void blankRowsSkipped(long count) {
         blankRowsSkipped = count;
     }
@@ -123,6 +133,7 @@ public final class FileLoad {
         if (status != Status.LOADED) {
             stored = 0;
             rejected = read;
+            rowsWithWarnings = 0;
         }
         this.status = status;
         this.error = error;

@@ -68,6 +68,6 @@ public class IngestJobConfiguration {
     StagingWriter stagingWriter(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
                                 @Value("#{jobParameters['file.index']}") Long fileIndex) {
         IngestRun run = runs.get(runId);
-        return new StagingWriter(run.file(fileIndex), run.rejects());
+        return new StagingWriter(run.file(fileIndex), run.rejects(), run.warnings());
     }
 }

@@ -14,14 +14,17 @@ public final class IngestRun {
     private final String id;
     private final LoadScope scope;
     private final RejectLog rejects;
+    private final RejectLog warnings;
     private final Charset encodingOverride;
     private final PrintWriter out;
     private final Map<Integer, FileLoad> files = new ConcurrentHashMap<>();
 
-    IngestRun(String id, LoadScope scope, RejectLog rejects, Charset encodingOverride, PrintWriter out) {
+    IngestRun(String id, LoadScope scope, RejectLog rejects, RejectLog warnings, Charset encodingOverride,
+              PrintWriter out) {
         this.id = id;
         this.scope = scope;
         this.rejects = rejects;
+        this.warnings = warnings;
         this.encodingOverride = encodingOverride;
         this.out = out;
     }
@@ -36,6 +39,10 @@ public final class IngestRun {
 
     RejectLog rejects() {
         return rejects;
+    }
+
+    RejectLog warnings() {
+        return warnings;
     }
 
     Charset encodingOverride() {

@@ -79,20 +79,33 @@ public class IngestService {
     private IngestReport run(Path input, Charset encodingOverride, PrintWriter out) {
         String runId = LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Lake lake = new Lake(work.lake());
-        lake.dropAbandonedStaging();
+        int recovered = lake.recover();
+        if (recovered > 0) {
+            out.println("Completed " + recovered + " commit(s) of an earlier run that was stopped half-way");
+        }
         List<String> ignored = new ArrayList<>();
         List<FileLoad> loads = discover(input, ignored);
         LoadScope scope = new LoadScope();
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
         Map<String, List<String>> replaced = new LinkedHashMap<>();
-        try (RejectLog rejects = new RejectLog(rejectsFile)) {
-            IngestRun run = new IngestRun(runId, scope, rejects, encodingOverride, out);
+        try (RejectLog rejects = new RejectLog(rejectsFile);
+             RejectLog warnings = new RejectLog(rejectsFile.resolveSibling("warnings.csv"))) {
+            IngestRun run = new IngestRun(runId, scope, rejects, warnings, encodingOverride, out);
             loads.forEach(run::add);
             runs.start(run);
             try {
+                boolean officesKnown = false;
+                boolean householdsKnown = false;
                 for (Template template : ImportTemplates.all()) {
-                    if (template != ImportTemplates.OFFICES && scope.knownOfficeCount() == 0) {
-                        scope.addKnownOffices(officeIds(lake));
+                    // the registers are read once the templates before have committed: offices, households
+                    if (template != ImportTemplates.OFFICES && !officesKnown) {
+                        scope.addKnownOffices(lake.readColumn(ImportTemplates.OFFICES, "office_id"));
+                        officesKnown = true;
+                    }
+                    if (template != ImportTemplates.OFFICES && template != ImportTemplates.HOUSEHOLDS
+                            && !householdsKnown) {
+                        scope.addKnownHouseholds(lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id"));
+                        householdsKnown = true;
                     }
                     List<FileLoad> ofTemplate = loads.stream().filter(l -> l.template() == template).toList();
                     for (FileLoad load : ofTemplate) {
@@ -101,8 +114,7 @@ public class IngestService {
                     List<FileLoad> loaded = ofTemplate.stream()
                             .filter(l -> l.status() == FileLoad.Status.LOADED).toList();
                     if (!loaded.isEmpty()) {
-                        replaced.put(template.dataset(), lake.commit(runId, template,
-                                loaded.stream().map(FileLoad::staged).toList()));
+                        replaced.putAll(lake.commit(runId, template, loaded.stream().map(FileLoad::staged).toList()));
                     }
                 }
             } finally {
@@ -132,11 +144,6 @@ public class IngestService {
             throw new UncheckedIOException("cannot list " + input, e);
         }
         return loads;
-    }
-
-    private static List<String> officeIds(Lake lake) {
-        return lake.readAll(ImportTemplates.OFFICES).stream()
-                .map(row -> (String) row.get("office_id")).toList();
     }
 
     private void runFileJob(IngestRun run, Lake lake, FileLoad load) {
@@ -203,6 +210,7 @@ public class IngestService {
             file.put("rows_read", load.read());
             file.put("rows_stored", load.stored());
             file.put("rows_rejected", load.rejected());
+            file.put("rows_with_warnings", load.rowsWithWarnings());
             file.put("blank_rows_skipped", load.blankRowsSkipped());
             file.put("warnings", load.warnings());
             file.put("seconds", Math.round(load.seconds() * 1000) / 1000.0);
@@ -212,6 +220,7 @@ public class IngestService {
         manifest.put("ignored_files", ignored);
         manifest.put("partitions_replaced", replaced);
         manifest.put("rejects_file", rejectsFile.toString());
+        manifest.put("warnings_file", rejectsFile.resolveSibling("warnings.csv").toString());
         Path path = work.runs().resolve(runId).resolve("manifest.json");
         try {
             Files.createDirectories(path.getParent());

@@ -17,6 +17,7 @@ import com.propertyquality.review.contract.Template;
 public final class LoadScope {
 
     private final Set<String> knownOffices = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownHouseholds = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> keysByTemplate = new HashMap<>();
     private final Map<String, Set<String>> pendingByTemplate = new HashMap<>();
 
@@ -30,6 +31,14 @@ public final class LoadScope {
 
     public int knownOfficeCount() {
         return knownOffices.size();
+    }
+
+    public void addKnownHouseholds(Iterable<String> households) {
+        households.forEach(knownHouseholds::add);
+    }
+
+    public boolean isKnownHousehold(String householdId) {
+        return knownHouseholds.contains(householdId);
     }
 
     /** Records a key of the file being loaded; false when the load has stored it before (a duplicate). */

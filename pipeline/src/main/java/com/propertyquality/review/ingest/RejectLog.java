@@ -1,5 +1,6 @@
 package com.propertyquality.review.ingest;
 
+import com.propertyquality.review.contract.Violation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,9 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * The rejects of one run, {@code <work>/rejects/<run>/rejects.csv}: one line per violation with template, file,
- * sheet, row, column, value and reason; a file that could not be read at all gets one line with no row. Written
- * in UTF-8 with a byte-order mark so Excel on a Chinese Windows opens it as it is.
+ * sheet, row, column, value and reason; a file that could not be read at all gets one line with no row. The
+ * warnings of stored rows go to {@code warnings.csv} beside it, in the same layout. Written in UTF-8 with a
+ * byte-order mark so Excel on a Chinese Windows opens it as it is.
  */
 public final class RejectLog implements AutoCloseable {
 

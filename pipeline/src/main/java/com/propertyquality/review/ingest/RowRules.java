@@ -1,11 +1,13 @@
 package com.propertyquality.review.ingest;
 
+import com.propertyquality.review.contract.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.propertyquality.review.contract.ColumnSpec;
+import com.propertyquality.review.contract.RowRule;
 import com.propertyquality.review.contract.Template;
 
 /**
@@ -28,12 +30,17 @@ public final class RowRules {
         List<Violation> violations = new ArrayList<>(0);
         if (row.structureError() != null) {
             violations.add(new Violation(null, null, row.structureError()));
-            return new CheckedRow(row, null, violations);
+            return new CheckedRow(row, null, violations, List.of());
         }
         List<ColumnSpec> columns = template.columns();
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = parse(columns.get(i), row.cells()[i], violations);
+        }
+        if (violations.isEmpty()) {
+            for (RowRule rule : template.rules()) {
+                rule.check(template, values, violations);
+            }
         }
         if (violations.isEmpty()) {
             String key = keyOf(values);
@@ -43,7 +50,26 @@ public final class RowRules {
                                 + " (the first occurrence is kept)"));
             }
         }
-        return new CheckedRow(row, violations.isEmpty() ? values : null, violations);
+        if (!violations.isEmpty()) {
+            return new CheckedRow(row, null, violations, List.of());
+        }
+        return new CheckedRow(row, values, violations, warnings(values));
+    }
+
+    /** References to households the customer records do not have: stored, and reported. */
+    private List<Violation> warnings(Object[] values) {
+        List<Violation> warnings = null;
+        for (int i = 0; i < values.length; i++) {
+            ColumnSpec column = template.columns().get(i);
+            if (column.householdRef() && values[i] != null && !scope.isKnownHousehold((String) values[i])) {
+                if (warnings == null) {
+                    warnings = new ArrayList<>(1);
+                }
+                warnings.add(new Violation(column.name(), (String) values[i],
+                        "unknown household: not in the customer records (the row is stored)"));
+            }
+        }
+        return warnings == null ? List.of() : warnings;
     }
 
     private Object parse(ColumnSpec column, String cell, List<Violation> violations) {
@@ -51,7 +77,7 @@ public final class RowRules {
             if (column.required()) {
                 violations.add(new Violation(column.name(), null, "required value is missing"));
             }
-            return null;
+            return column.defaultCode();
         }
         Object value = switch (column.type()) {
             case TEXT -> cell;
@@ -60,6 +86,7 @@ public final class RowRules {
             case YEAR -> yearOf(column, cell, violations);
             case DATE -> dateOf(column, cell, violations);
             case DECIMAL -> moneyOf(column, cell, violations);
+            case NUMBER -> numberOf(column, cell, violations);
         };
         if (value != null && column.knownOffice() && !scope.isKnownOffice((String) value)) {
             violations.add(new Violation(column.name(), cell, "unknown office: not in the offices register"));
@@ -112,6 +139,17 @@ public final class RowRules {
         if (value == null) {
             violations.add(new Violation(column.name(), cell, "not an amount in yuan with at most two decimals"));
         } else if (column.min() != null && value.compareTo(BigDecimal.valueOf(column.min())) < 0) {
+            violations.add(new Violation(column.name(), cell, "out of range: must be " + range(column)));
+            return null;
+        }
+        return value;
+    }
+
+    private static Double numberOf(ColumnSpec column, String cell, List<Violation> violations) {
+        Double value = ValueParsers.number(cell);
+        if (value == null) {
+            violations.add(new Violation(column.name(), cell, "not a number"));
+        } else if ((column.min() != null && value < column.min()) || (column.max() != null && value > column.max())) {
             violations.add(new Violation(column.name(), cell, "out of range: must be " + range(column)));
             return null;
         }

@@ -8,17 +8,19 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import com.propertyquality.review.lake.StagedFile;
 
 /**
- * Sends each checked row where it belongs: stored rows to the file's staging Parquet, rejected rows with every
- * violation to the run's rejects file. Keeps the stored and rejected counts.
+ * Sends each checked row where it belongs: stored rows to the file's staging Parquet (and their warnings to the
+ * run's warnings file), rejected rows with every violation to the run's rejects file. Keeps the counts.
  */
 public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
     private final FileLoad load;
     private final RejectLog rejects;
+    private final RejectLog warnings;
 
-    public StagingWriter(FileLoad load, RejectLog rejects) {
+    public StagingWriter(FileLoad load, RejectLog rejects, RejectLog warnings) {
         this.load = load;
         this.rejects = rejects;
+        this.warnings = warnings;
     }
 
     @Override
@@ -29,6 +31,10 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
             if (row.stored()) {
                 staged.write(row.values(), source.file(), source.row());
                 load.countStored();
+                if (!row.warnings().isEmpty()) {
+                    warnings.reject(load.template().name(), source, row.warnings());
+                    load.countWarned();
+                }
             } else {
                 rejects.reject(load.template().name(), source, row.violations());
                 load.countRejected();

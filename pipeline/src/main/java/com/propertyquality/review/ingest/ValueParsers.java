@@ -93,6 +93,18 @@ final class ValueParsers {
         }
     }
 
+    /** A plain decimal number (87, 87.5, -3.25), or null; no exponents, no separators. */
+    static Double number(String text) {
+        if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text).doubleValue();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Parses [from, to) as decimal digits; -1 when any character is not a digit. */
     private static int digits(String text, int from, int to) {
         if (from >= to) {

@@ -2,25 +2,36 @@ package com.propertyquality.review.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
 
 /**
- * The Parquet data lake: one dataset folder per template, Hive-style partitions, data files written by the
- * ingest. A load stages every file apart, then {@link #commit} swaps in whole partitions: a partition is
- * replaced by exactly what the load holds for it, and partitions the load does not touch stay as they were.
+ * The Parquet data lake: one dataset folder per template (and a private one for personal data), Hive-style
+ * partitions, data files written by the ingest. A load stages every file apart, then {@link #commit} swaps in
+ * whole partitions: a partition is replaced by exactly what the load holds for it, and partitions the load does
+ * not touch stay as they were.
+ *
+ * <p>A commit is crash-safe. It first assembles every new partition in staging, then writes a journal of the
+ * swaps, then swaps each partition by two directory renames. A process killed before the journal leaves the
+ * lake as it was; one killed after it is rolled forward by the next ingest ({@link #recover}), which completes
+ * the swaps from the fully staged partitions. A reader sees a partition either old or new, never half-written.
  */
 public final class Lake {
 
     private static final String STAGING = "_staging";
+    private static final String JOURNAL = "journal";
 
     private final Path root;
 
@@ -38,64 +49,118 @@ public final class Lake {
 
     /** A staging area for the rows of one input file; {@code fileIndex} orders the files of a run. */
     public StagedFile stage(String runId, int fileIndex, Template template) {
-        Path folder = root.resolve(STAGING).resolve(runId).resolve("files")
-                .resolve(String.format("%04d", fileIndex)).resolve(template.dataset());
+        Path folder = runFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
         return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex));
     }
 
     /**
-     * Moves the staged files of one template into the lake. Each partition they touch is first assembled in
-     * staging from every file's part, then swapped in by directory renames, replacing the old partition whole.
+     * Moves the staged files of one template into the lake, for each of its datasets.
      *
-     * @return the partitions replaced, as relative folders
+     * @return the partitions replaced per dataset, as relative folders
      */
-    public List<String> commit(String runId, Template template, List<StagedFile> files) {
-        TreeSet<String> partitions = new TreeSet<>();
-        files.forEach(file -> partitions.addAll(file.partitions()));
-        Path runFolder = root.resolve(STAGING).resolve(runId);
-        Path assembled = runFolder.resolve("commit").resolve(template.dataset());
-        Path replaced = runFolder.resolve("replaced").resolve(template.dataset());
+    public Map<String, List<String>> commit(String runId, Template template, List<StagedFile> files) {
+        Path commit = runFolder(runId).resolve("commit-" + template.dataset());
+        Map<String, List<String>> replaced = new LinkedHashMap<>();
+        List<String> journal = new ArrayList<>();
         try {
-            for (String partition : partitions) {
-                Path next = assembled.resolve(partition);
-                Files.createDirectories(next);
-                for (StagedFile file : files) {
-                    Path part = file.folder().resolve(partition).resolve(file.partName());
-                    if (Files.exists(part)) {
-                        Files.move(part, next.resolve(file.partName()), StandardCopyOption.ATOMIC_MOVE);
+            for (LakeDataset dataset : LakeSchemas.datasets(template)) {
+                TreeSet<String> partitions = new TreeSet<>();
+                files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
+                for (String partition : partitions) {
+                    Path next = commit.resolve("assembled").resolve(dataset.name()).resolve(partition);
+                    Files.createDirectories(next);
+                    for (StagedFile file : files) {
+                        Path part = file.part(dataset.name(), partition);
+                        if (Files.exists(part)) {
+                            Files.move(part, next.resolve(file.partName()), StandardCopyOption.ATOMIC_MOVE);
+                        }
                     }
+                    journal.add(dataset.name() + "\t" + partition);
                 }
-                Path target = datasetDir(template).resolve(partition);
-                Files.createDirectories(target.getParent());
-                if (Files.exists(target)) {
-                    Path old = replaced.resolve(partition);
-                    Files.createDirectories(old.getParent());
-                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                }
-                Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
+                replaced.put(dataset.name(), List.copyOf(partitions));
             }
+            // from here on the swaps are decided: a crash is rolled forward, never back
+            Path temporary = commit.resolve(JOURNAL + ".tmp");
+            Files.createDirectories(commit);
+            Files.write(temporary, journal, StandardCharsets.UTF_8);
+            Files.move(temporary, commit.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
+            swap(commit, journal);
+            deleteTree(commit);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + template.dataset() + " into the lake", e);
         }
-        return List.copyOf(partitions);
+        return replaced;
+    }
+
+    /** Performs the journal's swaps that are not done yet; safe to repeat. */
+    private void swap(Path commit, List<String> journal) throws IOException {
+        for (String entry : journal) {
+            int tab = entry.indexOf('\t');
+            String dataset = entry.substring(0, tab);
+            String partition = entry.substring(tab + 1);
+            Path next = commit.resolve("assembled").resolve(dataset).resolve(partition);
+            if (!Files.exists(next)) {
+                continue; // swapped before a crash
+            }
+            Path target = root.resolve(dataset).resolve(partition);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Path old = commit.resolve("replaced").resolve(dataset).resolve(partition);
+                Files.createDirectories(old.getParent());
+                deleteTree(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /**
-     * Removes what runs killed before their commit left in staging. Only safe while holding the work-folder
-     * lock, when no other run can be staging.
+     * Brings the lake to a consistent state after runs that were killed: completes every commit that had written
+     * its journal, then removes everything runs left in staging. Only safe while holding the work-folder lock,
+     * when no other run can be staging or committing.
+     *
+     * @return the number of interrupted commits completed
      */
-    public void dropAbandonedStaging() {
-        deleteTree(root.resolve(STAGING));
+    public int recover() {
+        Path staging = root.resolve(STAGING);
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
+        int completed = 0;
+        try (Stream<Path> journals = Files.find(staging, 3, (path, attributes) ->
+                path.getFileName().toString().equals(JOURNAL) && attributes.isRegularFile())) {
+            for (Path journal : journals.sorted().toList()) {
+                swap(journal.getParent(), Files.readAllLines(journal, StandardCharsets.UTF_8));
+                completed++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot complete an interrupted commit in " + staging, e);
+        }
+        deleteTree(staging);
+        return completed;
     }
 
-    /** Removes what a run staged (after a commit, or after a failed or killed run). */
+    /** Removes what a run staged (after its commits, or after it failed). */
     public void dropStaging(String runId) {
-        deleteTree(root.resolve(STAGING).resolve(runId));
+        deleteTree(runFolder(runId));
     }
 
     /** Every row of a dataset, for small datasets (the offices register). */
     public List<Map<String, Object>> readAll(Template template) {
         return ParquetRows.read(datasetDir(template));
+    }
+
+    /** The values of one column over a dataset, for the registers the rules check against. */
+    public List<String> readColumn(Template template, String column) {
+        List<String> values = new ArrayList<>();
+        for (Map<String, Object> row : readAll(template)) {
+            values.add((String) row.get(column));
+        }
+        return values;
+    }
+
+    private Path runFolder(String runId) {
+        return root.resolve(STAGING).resolve(runId);
     }
 
     static void deleteTree(Path folder) {

@@ -18,8 +18,9 @@ import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.contract.ValueType;
 
 /**
- * The lake schemas, derived from the import contract: the Parquet schema of the data files (every column but
- * the partition columns, plus lineage) and the Spark schema a reader gives (all columns), so the two never drift.
+ * The lake's datasets and schemas, derived from the import contract: which datasets a template loads into (its
+ * own, and a private one for personal data), the Parquet schema of their data files (every column but the
+ * partition columns, plus lineage) and the Spark schema a reader gives (all columns), so they never drift.
  */
 public final class LakeSchemas {
 
@@ -34,10 +35,44 @@ public final class LakeSchemas {
     private LakeSchemas() {
     }
 
-    /** The columns written into a data file, in file order: the template's data columns, then lineage. */
+    /**
+     * A dataset of the lake as a template fills it.
+     *
+     * @param name        the dataset folder under the lake
+     * @param columns     the columns of its data files, in file order, lineage last
+     * @param partitionBy its partition columns (the template's)
+     */
+    public record LakeDataset(String name, List<StoredColumn> columns, List<String> partitionBy) {
+    }
+
+    /**
+     * A column of a data file.
+     *
+     * @param templateIndex where its value sits in a validated row of the template, or -1 for lineage
+     */
+    public record StoredColumn(String name, ValueType type, int templateIndex) {
+    }
+
+    /** The template's own dataset, then its private dataset when it has personal data. */
+    public static List<LakeDataset> datasets(Template template) {
+        List<LakeDataset> datasets = new ArrayList<>();
+        datasets.add(new LakeDataset(template.dataset(), stored(template, template.dataColumns()),
+                template.partitionBy()));
+        if (template.hasPrivateData()) {
+            datasets.add(new LakeDataset(template.privateDataset(), stored(template, template.privateDataColumns()),
+                    template.partitionBy()));
+        }
+        return datasets;
+    }
+
+    /** The columns of the template's own dataset's data files. */
     public static List<StoredColumn> storedColumns(Template template) {
+        return datasets(template).get(0).columns();
+    }
+
+    private static List<StoredColumn> stored(Template template, List<ColumnSpec> columns) {
         List<StoredColumn> stored = new ArrayList<>();
-        for (ColumnSpec column : template.dataColumns()) {
+        for (ColumnSpec column : columns) {
             stored.add(new StoredColumn(column.name(), column.type(), template.indexOf(column.name())));
         }
         stored.add(new StoredColumn(SOURCE_FILE, ValueType.TEXT, -1));
@@ -45,12 +80,16 @@ public final class LakeSchemas {
         return stored;
     }
 
-    public static MessageType parquetSchema(Template template) {
+    public static MessageType parquetSchema(LakeDataset dataset) {
         Types.MessageTypeBuilder message = Types.buildMessage();
-        for (StoredColumn column : storedColumns(template)) {
+        for (StoredColumn column : dataset.columns()) {
             message.addField(parquetField(column.name(), column.type()));
         }
-        return message.named(template.dataset());
+        return message.named(dataset.name());
+    }
+
+    public static MessageType parquetSchema(Template template) {
+        return parquetSchema(datasets(template).get(0));
     }
 
     private static Type parquetField(String name, ValueType type) {
@@ -63,14 +102,23 @@ public final class LakeSchemas {
                     .as(LogicalTypeAnnotation.dateType()).named(name);
             case DECIMAL -> Types.optional(PrimitiveTypeName.INT64)
                     .as(LogicalTypeAnnotation.decimalType(MONEY_SCALE, MONEY_PRECISION)).named(name);
+            case NUMBER -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
         };
     }
 
-    /** The schema Spark reads a dataset with: every template column (partition columns included) and lineage. */
+    /**
+     * The schema Spark reads the template's own dataset with: every template column but the personal data
+     * (partition columns included), the derived year if any, and lineage.
+     */
     public static StructType sparkSchema(Template template) {
         List<StructField> fields = new ArrayList<>();
         for (ColumnSpec column : template.columns()) {
-            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+            if (!template.privateColumns().contains(column.name())) {
+                fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+            }
+        }
+        if (template.derivesYear()) {
+            fields.add(DataTypes.createStructField(Template.YEAR, DataTypes.IntegerType, true));
         }
         fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.IntegerType, true));
@@ -83,14 +131,7 @@ public final class LakeSchemas {
             case INTEGER, YEAR -> DataTypes.IntegerType;
             case DATE -> DataTypes.DateType;
             case DECIMAL -> DataTypes.createDecimalType(MONEY_PRECISION, MONEY_SCALE);
+            case NUMBER -> DataTypes.DoubleType;
         };
-    }
-
-    /**
-     * A column of a data file.
-     *
-     * @param templateIndex where its value sits in a validated row of the template, or -1 for lineage
-     */
-    public record StoredColumn(String name, ValueType type, int templateIndex) {
     }
 }

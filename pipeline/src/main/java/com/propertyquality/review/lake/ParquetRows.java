@@ -75,7 +75,9 @@ public final class ParquetRows {
             String text = segment.toString();
             int eq = text.indexOf('=');
             if (eq > 0) {
-                values.put(unescape(text.substring(0, eq)), unescape(text.substring(eq + 1)));
+                String value = text.substring(eq + 1);
+                values.put(unescape(text.substring(0, eq)),
+                        PartitionPath.NULL_VALUE.equals(value) ? null : unescape(value));
             }
         }
         return values;

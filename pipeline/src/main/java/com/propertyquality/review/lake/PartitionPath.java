@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class PartitionPath {
 
+    /** How Hive and Spark write a null partition value; Spark reads it back as null. */
+    public static final String NULL_VALUE = "__HIVE_DEFAULT_PARTITION__";
+
     private PartitionPath() {
     }
 
@@ -18,7 +21,8 @@ public final class PartitionPath {
             if (i > 0) {
                 path.append('/');
             }
-            path.append(escape(columns.get(i))).append('=').append(escape(String.valueOf(values[i])));
+            String value = values[i] == null ? NULL_VALUE : escape(String.valueOf(values[i]));
+            path.append(escape(columns.get(i))).append('=').append(value);
         }
         return path.toString();
     }

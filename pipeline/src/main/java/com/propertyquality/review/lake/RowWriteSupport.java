@@ -57,6 +57,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                 case DATE -> consumer.addInteger(Math.toIntExact(((LocalDate) value).toEpochDay()));
                 case DECIMAL -> consumer.addLong(((BigDecimal) value)
                         .setScale(LakeSchemas.MONEY_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+                case NUMBER -> consumer.addDouble((Double) value);
             }
             consumer.endField(names[i], i);
         }

@@ -1,5 +1,6 @@
 package com.propertyquality.review.ingest;
 
+import com.propertyquality.review.contract.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

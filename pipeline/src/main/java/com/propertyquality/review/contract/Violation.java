@@ -1,4 +1,4 @@
-package com.propertyquality.review.ingest;
+package com.propertyquality.review.contract;
 
 /**
  * Why a row (or a file) was rejected: the column concerned (null for the whole row), the offending value and a
