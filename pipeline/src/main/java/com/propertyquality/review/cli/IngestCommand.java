@@ -59,6 +59,9 @@ class IngestCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-34s %-20s NOT LOADED: %s%n", load.fileName(), load.template().name(),
                         load.error());
             }
+            if (load.unchangedSince() != null) {
+                out.println("    unchanged since run " + load.unchangedSince() + ": loaded again, same rows");
+            }
             for (String warning : load.warnings()) {
                 out.println("    warning: " + warning);
             }
@@ -74,6 +77,9 @@ class IngestCommand implements Callable<Integer> {
                 report.rejectedRows(), report.rejectsFile());
         report.replacedPartitions().forEach((dataset, partitions) ->
                 out.printf(Locale.ROOT, "  %s: %d partition(s) replaced%n", dataset, partitions.size()));
+        if (report.unchanged()) {
+            out.println("Nothing changed: every file had been loaded before exactly as it is.");
+        }
         out.println("Run manifest: " + report.manifest());
         out.flush();
     }

@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param companyName the company named on every page of the packet
  * @param spark       the Spark master and extra Spark settings
  * @param returns     the survey return-rate rule
+ * @param ingest      how the ingest uses the machine
  */
 @ConfigurationProperties("review")
-public record ReviewProperties(Path work, String companyName, Spark spark, Returns returns) {
+public record ReviewProperties(Path work, String companyName, Spark spark, Returns returns, Ingest ingest) {
 
     /** @param master local[*], spark://host:port, yarn, k8s://... */
     public record Spark(String master, int shufflePartitions) {
@@ -23,5 +24,9 @@ public record ReviewProperties(Path work, String companyName, Spark spark, Retur
 
     /** @param threshold the lowest acceptable return rate as a fraction (procedure 5.1.2: 0.60) */
     public record Returns(BigDecimal threshold) {
+    }
+
+    /** @param parallelism how many templates load side by side (after the offices and households registers) */
+    public record Ingest(int parallelism) {
     }
 }

@@ -20,7 +20,11 @@ public final class FileLoad {
     private final Template template;
     private final List<String> warnings = new ArrayList<>();
     private StagedFile staged;
+    private RejectLog rejects;
+    private RejectLog rowWarnings;
     private String encoding;
+    private String sha256;
+    private String unchangedSince;
     private long read;
     private long stored;
     private long rejected;
@@ -52,6 +56,23 @@ public final class FileLoad {
         return template;
     }
 
+    public String sha256() {
+        return sha256;
+    }
+
+    void sha256(String sha256) {
+        this.sha256 = sha256;
+    }
+
+    /** The earlier run that loaded exactly this content, or null when the content is new. */
+    public String unchangedSince() {
+        return unchangedSince;
+    }
+
+    void unchangedSince(String run) {
+        this.unchangedSince = run;
+    }
+
     public String encoding() {
         return encoding;
     }
@@ -66,6 +87,20 @@ public final class FileLoad {
 
     void staged(StagedFile staged) {
         this.staged = staged;
+    }
+
+    RejectLog rejects() {
+        return rejects;
+    }
+
+    RejectLog rowWarnings() {
+        return rowWarnings;
+    }
+
+    /** The file's own reject and warning logs, merged in file order at the end of the run. */
+    void logs(RejectLog rejects, RejectLog rowWarnings) {
+        this.rejects = rejects;
+        this.rowWarnings = rowWarnings;
     }
 
     public long read() {

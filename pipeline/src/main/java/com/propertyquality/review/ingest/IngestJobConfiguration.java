@@ -67,7 +67,6 @@ public class IngestJobConfiguration {
     @StepScope
     StagingWriter stagingWriter(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
                                 @Value("#{jobParameters['file.index']}") Long fileIndex) {
-        IngestRun run = runs.get(runId);
-        return new StagingWriter(run.file(fileIndex), run.rejects(), run.warnings());
+        return new StagingWriter(runs.get(runId).file(fileIndex));
     }
 }

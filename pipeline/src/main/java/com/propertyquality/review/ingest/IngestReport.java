@@ -19,6 +19,12 @@ public record IngestReport(String runId, List<FileLoad> files, List<String> igno
         return files.stream().mapToLong(FileLoad::stored).sum();
     }
 
+    /** True when every file loaded and each had loaded before exactly as it is: the lake did not change. */
+    public boolean unchanged() {
+        return !files.isEmpty() && files.stream().allMatch(f ->
+                f.status() == FileLoad.Status.LOADED && f.unchangedSince() != null);
+    }
+
     public List<FileLoad> notLoaded() {
         return files.stream().filter(f -> f.status() != FileLoad.Status.LOADED).toList();
     }

@@ -6,25 +6,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The in-memory state one ingest run shares between its file jobs: the rules' scope, the rejects file, each
- * file's load. Spring Batch steps find it by the run id in their job parameters.
+ * The in-memory state one ingest run shares between its file jobs: the rules' scope and each file's load. Spring Batch steps find it by the run id in their job parameters.
  */
 public final class IngestRun {
 
     private final String id;
     private final LoadScope scope;
-    private final RejectLog rejects;
-    private final RejectLog warnings;
     private final Charset encodingOverride;
     private final PrintWriter out;
     private final Map<Integer, FileLoad> files = new ConcurrentHashMap<>();
 
-    IngestRun(String id, LoadScope scope, RejectLog rejects, RejectLog warnings, Charset encodingOverride,
-              PrintWriter out) {
+    IngestRun(String id, LoadScope scope, Charset encodingOverride, PrintWriter out) {
         this.id = id;
         this.scope = scope;
-        this.rejects = rejects;
-        this.warnings = warnings;
         this.encodingOverride = encodingOverride;
         this.out = out;
     }
@@ -35,14 +29,6 @@ public final class IngestRun {
 
     LoadScope scope() {
         return scope;
-    }
-
-    RejectLog rejects() {
-        return rejects;
-    }
-
-    RejectLog warnings() {
-        return warnings;
     }
 
     Charset encodingOverride() {

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
@@ -30,10 +35,12 @@ import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.StagedFile;
 
 /**
  * Loads the template files of a folder into the lake. Files are taken in name order; the offices register
@@ -44,21 +51,23 @@ import com.propertyquality.review.lake.Lake;
 @Service
 public class IngestService {
 
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final JobOperator jobOperator;
     private final Job ingestFileJob;
     private final IngestRuns runs;
     private final WorkFolder work;
     private final JobRepositorySchema schema;
+    private final int parallelism;
 
     public IngestService(JobOperator jobOperator, Job ingestFileJob, IngestRuns runs, WorkFolder work,
-                         JobRepositorySchema schema) {
+                         JobRepositorySchema schema, ReviewProperties properties) {
         this.jobOperator = jobOperator;
         this.ingestFileJob = ingestFileJob;
         this.runs = runs;
         this.work = work;
         this.schema = schema;
+        this.parallelism = properties.ingest() == null ? 2 : properties.ingest().parallelism();
     }
 
     /**
@@ -85,45 +94,91 @@ public class IngestService {
         }
         List<String> ignored = new ArrayList<>();
         List<FileLoad> loads = discover(input, ignored);
+        LoadLedger ledger = LoadLedger.open(work.runs().resolve("ledger.json"));
+        for (FileLoad load : loads) {
+            load.sha256(sha256(load.file()));
+            load.unchangedSince(ledger.loadedBy(load.sha256(), load.template().name()));
+        }
         LoadScope scope = new LoadScope();
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
         Map<String, List<String>> replaced = new LinkedHashMap<>();
-        try (RejectLog rejects = new RejectLog(rejectsFile);
-             RejectLog warnings = new RejectLog(rejectsFile.resolveSibling("warnings.csv"))) {
-            IngestRun run = new IngestRun(runId, scope, rejects, warnings, encodingOverride, out);
-            loads.forEach(run::add);
-            runs.start(run);
-            try {
-                boolean officesKnown = false;
-                boolean householdsKnown = false;
-                for (Template template : ImportTemplates.all()) {
-                    // the registers are read once the templates before have committed: offices, households
-                    if (template != ImportTemplates.OFFICES && !officesKnown) {
-                        scope.addKnownOffices(lake.readColumn(ImportTemplates.OFFICES, "office_id"));
-                        officesKnown = true;
-                    }
-                    if (template != ImportTemplates.OFFICES && template != ImportTemplates.HOUSEHOLDS
-                            && !householdsKnown) {
-                        scope.addKnownHouseholds(lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id"));
-                        householdsKnown = true;
-                    }
-                    List<FileLoad> ofTemplate = loads.stream().filter(l -> l.template() == template).toList();
-                    for (FileLoad load : ofTemplate) {
-                        runFileJob(run, lake, load);
-                    }
-                    List<FileLoad> loaded = ofTemplate.stream()
-                            .filter(l -> l.status() == FileLoad.Status.LOADED).toList();
-                    if (!loaded.isEmpty()) {
-                        replaced.putAll(lake.commit(runId, template, loaded.stream().map(FileLoad::staged).toList()));
-                    }
-                }
-            } finally {
-                runs.end(runId);
-                lake.dropStaging(runId);
+        Path parts = rejectsFile.resolveSibling("parts");
+        IngestRun run = new IngestRun(runId, scope, encodingOverride, out);
+        loads.forEach(run::add);
+        runs.start(run);
+        try {
+            // the registers first, one after the other: every later template checks against them
+            loadTemplate(run, lake, ImportTemplates.OFFICES, loads, replaced);
+            scope.addKnownOffices(lake.readColumn(ImportTemplates.OFFICES, "office_id"));
+            loadTemplate(run, lake, ImportTemplates.HOUSEHOLDS, loads, replaced);
+            scope.addKnownHouseholds(lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id"));
+            // the other templates are independent of each other: they load side by side
+            List<Template> rest = ImportTemplates.all().stream()
+                    .filter(t -> t != ImportTemplates.OFFICES && t != ImportTemplates.HOUSEHOLDS)
+                    .filter(t -> loads.stream().anyMatch(l -> l.template() == t))
+                    .toList();
+            inParallel(rest, template -> loadTemplate(run, lake, template, loads, replaced));
+        } finally {
+            runs.end(runId);
+            lake.dropStaging(runId);
+            // each file logged apart (they load side by side); the run's files list them in file order
+            RejectLog.merge(loads.stream().map(l -> parts.resolve(partName(l, "rejects"))).toList(), rejectsFile);
+            RejectLog.merge(loads.stream().map(l -> parts.resolve(partName(l, "warnings"))).toList(),
+                    rejectsFile.resolveSibling("warnings.csv"));
+            Lake.deleteFolder(parts);
+        }
+        for (FileLoad load : loads) {
+            if (load.status() == FileLoad.Status.LOADED) {
+                ledger.record(load.sha256(), load.template().name(), load.fileName(), runId);
             }
         }
+        ledger.save();
         Path manifest = writeManifest(runId, input, loads, ignored, replaced, rejectsFile);
         return new IngestReport(runId, loads, ignored, replaced, rejectsFile, manifest);
+    }
+
+    /** Loads a template's files in name order (so the first occurrence of a key wins), then commits them. */
+    private void loadTemplate(IngestRun run, Lake lake, Template template, List<FileLoad> loads,
+                              Map<String, List<String>> replaced) {
+        List<FileLoad> ofTemplate = loads.stream().filter(l -> l.template() == template).toList();
+        for (FileLoad load : ofTemplate) {
+            runFileJob(run, lake, load);
+        }
+        List<StagedFile> loaded = ofTemplate.stream()
+                .filter(l -> l.status() == FileLoad.Status.LOADED).map(FileLoad::staged).toList();
+        if (!loaded.isEmpty()) {
+            Map<String, List<String>> committed = lake.commit(run.id(), template, loaded);
+            synchronized (replaced) {
+                replaced.putAll(committed);
+            }
+        }
+    }
+
+    private void inParallel(List<Template> templates, Consumer<Template> load) {
+        if (templates.size() <= 1 || parallelism <= 1) {
+            templates.forEach(load);
+            return;
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, templates.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Template template : templates) {
+                futures.add(executor.submit(() -> load.accept(template)));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while loading", e);
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private List<FileLoad> discover(Path input, List<String> ignored) {
@@ -146,7 +201,20 @@ public class IngestService {
         return loads;
     }
 
+    private static String partName(FileLoad load, String kind) {
+        return String.format("%04d-%s.csv", load.index(), kind);
+    }
+
     private void runFileJob(IngestRun run, Lake lake, FileLoad load) {
+        Path parts = work.rejects().resolve(run.id()).resolve("parts");
+        try (RejectLog rejects = new RejectLog(parts.resolve(partName(load, "rejects")));
+             RejectLog warnings = new RejectLog(parts.resolve(partName(load, "warnings")))) {
+            load.logs(rejects, warnings);
+            runFileJob(run, lake, load, rejects);
+        }
+    }
+
+    private void runFileJob(IngestRun run, Lake lake, FileLoad load, RejectLog rejects) {
         long started = System.nanoTime();
         load.staged(lake.stage(run.id(), load.index(), load.template()));
         JobParameters parameters = new JobParametersBuilder()
@@ -173,7 +241,7 @@ public class IngestService {
         String reason = unreadable != null ? unreadable.getMessage()
                 : failure == null ? "the job ended " + execution.getStatus() : describe(failure);
         load.finish(unreadable != null ? FileLoad.Status.UNREADABLE : FileLoad.Status.FAILED, reason, seconds);
-        run.rejects().rejectFile(load.template().name(), load.fileName(), reason);
+        rejects.rejectFile(load.template().name(), load.fileName(), reason);
     }
 
     private static UnreadableFileException findUnreadable(Throwable failure) {
@@ -203,7 +271,8 @@ public class IngestService {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("file", load.fileName());
             file.put("template", load.template().name());
-            file.put("sha256", sha256(load.file()));
+            file.put("sha256", load.sha256());
+            file.put("unchanged_since_run", load.unchangedSince());
             file.put("encoding", load.encoding());
             file.put("status", load.status().name().toLowerCase());
             file.put("error", load.error());

@@ -1,21 +1,24 @@
 package com.propertyquality.review.ingest;
 
-import com.propertyquality.review.contract.Violation;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.propertyquality.review.contract.Violation;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
- * The rejects of one run, {@code <work>/rejects/<run>/rejects.csv}: one line per violation with template, file,
- * sheet, row, column, value and reason; a file that could not be read at all gets one line with no row. The
- * warnings of stored rows go to {@code warnings.csv} beside it, in the same layout. Written in UTF-8 with a
- * byte-order mark so Excel on a Chinese Windows opens it as it is.
+ * The rejects of one input file: one line per violation with template, file, sheet, row, column, value and
+ * reason; a file that could not be read at all gets one line with no row. The warnings of stored rows use the
+ * same layout in a second log. Files load side by side, so each writes its own part; {@link #merge} joins the
+ * parts in file order into {@code <work>/rejects/<run>/rejects.csv} (and {@code warnings.csv}), in UTF-8 with a
+ * byte-order mark so Excel on a Chinese Windows opens them as they are.
  */
 public final class RejectLog implements AutoCloseable {
 
@@ -26,14 +29,13 @@ public final class RejectLog implements AutoCloseable {
     private final CsvWriter csv;
     private long lines;
 
+    /** A part: lines only, no header. */
     public RejectLog(Path path) {
         this.path = path;
         try {
             Files.createDirectories(path.getParent());
             this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            out.write('\uFEFF');
             this.csv = CsvWriter.builder().build(out);
-            csv.writeRecord(HEADER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rejects to " + path, e);
         }
@@ -43,13 +45,13 @@ public final class RejectLog implements AutoCloseable {
         return path;
     }
 
-    public synchronized void reject(String template, SourceRow row, List<Violation> violations) {
+    public void reject(String template, SourceRow row, List<Violation> violations) {
         for (Violation violation : violations) {
             write(template, row.file(), row.sheet(), String.valueOf(row.row()), violation);
         }
     }
 
-    public synchronized void rejectFile(String template, String file, String reason) {
+    public void rejectFile(String template, String file, String reason) {
         write(template, file, null, "", new Violation(null, null, "file not loaded: " + reason));
     }
 
@@ -59,7 +61,7 @@ public final class RejectLog implements AutoCloseable {
         lines++;
     }
 
-    public synchronized long lines() {
+    public long lines() {
         return lines;
     }
 
@@ -68,11 +70,31 @@ public final class RejectLog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
             csv.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + path, e);
+        }
+    }
+
+    /** Writes the header, then every part in the order given, streaming; the parts are deleted. */
+    public static void merge(List<Path> parts, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = Files.newOutputStream(target)) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                StringBuilder header = new StringBuilder(String.join(",", HEADER)).append("\r\n");
+                out.write(header.toString().getBytes(StandardCharsets.UTF_8));
+                for (Path part : parts) {
+                    if (Files.exists(part)) {
+                        Files.copy(part, out);
+                        Files.delete(part);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }

@@ -14,13 +14,9 @@ import com.propertyquality.review.lake.StagedFile;
 public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
     private final FileLoad load;
-    private final RejectLog rejects;
-    private final RejectLog warnings;
 
-    public StagingWriter(FileLoad load, RejectLog rejects, RejectLog warnings) {
+    public StagingWriter(FileLoad load) {
         this.load = load;
-        this.rejects = rejects;
-        this.warnings = warnings;
     }
 
     @Override
@@ -32,11 +28,11 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 staged.write(row.values(), source.file(), source.row());
                 load.countStored();
                 if (!row.warnings().isEmpty()) {
-                    warnings.reject(load.template().name(), source, row.warnings());
+                    load.rowWarnings().reject(load.template().name(), source, row.warnings());
                     load.countWarned();
                 }
             } else {
-                rejects.reject(load.template().name(), source, row.violations());
+                load.rejects().reject(load.template().name(), source, row.violations());
                 load.countRejected();
             }
         }

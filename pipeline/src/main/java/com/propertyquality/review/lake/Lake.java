@@ -163,6 +163,11 @@ public final class Lake {
         return root.resolve(STAGING).resolve(runId);
     }
 
+    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+    public static void deleteFolder(Path folder) {
+        deleteTree(folder);
+    }
+
     static void deleteTree(Path folder) {
         if (!Files.exists(folder)) {
             return;

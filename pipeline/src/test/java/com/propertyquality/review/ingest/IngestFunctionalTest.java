@@ -231,9 +231,15 @@ class IngestFunctionalTest {
                 "R2,A01,2025,,2025-06-03,satisfied,,,,,,,,,",
                 "R3,B02,2025,,2025-06-03,satisfied,,,,,,,,,",
                 "R0,A01,2024,,2024-06-03,satisfied,,,,,,,,,");
-        assertThat(Cli.run("ingest", "--input", input.toString(), "--work", work.toString()).status()).isZero();
+        Cli.Result firstLoad = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
+        assertThat(firstLoad.status()).isZero();
+        assertThat(firstLoad.out()).doesNotContain("unchanged since run").doesNotContain("Nothing changed");
         List<String> first = responseKeys();
-        assertThat(Cli.run("ingest", "--input", input.toString(), "--work", work.toString()).status()).isZero();
+        String firstRun = manifest().get("run").asText();
+        Cli.Result again = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("unchanged since run " + firstRun + ": loaded again, same rows")
+                .contains("Nothing changed: every file had been loaded before exactly as it is.");
         assertThat(responseKeys()).as("a second identical load").isEqualTo(first)
                 .containsExactly("2024/A01/R0", "2025/A01/R1", "2025/A01/R2", "2025/B02/R3");
 
@@ -296,7 +302,7 @@ class IngestFunctionalTest {
 
     private static Path latestRun(Path folder) throws IOException {
         try (Stream<Path> runs = Files.list(folder)) {
-            return runs.max(Comparator.naturalOrder()).orElseThrow();
+            return runs.filter(Files::isDirectory).max(Comparator.naturalOrder()).orElseThrow();
         }
     }
 
