@@ -18,9 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Load the template files of a folder (offices*, survey-distribution*, survey-responses*;"
-                + " CSV or XLSX) into the lake, as Spring Batch jobs. Rejected rows go to"
-                + " <work>/rejects/<run>/rejects.csv.")
+        description = {"Load the template files of a folder into the lake, one Spring Batch job per file: offices*,"
+                + " households*, survey-distribution*, survey-responses*, feedback*, return-visits*, purchases*,"
+                + " inspections*, actions* (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, or XLSX; Chinese or"
+                + " English headers).",
+                "Rejected rows go to <work>/rejects/<run>/rejects.csv, warnings to warnings.csv beside it, and a"
+                + " run manifest to <work>/runs/<run>/manifest.json."})
 class IngestCommand implements Callable<Integer> {
 
     @Mixin

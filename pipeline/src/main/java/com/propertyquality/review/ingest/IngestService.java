@@ -229,14 +229,22 @@ public class IngestService {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the load of " + load.fileName() + ": " + e.getMessage(), e);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         boolean loaded = execution.getStatus() == BatchStatus.COMPLETED;
+        if (loaded) {
+            try {
+                load.staged().close(); // writes the buffered rows to their partition files
+            } catch (RuntimeException e) {
+                loaded = false;
+                failure = e;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
         run.scope().fileEnded(load.template(), loaded);
         if (loaded) {
             load.finish(FileLoad.Status.LOADED, null, seconds);
             return;
         }
-        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         UnreadableFileException unreadable = findUnreadable(failure);
         String reason = unreadable != null ? unreadable.getMessage()
                 : failure == null ? "the job ended " + execution.getStatus() : describe(failure);

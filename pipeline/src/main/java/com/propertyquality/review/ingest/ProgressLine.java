@@ -15,6 +15,7 @@ public final class ProgressLine {
     private final String label;
     private final long started = System.nanoTime();
     private long lastPrinted = started;
+    private boolean done;
 
     public ProgressLine(PrintWriter out, String label) {
         this.out = out;
@@ -37,7 +38,8 @@ public final class ProgressLine {
     }
 
     void done(long rows) {
-        if (lastPrinted != started) {
+        if (lastPrinted != started && !done) {
+            done = true;
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "  %s: %,d rows in %.1f s%n", label, rows, seconds);
             out.flush();

@@ -9,6 +9,7 @@ import java.util.List;
 import com.propertyquality.review.contract.ColumnSpec;
 import com.propertyquality.review.contract.RowRule;
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.LakeSchemas;
 
 /**
  * The contract's rules for one row of a template: required values, types, code lists, ranges, known offices
@@ -37,11 +38,7 @@ public final class RowRules {
         for (int i = 0; i < values.length; i++) {
             values[i] = parse(columns.get(i), row.cells()[i], violations);
         }
-        if (violations.isEmpty()) {
-            for (RowRule rule : template.rules()) {
-                rule.check(template, values, violations);
-            }
-        }
+        checkRules(values, row.cells(), violations);
         if (violations.isEmpty()) {
             String key = keyOf(values);
             if (!scope.firstOccurrence(template, key)) {
@@ -54,6 +51,28 @@ public final class RowRules {
             return new CheckedRow(row, null, violations, List.of());
         }
         return new CheckedRow(row, values, violations, warnings(values));
+    }
+
+    /**
+     * The rules over several columns run even when a cell failed, so a clerk sees every problem of the row at
+     * once; a rule's finding about a column that already failed on its own is left out (it would only repeat it).
+     */
+    private void checkRules(Object[] values, String[] cells, List<Violation> violations) {
+        if (template.rules().isEmpty()) {
+            return;
+        }
+        List<Violation> found = new ArrayList<>(0);
+        for (RowRule rule : template.rules()) {
+            rule.check(template, values, found);
+        }
+        for (Violation violation : found) {
+            if (violations.stream().noneMatch(v -> java.util.Objects.equals(v.column(), violation.column()))) {
+                // the value as the clerk wrote it (满意, 2025/8/2), so it can be found in the file
+                String written = violation.column() == null ? violation.value()
+                        : cells[template.indexOf(violation.column())];
+                violations.add(new Violation(violation.column(), written, violation.reason()));
+            }
+        }
     }
 
     /** References to households the customer records do not have: stored, and reported. */
@@ -138,6 +157,9 @@ public final class RowRules {
         BigDecimal value = ValueParsers.money(cell);
         if (value == null) {
             violations.add(new Violation(column.name(), cell, "not an amount in yuan with at most two decimals"));
+        } else if (value.setScale(LakeSchemas.MONEY_SCALE).precision() > LakeSchemas.MONEY_PRECISION) {
+            violations.add(new Violation(column.name(), cell, "too large: at most 10 digits before the decimal point"));
+            return null;
         } else if (column.min() != null && value.compareTo(BigDecimal.valueOf(column.min())) < 0) {
             violations.add(new Violation(column.name(), cell, "out of range: must be " + range(column)));
             return null;

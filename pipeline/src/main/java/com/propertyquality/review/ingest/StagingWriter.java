@@ -2,7 +2,6 @@ package com.propertyquality.review.ingest;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.propertyquality.review.lake.StagedFile;
@@ -39,12 +38,8 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
     }
 
     @Override
-    public void close() throws ItemStreamException {
-        load.staged().close();
-    }
-
-    @Override
     public void open(ExecutionContext executionContext) {
-        // the staged file is created by the run before the step starts
+        // the staged file is created by the run before the step starts, and finished by it once the step
+        // completed: a step that fails leaves nothing to finish
     }
 }

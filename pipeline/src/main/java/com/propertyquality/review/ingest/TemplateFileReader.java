@@ -102,7 +102,8 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
             }
         }
         for (ColumnSpec column : template.columns()) {
-            if (column.required() && !seen.contains(column.name())) {
+            // an office column decides where rows belong: it must be there even where a blank cell is allowed
+            if ((column.required() || column.knownOffice()) && !seen.contains(column.name())) {
                 throw new UnreadableFileException("required column " + column.name() + " / " + column.chinese()
                         + " is missing from the header");
             }

@@ -33,10 +33,23 @@ public final class Lake {
     private static final String STAGING = "_staging";
     private static final String JOURNAL = "journal";
 
+    /**
+     * Rows of one input file held in memory before a sorted run is spilled to disk: about 30 MB of rows, which
+     * bounds the ingest's memory whatever the size of a file.
+     */
+    public static final int DEFAULT_BUFFER_ROWS = 100_000;
+
     private final Path root;
+    private final int bufferRows;
 
     public Lake(Path root) {
+        this(root, DEFAULT_BUFFER_ROWS);
+    }
+
+    /** A lake whose staging spills after {@code bufferRows} rows of a file (tests use a small number). */
+    public Lake(Path root, int bufferRows) {
         this.root = root.toAbsolutePath().normalize();
+        this.bufferRows = bufferRows;
     }
 
     public Path root() {
@@ -50,7 +63,7 @@ public final class Lake {
     /** A staging area for the rows of one input file; {@code fileIndex} orders the files of a run. */
     public StagedFile stage(String runId, int fileIndex, Template template) {
         Path folder = runFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
-        return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex));
+        return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex), bufferRows);
     }
 
     /**
@@ -143,6 +156,13 @@ public final class Lake {
     /** Removes what a run staged (after its commits, or after it failed). */
     public void dropStaging(String runId) {
         deleteTree(runFolder(runId));
+        try {
+            Files.deleteIfExists(root.resolve(STAGING)); // only when no other run's folder is in it
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // another run is staging
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy " + root.resolve(STAGING), e);
+        }
     }
 
     /** Every row of a dataset, for small datasets (the offices register). */

@@ -54,7 +54,13 @@ class ReviewCommandTest {
                 .containsPattern("survey-responses-east.csv\\s+survey-responses\\s+UTF-8\\s+331\\s+328\\s+3")
                 .containsPattern("survey-responses-north.csv\\s+survey-responses\\s+GB18030\\s+171\\s+169\\s+2")
                 .containsPattern("survey-responses-south.xlsx\\s+survey-responses\\s+xlsx\\s+77\\s+76\\s+1")
-                .contains("Stored 600 rows; rejected 8 rows");
+                .containsPattern("households.csv\\s+households\\s+UTF-8 \\(BOM\\)\\s+703\\s+700\\s+3")
+                .containsPattern("feedback-2025.csv\\s+feedback\\s+UTF-8\\s+1214\\s+1211\\s+3")
+                .containsPattern("return-visits-2025.xlsx\\s+return-visits\\s+xlsx\\s+629\\s+627\\s+2")
+                .containsPattern("purchases-2025.csv\\s+purchases\\s+UTF-8\\s+3002\\s+3000\\s+2")
+                .containsPattern("inspections-2025.csv\\s+inspections\\s+UTF-8\\s+439\\s+437\\s+2")
+                .containsPattern("actions-2025.csv\\s+actions\\s+UTF-8\\s+44\\s+42\\s+2")
+                .contains("Stored 6617 rows; rejected 22 rows");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.propertyquality.review.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -677,7 +678,7 @@ class TemplateRulesTest {
 
             assertStored(checked);
             assertThat(checked.warnings()).extracting(Violation::column, Violation::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("household_id", "H404"));
+                    .containsExactly(tuple("household_id", "H404"));
         }
 
         @Test
@@ -695,6 +696,38 @@ class TemplateRulesTest {
             assertThat(checked.stored()).isFalse();
             assertThat(checked.warnings()).isEmpty();
         }
+    }
+
+    // ------------------------------------------------------------------- every violation of a row at once
+
+    /**
+     * RowRules promises "every violation of the row is reported, so a clerk can fix a row in one go", but the
+     * rules over several columns only run when every cell parsed: a row with a wrong channel that is also closed
+     * without a closing date is rejected for the channel only, and again for closed_on once the channel is fixed.
+     */
+    @Test
+    void aRuleOverSeveralColumnsIsReportedTogetherWithTheOtherViolationsOfTheRow() {
+        CheckedRow checked = check(ImportTemplates.FEEDBACK, "channel", "email", "closed_on", null);
+
+        assertThat(checked.stored()).isFalse();
+        assertThat(checked.violations()).extracting(Violation::column).containsExactly("channel", "closed_on");
+    }
+
+    @Test
+    void anActionWithAnUnknownSourceAndNoVerificationDateIsRejectedForBoth() {
+        CheckedRow checked = check(ImportTemplates.ACTIONS, "source", "complaint", "verification", "effective");
+
+        assertThat(checked.stored()).isFalse();
+        assertThat(checked.violations()).extracting(Violation::column).containsExactly("source", "verified_on");
+    }
+
+    /** A cell that did not parse is reported once, for what is wrong with it, not again by a rule over it. */
+    @Test
+    void anUnparseableClosedOnIsReportedOnceAsNotADate() {
+        Violation violation = onlyViolation(check(ImportTemplates.FEEDBACK, "closed_on", "2025-02-30"));
+
+        assertThat(violation.column()).isEqualTo("closed_on");
+        assertThat(violation.reason()).startsWith("not a valid date");
     }
 
     // ------------------------------------------------------------------------------------ keys per template
