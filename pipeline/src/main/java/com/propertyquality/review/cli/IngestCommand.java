@@ -80,6 +80,11 @@ class IngestCommand implements Callable<Integer> {
                 report.rejectedRows(), report.rejectsFile());
         report.replacedPartitions().forEach((dataset, partitions) ->
                 out.printf(Locale.ROOT, "  %s: %d partition(s) replaced%n", dataset, partitions.size()));
+        for (var shrunk : report.shrunkPartitions()) {
+            out.printf(Locale.ROOT, "  warning: %s %s now has %d rows instead of %d: a load replaces every (office,"
+                    + " year) its files hold rows of; load that year's whole file if rows are missing%n",
+                    shrunk.dataset(), shrunk.partition(), shrunk.rowsAfter(), shrunk.rowsBefore());
+        }
         if (report.unchanged()) {
             out.println("Nothing changed: every file had been loaded before exactly as it is.");
         }

@@ -24,6 +24,7 @@ public class IngestJobConfiguration {
     public static final String FILE_INDEX = "file.index";
     public static final String FILE = "file";
     public static final String TEMPLATE = "template";
+    public static final String WORK = "work";
 
     /** Rows per chunk: large enough that the job repository's per-chunk update costs little. */
     static final int CHUNK_SIZE = 2_000;

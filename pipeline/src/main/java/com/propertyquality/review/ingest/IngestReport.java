@@ -4,12 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.propertyquality.review.lake.Lake;
+
 /**
  * What an ingest run did: every template file with its counts, the files ignored, the partitions replaced per
  * dataset, and where the rejects and the manifest are.
  */
 public record IngestReport(String runId, List<FileLoad> files, List<String> ignored,
-                           Map<String, List<String>> replacedPartitions, Path rejectsFile, Path manifest) {
+                           Map<String, List<Lake.Replacement>> replacedPartitions, Path rejectsFile,
+                           Path manifest) {
+
+    /** Partitions this load replaced with half their rows or fewer (a file that holds part of a year only). */
+    public List<Lake.Replacement> shrunkPartitions() {
+        return replacedPartitions.values().stream().flatMap(List::stream).filter(Lake.Replacement::shrankByHalf)
+                .toList();
+    }
 
     public long rejectedRows() {
         return files.stream().mapToLong(FileLoad::rejected).sum();

@@ -31,6 +31,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,15 +55,17 @@ public class IngestService {
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job ingestFileJob;
     private final IngestRuns runs;
     private final WorkFolder work;
     private final JobRepositorySchema schema;
     private final int parallelism;
 
-    public IngestService(JobOperator jobOperator, Job ingestFileJob, IngestRuns runs, WorkFolder work,
-                         JobRepositorySchema schema, ReviewProperties properties) {
+    public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob, IngestRuns runs,
+                         WorkFolder work, JobRepositorySchema schema, ReviewProperties properties) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.ingestFileJob = ingestFileJob;
         this.runs = runs;
         this.work = work;
@@ -92,6 +95,10 @@ public class IngestService {
         if (recovered > 0) {
             out.println("Completed " + recovered + " commit(s) of an earlier run that was stopped half-way");
         }
+        int abandoned = failKilledJobs();
+        if (abandoned > 0) {
+            out.println("Marked " + abandoned + " file job(s) of a run that was killed as failed in the job repository");
+        }
         List<String> ignored = new ArrayList<>();
         List<FileLoad> loads = discover(input, ignored);
         LoadLedger ledger = LoadLedger.open(work.runs().resolve("ledger.json"));
@@ -101,7 +108,7 @@ public class IngestService {
         }
         LoadScope scope = new LoadScope();
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
-        Map<String, List<String>> replaced = new LinkedHashMap<>();
+        Map<String, List<Lake.Replacement>> replaced = new LinkedHashMap<>();
         Path parts = rejectsFile.resolveSibling("parts");
         IngestRun run = new IngestRun(runId, scope, encodingOverride, out);
         loads.forEach(run::add);
@@ -137,9 +144,26 @@ public class IngestService {
         return new IngestReport(runId, loads, ignored, replaced, rejectsFile, manifest);
     }
 
+    /**
+     * File jobs of this work folder that the repository still shows as running belong to a run that was killed
+     * (this run holds the folder's lock, so no other can be running): they are marked failed, so the run history
+     * says what happened. Jobs of other work folders sharing the repository are left alone.
+     */
+    private int failKilledJobs() {
+        String folder = work.root().toString();
+        int failed = 0;
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
+            if (folder.equals(execution.getJobParameters().getString(IngestJobConfiguration.WORK))) {
+                jobOperator.recover(execution);
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     /** Loads a template's files in name order (so the first occurrence of a key wins), then commits them. */
     private void loadTemplate(IngestRun run, Lake lake, Template template, List<FileLoad> loads,
-                              Map<String, List<String>> replaced) {
+                              Map<String, List<Lake.Replacement>> replaced) {
         List<FileLoad> ofTemplate = loads.stream().filter(l -> l.template() == template).toList();
         for (FileLoad load : ofTemplate) {
             runFileJob(run, lake, load);
@@ -147,7 +171,7 @@ public class IngestService {
         List<StagedFile> loaded = ofTemplate.stream()
                 .filter(l -> l.status() == FileLoad.Status.LOADED).map(FileLoad::staged).toList();
         if (!loaded.isEmpty()) {
-            Map<String, List<String>> committed = lake.commit(run.id(), template, loaded);
+            Map<String, List<Lake.Replacement>> committed = lake.commit(run.id(), template, loaded);
             synchronized (replaced) {
                 replaced.putAll(committed);
             }
@@ -222,6 +246,7 @@ public class IngestService {
                 .addLong(IngestJobConfiguration.FILE_INDEX, (long) load.index())
                 .addString(IngestJobConfiguration.FILE, load.file().toAbsolutePath().toString(), false)
                 .addString(IngestJobConfiguration.TEMPLATE, load.template().name(), false)
+                .addString(IngestJobConfiguration.WORK, work.root().toString(), false)
                 .toJobParameters();
         JobExecution execution;
         try {
@@ -270,7 +295,7 @@ public class IngestService {
     }
 
     private Path writeManifest(String runId, Path input, List<FileLoad> loads, List<String> ignored,
-                               Map<String, List<String>> replaced, Path rejectsFile) {
+                               Map<String, List<Lake.Replacement>> replaced, Path rejectsFile) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("run", runId);
         manifest.put("input", input.toAbsolutePath().normalize().toString());
@@ -295,7 +320,21 @@ public class IngestService {
         }
         manifest.put("files", files);
         manifest.put("ignored_files", ignored);
-        manifest.put("partitions_replaced", replaced);
+        Map<String, List<String>> partitions = new LinkedHashMap<>();
+        List<Map<String, Object>> shrunk = new ArrayList<>();
+        replaced.forEach((dataset, replacements) -> {
+            partitions.put(dataset, replacements.stream().map(Lake.Replacement::partition).toList());
+            replacements.stream().filter(Lake.Replacement::shrankByHalf).forEach(r -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("dataset", r.dataset());
+                entry.put("partition", r.partition());
+                entry.put("rows_before", r.rowsBefore());
+                entry.put("rows_after", r.rowsAfter());
+                shrunk.add(entry);
+            });
+        });
+        manifest.put("partitions_replaced", partitions);
+        manifest.put("partitions_shrunk_by_half", shrunk);
         manifest.put("rejects_file", rejectsFile.toString());
         manifest.put("warnings_file", rejectsFile.resolveSibling("warnings.csv").toString());
         Path path = work.runs().resolve(runId).resolve("manifest.json");

@@ -67,18 +67,30 @@ public final class Lake {
     }
 
     /**
+     * One partition a commit replaced, with its row counts before and after (0 before for a new partition).
+     */
+    public record Replacement(String dataset, String partition, long rowsBefore, long rowsAfter) {
+
+        /** Half the rows it had or fewer: worth a word, since a load replaces whole partitions. */
+        public boolean shrankByHalf() {
+            return rowsBefore > 0 && rowsAfter * 2 <= rowsBefore;
+        }
+    }
+
+    /**
      * Moves the staged files of one template into the lake, for each of its datasets.
      *
-     * @return the partitions replaced per dataset, as relative folders
+     * @return the partitions replaced, per dataset
      */
-    public Map<String, List<String>> commit(String runId, Template template, List<StagedFile> files) {
+    public Map<String, List<Replacement>> commit(String runId, Template template, List<StagedFile> files) {
         Path commit = runFolder(runId).resolve("commit-" + template.dataset());
-        Map<String, List<String>> replaced = new LinkedHashMap<>();
+        Map<String, List<Replacement>> replaced = new LinkedHashMap<>();
         List<String> journal = new ArrayList<>();
         try {
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
                 TreeSet<String> partitions = new TreeSet<>();
                 files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
+                List<Replacement> replacements = new ArrayList<>();
                 for (String partition : partitions) {
                     Path next = commit.resolve("assembled").resolve(dataset.name()).resolve(partition);
                     Files.createDirectories(next);
@@ -89,8 +101,11 @@ public final class Lake {
                         }
                     }
                     journal.add(dataset.name() + "\t" + partition);
+                    replacements.add(new Replacement(dataset.name(), partition,
+                            ParquetRows.countRows(root.resolve(dataset.name()).resolve(partition)),
+                            ParquetRows.countRows(next)));
                 }
-                replaced.put(dataset.name(), List.copyOf(partitions));
+                replaced.put(dataset.name(), replacements);
             }
             // from here on the swaps are decided: a crash is rolled forward, never back
             Path temporary = commit.resolve(JOURNAL + ".tmp");

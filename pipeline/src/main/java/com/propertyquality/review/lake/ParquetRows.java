@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -48,6 +49,25 @@ public final class ParquetRows {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Parquet dataset " + dataset, e);
+        }
+        return rows;
+    }
+
+    /** The number of rows in the dataset's files, from their footers (no data is read); 0 when absent. */
+    public static long countRows(Path dataset) {
+        if (!Files.isDirectory(dataset)) {
+            return 0;
+        }
+        long rows = 0;
+        try (Stream<Path> files = Files.walk(dataset)) {
+            for (Path file : files.filter(f -> isDataFile(dataset, f)).toList()) {
+                try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                        new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+                    rows += reader.getRecordCount();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count the rows of " + dataset, e);
         }
         return rows;
     }

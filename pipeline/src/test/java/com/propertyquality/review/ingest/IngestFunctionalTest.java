@@ -246,8 +246,14 @@ class IngestFunctionalTest {
         // A01 hands in its 2025 survey again, corrected: only that partition changes
         Path corrected = Files.createDirectories(temp.resolve("corrected"));
         utf8(corrected, "survey-responses.csv", RESPONSES_HEADER, "R7,A01,2025,,2025-07-01,satisfied,,,,,,,,,");
-        assertThat(Cli.run("ingest", "--input", corrected.toString(), "--work", work.toString()).status()).isZero();
+        Cli.Result correction = Cli.run("ingest", "--input", corrected.toString(), "--work", work.toString());
+        assertThat(correction.status()).isZero();
         assertThat(responseKeys()).containsExactly("2024/A01/R0", "2025/A01/R7", "2025/B02/R3");
+        // two forms became one: the load says so, since a partial file would lose rows this way
+        assertThat(correction.out()).contains("warning: survey_responses year=2025/office_id=A01 now has 1 rows"
+                + " instead of 2");
+        assertThat(manifest().get("partitions_shrunk_by_half")).singleElement().satisfies(entry ->
+                assertThat(entry.get("rows_before").asLong()).isEqualTo(2));
     }
 
     @Test
