@@ -189,8 +189,15 @@ public final class ImportTemplates {
         return ALL;
     }
 
-    /** The template a file belongs to by the start of its name; the longest matching prefix wins. */
+    /**
+     * The template a file belongs to by the start of its name; the longest matching prefix wins. A review plan
+     * is a YAML file named review-plan*.
+     */
     public static Optional<Template> forFileName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (ReviewPlanTables.PLAN.matchesFileName(fileName) && (lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+            return Optional.of(ReviewPlanTables.PLAN);
+        }
         return ALL.stream()
                 .filter(template -> template.matchesFileName(fileName))
                 .max(Comparator.comparingInt(template -> template.name().length()));

@@ -19,7 +19,7 @@ public final class FileLoad {
     private final Path file;
     private final Template template;
     private final List<String> warnings = new ArrayList<>();
-    private StagedFile staged;
+    private List<StagedFile> staged = List.of();
     private RejectLog rejects;
     private RejectLog rowWarnings;
     private String encoding;
@@ -81,12 +81,13 @@ public final class FileLoad {
         this.encoding = encoding;
     }
 
-    StagedFile staged() {
+    /** The staged rows: one staged file for a template file, one per table for a review plan. */
+    List<StagedFile> staged() {
         return staged;
     }
 
-    void staged(StagedFile staged) {
-        this.staged = staged;
+    void staged(List<StagedFile> staged) {
+        this.staged = List.copyOf(staged);
     }
 
     RejectLog rejects() {

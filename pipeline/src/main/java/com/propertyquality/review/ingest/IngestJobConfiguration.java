@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class IngestJobConfiguration {
 
     public static final String JOB_NAME = "ingestFile";
+    public static final String PLAN_JOB_NAME = "ingestReviewPlan";
     public static final String RUN_ID = "run.id";
     public static final String FILE_INDEX = "file.index";
     public static final String FILE = "file";
@@ -45,6 +46,26 @@ public class IngestJobConfiguration {
                 .processor(rowCheckProcessor)
                 .writer(stagingWriter)
                 .build();
+    }
+
+    /** The review plan's job: one tasklet step, since a plan loads whole or not at all. */
+    @Bean
+    Job ingestReviewPlanJob(JobRepository jobRepository, Step loadReviewPlanStep) {
+        return new JobBuilder(PLAN_JOB_NAME, jobRepository).start(loadReviewPlanStep).build();
+    }
+
+    @Bean
+    Step loadReviewPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            ReviewPlanTasklet reviewPlanTasklet) {
+        return new StepBuilder("loadReviewPlan", jobRepository).tasklet(reviewPlanTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    ReviewPlanTasklet reviewPlanTasklet(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
+                                        @Value("#{jobParameters['file.index']}") Long fileIndex) {
+        IngestRun run = runs.get(runId);
+        return new ReviewPlanTasklet(run.file(fileIndex), run.scope(), run.lake(), runId);
     }
 
     @Bean

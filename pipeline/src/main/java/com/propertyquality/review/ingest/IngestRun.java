@@ -5,6 +5,8 @@ import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.propertyquality.review.lake.Lake;
+
 /**
  * The in-memory state one ingest run shares between its file jobs: the rules' scope and each file's load. Spring Batch steps find it by the run id in their job parameters.
  */
@@ -12,13 +14,15 @@ public final class IngestRun {
 
     private final String id;
     private final LoadScope scope;
+    private final Lake lake;
     private final Charset encodingOverride;
     private final PrintWriter out;
     private final Map<Integer, FileLoad> files = new ConcurrentHashMap<>();
 
-    IngestRun(String id, LoadScope scope, Charset encodingOverride, PrintWriter out) {
+    IngestRun(String id, LoadScope scope, Lake lake, Charset encodingOverride, PrintWriter out) {
         this.id = id;
         this.scope = scope;
+        this.lake = lake;
         this.encodingOverride = encodingOverride;
         this.out = out;
     }
@@ -29,6 +33,10 @@ public final class IngestRun {
 
     LoadScope scope() {
         return scope;
+    }
+
+    Lake lake() {
+        return lake;
     }
 
     Charset encodingOverride() {

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StagedFile;
@@ -57,16 +58,19 @@ public class IngestService {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestFileJob;
+    private final Job ingestReviewPlanJob;
     private final IngestRuns runs;
     private final WorkFolder work;
     private final JobRepositorySchema schema;
     private final int parallelism;
 
-    public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob, IngestRuns runs,
-                         WorkFolder work, JobRepositorySchema schema, ReviewProperties properties) {
+    public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
+                         Job ingestReviewPlanJob, IngestRuns runs, WorkFolder work, JobRepositorySchema schema,
+                         ReviewProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestFileJob = ingestFileJob;
+        this.ingestReviewPlanJob = ingestReviewPlanJob;
         this.runs = runs;
         this.work = work;
         this.schema = schema;
@@ -110,7 +114,7 @@ public class IngestService {
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
         Map<String, List<Lake.Replacement>> replaced = new LinkedHashMap<>();
         Path parts = rejectsFile.resolveSibling("parts");
-        IngestRun run = new IngestRun(runId, scope, encodingOverride, out);
+        IngestRun run = new IngestRun(runId, scope, lake, encodingOverride, out);
         loads.forEach(run::add);
         runs.start(run);
         try {
@@ -120,7 +124,7 @@ public class IngestService {
             loadTemplate(run, lake, ImportTemplates.HOUSEHOLDS, loads, replaced);
             scope.addKnownHouseholds(lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id"));
             // the other templates are independent of each other: they load side by side
-            List<Template> rest = ImportTemplates.all().stream()
+            List<Template> rest = Stream.concat(ImportTemplates.all().stream(), Stream.of(ReviewPlanTables.PLAN))
                     .filter(t -> t != ImportTemplates.OFFICES && t != ImportTemplates.HOUSEHOLDS)
                     .filter(t -> loads.stream().anyMatch(l -> l.template() == t))
                     .toList();
@@ -168,14 +172,17 @@ public class IngestService {
         for (FileLoad load : ofTemplate) {
             runFileJob(run, lake, load);
         }
-        List<StagedFile> loaded = ofTemplate.stream()
-                .filter(l -> l.status() == FileLoad.Status.LOADED).map(FileLoad::staged).toList();
-        if (!loaded.isEmpty()) {
-            Map<String, List<Lake.Replacement>> committed = lake.commit(run.id(), template, loaded);
+        // a template file stages one table, a review plan several: commit table by table
+        Map<Template, List<StagedFile>> byTable = new LinkedHashMap<>();
+        ofTemplate.stream().filter(l -> l.status() == FileLoad.Status.LOADED)
+                .flatMap(l -> l.staged().stream())
+                .forEach(staged -> byTable.computeIfAbsent(staged.template(), t -> new ArrayList<>()).add(staged));
+        byTable.forEach((table, staged) -> {
+            Map<String, List<Lake.Replacement>> committed = lake.commit(run.id(), table, staged);
             synchronized (replaced) {
                 replaced.putAll(committed);
             }
-        }
+        });
     }
 
     private void inParallel(List<Template> templates, Consumer<Template> load) {
@@ -240,7 +247,10 @@ public class IngestService {
 
     private void runFileJob(IngestRun run, Lake lake, FileLoad load, RejectLog rejects) {
         long started = System.nanoTime();
-        load.staged(lake.stage(run.id(), load.index(), load.template()));
+        boolean plan = load.template() == ReviewPlanTables.PLAN;
+        if (!plan) {
+            load.staged(List.of(lake.stage(run.id(), load.index(), load.template())));
+        }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(IngestJobConfiguration.RUN_ID, run.id())
                 .addLong(IngestJobConfiguration.FILE_INDEX, (long) load.index())
@@ -250,7 +260,7 @@ public class IngestService {
                 .toJobParameters();
         JobExecution execution;
         try {
-            execution = jobOperator.start(ingestFileJob, parameters);
+            execution = jobOperator.start(plan ? ingestReviewPlanJob : ingestFileJob, parameters);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the load of " + load.fileName() + ": " + e.getMessage(), e);
         }
@@ -258,7 +268,7 @@ public class IngestService {
         boolean loaded = execution.getStatus() == BatchStatus.COMPLETED;
         if (loaded) {
             try {
-                load.staged().close(); // writes the buffered rows to their partition files
+                load.staged().forEach(StagedFile::close); // writes the buffered rows to their partition files
             } catch (RuntimeException e) {
                 loaded = false;
                 failure = e;

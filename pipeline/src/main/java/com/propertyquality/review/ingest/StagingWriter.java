@@ -20,7 +20,7 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
     @Override
     public void write(Chunk<? extends CheckedRow> chunk) {
-        StagedFile staged = load.staged();
+        StagedFile staged = load.staged().get(0);
         for (CheckedRow row : chunk) {
             SourceRow source = row.source();
             if (row.stored()) {

@@ -60,7 +60,8 @@ class ReviewCommandTest {
                 .containsPattern("purchases-2025.csv\\s+purchases\\s+UTF-8\\s+3002\\s+3000\\s+2")
                 .containsPattern("inspections-2025.csv\\s+inspections\\s+UTF-8\\s+439\\s+437\\s+2")
                 .containsPattern("actions-2025.csv\\s+actions\\s+UTF-8\\s+44\\s+42\\s+2")
-                .contains("Stored 6617 rows; rejected 22 rows");
+                .containsPattern("review-plan-2025.yaml\\s+review-plan\\s+UTF-8 \\(YAML\\)\\s+1\\s+1\\s+0")
+                .contains("Stored 6618 rows; rejected 22 rows");
     }
 
     @Test
