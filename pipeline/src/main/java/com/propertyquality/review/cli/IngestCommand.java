@@ -63,7 +63,7 @@ class IngestCommand implements Callable<Integer> {
                         load.error());
             }
             if (load.unchangedSince() != null) {
-                out.println("    unchanged since run " + load.unchangedSince() + ": loaded again, same rows");
+                out.println("    same content as loaded in run " + load.unchangedSince());
             }
             for (String warning : load.warnings()) {
                 out.println("    warning: " + warning);
@@ -86,7 +86,7 @@ class IngestCommand implements Callable<Integer> {
                     shrunk.dataset(), shrunk.partition(), shrunk.rowsAfter(), shrunk.rowsBefore());
         }
         if (report.unchanged()) {
-            out.println("Nothing changed: every file had been loaded before exactly as it is.");
+            out.println("Nothing new: every file had been loaded before exactly as it is.");
         }
         out.println("Run manifest: " + report.manifest());
         out.flush();

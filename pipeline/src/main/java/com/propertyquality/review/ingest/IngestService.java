@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.contract.ColumnSpec;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
@@ -156,10 +157,12 @@ public class IngestService {
     private int failKilledJobs() {
         String folder = work.root().toString();
         int failed = 0;
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
-            if (folder.equals(execution.getJobParameters().getString(IngestJobConfiguration.WORK))) {
-                jobOperator.recover(execution);
-                failed++;
+        for (String job : List.of(IngestJobConfiguration.JOB_NAME, IngestJobConfiguration.PLAN_JOB_NAME)) {
+            for (JobExecution execution : jobRepository.findRunningJobExecutions(job)) {
+                if (folder.equals(execution.getJobParameters().getString(IngestJobConfiguration.WORK))) {
+                    jobOperator.recover(execution);
+                    failed++;
+                }
             }
         }
         return failed;
@@ -247,6 +250,10 @@ public class IngestService {
 
     private void runFileJob(IngestRun run, Lake lake, FileLoad load, RejectLog rejects) {
         long started = System.nanoTime();
+        if (!run.scope().hasHouseholdRegister()
+                && load.template().columns().stream().anyMatch(ColumnSpec::householdRef)) {
+            load.warn("the customer records (households) are empty: household_id references were not checked");
+        }
         boolean plan = load.template() == ReviewPlanTables.PLAN;
         if (!plan) {
             load.staged(List.of(lake.stage(run.id(), load.index(), load.template())));

@@ -41,6 +41,11 @@ public final class LoadScope {
         return knownHouseholds.contains(householdId);
     }
 
+    /** False before any customer records are loaded: references cannot be checked then, only noted. */
+    public boolean hasHouseholdRegister() {
+        return !knownHouseholds.isEmpty();
+    }
+
     /** Records a key of the file being loaded; false when the load has stored it before (a duplicate). */
     public synchronized boolean firstOccurrence(Template template, String key) {
         if (keysByTemplate.getOrDefault(template.name(), Set.of()).contains(key)) {

@@ -26,7 +26,8 @@ import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
  * <p>A commit is crash-safe. It first assembles every new partition in staging, then writes a journal of the
  * swaps, then swaps each partition by two directory renames. A process killed before the journal leaves the
  * lake as it was; one killed after it is rolled forward by the next ingest ({@link #recover}), which completes
- * the swaps from the fully staged partitions. A reader sees a partition either old or new, never half-written.
+ * the swaps from the fully staged partitions. A reader never sees a half-written partition: it sees the old one
+ * or the new one (or, for the instant between the two renames of a swap, none).
  */
 public final class Lake {
 
