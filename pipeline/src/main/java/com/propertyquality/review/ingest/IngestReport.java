@@ -10,7 +10,7 @@ import com.propertyquality.review.lake.Lake;
  * What an ingest run did: every template file with its counts, the files ignored, the partitions replaced per
  * dataset, and where the rejects and the manifest are.
  */
-public record IngestReport(String runId, List<FileLoad> files, List<String> ignored,
+public record IngestReport(String runId, Path input, List<FileLoad> files, List<String> ignored,
                            Map<String, List<Lake.Replacement>> replacedPartitions, Path rejectsFile,
                            Path manifest) {
 
@@ -18,6 +18,10 @@ public record IngestReport(String runId, List<FileLoad> files, List<String> igno
     public List<Lake.Replacement> shrunkPartitions() {
         return replacedPartitions.values().stream().flatMap(List::stream).filter(Lake.Replacement::shrankByHalf)
                 .toList();
+    }
+
+    public Path warningsFile() {
+        return rejectsFile.resolveSibling("warnings.csv");
     }
 
     public long rejectedRows() {

@@ -1,18 +1,14 @@
 package com.propertyquality.review.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +30,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.contract.ColumnSpec;
@@ -108,7 +102,7 @@ public class IngestService {
         List<FileLoad> loads = discover(input, ignored);
         LoadLedger ledger = LoadLedger.open(work.runs().resolve("ledger.json"));
         for (FileLoad load : loads) {
-            load.sha256(sha256(load.file()));
+            load.sha256(LoadLedger.sha256(load.file()));
             load.unchangedSince(ledger.loadedBy(load.sha256(), load.template().name()));
         }
         LoadScope scope = new LoadScope();
@@ -145,8 +139,10 @@ public class IngestService {
             }
         }
         ledger.save();
-        Path manifest = writeManifest(runId, input, loads, ignored, replaced, rejectsFile);
-        return new IngestReport(runId, loads, ignored, replaced, rejectsFile, manifest);
+        IngestReport report = new IngestReport(runId, input.toAbsolutePath().normalize(), loads, ignored, replaced,
+                rejectsFile, work.runs().resolve(runId).resolve("manifest.json"));
+        RunManifest.write(report);
+        return report;
     }
 
     /**
@@ -309,73 +305,5 @@ public class IngestService {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private Path writeManifest(String runId, Path input, List<FileLoad> loads, List<String> ignored,
-                               Map<String, List<Lake.Replacement>> replaced, Path rejectsFile) {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("run", runId);
-        manifest.put("input", input.toAbsolutePath().normalize().toString());
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (FileLoad load : loads) {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("file", load.fileName());
-            file.put("template", load.template().name());
-            file.put("sha256", load.sha256());
-            file.put("unchanged_since_run", load.unchangedSince());
-            file.put("encoding", load.encoding());
-            file.put("status", load.status().name().toLowerCase());
-            file.put("error", load.error());
-            file.put("rows_read", load.read());
-            file.put("rows_stored", load.stored());
-            file.put("rows_rejected", load.rejected());
-            file.put("rows_with_warnings", load.rowsWithWarnings());
-            file.put("blank_rows_skipped", load.blankRowsSkipped());
-            file.put("warnings", load.warnings());
-            file.put("seconds", Math.round(load.seconds() * 1000) / 1000.0);
-            files.add(file);
-        }
-        manifest.put("files", files);
-        manifest.put("ignored_files", ignored);
-        Map<String, List<String>> partitions = new LinkedHashMap<>();
-        List<Map<String, Object>> shrunk = new ArrayList<>();
-        replaced.forEach((dataset, replacements) -> {
-            partitions.put(dataset, replacements.stream().map(Lake.Replacement::partition).toList());
-            replacements.stream().filter(Lake.Replacement::shrankByHalf).forEach(r -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("dataset", r.dataset());
-                entry.put("partition", r.partition());
-                entry.put("rows_before", r.rowsBefore());
-                entry.put("rows_after", r.rowsAfter());
-                shrunk.add(entry);
-            });
-        });
-        manifest.put("partitions_replaced", partitions);
-        manifest.put("partitions_shrunk_by_half", shrunk);
-        manifest.put("rejects_file", rejectsFile.toString());
-        manifest.put("warnings_file", rejectsFile.resolveSibling("warnings.csv").toString());
-        Path path = work.runs().resolve(runId).resolve("manifest.json");
-        try {
-            Files.createDirectories(path.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), manifest);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run manifest " + path, e);
-        }
-        return path;
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
