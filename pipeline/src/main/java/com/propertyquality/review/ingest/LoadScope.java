@@ -1,7 +1,6 @@
 package com.propertyquality.review.ingest;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +17,8 @@ public final class LoadScope {
 
     private final Set<String> knownOffices = ConcurrentHashMap.newKeySet();
     private final Set<String> knownHouseholds = ConcurrentHashMap.newKeySet();
-    private final Map<String, Set<String>> keysByTemplate = new HashMap<>();
-    private final Map<String, Set<String>> pendingByTemplate = new HashMap<>();
+    private final Map<String, KeySet> keysByTemplate = new HashMap<>();
+    private final Map<String, KeySet> pendingByTemplate = new HashMap<>();
 
     public void addKnownOffices(Iterable<String> offices) {
         offices.forEach(knownOffices::add);
@@ -48,17 +47,21 @@ public final class LoadScope {
 
     /** Records a key of the file being loaded; false when the load has stored it before (a duplicate). */
     public synchronized boolean firstOccurrence(Template template, String key) {
-        if (keysByTemplate.getOrDefault(template.name(), Set.of()).contains(key)) {
+        KeySet stored = keysByTemplate.get(template.name());
+        if (stored != null && stored.contains(key)) {
             return false;
         }
-        return pendingByTemplate.computeIfAbsent(template.name(), name -> new HashSet<>()).add(key);
+        return pendingByTemplate.computeIfAbsent(template.name(), name -> new KeySet()).add(key);
     }
 
     /** The file being loaded ended: its keys count from now on if it loaded, and are forgotten if not. */
     public synchronized void fileEnded(Template template, boolean loaded) {
-        Set<String> pending = pendingByTemplate.remove(template.name());
+        KeySet pending = pendingByTemplate.remove(template.name());
         if (loaded && pending != null) {
-            keysByTemplate.computeIfAbsent(template.name(), name -> new HashSet<>()).addAll(pending);
+            KeySet stored = keysByTemplate.putIfAbsent(template.name(), pending);
+            if (stored != null) {
+                stored.addAll(pending);
+            }
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -62,7 +61,7 @@ public final class ParquetRows {
         try (Stream<Path> files = Files.walk(dataset)) {
             for (Path file : files.filter(f -> isDataFile(dataset, f)).toList()) {
                 try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                        new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+                        new org.apache.hadoop.fs.Path(file.toUri()), HadoopConf.SHARED))) {
                     rows += reader.getRecordCount();
                 }
             }
@@ -110,9 +109,8 @@ public final class ParquetRows {
     private static void readFile(Path file, Map<String, String> partition, List<Map<String, Object>> rows)
             throws IOException {
         org.apache.hadoop.fs.Path hadoopPath = new org.apache.hadoop.fs.Path(file.toUri());
-        Configuration configuration = new Configuration();
         try (ParquetReader<Group> reader = ParquetReader
-                .builder(new GroupReadSupport(), hadoopPath).withConf(configuration).build()) {
+                .builder(new GroupReadSupport(), hadoopPath).withConf(HadoopConf.SHARED).build()) {
             for (Group group = reader.read(); group != null; group = reader.read()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 GroupType type = group.getType();

@@ -233,6 +233,7 @@ public final class StagedFile implements Closeable {
             Path file = part(dataset.name(), partition);
             Files.createDirectories(file.getParent());
             writer = new Builder(new LocalOutputFile(file), schema, dataset.columns())
+                    .withConf(HadoopConf.SHARED)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build();
