@@ -23,8 +23,9 @@ public record ColumnSpec(String name, String chinese, ValueType type, boolean re
         Objects.requireNonNull(name);
         Objects.requireNonNull(chinese);
         Objects.requireNonNull(type);
-        if ((type == ValueType.CODE) != (codes != null)) {
-            throw new IllegalArgumentException("a code list goes with CODE columns only: " + name);
+        boolean coded = type == ValueType.CODE || type == ValueType.BOOLEAN;
+        if (coded != (codes != null)) {
+            throw new IllegalArgumentException("a code list goes with CODE and BOOLEAN columns only: " + name);
         }
         if (defaultCode != null && (codes == null || !codes.codes().contains(defaultCode))) {
             throw new IllegalArgumentException("the default of " + name + " is not one of its codes: " + defaultCode);
@@ -45,6 +46,11 @@ public record ColumnSpec(String name, String chinese, ValueType type, boolean re
 
     public static ColumnSpec optionalCode(String name, String chinese, CodeList codes) {
         return new ColumnSpec(name, chinese, ValueType.CODE, false, codes, null, null, false, null, false);
+    }
+
+    /** A yes/no column: the code list's {@code yes} is true, any other code false. */
+    public static ColumnSpec optionalYesNo(String name, String chinese, CodeList codes) {
+        return new ColumnSpec(name, chinese, ValueType.BOOLEAN, false, codes, null, null, false, null, false);
     }
 
     /** The office_id column of a record that belongs to an office. */

@@ -115,7 +115,7 @@ public final class ImportTemplates {
             requiredCode("kind", "类型", FEEDBACK_KINDS),
             requiredCode("area", "涉及方面", AREAS),
             optionalCode("severity", "严重程度", SEVERITIES).orDefault("normal"),
-            optionalCode("original_kept", "原件保管", YES_NO),
+            ColumnSpec.optionalYesNo("original_kept", "原件保管", YES_NO),
             requiredCode("status", "处理状态", FEEDBACK_STATUSES),
             optional("closed_on", "关闭日期", ValueType.DATE),
             optional("action_id", "纠正措施编号", ValueType.TEXT),

@@ -15,5 +15,7 @@ public enum ValueType {
     /** Money in yuan with two decimals: DECIMAL(12,2). */
     DECIMAL,
     /** A measurement such as an inspection score: DOUBLE. */
-    NUMBER
+    NUMBER,
+    /** Yes or no, written as the column's code list says (yes 是, no 否): BOOLEAN. */
+    BOOLEAN
 }

@@ -109,6 +109,7 @@ public final class RowRules {
             case DATE -> dateOf(column, cell, violations);
             case DECIMAL -> moneyOf(column, cell, violations);
             case NUMBER -> numberOf(column, cell, violations);
+            case BOOLEAN -> yesNoOf(column, cell, violations);
         };
         if (value != null && column.knownOffice() && !scope.isKnownOffice((String) value)) {
             violations.add(new Violation(column.name(), cell, "unknown office: not in the offices register"));
@@ -168,6 +169,11 @@ public final class RowRules {
             return null;
         }
         return value;
+    }
+
+    private static Boolean yesNoOf(ColumnSpec column, String cell, List<Violation> violations) {
+        String code = codeOf(column, cell, violations);
+        return code == null ? null : code.equals("yes");
     }
 
     private static Double numberOf(ColumnSpec column, String cell, List<Violation> violations) {

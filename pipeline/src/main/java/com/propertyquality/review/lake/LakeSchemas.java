@@ -103,6 +103,7 @@ public final class LakeSchemas {
             case DECIMAL -> Types.optional(PrimitiveTypeName.INT64)
                     .as(LogicalTypeAnnotation.decimalType(MONEY_SCALE, MONEY_PRECISION)).named(name);
             case NUMBER -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
+            case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
         };
     }
 
@@ -132,6 +133,7 @@ public final class LakeSchemas {
             case DATE -> DataTypes.DateType;
             case DECIMAL -> DataTypes.createDecimalType(MONEY_PRECISION, MONEY_SCALE);
             case NUMBER -> DataTypes.DoubleType;
+            case BOOLEAN -> DataTypes.BooleanType;
         };
     }
 }

@@ -62,6 +62,7 @@ final class RowSpill {
                         out.write(unscaled);
                     }
                     case NUMBER -> out.writeDouble((Double) value);
+                    case BOOLEAN -> out.writeBoolean((Boolean) value);
                 }
             }
         }
@@ -119,6 +120,7 @@ final class RowSpill {
                         yield new BigDecimal(new BigInteger(unscaled), scale);
                     }
                     case NUMBER -> in.readDouble();
+                    case BOOLEAN -> in.readBoolean();
                 };
             }
             head = new Buffered(partition, values, sourceRow);

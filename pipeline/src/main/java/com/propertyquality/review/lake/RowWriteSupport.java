@@ -58,6 +58,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                 case DECIMAL -> consumer.addLong(((BigDecimal) value)
                         .setScale(LakeSchemas.MONEY_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
                 case NUMBER -> consumer.addDouble((Double) value);
+                case BOOLEAN -> consumer.addBoolean((Boolean) value);
             }
             consumer.endField(names[i], i);
         }

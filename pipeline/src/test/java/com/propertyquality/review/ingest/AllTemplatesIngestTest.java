@@ -262,7 +262,7 @@ class AllTemplatesIngestTest {
                 .containsEntry("year", "2025").containsEntry("office_id", "A01")
                 .containsEntry("received_on", LocalDate.of(2025, 3, 2)).containsEntry("household_id", "H1")
                 .containsEntry("channel", "phone").containsEntry("kind", "complaint").containsEntry("area", "lift")
-                .containsEntry("severity", "normal").containsEntry("original_kept", "yes")
+                .containsEntry("severity", "normal").containsEntry("original_kept", true)
                 .containsEntry("status", "closed").containsEntry("closed_on", LocalDate.of(2025, 3, 5))
                 .containsEntry("action_id", "CA1").containsEntry("summary", "电梯停运两小时")
                 .containsEntry("source_file", "feedback.csv").containsEntry("source_row", 2);
@@ -270,7 +270,7 @@ class AllTemplatesIngestTest {
                 .containsEntry("year", "2025").containsEntry("office_id", "B02")
                 .containsEntry("received_on", LocalDate.of(2025, 4, 1)).containsEntry("channel", "letter")
                 .containsEntry("kind", "opinion").containsEntry("area", "greening").containsEntry("severity", "major")
-                .containsEntry("original_kept", "no").containsEntry("status", "open").containsEntry("closed_on", null);
+                .containsEntry("original_kept", false).containsEntry("status", "open").containsEntry("closed_on", null);
         // the year partition comes from received_on: a December 2024 entry is in 2024
         assertThat(byKey(feedback, "record_id", "F3"))
                 .containsEntry("year", "2024").containsEntry("received_on", LocalDate.of(2024, 12, 30))

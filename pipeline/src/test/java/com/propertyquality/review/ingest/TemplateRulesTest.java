@@ -280,7 +280,7 @@ class TemplateRulesTest {
             assertStored(checked);
             assertThat(checked.warnings()).isEmpty();
             assertThat(checked.values()).containsExactly(
-                    "F1", "A01", LocalDate.of(2025, 3, 2), "H1", "phone", "complaint", "lift", "normal", "yes",
+                    "F1", "A01", LocalDate.of(2025, 3, 2), "H1", "phone", "complaint", "lift", "normal", true,
                     "closed", LocalDate.of(2025, 3, 5), "CA1", "电梯停运两小时");
         }
 
@@ -295,7 +295,7 @@ class TemplateRulesTest {
             assertThat(value(feedback, checked, "kind")).isEqualTo("service_request");
             assertThat(value(feedback, checked, "area")).isEqualTo("water_power");
             assertThat(value(feedback, checked, "severity")).isEqualTo("major");
-            assertThat(value(feedback, checked, "original_kept")).isEqualTo("no");
+            assertThat(value(feedback, checked, "original_kept")).isEqualTo(false);
             assertThat(value(feedback, checked, "status")).isEqualTo("open");
         }
 
