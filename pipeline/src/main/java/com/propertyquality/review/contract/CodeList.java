@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.propertyquality.review.metrics.Coded;
+
 /**
  * The allowed values of a coded column. Each value has an English code (what the lake stores) and a Chinese
  * name; a cell may hold either, English case-insensitively.
@@ -27,6 +29,15 @@ public final class CodeList {
         CodeList list = new CodeList(name);
         for (int i = 0; i < codeAndChinese.length; i += 2) {
             list.add(codeAndChinese[i], codeAndChinese[i + 1]);
+        }
+        return list;
+    }
+
+    /** The codes of an enum of the procedures (ratings, areas...), in its order. */
+    public static CodeList of(String name, Coded... values) {
+        CodeList list = new CodeList(name);
+        for (Coded value : values) {
+            list.add(value.code(), value.chinese());
         }
         return list;
     }

@@ -28,7 +28,7 @@ public final class ImportTemplates {
     public static final CodeList PROPERTY_TYPES = CodeList.of("property_type",
             "residential", "住宅", "commercial", "商业", "mixed", "综合");
 
-    public static final CodeList RATINGS = ratings();
+    public static final CodeList RATINGS = CodeList.of("rating", Rating.values());
 
     public static final CodeList CHANNELS = CodeList.of("channel",
             "visit", "来访", "phone", "来电", "letter", "信函", "hotline", "投诉电话", "mailbox", "投诉信箱",
@@ -38,7 +38,7 @@ public final class ImportTemplates {
             "complaint", "投诉", "opinion", "意见", "service_request", "服务需求", "praise", "表扬");
 
     /** The area catalogue (涉及方面), from {@link Area}, which also knows each area's level. */
-    public static final CodeList AREAS = areas();
+    public static final CodeList AREAS = CodeList.of("area", Area.values());
 
     public static final CodeList SEVERITIES = CodeList.of("severity", "normal", "一般", "major", "重大");
 
@@ -206,24 +206,6 @@ public final class ImportTemplates {
     public static Template byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown template: " + name));
-    }
-
-    private static CodeList areas() {
-        List<String> pairs = new ArrayList<>();
-        for (Area area : Area.values()) {
-            pairs.add(area.code());
-            pairs.add(area.chinese());
-        }
-        return CodeList.of("area", pairs.toArray(String[]::new));
-    }
-
-    private static CodeList ratings() {
-        List<String> pairs = new ArrayList<>();
-        for (Rating rating : Rating.values()) {
-            pairs.add(rating.code());
-            pairs.add(rating.chinese());
-        }
-        return CodeList.of("rating", pairs.toArray(String[]::new));
     }
 
     private static List<ColumnSpec> surveyResponseColumns() {

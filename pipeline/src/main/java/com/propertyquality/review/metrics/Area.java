@@ -4,7 +4,7 @@ package com.propertyquality.review.metrics;
  * The area catalogue (涉及方面) a feedback entry or an action concerns, with the level of customer needs it
  * belongs to (客户需求识别: management, service, business).
  */
-public enum Area {
+public enum Area implements Coded {
     ENVIRONMENT("environment", "环境卫生", ServiceLevel.MANAGEMENT),
     GREENING("greening", "绿化", ServiceLevel.MANAGEMENT),
     MAINTENANCE("maintenance", "维修保养", ServiceLevel.MANAGEMENT),
@@ -29,10 +29,12 @@ public enum Area {
         this.level = level;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String chinese() {
         return chinese;
     }

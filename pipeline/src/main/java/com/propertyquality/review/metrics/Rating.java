@@ -8,7 +8,7 @@ import java.util.List;
  * fairly satisfied are qualified items (合格项); dissatisfied and very dissatisfied are unsatisfied (不满意项);
  * a blank item is neither and has no constant here.
  */
-public enum Rating {
+public enum Rating implements Coded {
     VERY_SATISFIED("very_satisfied", "很满意", true),
     SATISFIED("satisfied", "满意", true),
     FAIRLY_SATISFIED("fairly_satisfied", "较满意", true),
@@ -26,10 +26,12 @@ public enum Rating {
     }
 
     /** The code stored in the lake (English, lower case). */
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String chinese() {
         return chinese;
     }

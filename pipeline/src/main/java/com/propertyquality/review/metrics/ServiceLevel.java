@@ -1,7 +1,7 @@
 package com.propertyquality.review.metrics;
 
 /** The levels on which customer needs are read (客户需求识别: 管理, 服务, 经营). */
-public enum ServiceLevel {
+public enum ServiceLevel implements Coded {
     MANAGEMENT("management", "管理"),
     SERVICE("service", "服务"),
     BUSINESS("business", "经营");
@@ -14,10 +14,12 @@ public enum ServiceLevel {
         this.chinese = chinese;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String chinese() {
         return chinese;
     }

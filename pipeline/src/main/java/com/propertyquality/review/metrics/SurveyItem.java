@@ -4,7 +4,7 @@ package com.propertyquality.review.metrics;
  * The fixed items every survey form rates, with the column name of the import template, the Chinese header
  * and the level of the area catalogue it belongs to. The order is the order of the form.
  */
-public enum SurveyItem {
+public enum SurveyItem implements Coded {
     ENVIRONMENT("environment", "环境卫生", ServiceLevel.MANAGEMENT),
     GREENING("greening", "绿化", ServiceLevel.MANAGEMENT),
     MAINTENANCE("maintenance", "维修保养", ServiceLevel.MANAGEMENT),
@@ -25,10 +25,12 @@ public enum SurveyItem {
         this.level = level;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String chinese() {
         return chinese;
     }
