@@ -1,6 +1,7 @@
 package com.propertyquality.review.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -21,21 +22,24 @@ class AggregateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    AsOfOption asOf;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            run(context, spec.commandLine().getOut());
+            run(context, asOf.day(), spec.commandLine().getOut());
             return ReviewCli.OK;
         }
     }
 
-    static void run(ConfigurableApplicationContext context, PrintWriter out) {
+    static void run(ConfigurableApplicationContext context, LocalDate asOf, PrintWriter out) {
         long started = System.nanoTime();
-        Map<String, Long> marts = context.getBean(AggregateService.class).aggregate();
-        out.println("Marts in " + context.getBean(WorkFolder.class).marts() + ":");
+        Map<String, Long> marts = context.getBean(AggregateService.class).aggregate(asOf);
+        out.println("Marts in " + context.getBean(WorkFolder.class).marts() + " (as of " + asOf + "):");
         marts.forEach((name, rows) -> out.printf("  %-24s %6d rows%n", name, rows));
         out.printf("Aggregated in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();

@@ -20,6 +20,9 @@ class ReviewCommand implements Callable<Integer> {
     @Mixin
     InputOptions files;
 
+    @Mixin
+    AsOfOption asOf;
+
     @Option(names = "--year", paramLabel = "YYYY", description = "Survey year (default: the latest in the lake).")
     Integer year;
 
@@ -32,7 +35,7 @@ class ReviewCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
             IngestCommand.run(context, files.input, override, out);
-            AggregateCommand.run(context, out);
+            AggregateCommand.run(context, asOf.day(), out);
             ReportCommand.run(context, year, out);
             return ReviewCli.OK;
         }

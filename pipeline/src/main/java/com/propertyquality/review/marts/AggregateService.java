@@ -1,6 +1,6 @@
 package com.propertyquality.review.marts;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,27 +26,24 @@ public class AggregateService {
         this.work = work;
     }
 
-    /** @return each mart written, with its row count */
-    public Map<String, Long> aggregate() {
+    /**
+     * Computes and writes every mart of the registry.
+     *
+     * @param asOf the day open and overdue items are judged at
+     * @return each mart written, with its row count
+     */
+    public Map<String, Long> aggregate(LocalDate asOf) {
         SparkSession spark = SparkSessions.get(properties.spark().master(), properties.spark().shufflePartitions());
-        LakeTables lake = new LakeTables(spark, work.lake());
+        MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
+                SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf);
         MartWriter writer = new MartWriter(spark, work.marts());
-        SurveyMarts survey = new SurveyMarts(spark, lake);
-        BigDecimal threshold = SurveyReturnRate.checkThreshold(properties.returns().threshold());
-
-        Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
-        marts.put(SurveyMarts.SURVEY_RETURNS, survey.surveyReturns(threshold));
-        marts.put(SurveyMarts.SATISFACTION_BY_OFFICE, survey.satisfactionByOffice());
-        marts.put(SurveyMarts.SATISFACTION_BY_ITEM, survey.satisfactionByItem());
-        marts.put(SurveyMarts.SATISFACTION_COMPANY, survey.satisfactionCompany());
-
         Map<String, Long> written = new LinkedHashMap<>();
-        marts.forEach((name, mart) -> {
-            Dataset<Row> cached = mart.cache();
-            writer.write(name, cached);
-            written.put(name, cached.count());
+        for (Mart mart : Marts.all()) {
+            Dataset<Row> cached = mart.query().apply(context).cache();
+            writer.write(mart.name(), cached);
+            written.put(mart.name(), cached.count());
             cached.unpersist();
-        });
+        }
         return written;
     }
 }

@@ -42,6 +42,19 @@ public final class SurveyMarts {
     private final Dataset<Row> distribution;
     private final Dataset<Row> responses;
 
+    /** The survey family of the mart registry. */
+    public static List<Mart> marts() {
+        return List.of(
+                new Mart(SURVEY_RETURNS, "survey return rate per office and survey year, against the threshold",
+                        ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).surveyReturns(ctx.returnThreshold())),
+                new Mart(SATISFACTION_BY_OFFICE, "satisfaction (满意率) per office and survey year",
+                        ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByOffice()),
+                new Mart(SATISFACTION_BY_ITEM, "satisfaction per survey item, per office and company-wide",
+                        ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByItem()),
+                new Mart(SATISFACTION_COMPANY, "company satisfaction per survey year, pooled over all items",
+                        ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionCompany()));
+    }
+
     public SurveyMarts(SparkSession spark, LakeTables lake) {
         this.spark = spark;
         this.offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
