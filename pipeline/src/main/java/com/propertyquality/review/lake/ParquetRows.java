@@ -22,6 +22,7 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
@@ -69,6 +70,25 @@ public final class ParquetRows {
             throw new UncheckedIOException("cannot count the rows of " + dataset, e);
         }
         return rows;
+    }
+
+    /** The schema of the dataset's first data file (its footer only), or null when it has none. */
+    public static MessageType schema(Path dataset) {
+        if (!Files.isDirectory(dataset)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.walk(dataset)) {
+            Path first = files.filter(f -> isDataFile(dataset, f)).sorted().findFirst().orElse(null);
+            if (first == null) {
+                return null;
+            }
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                    new org.apache.hadoop.fs.Path(first.toUri()), HadoopConf.SHARED))) {
+                return reader.getFooter().getFileMetaData().getSchema();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema of " + dataset, e);
+        }
     }
 
     private static boolean isDataFile(Path dataset, Path file) {

@@ -28,6 +28,8 @@ public final class SparkSessions {
                 // the lake's office_id partitions are strings even when they look like numbers
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.parquet.compression.codec", "snappy")
+                // no SELECT ... FROM parquet.`path`: queries see the registered views only, never personal data
+                .config("spark.sql.runSQLOnFiles", "false")
                 .getOrCreate();
         SparkSession started = session;
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "spark-stop"));

@@ -1,0 +1,51 @@
+package com.propertyquality.review.marts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
+import com.propertyquality.review.contract.Template;
+
+/**
+ * The analysts' view of the data: every built mart and every lake dataset registered as a Spark SQL temporary
+ * view under its own name. The private dataset of personal data is never registered, and SQL straight on files
+ * (SELECT ... FROM parquet.`path`) is switched off, so a query cannot reach it.
+ */
+public final class QueryViews {
+
+    private QueryViews() {
+    }
+
+    /** Registers the views and returns their names, lake datasets first. */
+    public static List<String> register(SparkSession spark, Path lake, Path marts) {
+        spark.conf().set("spark.sql.runSQLOnFiles", "false");
+        List<String> views = new ArrayList<>();
+        LakeTables tables = new LakeTables(spark, lake);
+        for (Template template : Stream.concat(ImportTemplates.all().stream(),
+                Stream.concat(Stream.of(ReviewPlanTables.PLAN), ReviewPlanTables.PARTS.stream())).toList()) {
+            // a template's own dataset never holds personal data: that is in <dataset>_private, not read here
+            tables.read(template).createOrReplaceTempView(template.dataset());
+            views.add(template.dataset());
+        }
+        for (Mart mart : Marts.all()) {
+            Path folder = marts.resolve(mart.name());
+            if (Files.isDirectory(folder)) {
+                spark.read().parquet(folder.toUri().toString()).createOrReplaceTempView(mart.name());
+                views.add(mart.name());
+            }
+        }
+        return views;
+    }
+
+    public static Dataset<Row> run(SparkSession spark, String sql) {
+        return spark.sql(sql);
+    }
+}
