@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -18,8 +19,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.metrics.PercentagePoints;
 import com.propertyquality.review.metrics.Rating;
 import com.propertyquality.review.metrics.SatisfactionRate;
 import com.propertyquality.review.metrics.SurveyItem;
@@ -36,6 +40,7 @@ public final class SurveyMarts {
     public static final String SATISFACTION_BY_OFFICE = "satisfaction_by_office";
     public static final String SATISFACTION_BY_ITEM = "satisfaction_by_item";
     public static final String SATISFACTION_COMPANY = "satisfaction_company";
+    public static final String SATISFACTION_BY_LEVEL = "satisfaction_by_level";
 
     private final SparkSession spark;
     private final Dataset<Row> offices;
@@ -51,6 +56,8 @@ public final class SurveyMarts {
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByOffice()),
                 new Mart(SATISFACTION_BY_ITEM, "satisfaction per survey item, per office and company-wide",
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByItem()),
+                new Mart(SATISFACTION_BY_LEVEL, "satisfaction per level (management, service), per office and"
+                        + " company-wide", ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByLevel()),
                 new Mart(SATISFACTION_COMPANY, "company satisfaction per survey year, pooled over all items",
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionCompany()));
     }
@@ -69,7 +76,7 @@ public final class SurveyMarts {
         Dataset<Row> returned = responses.groupBy("year", "office_id").agg(count(lit(1)).as("forms_returned"));
         Column distributed = col("forms_distributed");
         Column returnedForms = col("forms_returned");
-        return offices.crossJoin(years)
+        Dataset<Row> rates = offices.crossJoin(years)
                 .join(distribution, joinKeys(), "left")
                 .join(returned, joinKeys(), "left")
                 .withColumn("forms_returned", coalesce(returnedForms, lit(0L)))
@@ -78,18 +85,40 @@ public final class SurveyMarts {
                         SurveyReturnRate.meetsThresholdColumn(distributed, returnedForms, threshold)
                                 .as("meets_threshold"),
                         SurveyReturnRate.anomalyColumn(distributed, returnedForms).as("anomaly"),
-                        lit(threshold.doubleValue()).as("threshold"))
-                .orderBy("year", "office_id");
+                        lit(threshold.doubleValue()).as("threshold"));
+        // the company figure pools the offices that have a distribution record, as the data stands
+        Dataset<Row> company = rates.where(distributed.isNotNull()).groupBy("year")
+                .agg(SurveyReturnRate.column(sum(distributed), sum(returnedForms)).as("company_return_rate"));
+        return compared(rates, company, "return_rate", "company_return_rate");
     }
 
     /** One row per office and year with at least one stored form. */
     public Dataset<Row> satisfactionByOffice() {
         Dataset<Row> forms = responses.groupBy("year", "office_id").agg(count(lit(1)).as("forms"));
         Dataset<Row> counts = ratingCounts(ratings().groupBy("year", "office_id"));
-        return forms.join(counts, joinKeys())
+        Dataset<Row> rates = forms.join(counts, joinKeys())
                 .join(offices, scala(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("forms"), col("qualified"),
-                        col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"))
+                        col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"));
+        Dataset<Row> company = satisfactionCompany().select(col("year"),
+                col("satisfaction_rate").as("company_satisfaction_rate"));
+        return compared(rates, company, "satisfaction_rate", "company_satisfaction_rate");
+    }
+
+    /**
+     * Adds to per-office rates: the office's rate the year before and the change in points, its rank within
+     * the year (1 = best, equal rates share a rank, offices without a rate last and unranked), the company
+     * figure and the office's gap to it in points.
+     */
+    private static Dataset<Row> compared(Dataset<Row> rates, Dataset<Row> company, String rate, String companyRate) {
+        Dataset<Row> previous = rates.select(col("year").plus(1).as("year"), col("office_id"),
+                col(rate).as("previous_" + rate));
+        WindowSpec byYear = Window.partitionBy("year").orderBy(col(rate).desc_nulls_last());
+        return rates.join(previous, joinKeys(), "left")
+                .join(company, scala(List.of("year")), "left")
+                .withColumn("change_points", PercentagePoints.column(col(rate), col("previous_" + rate)))
+                .withColumn("rank", when(col(rate).isNotNull(), rank().over(byYear)))
+                .withColumn("gap_points", PercentagePoints.column(col(rate), col(companyRate)))
                 .orderBy("year", "office_id");
     }
 
@@ -106,6 +135,18 @@ public final class SurveyMarts {
                         col("item_order"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("item_order"))
                 .drop("item_order");
+    }
+
+    /** Per year, level (management, service) and office; rows with a null office_id hold the company figures. */
+    public Dataset<Row> satisfactionByLevel() {
+        Dataset<Row> levelled = ratings().join(items().select("item", "level"), "item");
+        Dataset<Row> perOffice = ratingCounts(levelled.groupBy("year", "office_id", "level"));
+        Dataset<Row> company = ratingCounts(levelled.groupBy("year", "level"))
+                .withColumn("office_id", lit(null).cast("string"));
+        return perOffice.unionByName(company)
+                .select(col("year"), col("office_id"), col("level"), col("qualified"), col("unsatisfied"),
+                        col("unrated"), rate().as("satisfaction_rate"))
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("level"));
     }
 
     /** Per year, pooled over every item of every office: not an average of office rates. */

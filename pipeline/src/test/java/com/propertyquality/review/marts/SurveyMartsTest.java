@@ -3,6 +3,7 @@ package com.propertyquality.review.marts;
 import static com.propertyquality.review.support.LakeFixture.all;
 import static com.propertyquality.review.support.LakeFixture.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -73,6 +74,64 @@ class SurveyMartsTest {
         assertReturns(rows.get("2024/A"), "甲管理处", 4L, 1L, 0.25, false, null);
         assertReturns(rows.get("2024/B"), "乙管理处", null, 0L, null, false, "no_distribution_record");
         assertThat(rows.get("2025/A").<Double>getAs("threshold")).isEqualTo(0.6);
+    }
+
+    @Test
+    void returnRatesAreComparedWithLastYearTheCompanyAndEachOther() {
+        Map<String, Row> rows = byKey(marts.surveyReturns(new BigDecimal("0.60")).collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+
+        // company 2025: (3 + 3 + 0) / (5 + 2 + 10); C has no distribution record and stays out of it
+        assertThat(rows.get("2025/A").<Double>getAs("company_return_rate")).isCloseTo(6.0 / 17, within(1e-12));
+        assertThat(rows.get("2025/A").<Double>getAs("gap_points")).isCloseTo((0.6 - 6.0 / 17) * 100, within(1e-9));
+        assertThat(rows.get("2025/A").<Double>getAs("previous_return_rate")).isEqualTo(0.25);
+        assertThat(rows.get("2025/A").<Double>getAs("change_points")).isCloseTo(35.0, within(1e-9));
+        assertThat(rows.get("2025/D").<Double>getAs("change_points")).as("no rate last year").isNull();
+        // ranks within 2025: B 150% (a data error, ranked as it stands), A 60%, D 0%; C has no rate
+        assertThat(rows.get("2025/B").<Integer>getAs("rank")).isEqualTo(1);
+        assertThat(rows.get("2025/A").<Integer>getAs("rank")).isEqualTo(2);
+        assertThat(rows.get("2025/D").<Integer>getAs("rank")).isEqualTo(3);
+        assertThat(rows.get("2025/C").<Integer>getAs("rank")).isNull();
+        assertThat(rows.get("2024/A").<Integer>getAs("rank")).isEqualTo(1);
+    }
+
+    @Test
+    void officeSatisfactionIsComparedWithLastYearTheCompanyAndEachOther() {
+        Map<String, Row> rows = byKey(marts.satisfactionByOffice().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+
+        Row a = rows.get("2025/A");
+        assertThat(a.<Double>getAs("previous_satisfaction_rate")).isEqualTo(1.0);
+        assertThat(a.<Double>getAs("change_points")).isCloseTo((11.0 / 14 - 1) * 100, within(1e-9));
+        assertThat(a.<Double>getAs("company_satisfaction_rate")).isCloseTo(11.0 / 23, within(1e-12));
+        // 11/14 - 11/23 = 99/322
+        assertThat(a.<Double>getAs("gap_points")).isCloseTo(9900.0 / 322, within(1e-9));
+        assertThat(a.<Integer>getAs("rank")).isEqualTo(1);
+        assertThat(rows.get("2025/B").<Integer>getAs("rank")).isEqualTo(2);
+        assertThat(rows.get("2025/C").<Integer>getAs("rank")).as("nothing rated: no rank").isNull();
+        assertThat(rows.get("2025/C").<Double>getAs("gap_points")).isNull();
+    }
+
+    @Test
+    void satisfactionByLevelSplitsManagementAndServiceItems() {
+        Map<String, Row> rows = byKey(marts.satisfactionByLevel().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id") + "/" + r.getAs("level"));
+
+        // management items are the first six of the form, service the last three
+        assertSatisfactionCounts(rows.get("2025/A/management"), 8, 3, 7, 8.0 / 11);
+        assertSatisfactionCounts(rows.get("2025/A/service"), 3, 0, 6, 1.0);
+        assertSatisfactionCounts(rows.get("2025/null/management"), 8, 9, 25, 8.0 / 17);
+        assertSatisfactionCounts(rows.get("2025/null/service"), 3, 3, 15, 0.5);
+        assertSatisfactionCounts(rows.get("2025/C/service"), 0, 0, 3, null);
+        assertThat(rows).hasSize((3 + 1) * 2 + (1 + 1) * 2);
+    }
+
+    private static void assertSatisfactionCounts(Row row, long qualified, long unsatisfied, long unrated,
+                                                 Double rate) {
+        assertThat(row.<Long>getAs("qualified")).isEqualTo(qualified);
+        assertThat(row.<Long>getAs("unsatisfied")).isEqualTo(unsatisfied);
+        assertThat(row.<Long>getAs("unrated")).isEqualTo(unrated);
+        assertThat(row.<Double>getAs("satisfaction_rate")).isEqualTo(rate);
     }
 
     @Test
