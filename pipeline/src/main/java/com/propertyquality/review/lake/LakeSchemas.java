@@ -126,6 +126,23 @@ public final class LakeSchemas {
         return DataTypes.createStructType(fields);
     }
 
+    /**
+     * The schema of a template's private dataset (key, personal data, partition columns, lineage). Only the
+     * follow-up list reads it, and shows nothing of it unmasked.
+     */
+    public static StructType sparkPrivateSchema(Template template) {
+        List<StructField> fields = new ArrayList<>();
+        for (ColumnSpec column : template.columns()) {
+            String name = column.name();
+            if (template.privateDataColumns().contains(column) || template.partitionBy().contains(name)) {
+                fields.add(DataTypes.createStructField(name, sparkType(column.type()), true));
+            }
+        }
+        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.IntegerType, true));
+        return DataTypes.createStructType(fields);
+    }
+
     private static DataType sparkType(ValueType type) {
         return switch (type) {
             case TEXT, CODE -> DataTypes.StringType;

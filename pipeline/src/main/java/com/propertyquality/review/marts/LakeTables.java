@@ -24,6 +24,15 @@ public final class LakeTables {
         this.lake = lake;
     }
 
+    /** The template's private dataset (personal data): for a mart that masks it, never for a view. */
+    Dataset<Row> readPrivate(Template template) {
+        Path folder = lake.resolve(template.privateDataset());
+        if (!Files.isDirectory(folder)) {
+            return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkPrivateSchema(template));
+        }
+        return spark.read().schema(LakeSchemas.sparkPrivateSchema(template)).parquet(folder.toUri().toString());
+    }
+
     public Dataset<Row> read(Template template) {
         Path folder = lake.resolve(template.dataset());
         if (!Files.isDirectory(folder)) {

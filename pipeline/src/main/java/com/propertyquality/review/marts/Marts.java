@@ -15,6 +15,9 @@ public final class Marts {
     public static List<Mart> all() {
         List<Mart> marts = new ArrayList<>();
         marts.addAll(SurveyMarts.marts());
+        marts.addAll(CustomerMarts.marts());
+        marts.addAll(FeedbackMarts.marts());
+        marts.addAll(QualityMarts.marts());
         return marts;
     }
 }

@@ -161,15 +161,23 @@ public final class SurveyMarts {
 
     /** Every rating slot of every form as (year, office_id, item, rating); rating null when not rated. */
     private Dataset<Row> ratings() {
+        return ratings(responses, "year", "office_id");
+    }
+
+    /** Every rating slot of the given forms, as (keep..., item, rating); rating null when not rated. */
+    static Dataset<Row> ratings(Dataset<Row> forms, String... keep) {
         StringBuilder stack = new StringBuilder("stack(").append(SurveyItem.perForm());
         for (SurveyItem item : SurveyItem.values()) {
             stack.append(", '").append(item.code()).append("', ").append(item.code());
         }
         stack.append(") as (item, rating)");
-        return responses.selectExpr("year", "office_id", stack.toString());
+        String[] columns = java.util.Arrays.copyOf(keep, keep.length + 1);
+        columns[keep.length] = stack.toString();
+        return forms.selectExpr(columns);
     }
 
-    private static Dataset<Row> ratingCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
+    /** qualified, unsatisfied and unrated item counts of grouped rating slots. */
+    static Dataset<Row> ratingCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
         Column rating = col("rating");
         return grouped.agg(
                 sum(when(rating.isin(Rating.qualifiedCodes().toArray()), 1L).otherwise(0L)).as("qualified"),
@@ -177,7 +185,8 @@ public final class SurveyMarts {
                 sum(when(rating.isNull(), 1L).otherwise(0L)).as("unrated"));
     }
 
-    private static Column rate() {
+    /** The satisfaction rate of a row of counts. */
+    static Column rate() {
         return SatisfactionRate.column(col("qualified"), col("unsatisfied"));
     }
 
@@ -199,7 +208,7 @@ public final class SurveyMarts {
         return scala(List.of("year", "office_id"));
     }
 
-    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
+    static scala.collection.immutable.Seq<String> scala(List<String> columns) {
         return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
     }
 }

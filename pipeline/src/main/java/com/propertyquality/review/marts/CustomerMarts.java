@@ -1,0 +1,122 @@
+package com.propertyquality.review.marts;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.metrics.HouseholdProfile;
+import com.propertyquality.review.metrics.Masking;
+import com.propertyquality.review.metrics.Rating;
+
+/**
+ * The customer marts: satisfaction by customer segment (客户类别, age band, family structure, occupation) and the
+ * follow-up list of households to visit again. Column documentation: data/README.md.
+ */
+public final class CustomerMarts {
+
+    public static final String SATISFACTION_BY_SEGMENT = "satisfaction_by_segment";
+    public static final String FOLLOW_UP_LIST = "follow_up_list";
+
+    /** The dimensions a household is segmented by, in the mart's order. */
+    static final List<String> DIMENSIONS = List.of("category", "age_band", "family_structure", "occupation");
+
+    private final LakeTables lake;
+
+    public CustomerMarts(LakeTables lake) {
+        this.lake = lake;
+    }
+
+    /** The customer family of the mart registry. */
+    public static List<Mart> marts() {
+        return List.of(
+                new Mart(SATISFACTION_BY_SEGMENT, "satisfaction of forms linked to households, by customer category,"
+                        + " age band, family structure and occupation", ctx -> new CustomerMarts(ctx.lake())
+                        .satisfactionBySegment()),
+                new Mart(FOLLOW_UP_LIST, "households to visit again: dissatisfied survey answers and return"
+                        + " visits (personal data masked)", ctx -> new CustomerMarts(ctx.lake()).followUpList()));
+    }
+
+    /** Per year, office (null = company), dimension and segment, over forms linked to a known household. */
+    public Dataset<Row> satisfactionBySegment() {
+        Dataset<Row> households = lake.read(ImportTemplates.HOUSEHOLDS).select(col("household_id"),
+                col("category"),
+                HouseholdProfile.ageBandColumn(col("head_age")).as("age_band"),
+                HouseholdProfile.familyStructureColumn(col("family_size"), col("children"), col("elderly"))
+                        .as("family_structure"),
+                coalesce(col("occupation"), lit(HouseholdProfile.UNKNOWN)).as("occupation"));
+        Dataset<Row> forms = lake.read(ImportTemplates.SURVEY_RESPONSES).join(households, "household_id");
+        List<Dataset<Row>> parts = new ArrayList<>();
+        for (String dimension : DIMENSIONS) {
+            Dataset<Row> slots = SurveyMarts.ratings(forms, "year", "office_id", dimension + " as segment");
+            Dataset<Row> formCounts = forms.groupBy(col("year"), col("office_id"), col(dimension).as("segment"))
+                    .agg(count(lit(1)).as("forms"));
+            Dataset<Row> perOffice = SurveyMarts.ratingCounts(slots.groupBy("year", "office_id", "segment"))
+                    .join(formCounts, SurveyMarts.scala(List.of("year", "office_id", "segment")));
+            Dataset<Row> companyForms = forms.groupBy(col("year"), col(dimension).as("segment"))
+                    .agg(count(lit(1)).as("forms"));
+            Dataset<Row> company = SurveyMarts.ratingCounts(slots.groupBy("year", "segment"))
+                    .join(companyForms, SurveyMarts.scala(List.of("year", "segment")))
+                    .withColumn("office_id", lit(null).cast("string"));
+            parts.add(perOffice.unionByName(company).withColumn("dimension", lit(dimension)));
+        }
+        Dataset<Row> all = parts.get(0);
+        for (Dataset<Row> part : parts.subList(1, parts.size())) {
+            all = all.unionByName(part);
+        }
+        return all.select(col("year"), col("office_id"), col("dimension"), col("segment"), col("forms"),
+                        col("qualified"), col("unsatisfied"), col("unrated"), SurveyMarts.rate().as("satisfaction_rate"))
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("dimension"), col("segment"));
+    }
+
+    /**
+     * One row per dissatisfied survey form (any item dissatisfied or very dissatisfied) and per dissatisfied
+     * paid-service or complaint return visit, with the household's name and phone masked.
+     */
+    public Dataset<Row> followUpList() {
+        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES);
+        Dataset<Row> unhappyItems = SurveyMarts.ratings(responses, "year", "office_id", "response_id",
+                        "household_id", "returned_on", "comment")
+                .where(col("rating").isin(Rating.unsatisfiedCodes().toArray()))
+                .groupBy("year", "office_id", "response_id")
+                .agg(first("household_id").as("household_id"), first("returned_on").as("date"),
+                        first("comment").as("note"), array_join(array_sort(collect_list("item")), ",").as("detail"));
+        Dataset<Row> fromSurvey = unhappyItems.select(col("year"), col("office_id"), col("household_id"),
+                lit("survey").as("source"), lit("survey_dissatisfied").as("reason"), col("date"),
+                col("response_id").as("ref_id"), col("detail"), col("note"));
+        Column purpose = col("purpose");
+        Dataset<Row> fromVisits = lake.read(ImportTemplates.RETURN_VISITS)
+                .where(col("result").equalTo("dissatisfied"))
+                .select(year(col("visited_on")).as("year"), col("office_id"), col("household_id"),
+                        lit("return_visit").as("source"),
+                        when(purpose.equalTo("paid_service"), lit("paid_service_dissatisfied"))
+                                .otherwise(lit("complaint_followup_dissatisfied")).as("reason"),
+                        col("visited_on").as("date"), col("ref_id"), col("visit_id").as("detail"),
+                        col("note"));
+        Dataset<Row> contacts = lake.readPrivate(ImportTemplates.HOUSEHOLDS).select(col("household_id"),
+                Masking.nameColumn(col("name")).as("name_masked"),
+                Masking.phoneColumn(col("phone")).as("phone_masked"));
+        Dataset<Row> offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
+        return fromSurvey.unionByName(fromVisits)
+                .join(contacts, SurveyMarts.scala(List.of("household_id")), "left")
+                .join(offices, SurveyMarts.scala(List.of("office_id")), "left")
+                .select(col("year"), col("office_id"), col("office_name"), col("household_id"), col("name_masked"),
+                        col("phone_masked"), col("source"), col("reason"), col("date"), col("ref_id"),
+                        col("detail"), col("note"))
+                .orderBy(col("year"), col("office_id"), col("date"), col("ref_id"));
+    }
+}

@@ -1,0 +1,176 @@
+package com.propertyquality.review.marts;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.metrics.Area;
+import com.propertyquality.review.metrics.ClosureRate;
+import com.propertyquality.review.metrics.DaysToClose;
+import com.propertyquality.review.metrics.MainFactors;
+import com.propertyquality.review.metrics.OpenFeedback;
+
+/**
+ * The feedback marts, from the register (顾客意见登记表) and the corrective actions: handling figures per group of
+ * entries, and the Pareto view of complaints per area (主要因素). One short method per mart; the formulas come
+ * from {@link ClosureRate}, {@link DaysToClose}, {@link OpenFeedback} and {@link MainFactors}. Column
+ * documentation: data/README.md.
+ */
+public final class FeedbackMarts {
+
+    public static final String FEEDBACK_SUMMARY = "feedback_summary";
+    public static final String COMPLAINT_PARETO = "complaint_pareto";
+
+    static final String COMPLAINT = "complaint";
+    static final String CLOSED = "closed";
+    static final String CORRECTIVE = "corrective";
+
+    private final SparkSession spark;
+    private final Dataset<Row> offices;
+    private final Dataset<Row> feedback;
+    private final Dataset<Row> actions;
+
+    /** The feedback family of the mart registry. */
+    public static List<Mart> marts() {
+        return List.of(
+                new Mart(FEEDBACK_SUMMARY, "feedback register entries per month, office, channel, kind, area and"
+                        + " severity: closure, days to close, open over 30 days, originals kept",
+                        ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).feedbackSummary(ctx.asOf())),
+                new Mart(COMPLAINT_PARETO, "complaints per area, company-wide and per office and year, with the"
+                        + " main factors (80%) and whether each area has a corrective action",
+                        ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()));
+    }
+
+    public FeedbackMarts(SparkSession spark, LakeTables lake) {
+        this.spark = spark;
+        this.offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
+        this.feedback = lake.read(ImportTemplates.FEEDBACK);
+        this.actions = lake.read(ImportTemplates.ACTIONS);
+    }
+
+    /** One row per (year, month, office, channel, kind, area, severity) with at least one entry. */
+    public Dataset<Row> feedbackSummary(LocalDate asOf) {
+        Column received = col("received_on");
+        Column isClosed = col("status").equalTo(lit(CLOSED));
+        Column days = when(isClosed, DaysToClose.daysColumn(received, col("closed_on")));
+        Column openOver = OpenFeedback.openOverDaysColumn(col("status"), received, col("closed_on"), asOf);
+        Column kept = col("original_kept");
+        return feedback.join(areas(), scala(List.of("area")), "left")
+                .groupBy(col("year"), month(received).as("month"), col("office_id"), col("channel"), col("kind"),
+                        col("area"), col("level"), col("severity"))
+                .agg(count(lit(1)).as("entries"),
+                        sum(when(isClosed, 1L).otherwise(0L)).as("closed"),
+                        DaysToClose.percentileColumn(days, DaysToClose.MEDIAN).as("median_days_to_close"),
+                        DaysToClose.percentileColumn(days, DaysToClose.P90).as("p90_days_to_close"),
+                        sum(when(openOver, 1L).otherwise(0L)).as("open_over_30_days"),
+                        sum(when(kept.equalTo(lit(true)), 1L).otherwise(0L)).as("originals_kept"),
+                        count(kept).as("originals_known"))
+                .join(offices, scala(List.of("office_id")), "left")
+                .select(col("year"), col("month"), col("office_id"), col("office_name"), col("channel"),
+                        col("kind"), col("area"), col("level"), col("severity"), col("entries"), col("closed"),
+                        ClosureRate.column(col("closed"), col("entries")).as("closure_rate"),
+                        col("median_days_to_close"), col("p90_days_to_close"), col("open_over_30_days"),
+                        col("originals_kept"), col("originals_known"),
+                        share(col("originals_kept"), col("originals_known")).as("original_kept_share"))
+                .orderBy("year", "month", "office_id", "channel", "kind", "area", "severity");
+    }
+
+    /**
+     * Per year: one row per area with complaints company-wide (office_id null), and one per office and area with
+     * complaints. An office without complaints in a year has no rows for it.
+     */
+    public Dataset<Row> complaintPareto() {
+        Dataset<Row> complaints = feedback.filter(col("kind").equalTo(lit(COMPLAINT)));
+        Dataset<Row> perOffice = complaints.groupBy("year", "office_id", "area").agg(count(lit(1)).as("complaints"));
+        Dataset<Row> company = complaints.groupBy("year", "area").agg(count(lit(1)).as("complaints"))
+                .withColumn("office_id", lit(null).cast("string"));
+        // window partitions group the null office_id of the company rows together
+        WindowSpec scope = Window.partitionBy("year", "office_id");
+        WindowSpec ordered = scope.orderBy(MainFactors.order(col("complaints"), col("area")));
+        Column running = sum(col("complaints")).over(
+                ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
+        Column total = sum(col("complaints")).over(scope);
+        Dataset<Row> pareto = perOffice.unionByName(company)
+                .withColumn("rank", row_number().over(ordered))
+                .withColumn("running", running)
+                .withColumn("scope_complaints", total);
+        Column before = col("running").minus(col("complaints"));
+        return withActions(pareto)
+                .join(areas(), scala(List.of("area")), "left")
+                .join(offices, scala(List.of("office_id")), "left")
+                .select(col("year"), col("office_id"), col("office_name"), col("area"), col("area_name"),
+                        col("level"), col("complaints"), col("scope_complaints"),
+                        col("complaints").cast("double").divide(col("scope_complaints").cast("double")).as("share"),
+                        col("running").cast("double").divide(col("scope_complaints").cast("double"))
+                                .as("cumulative_share"),
+                        col("rank"),
+                        MainFactors.column(before, col("scope_complaints")).as("main_factor"),
+                        col("has_action"))
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
+    }
+
+    /**
+     * has_action: a corrective action for the area opened in the same year (the year of opened_on), by the office
+     * or by the head office (office_id null, a company-wide measure) for an office row, by anyone for a
+     * company-wide row.
+     */
+    private Dataset<Row> withActions(Dataset<Row> pareto) {
+        Dataset<Row> corrective = actions.filter(col("type").equalTo(lit(CORRECTIVE)))
+                .select("year", "office_id", "area").distinct();
+        Dataset<Row> anywhere = corrective.select("year", "area").distinct().withColumn("any_action", lit(true));
+        Dataset<Row> headOffice = corrective.filter(col("office_id").isNull()).select("year", "area")
+                .withColumn("head_office_action", lit(true));
+        Dataset<Row> own = corrective.filter(col("office_id").isNotNull()).withColumn("own_action", lit(true));
+        Column hasAction = when(col("office_id").isNull(), coalesce(col("any_action"), lit(false)))
+                .otherwise(coalesce(col("own_action"), lit(false))
+                        .or(coalesce(col("head_office_action"), lit(false))));
+        return pareto.join(anywhere, scala(List.of("year", "area")), "left")
+                .join(headOffice, scala(List.of("year", "area")), "left")
+                .join(own, scala(List.of("year", "office_id", "area")), "left")
+                .withColumn("has_action", hasAction)
+                .drop("any_action", "head_office_action", "own_action");
+    }
+
+    /** part / whole, null when whole is 0. */
+    private static Column share(Column part, Column whole) {
+        return when(whole.equalTo(lit(0)), lit(null).cast("double"))
+                .otherwise(part.cast("double").divide(whole.cast("double")));
+    }
+
+    /** The area catalogue with Chinese names and levels, for joins. */
+    private Dataset<Row> areas() {
+        List<Row> rows = new ArrayList<>();
+        for (Area area : Area.values()) {
+            rows.add(RowFactory.create(area.code(), area.chinese(), area.level().code()));
+        }
+        StructType schema = new StructType()
+                .add("area", DataTypes.StringType)
+                .add("area_name", DataTypes.StringType)
+                .add("level", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
+    }
+}

@@ -1,0 +1,258 @@
+package com.propertyquality.review.marts;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.metrics.ActionState;
+import com.propertyquality.review.metrics.Area;
+import com.propertyquality.review.metrics.AuthenticityRate;
+import com.propertyquality.review.metrics.SatisfactionRate;
+
+/**
+ * The quality marts: return visits (回访: survey checks, paid services, complaint follow-ups), service inspections
+ * (微笑100% checks) with the month's complaints, and corrective and preventive actions at the as-of date. One
+ * short method per mart; the formulas come from {@link AuthenticityRate}, {@link SatisfactionRate} and
+ * {@link ActionState}. Column documentation: data/README.md.
+ */
+public final class QualityMarts {
+
+    public static final String RETURN_VISIT_VERIFICATION = "return_visit_verification";
+    public static final String INSPECTION_SUMMARY = "inspection_summary";
+    public static final String ACTION_STATUS = "action_status";
+    public static final String ACTIONS_FAILED_VERIFICATION = "actions_failed_verification";
+
+    private final SparkSession spark;
+    private final LakeTables lake;
+
+    /** The quality family of the mart registry. */
+    public static List<Mart> marts() {
+        return List.of(
+                new Mart(RETURN_VISIT_VERIFICATION,
+                        "return visits per office and year: survey checks (authenticity), paid services, complaints",
+                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).returnVisitVerification()),
+                new Mart(INSPECTION_SUMMARY,
+                        "service inspections per office, month and level, with the office's complaints that month",
+                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).inspectionSummary()),
+                new Mart(ACTION_STATUS,
+                        "corrective and preventive actions per year, office and area: open, overdue, verification",
+                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionStatus(ctx.asOf())),
+                new Mart(ACTIONS_FAILED_VERIFICATION,
+                        "every action whose verification found it not effective by the as-of date",
+                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionsFailedVerification(ctx.asOf())));
+    }
+
+    public QualityMarts(SparkSession spark, LakeTables lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    /** One row per office of the register and year found in survey_responses or return_visits. */
+    public Dataset<Row> returnVisitVerification() {
+        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES).select("year", "office_id", "response_id");
+        Dataset<Row> visits = lake.read(ImportTemplates.RETURN_VISITS).select("year", "office_id", "purpose", "ref_id",
+                "result");
+        Dataset<Row> years = responses.select("year").union(visits.select("year")).distinct();
+        Dataset<Row> returned = responses.groupBy("year", "office_id").agg(count(lit(1)).as("forms_returned"));
+
+        // a survey check names a form by its response_id; it must be a form of the visiting office (any survey year)
+        Dataset<Row> checked = visits.filter(col("purpose").equalTo("survey_check"))
+                .select(col("office_id"), col("ref_id").as("response_id")).distinct();
+        Dataset<Row> verified = responses.join(checked, scala(List.of("office_id", "response_id")), "left_semi")
+                .groupBy("year", "office_id").agg(countDistinct(col("response_id")).as("forms_verified"));
+        Dataset<Row> formKeys = responses.select(col("office_id").as("form_office"), col("response_id"))
+                .distinct().withColumn("matched", lit(true));
+        Dataset<Row> matchedVisits = visits.join(formKeys,
+                col("office_id").equalTo(col("form_office")).and(col("ref_id").equalTo(col("response_id"))), "left");
+
+        Column check = col("purpose").equalTo("survey_check");
+        Column paid = col("purpose").equalTo("paid_service");
+        Column complaint = col("purpose").equalTo("complaint");
+        Column result = col("result");
+        Dataset<Row> visitCounts = matchedVisits.groupBy("year", "office_id").agg(
+                countOf(check).as("survey_checks"),
+                countOf(check.and(col("matched").isNull())).as("survey_checks_unmatched"),
+                countOf(check.and(result.equalTo("confirmed"))).as("confirmed"),
+                countOf(check.and(result.equalTo("not_confirmed"))).as("not_confirmed"),
+                countOf(check.and(result.equalTo("unreachable"))).as("unreachable"),
+                countOf(paid).as("paid_service_visits"),
+                countOf(paid.and(result.equalTo("satisfied"))).as("paid_service_satisfied"),
+                countOf(paid.and(result.equalTo("dissatisfied"))).as("paid_service_dissatisfied"),
+                countOf(complaint).as("complaint_followup_visits"),
+                countOf(complaint.and(result.equalTo("satisfied"))).as("complaint_followup_satisfied"),
+                countOf(complaint.and(result.equalTo("dissatisfied"))).as("complaint_followup_dissatisfied"));
+
+        Dataset<Row> grid = offices().crossJoin(years)
+                .join(returned, joinKeys(), "left")
+                .join(verified, joinKeys(), "left")
+                .join(visitCounts, joinKeys(), "left");
+        for (String count : List.of("forms_returned", "forms_verified", "survey_checks", "survey_checks_unmatched",
+                "confirmed", "not_confirmed", "unreachable", "paid_service_visits", "paid_service_satisfied",
+                "paid_service_dissatisfied", "complaint_followup_visits", "complaint_followup_satisfied",
+                "complaint_followup_dissatisfied")) {
+            grid = grid.withColumn(count, coalesce(col(count), lit(0L)));
+        }
+        return grid.select(col("year"), col("office_id"), col("office_name"),
+                        col("forms_returned"), col("survey_checks"), col("forms_verified"),
+                        AuthenticityRate.verifiedShareColumn(col("forms_verified"), col("forms_returned"))
+                                .as("verified_share"),
+                        col("survey_checks_unmatched"),
+                        col("confirmed"), col("not_confirmed"), col("unreachable"),
+                        AuthenticityRate.column(col("confirmed"), col("not_confirmed")).as("authenticity_rate"),
+                        col("paid_service_visits"), col("paid_service_satisfied"), col("paid_service_dissatisfied"),
+                        // satisfied / (satisfied + dissatisfied), unreachable in neither: the 满意率 formula
+                        SatisfactionRate.column(col("paid_service_satisfied"), col("paid_service_dissatisfied"))
+                                .as("paid_service_satisfaction"),
+                        col("complaint_followup_visits"), col("complaint_followup_satisfied"),
+                        col("complaint_followup_dissatisfied"),
+                        SatisfactionRate.column(col("complaint_followup_satisfied"),
+                                col("complaint_followup_dissatisfied")).as("complaint_followup_satisfaction"))
+                .orderBy("year", "office_id");
+    }
+
+    /**
+     * One row per year, month, office and inspection level with at least one inspection; the office's complaints
+     * of that month repeat on each of its level rows. A month with complaints and no inspection has no row.
+     */
+    public Dataset<Row> inspectionSummary() {
+        Dataset<Row> inspections = lake.read(ImportTemplates.INSPECTIONS)
+                .withColumn("month", month(col("inspected_on")));
+        Dataset<Row> summary = inspections.groupBy("year", "month", "office_id", "level").agg(
+                count(lit(1)).as("inspections"),
+                avg(col("score")).as("average_score"),
+                min(col("score")).as("min_score"),
+                coalesce(sum(col("nonconformities").cast("long")), lit(0L)).as("nonconformities"),
+                countOf(col("nonconformities").isNull()).as("inspections_without_count"));
+        Dataset<Row> complaints = lake.read(ImportTemplates.FEEDBACK)
+                .filter(col("kind").equalTo("complaint"))
+                .withColumn("month", month(col("received_on")))
+                .groupBy("year", "month", "office_id").agg(count(lit(1)).as("complaints"));
+        List<String> levels = ImportTemplates.INSPECTION_LEVELS.codes();
+        Column levelName = lit(null).cast("string");
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            String code = levels.get(i);
+            levelName = when(col("level").equalTo(code), lit(ImportTemplates.INSPECTION_LEVELS.chinese(code)))
+                    .otherwise(levelName);
+        }
+        return summary.join(complaints, scala(List.of("year", "month", "office_id")), "left")
+                .join(offices(), scala(List.of("office_id")), "left")
+                .select(col("year"), col("month"), col("office_id"), col("office_name"), col("level"),
+                        levelName.as("level_name"), col("inspections"), col("average_score"), col("min_score"),
+                        col("nonconformities"), col("inspections_without_count"),
+                        coalesce(col("complaints"), lit(0L)).as("complaints"),
+                        array_position(array(levels.stream().map(code -> lit(code)).toArray(Column[]::new)),
+                                col("level")).as("level_order"))
+                .orderBy("year", "month", "office_id", "level_order")
+                .drop("level_order");
+    }
+
+    /**
+     * One row per year of opened_on, office (null = head office) and area with at least one action opened on or
+     * before the as-of date; every figure is the state at that date.
+     */
+    public Dataset<Row> actionStatus(LocalDate asOf) {
+        Column state = col("state");
+        Column verification = col("verification_at");
+        return actionsAt(asOf)
+                .groupBy("year", "office_id", "area").agg(
+                        count(lit(1)).as("actions"),
+                        countOf(col("type").equalTo("corrective")).as("corrective"),
+                        countOf(col("type").equalTo("preventive")).as("preventive"),
+                        countOf(state.equalTo(ActionState.OPEN.code())).as("open"),
+                        countOf(col("overdue")).as("overdue"),
+                        countOf(state.equalTo(ActionState.CLOSED_ON_TIME.code())).as("closed_on_time"),
+                        countOf(state.equalTo(ActionState.CLOSED_LATE.code())).as("closed_late"),
+                        countOf(verification.equalTo(ActionState.Verification.EFFECTIVE.code()))
+                                .as("verified_effective"),
+                        countOf(verification.equalTo(ActionState.Verification.NOT_EFFECTIVE.code()))
+                                .as("verified_not_effective"),
+                        countOf(verification.equalTo(ActionState.Verification.PENDING.code()))
+                                .as("verification_pending"))
+                .join(areas(), "area")
+                .join(offices(), scala(List.of("office_id")), "left")
+                .select(col("year"), col("office_id"), col("office_name"), col("area"), col("area_name"),
+                        col("level"), col("actions"), col("corrective"), col("preventive"), col("open"),
+                        col("overdue"), col("closed_on_time"), col("closed_late"), col("verified_effective"),
+                        col("verified_not_effective"), col("verification_pending"), lit(asOf).as("as_of"),
+                        col("area_order"))
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("area_order"))
+                .drop("area_order");
+    }
+
+    /** One row per action whose verification, by the as-of date, found it not effective. */
+    public Dataset<Row> actionsFailedVerification(LocalDate asOf) {
+        return actionsAt(asOf)
+                .filter(col("verification_at").equalTo(ActionState.Verification.NOT_EFFECTIVE.code()))
+                .join(offices(), scala(List.of("office_id")), "left")
+                .select(col("year"), col("office_id"), col("office_name"), col("action_id"), col("area"),
+                        col("type"), col("owner_department"), col("opened_on"), col("due_on"), col("closed_on"),
+                        col("verified_on"), col("description"), lit(asOf).as("as_of"))
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("verified_on"), col("action_id"));
+    }
+
+    /** The actions opened on or before the as-of date, with their state, overdue flag and verification then. */
+    private Dataset<Row> actionsAt(LocalDate asOf) {
+        Column opened = col("opened_on");
+        Column due = col("due_on");
+        Column closed = col("closed_on");
+        return lake.read(ImportTemplates.ACTIONS)
+                .withColumn("state", ActionState.column(opened, due, closed, asOf))
+                .withColumn("overdue", ActionState.overdueColumn(opened, due, closed, asOf))
+                .withColumn("verification_at",
+                        ActionState.verificationColumn(col("verification"), col("verified_on"), asOf))
+                .filter(col("state").notEqual(ActionState.NOT_OPENED.code()));
+    }
+
+    private Dataset<Row> offices() {
+        return lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
+    }
+
+    /** The area catalogue with Chinese names, levels and catalogue order, for joins. */
+    private Dataset<Row> areas() {
+        List<Row> rows = new ArrayList<>();
+        for (Area area : Area.values()) {
+            rows.add(RowFactory.create(area.code(), area.chinese(), area.level().code(), area.ordinal()));
+        }
+        StructType schema = new StructType()
+                .add("area", DataTypes.StringType)
+                .add("area_name", DataTypes.StringType)
+                .add("level", DataTypes.StringType)
+                .add("area_order", DataTypes.IntegerType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** How many rows of the group meet the condition (a null condition counts as not met). */
+    private static Column countOf(Column condition) {
+        return sum(when(condition, 1L).otherwise(0L));
+    }
+
+    private static scala.collection.immutable.Seq<String> joinKeys() {
+        return scala(List.of("year", "office_id"));
+    }
+
+    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
+    }
+}
