@@ -2,6 +2,7 @@ package com.propertyquality.review.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -38,9 +39,10 @@ class AggregateCommand implements Callable<Integer> {
 
     static void run(ConfigurableApplicationContext context, LocalDate asOf, PrintWriter out) {
         long started = System.nanoTime();
-        Map<String, Long> marts = context.getBean(AggregateService.class).aggregate(asOf);
+        Map<String, AggregateService.Written> marts = context.getBean(AggregateService.class).aggregate(asOf);
         out.println("Marts in " + context.getBean(WorkFolder.class).marts() + " (as of " + asOf + "):");
-        marts.forEach((name, rows) -> out.printf("  %-24s %6d rows%n", name, rows));
+        marts.forEach((name, written) -> out.printf(Locale.ROOT, "  %-28s %7d rows  %5.1f s%n", name,
+                written.rows(), written.seconds()));
         out.printf("Aggregated in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();
     }

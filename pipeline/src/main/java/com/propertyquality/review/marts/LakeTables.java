@@ -33,7 +33,14 @@ public final class LakeTables {
         return spark.read().schema(LakeSchemas.sparkPrivateSchema(template)).parquet(folder.toUri().toString());
     }
 
+    /** Each dataset is listed once per aggregation, however many marts read it. */
+    private final java.util.Map<String, Dataset<Row>> read = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Dataset<Row> read(Template template) {
+        return read.computeIfAbsent(template.dataset(), dataset -> load(template));
+    }
+
+    private Dataset<Row> load(Template template) {
         Path folder = lake.resolve(template.dataset());
         if (!Files.isDirectory(folder)) {
             return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkSchema(template));
