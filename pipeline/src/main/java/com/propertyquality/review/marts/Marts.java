@@ -18,6 +18,8 @@ public final class Marts {
         marts.addAll(CustomerMarts.marts());
         marts.addAll(FeedbackMarts.marts());
         marts.addAll(QualityMarts.marts());
+        marts.addAll(CustomerValueMarts.marts());
+        marts.addAll(ReviewMarts.marts());
         return marts;
     }
 }

@@ -1,0 +1,263 @@
+package com.propertyquality.review.marts;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.median;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.rank;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.metrics.Area;
+import com.propertyquality.review.metrics.CustomerValue;
+import com.propertyquality.review.metrics.Rating;
+import com.propertyquality.review.metrics.SurveyItem;
+
+/**
+ * The customer-value marts (客户资源控制程序 and 客户需求识别程序): the value of every household of the register at the
+ * as-of date, the value segments per office and category, the management and service needs per area, and the
+ * business needs read from purchases. One short method per mart; the rules come from {@link CustomerValue}. Reads
+ * {@code households} (never {@code households_private}), {@code purchases}, {@code feedback} and
+ * {@code survey_responses}. Column documentation: data/README.md.
+ */
+public final class CustomerValueMarts {
+
+    public static final String CUSTOMER_VALUE = "customer_value";
+    public static final String CUSTOMER_SEGMENTS = "customer_segments";
+    public static final String CUSTOMER_NEEDS = "customer_needs";
+    public static final String PURCHASE_NEEDS = "purchase_needs";
+    public static final String PURCHASE_SEASONALITY = "purchase_seasonality";
+
+    private static final String COMPLAINT = "complaint";
+
+    private final SparkSession spark;
+    private final LakeTables lake;
+    private final LocalDate asOf;
+
+    public CustomerValueMarts(SparkSession spark, LakeTables lake, LocalDate asOf) {
+        this.spark = spark;
+        this.lake = lake;
+        this.asOf = asOf;
+    }
+
+    /** The customer-value family of the mart registry. */
+    public static List<Mart> marts() {
+        return List.of(
+                new Mart(CUSTOMER_VALUE, "value of every household at the as-of date: spend, credit, tenure,"
+                        + " service requests, five scores, value score and segment", ctx -> of(ctx).customerValue()),
+                new Mart(CUSTOMER_SEGMENTS, "households per value segment, per office and company-wide and"
+                        + " category, with spend, credit and satisfaction", ctx -> of(ctx).customerSegments()),
+                new Mart(CUSTOMER_NEEDS, "management and service needs: complaints and dissatisfied survey answers"
+                        + " per area, per office and company-wide", ctx -> of(ctx).customerNeeds()),
+                new Mart(PURCHASE_NEEDS, "business needs: purchases of the last 12 months per value segment and"
+                        + " category, with the repeat-purchase interval", ctx -> of(ctx).purchaseNeeds()),
+                new Mart(PURCHASE_SEASONALITY, "purchases and spend per year, month and category",
+                        ctx -> of(ctx).purchaseSeasonality()));
+    }
+
+    private static CustomerValueMarts of(MartContext ctx) {
+        return new CustomerValueMarts(ctx.spark(), ctx.lake(), ctx.asOf());
+    }
+
+    /** One row per household of the register, valued at the as-of date. */
+    public Dataset<Row> customerValue() {
+        Dataset<Row> spend = lake.read(ImportTemplates.PURCHASES)
+                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf))
+                .groupBy("household_id").agg(sum("amount").as("spend"), count(lit(1)).as("purchases"));
+        Dataset<Row> requests = lake.read(ImportTemplates.FEEDBACK)
+                .where(col("household_id").isNotNull()
+                        .and(CustomerValue.inWindowColumn(col("received_on"), asOf))
+                        .and(CustomerValue.serviceRequestColumn(col("kind"))))
+                .groupBy("household_id").agg(count(lit(1)).as("requests"));
+        WindowSpec office = Window.partitionBy("office_id");
+        Dataset<Row> facts = lake.read(ImportTemplates.HOUSEHOLDS)
+                .join(spend, SurveyMarts.scala(List.of("household_id")), "left")
+                .join(requests, SurveyMarts.scala(List.of("household_id")), "left")
+                .select(lit(asOf.getYear()).as("year"), col("office_id"), col("household_id"), col("category"),
+                        coalesce(col("spend"), lit(0)).cast(DataTypes.createDecimalType(18, 2)).as("spend_12m"),
+                        coalesce(col("purchases"), lit(0L)).as("purchases_12m"),
+                        CustomerValue.creditRateColumn(col("fee_months_billed"), col("fee_months_on_time"))
+                                .as("credit_rate"),
+                        CustomerValue.tenureYearsColumn(col("moved_in_on"), asOf).as("tenure_years"),
+                        coalesce(col("requests"), lit(0L)).as("service_requests_12m"))
+                .withColumn("lower_spenders", rank().over(office.orderBy("spend_12m")).minus(1))
+                .withColumn("office_households", count(lit(1)).over(office))
+                .withColumn("office_average", avg(col("spend_12m").cast("double")).over(office));
+        Dataset<Row> scored = facts
+                .withColumn("purchase_potential", CustomerValue.purchasePotentialColumn(col("lower_spenders"),
+                        col("office_households")))
+                .withColumn("credit", CustomerValue.creditColumn(col("credit_rate")))
+                .withColumn("value_contribution", CustomerValue.valueContributionColumn(col("spend_12m"),
+                        col("office_average")))
+                .withColumn("loyalty", CustomerValue.loyaltyColumn(col("tenure_years")))
+                .withColumn("service_demand", CustomerValue.serviceDemandColumn(col("service_requests_12m")))
+                .withColumn("value_score", CustomerValue.valueScoreColumn(col("purchase_potential"), col("credit"),
+                        col("value_contribution"), col("loyalty"), col("service_demand")));
+        Column[] rule = {col("tenure_years"), col("credit_rate"), col("purchase_potential"),
+                col("service_requests_12m"), col("value_score")};
+        return scored
+                .withColumn("value_segment", CustomerValue.segmentColumn(rule[0], rule[1], rule[2], rule[3], rule[4]))
+                .withColumn("segment_reason",
+                        CustomerValue.segmentReasonColumn(rule[0], rule[1], rule[2], rule[3], rule[4]))
+                .select("year", "office_id", "household_id", "category", "spend_12m", "purchases_12m",
+                        "credit_rate", "tenure_years", "service_requests_12m", "purchase_potential", "credit",
+                        "value_contribution", "loyalty", "service_demand", "value_score", "value_segment",
+                        "segment_reason")
+                .orderBy("office_id", "household_id");
+    }
+
+    /**
+     * Per office (null = company), category and value segment: households, their share of the scope, average spend
+     * and credit, and the satisfaction of their forms in the latest survey year up to the as-of year.
+     */
+    public Dataset<Row> customerSegments() {
+        Dataset<Row> value = customerValue();
+        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES).where(col("year").leq(asOf.getYear()));
+        Row latest = responses.agg(max("year")).first();
+        Integer surveyYear = latest.isNullAt(0) ? null : latest.getInt(0);
+        Dataset<Row> forms = responses.where(surveyYear == null ? lit(false) : col("year").equalTo(surveyYear))
+                .drop("office_id")
+                .join(value.select("household_id", "office_id", "category", "value_segment"), "household_id");
+        Dataset<Row> slots = SurveyMarts.ratings(forms, "office_id", "category", "value_segment");
+        Dataset<Row> perOffice = segmentFigures(value, forms, slots, List.of("office_id", "category", "value_segment"),
+                "office_id");
+        Dataset<Row> company = segmentFigures(value, forms, slots, List.of("category", "value_segment"), null)
+                .withColumn("office_id", lit(null).cast("string"));
+        return perOffice.unionByName(company)
+                .withColumn("year", lit(asOf.getYear()))
+                .withColumn("survey_year", lit(surveyYear).cast("int"))
+                .select(col("year"), col("office_id"), col("category"), col("value_segment"), col("households"),
+                        col("share"), col("avg_spend_12m"), col("avg_credit_rate"), col("survey_year"),
+                        coalesce(col("forms"), lit(0L)).as("forms"),
+                        coalesce(col("qualified"), lit(0L)).as("qualified"),
+                        coalesce(col("unsatisfied"), lit(0L)).as("unsatisfied"),
+                        SurveyMarts.rate().as("satisfaction_rate"))
+                .orderBy(col("office_id").asc_nulls_first(), col("category"), col("value_segment"));
+    }
+
+    private static Dataset<Row> segmentFigures(Dataset<Row> value, Dataset<Row> forms, Dataset<Row> slots,
+                                               List<String> keys, String scope) {
+        Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        WindowSpec scopeWindow = scope == null ? Window.partitionBy() : Window.partitionBy(scope);
+        Dataset<Row> households = value.groupBy(by).agg(count(lit(1)).as("households"),
+                        avg(col("spend_12m").cast("double")).as("avg_spend_12m"),
+                        avg("credit_rate").as("avg_credit_rate"))
+                .withColumn("share", col("households").cast("double")
+                        .divide(sum("households").over(scopeWindow).cast("double")));
+        Dataset<Row> formCounts = forms.groupBy(by).agg(count(lit(1)).as("forms"));
+        Dataset<Row> ratingCounts = SurveyMarts.ratingCounts(slots.groupBy(by));
+        return households.join(formCounts, SurveyMarts.scala(keys), "left")
+                .join(ratingCounts, SurveyMarts.scala(keys), "left");
+    }
+
+    /**
+     * Per year, office (null = company) and area: complaints, and the dissatisfied survey answers of the area's
+     * survey item where one exists; ranked by complaints, then dissatisfied answers.
+     */
+    public Dataset<Row> customerNeeds() {
+        Dataset<Row> complaints = lake.read(ImportTemplates.FEEDBACK).where(col("kind").equalTo(COMPLAINT));
+        Dataset<Row> unhappy = SurveyMarts.ratings(lake.read(ImportTemplates.SURVEY_RESPONSES), "year", "office_id")
+                .where(col("rating").isin(Rating.unsatisfiedCodes().toArray()))
+                .withColumnRenamed("item", "area");
+        Dataset<Row> perOffice = needs(complaints, unhappy, List.of("year", "office_id", "area"));
+        Dataset<Row> company = needs(complaints, unhappy, List.of("year", "area"))
+                .withColumn("office_id", lit(null).cast("string"));
+        WindowSpec scope = Window.partitionBy(col("year"), col("office_id"))
+                .orderBy(col("complaints").desc(), coalesce(col("dissatisfied"), lit(0L)).desc(), col("area"));
+        return perOffice.unionByName(company)
+                .join(areas(), "area")
+                .select(col("year"), col("office_id"), col("level"), col("area"), col("area_name"),
+                        col("survey_item"), col("complaints"),
+                        when(col("survey_item").isNotNull(), col("dissatisfied")).as("dissatisfied"))
+                .withColumn("rank", row_number().over(scope))
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
+    }
+
+    private static Dataset<Row> needs(Dataset<Row> complaints, Dataset<Row> unhappy, List<String> keys) {
+        Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> c = complaints.groupBy(by).agg(count(lit(1)).as("complaints"));
+        Dataset<Row> d = unhappy.groupBy(by).agg(count(lit(1)).as("dissatisfied"));
+        return c.join(d, SurveyMarts.scala(keys), "full_outer")
+                .withColumn("complaints", coalesce(col("complaints"), lit(0L)))
+                .withColumn("dissatisfied", coalesce(col("dissatisfied"), lit(0L)));
+    }
+
+    /** The area catalogue with level, Chinese name and the survey item of the same code (null when none). */
+    private Dataset<Row> areas() {
+        List<Row> rows = new ArrayList<>();
+        List<String> items = java.util.Arrays.stream(SurveyItem.values()).map(SurveyItem::code).toList();
+        for (Area area : Area.values()) {
+            rows.add(RowFactory.create(area.code(), area.chinese(), area.level().code(),
+                    items.contains(area.code()) ? area.code() : null));
+        }
+        StructType schema = new StructType().add("area", DataTypes.StringType)
+                .add("area_name", DataTypes.StringType).add("level", DataTypes.StringType)
+                .add("survey_item", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /**
+     * Per value segment and purchase category, over the purchases of the 12-month window by households of the
+     * register: purchases, households, spend, share of the segment's spend, the segment's top category, and the
+     * median days between consecutive purchases of one household in the category (the later one in the window).
+     */
+    public Dataset<Row> purchaseNeeds() {
+        Dataset<Row> segments = customerValue().select("household_id", "value_segment");
+        Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES);
+        WindowSpec sequence = Window.partitionBy("household_id", "category").orderBy("purchased_on", "purchase_id");
+        Dataset<Row> windowed = purchases
+                .withColumn("days_since_previous",
+                        datediff(col("purchased_on"), lag("purchased_on", 1).over(sequence)))
+                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf))
+                .join(segments, "household_id");
+        WindowSpec segment = Window.partitionBy("value_segment");
+        return windowed.groupBy("value_segment", "category")
+                .agg(count(lit(1)).as("purchases"), countDistinct("household_id").as("households"),
+                        sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"),
+                        count("days_since_previous").as("repeat_intervals"),
+                        median(col("days_since_previous")).as("median_repeat_days"))
+                .withColumn("segment_spend", sum("spend").over(segment))
+                .withColumn("share", when(col("segment_spend").equalTo(0), lit(null).cast("double"))
+                        .otherwise(col("spend").cast("double").divide(col("segment_spend").cast("double"))))
+                .withColumn("rank", row_number().over(segment.orderBy(col("spend").desc(), col("category"))))
+                .withColumn("top_category", col("rank").equalTo(1))
+                .select(lit(asOf.getYear()).as("year"), col("value_segment"), col("category"), col("purchases"),
+                        col("households"), col("spend"), col("share"), col("rank"), col("top_category"),
+                        col("repeat_intervals"), col("median_repeat_days"))
+                .orderBy(col("value_segment"), col("rank"));
+    }
+
+    /** Per year, month and category of every purchase in the lake: purchases, households and spend. */
+    public Dataset<Row> purchaseSeasonality() {
+        return lake.read(ImportTemplates.PURCHASES)
+                .groupBy(year(col("purchased_on")).as("year"), month(col("purchased_on")).as("month"),
+                        col("category"))
+                .agg(count(lit(1)).as("purchases"), countDistinct("household_id").as("households"),
+                        sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"))
+                .orderBy("year", "month", "category");
+    }
+}

@@ -1,0 +1,205 @@
+package com.propertyquality.review.marts;
+
+import static com.propertyquality.review.support.OfficeFiles.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.propertyquality.review.support.Cli;
+import com.propertyquality.review.support.TestSpark;
+
+/**
+ * The management-review marts on a two-office company counted by hand. Office A's satisfaction falls from 7/8 =
+ * 0.875 (2024) to 103/125 = 0.824 (2025): 5.1 points, a trigger; B's from 20/20 to 19/20: exactly 5.0 points, not
+ * one. The company falls from 27/28 to 122/145 (12.3 points). The 2024 plan comes 13 months after its previous
+ * review, the 2025 plan 11 months after. 2023 has an action but no plan.
+ */
+class ReviewMartsTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 1, 10);
+
+    @TempDir
+    static Path work;
+    static ReviewMarts marts;
+
+    @BeforeAll
+    static void company() throws Exception {
+        Path input = Files.createDirectories(work.resolve("input"));
+        utf8(input, "offices.csv", "office_id,office_name", "A,甲管理处", "B,乙管理处");
+        utf8(input, "survey-distribution.csv", "year,office_id,forms_distributed",
+                "2024,A,10", "2024,B,20", "2025,A,200", "2025,B,50");
+        List<String> responses = new ArrayList<>(List.of("response_id,office_id,year,household_id,returned_on,"
+                + "environment"));
+        forms(responses, "A", 2024, 7, 1);     // 7/8
+        forms(responses, "B", 2024, 20, 0);    // 20/20
+        forms(responses, "A", 2025, 103, 22);  // 103/125
+        forms(responses, "B", 2025, 19, 1);    // 19/20
+        utf8(input, "survey-responses.csv", responses.toArray(String[]::new));
+        utf8(input, "feedback.csv",
+                "record_id,office_id,received_on,household_id,channel,kind,area,severity,original_kept,status,"
+                        + "closed_on,action_id,summary",
+                "F1,A,2025-03-01,,hotline,complaint,maintenance,major,yes,closed,2025-03-05,CA1,水管爆裂",
+                "F2,A,2025-04-01,,phone,complaint,lift,normal,yes,closed,2025-04-02,,",
+                "F3,B,2025-05-01,,visit,complaint,environment,,yes,closed,2025-05-03,,",
+                "F4,B,2025-06-01,,phone,complaint,parking,normal,no,open,,,",
+                "F5,B,2025-06-02,,letter,praise,reception,normal,yes,closed,2025-06-02,,");
+        utf8(input, "inspections.csv", "inspection_id,office_id,inspected_on,level,score,nonconformities,note",
+                "I1,A,2025-04-10,quality_monthly,70,5,",
+                "I2,A,2025-05-10,quality_monthly,75,4,",
+                "I3,B,2025-10-14,external,90,1,",
+                "I4,B,2025-10-15,external,95,0,",
+                "I5,B,2025-11-01,mystery_shopper,88,,");
+        utf8(input, "actions.csv", "action_id,office_id,opened_on,source,area,type,owner_department,due_on,"
+                        + "closed_on,verification,verified_on,description",
+                "CA1,A,2025-03-02,feedback,maintenance,corrective,工程部,2025-03-31,2025-03-20,not_effective,"
+                        + "2025-04-01,更换水管",
+                "CA2,B,2025-10-01,inspection,environment,corrective,环境部,2025-12-01,2025-11-20,not_effective,"
+                        + "2026-02-01,加强保洁",
+                "CA3,,2023-05-01,audit,other,preventive,品质督察部,2023-06-01,2023-05-20,effective,2023-06-01,"
+                        + "修订程序");
+        Files.writeString(input.resolve("review-plan-2024.yaml"), """
+                year: 2024
+                meeting_date: 2024-12-20
+                place: 总部会议室
+                chair: 陈志远
+                management_representative: 林晓燕
+                previous_review_on: 2023-11-20
+                """);
+        Files.writeString(input.resolve("review-plan-2025.yaml"), """
+                year: 2025
+                meeting_date: 2025-11-28
+                place: 总部会议室
+                chair: 陈志远
+                management_representative: 林晓燕
+                previous_review_on: 2024-12-20
+                objectives:
+                  - {name: 顾客满意率, metric: satisfaction_rate, target: 0.90}
+                  - {name: 回收率, metric: survey_return_rate, comparison: at_least, target: 0.58}
+                  - {name: 投诉处理率, metric: complaint_closure_rate, target: 0.76}
+                  - {name: 投诉处理率上限, metric: complaint_closure_rate, comparison: at_most, target: 0.75}
+                  - {name: 员工培训, target: 0.5}
+                events:
+                  - {date: 2025-05-20, kind: serious_complaint, description: 电梯停运三天}
+                  - {date: 2025-09-01, kind: standard_change, description: 新版标准发布}
+                  - {date: 2025-10-14, kind: audit, description: 第三方监督审核}
+                """);
+        Cli.Result ingest = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
+        assertThat(ingest.status()).as(ingest.out() + ingest.err()).isZero();
+        assertThat(ingest.out()).doesNotContain("NOT LOADED");
+        marts = new ReviewMarts(TestSpark.session(), new LakeTables(TestSpark.session(), work.resolve("lake")),
+                new BigDecimal("0.60"), AS_OF);
+    }
+
+    @Test
+    void readinessHasTheScheduleOfEveryPlanAndSaysWhenAYearHasNoPlan() {
+        List<Map<String, Object>> rows = rows(marts.reviewReadiness());
+
+        assertThat(rows).extracting(r -> r.get("year")).containsExactly(2023, 2024, 2025);
+        assertThat(rows.get(0)).containsEntry("has_plan", false).containsEntry("meeting_date", null)
+                .containsEntry("months_since_previous", null).containsEntry("within_12_months", null)
+                .containsEntry("triggers", 0L).containsEntry("extra_review_due", false);
+        assertThat(rows.get(1)).containsEntry("has_plan", true)
+                .containsEntry("meeting_date", LocalDate.of(2024, 12, 20))
+                .containsEntry("previous_review_on", LocalDate.of(2023, 11, 20))
+                .containsEntry("review_due_by", LocalDate.of(2024, 11, 20))
+                .containsEntry("months_since_previous", 13).containsEntry("within_12_months", false)
+                .containsEntry("overdue_at_as_of", false)
+                .containsEntry("triggers", 1L).containsEntry("extra_review_due", false)
+                .containsEntry("as_of", AS_OF);
+        assertThat(rows.get(2)).containsEntry("has_plan", true)
+                .containsEntry("review_due_by", LocalDate.of(2025, 12, 20))
+                .containsEntry("months_since_previous", 11).containsEntry("within_12_months", true)
+                .containsEntry("triggers", 10L).containsEntry("extra_review_due", true);
+    }
+
+    @Test
+    void everyTriggerIsListedWithItsEvidenceInOrder() {
+        List<Map<String, Object>> rows = rows(marts.reviewTriggers());
+
+        assertThat(rows).extracting(r -> r.get("year") + " " + r.get("trigger") + " " + r.get("office_id") + " "
+                + r.get("reference_id") + " " + r.get("date")).containsExactly(
+                "2024 review_overdue null null 2024-11-20",
+                "2025 major_complaint null events#1 2025-05-20",
+                "2025 major_complaint A F1 2025-03-01",
+                "2025 return_rate_below_threshold B null null",
+                "2025 satisfaction_drop null null null",
+                "2025 satisfaction_drop A null null",
+                "2025 action_not_effective A CA1 2025-04-01",
+                "2025 serious_nonconformity A I1 2025-04-10",
+                "2025 serious_nonconformity B I3 2025-10-14",
+                "2025 standard_change null events#2 2025-09-01",
+                "2025 audit null events#3 2025-10-14");
+        assertThat(rows.get(0).get("evidence")).isEqualTo(
+                "上次评审 2023-11-20，会议日期 2024-12-20，晚于最迟日期 2024-11-20（间隔超过 12 个月）");
+        assertThat(rows.get(3).get("evidence")).isEqualTo("回收率 20/50 = 0.400，低于 0.60");
+        assertThat(rows.get(4).get("evidence")).isEqualTo("满意率 0.9643 → 0.8414，下降 12.3 个百分点（公司）");
+        assertThat(rows.get(5).get("evidence")).isEqualTo("满意率 0.8750 → 0.8240，下降 5.1 个百分点（A）");
+        assertThat(rows.get(1)).containsEntry("evidence", "serious_complaint：电梯停运三天")
+                .containsEntry("source", "review_events");
+        assertThat(rows.get(2)).containsEntry("source", "feedback")
+                .containsEntry("evidence", "重大 complaint · maintenance · closed：水管爆裂");
+        assertThat(rows.get(9)).containsEntry("evidence", "新版标准发布");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("as_of", AS_OF));
+        // not triggers: B's drop of exactly 5.0 points, I2 with 4 nonconformities, I4 external with none,
+        // CA2 verified not effective after the as-of date, A's return rate 125/200
+        assertThat(rows).extracting(r -> r.get("reference_id")).doesNotContain("I2", "I4", "I5", "CA2", "CA3");
+    }
+
+    @Test
+    void aNotEffectiveVerificationCountsOnceItsDateIsReached() {
+        ReviewMarts later = new ReviewMarts(TestSpark.session(),
+                new LakeTables(TestSpark.session(), work.resolve("lake")), new BigDecimal("0.60"),
+                LocalDate.of(2026, 2, 1));
+        assertThat(rows(later.reviewTriggers())).filteredOn(r -> "action_not_effective".equals(r.get("trigger")))
+                .extracting(r -> r.get("year") + " " + r.get("reference_id"))
+                .containsExactly("2025 CA1", "2026 CA2");
+    }
+
+    @Test
+    void objectivesAreComparedExactlyAsWritten() {
+        List<Map<String, Object>> rows = rows(marts.reviewObjectivesStatus());
+
+        assertThat(rows).extracting(r -> r.get("seq") + " " + r.get("metric") + " " + r.get("comparison") + " "
+                + r.get("target") + " " + r.get("actual") + " " + r.get("met")).containsExactly(
+                "1 satisfaction_rate at_least 0.9 " + (122.0 / 145) + " false",
+                "2 survey_return_rate at_least 0.58 0.58 true",
+                "3 complaint_closure_rate at_least 0.76 0.75 false",
+                "4 complaint_closure_rate at_most 0.75 0.75 true",
+                "5 null at_least 0.5 null null");
+        assertThat(rows.get(0)).containsEntry("year", 2025).containsEntry("name", "顾客满意率");
+    }
+
+    private static void forms(List<String> lines, String office, int year, int satisfied, int dissatisfied) {
+        for (int i = 0; i < satisfied + dissatisfied; i++) {
+            lines.add("R" + year + office + i + "," + office + "," + year + ",," + year + "-06-01,"
+                    + (i < satisfied ? "satisfied" : "dissatisfied"));
+        }
+    }
+
+    private static List<Map<String, Object>> rows(Dataset<Row> frame) {
+        String[] names = frame.schema().fieldNames();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row row : frame.collectAsList()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                Object value = row.get(i);
+                map.put(names[i], value instanceof java.sql.Date date ? date.toLocalDate() : value);
+            }
+            out.add(map);
+        }
+        return out;
+    }
+}
