@@ -40,6 +40,7 @@ public final class FeedbackMarts {
 
     public static final String FEEDBACK_SUMMARY = "feedback_summary";
     public static final String COMPLAINT_PARETO = "complaint_pareto";
+    public static final String MAIN_FACTORS_WITHOUT_ACTION = "main_factors_without_action";
 
     static final String COMPLAINT = "complaint";
     static final String CLOSED = "closed";
@@ -58,7 +59,10 @@ public final class FeedbackMarts {
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).feedbackSummary(ctx.asOf())),
                 new Mart(COMPLAINT_PARETO, "complaints per area, company-wide and per office and year, with the"
                         + " main factors (80%) and whether each area has a corrective action",
-                        ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()));
+                        ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()),
+                new Mart(MAIN_FACTORS_WITHOUT_ACTION, "main factors (主要因素) that have no corrective action, per"
+                        + " year, company-wide and per office", ctx -> new FeedbackMarts(ctx.spark(), ctx.lake())
+                        .mainFactorsWithoutAction()));
     }
 
     public FeedbackMarts(SparkSession spark, LakeTables lake) {
@@ -127,6 +131,12 @@ public final class FeedbackMarts {
                         MainFactors.column(before, col("scope_complaints")).as("main_factor"),
                         col("has_action"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
+    }
+
+    /** The rows of complaint_pareto that are main factors without a corrective action: the actions to open. */
+    public Dataset<Row> mainFactorsWithoutAction() {
+        return complaintPareto().where(col("main_factor").and(col("has_action").equalTo(lit(false))))
+                .drop("main_factor", "has_action");
     }
 
     /**

@@ -239,6 +239,15 @@ class FeedbackMartsTest {
     }
 
     @Test
+    void mainFactorsWithoutActionAreTheActionsToOpen() {
+        // company 2025: lift is a main factor with no corrective action in 2025; B's lift has only a preventive one
+        assertThat(marts.mainFactorsWithoutAction().collectAsList())
+                .extracting(r -> r.getAs("year") + "/" + r.getAs("office_id") + "/" + r.getAs("area") + "/"
+                        + r.getAs("complaints"))
+                .containsExactly("2025/null/lift/3", "2025/B/lift/2");
+    }
+
+    @Test
     void tiedAreasAndExactlyEightyPercentBefore() {
         Map<String, Row> rows = pareto();
         // B: lift 2, parking 2 (tie: lift first), security 1; 0.8 × 5 = 4; before security exactly 4: not main
