@@ -27,6 +27,7 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.DaysToClose;
+import com.propertyquality.review.metrics.Fraction;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.metrics.OpenFeedback;
 
@@ -95,7 +96,7 @@ public final class FeedbackMarts {
                         ClosureRate.column(col("closed"), col("entries")).as("closure_rate"),
                         col("median_days_to_close"), col("p90_days_to_close"), col("open_over_30_days"),
                         col("originals_kept"), col("originals_known"),
-                        share(col("originals_kept"), col("originals_known")).as("original_kept_share"))
+                        Fraction.column(col("originals_kept"), col("originals_known")).as("original_kept_share"))
                 .orderBy("year", "month", "office_id", "channel", "kind", "area", "severity");
     }
 
@@ -159,12 +160,6 @@ public final class FeedbackMarts {
                 .join(own, scala(List.of("year", "office_id", "area")), "left")
                 .withColumn("has_action", hasAction)
                 .drop("any_action", "head_office_action", "own_action");
-    }
-
-    /** part / whole, null when whole is 0. */
-    private static Column share(Column part, Column whole) {
-        return when(whole.equalTo(lit(0)), lit(null).cast("double"))
-                .otherwise(part.cast("double").divide(whole.cast("double")));
     }
 
     /** The area catalogue with Chinese names and levels, for joins. */

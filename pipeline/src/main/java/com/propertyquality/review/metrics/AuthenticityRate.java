@@ -1,7 +1,5 @@
 package com.propertyquality.review.metrics;
 
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 
@@ -27,15 +25,12 @@ public final class AuthenticityRate {
         if (confirmed < 0 || notConfirmed < 0) {
             throw new IllegalArgumentException("check counts cannot be negative: " + confirmed + ", " + notConfirmed);
         }
-        long reached = confirmed + notConfirmed;
-        return reached == 0 ? null : (double) confirmed / reached;
+        return Fraction.of(confirmed, confirmed + notConfirmed);
     }
 
     /** The same rule as a Spark expression over two count columns. */
     public static Column column(Column confirmed, Column notConfirmed) {
-        Column reached = confirmed.plus(notConfirmed);
-        return when(reached.equalTo(lit(0)), lit(null).cast("double"))
-                .otherwise(confirmed.cast("double").divide(reached.cast("double")));
+        return Fraction.column(confirmed, confirmed.plus(notConfirmed));
     }
 
     /** verified / returned as a fraction, or null when no form was returned; a verified form is a returned one. */
@@ -46,12 +41,11 @@ public final class AuthenticityRate {
         if (verified > returned) {
             throw new IllegalArgumentException("more forms verified (" + verified + ") than returned (" + returned + ")");
         }
-        return returned == 0 ? null : (double) verified / returned;
+        return Fraction.of(verified, returned);
     }
 
     /** The verified share as a Spark expression over two count columns. */
     public static Column verifiedShareColumn(Column verified, Column returned) {
-        return when(returned.equalTo(lit(0)), lit(null).cast("double"))
-                .otherwise(verified.cast("double").divide(returned.cast("double")));
+        return Fraction.column(verified, returned);
     }
 }

@@ -1,7 +1,5 @@
 package com.propertyquality.review.metrics;
 
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 
@@ -24,12 +22,11 @@ public final class ClosureRate {
         if (closed > entries) {
             throw new IllegalArgumentException("more closed entries (" + closed + ") than entries (" + entries + ")");
         }
-        return entries == 0 ? null : (double) closed / entries;
+        return Fraction.of(closed, entries);
     }
 
     /** The same rule as a Spark expression over two count columns. */
     public static Column column(Column closed, Column entries) {
-        return when(entries.equalTo(lit(0)), lit(null).cast("double"))
-                .otherwise(closed.cast("double").divide(entries.cast("double")));
+        return Fraction.column(closed, entries);
     }
 }

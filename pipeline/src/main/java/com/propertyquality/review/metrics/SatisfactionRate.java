@@ -1,7 +1,5 @@
 package com.propertyquality.review.metrics;
 
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 
@@ -20,14 +18,11 @@ public final class SatisfactionRate {
         if (qualified < 0 || unsatisfied < 0) {
             throw new IllegalArgumentException("item counts cannot be negative: " + qualified + ", " + unsatisfied);
         }
-        long rated = qualified + unsatisfied;
-        return rated == 0 ? null : (double) qualified / rated;
+        return Fraction.of(qualified, qualified + unsatisfied);
     }
 
     /** The same rule as a Spark expression over two count columns. */
     public static Column column(Column qualified, Column unsatisfied) {
-        Column rated = qualified.plus(unsatisfied);
-        return when(rated.equalTo(lit(0)), lit(null).cast("double"))
-                .otherwise(qualified.cast("double").divide(rated.cast("double")));
+        return Fraction.column(qualified, qualified.plus(unsatisfied));
     }
 }
