@@ -15,15 +15,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Render the management-review packet (PDF, in Chinese) from the marts to"
-                + " <work>/reports/management-review-YYYY.pdf.")
+        description = {"Render a report from the marts, in Chinese:",
+                "  packet  (default) the management-review packet: <work>/reports/management-review-YYYY.pdf",
+                "  returns the quality department's return-rate check, offices under the threshold first:"
+                        + " <work>/reports/return-rates-YYYY.pdf"})
 class ReportCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
+    enum Kind { packet, returns }
+
     @Option(names = "--year", paramLabel = "YYYY", description = "Survey year (default: the latest in the marts).")
     Integer year;
+
+    @Option(names = "--kind", defaultValue = "packet", paramLabel = "KIND",
+            description = "packet or returns (default: ${DEFAULT-VALUE}).")
+    Kind kind;
 
     @Spec
     CommandSpec spec;
@@ -31,7 +39,15 @@ class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            run(context, year, spec.commandLine().getOut());
+            if (kind == Kind.returns) {
+                PacketService packets = context.getBean(PacketService.class);
+                int surveyYear = year != null ? year : packets.latestYear();
+                Path pdf = packets.renderReturnsCheck(surveyYear);
+                spec.commandLine().getOut().printf("Return-rate check %d: %s%n", surveyYear, pdf);
+            } else {
+                run(context, year, spec.commandLine().getOut());
+            }
+            spec.commandLine().getOut().flush();
             return ReviewCli.OK;
         }
     }

@@ -48,6 +48,13 @@ public class PacketService {
         return pdf;
     }
 
+    /** The quality department's one-page return-rate check: {@code <work>/reports/return-rates-YYYY.pdf}. */
+    public Path renderReturnsCheck(int year) {
+        Path pdf = work.reports().resolve("return-rates-" + year + ".pdf");
+        renderer.renderReturnsCheck(packet(year), pdf);
+        return pdf;
+    }
+
     public ReviewPacket packet(int year) {
         MartRows marts = new MartRows(work.marts());
         List<Map<String, Object>> returns = marts.readYear(SurveyMarts.SURVEY_RETURNS, year);

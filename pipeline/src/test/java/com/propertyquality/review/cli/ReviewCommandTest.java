@@ -103,6 +103,27 @@ class ReviewCommandTest {
     }
 
     @Test
+    void theReturnsReportListsTheOfficesUnderTheThresholdFirst() throws IOException {
+        Cli.Result result = Cli.run("report", "--kind", "returns", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        Path pdf = work.resolve("reports/return-rates-2025.pdf");
+        assertThat(result.out()).contains("Return-rate check 2025: " + pdf);
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("2025 年度调查表回收率检查", "回收率要求：不低于 60.00%", "未达标管理处：5 个",
+                "45.00%", "110.00%", "无发放记录");
+        // the five offices under 60% (in office order), then the others
+        List<String> order = List.of("DG01", "DG02", "GZ03", "SZ04", "ZH01", "GZ01", "SZ02", "ZH03");
+        for (int i = 1; i < order.size(); i++) {
+            assertThat(text.indexOf(order.get(i - 1))).as(order.get(i - 1) + " before " + order.get(i))
+                    .isLessThan(text.indexOf(order.get(i)));
+        }
+    }
+
+    @Test
     void checkReturnsOnTheSampleFlagsTheOfficesUnderSixtyPercent() {
         Cli.Result check = Cli.run("check-returns", "--work", work.toString());
         assertThat(check.status()).isEqualTo(3);

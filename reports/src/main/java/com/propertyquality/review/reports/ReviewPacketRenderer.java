@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,10 @@ public class ReviewPacketRenderer {
 
     /** Renders the packet and writes it to {@code out}, creating missing parent directories. */
     public void renderPdf(ReviewPacket packet, Path out) {
-        byte[] pdf = renderPdf(packet);
+        write(renderPdf(packet), out);
+    }
+
+    private static void write(byte[] pdf, Path out) {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
@@ -83,6 +87,25 @@ public class ReviewPacketRenderer {
             return export(prints, packet);
         } catch (JRException e) {
             throw new IllegalStateException("Could not render the review packet for " + packet.year(), e);
+        }
+    }
+
+    /**
+     * The quality department's one-page return-rate check (调查表回收率检查): every office's return figures, the
+     * offices under the threshold first, as its own PDF.
+     */
+    public void renderReturnsCheck(ReviewPacket packet, Path out) {
+        List<ReturnRateRow> underFirst = new ArrayList<>(packet.returnRates());
+        underFirst.sort(Comparator.comparing(ReturnRateRow::meetsThreshold)
+                .thenComparing(ReturnRateRow::officeId));
+        try {
+            JasperPrint print = fill("return-rates", packet, List.of(),
+                    Map.of("THRESHOLD", Percent.format(packet.returnThreshold()),
+                            "HEADING", packet.year() + " 年度调查表回收率检查"),
+                    new JRMapCollectionDataSource(SectionRows.returnRates(underFirst)));
+            write(export(List.of(print), packet), out);
+        } catch (JRException e) {
+            throw new IllegalStateException("Could not render the return-rate check for " + packet.year(), e);
         }
     }
 
