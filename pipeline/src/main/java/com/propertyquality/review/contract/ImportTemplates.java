@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.propertyquality.review.metrics.ActionState;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.Rating;
 import com.propertyquality.review.metrics.SurveyItem;
@@ -66,8 +67,7 @@ public final class ImportTemplates {
 
     public static final CodeList ACTION_TYPES = CodeList.of("type", "corrective", "纠正", "preventive", "预防");
 
-    public static final CodeList VERIFICATIONS = CodeList.of("verification",
-            "pending", "待验证", "effective", "有效", "not_effective", "无效");
+    public static final CodeList VERIFICATIONS = CodeList.of("verification", ActionState.Verification.values());
 
     public static final Template OFFICES = new Template("offices", "offices", "管理处名录", List.of(
             required("office_id", "管理处编号", ValueType.TEXT),

@@ -66,11 +66,11 @@ public final class CustomerMarts {
             Dataset<Row> formCounts = forms.groupBy(col("year"), col("office_id"), col(dimension).as("segment"))
                     .agg(count(lit(1)).as("forms"));
             Dataset<Row> perOffice = SurveyMarts.ratingCounts(slots.groupBy("year", "office_id", "segment"))
-                    .join(formCounts, SurveyMarts.scala(List.of("year", "office_id", "segment")));
+                    .join(formCounts, JoinKeys.of(List.of("year", "office_id", "segment")));
             Dataset<Row> companyForms = forms.groupBy(col("year"), col(dimension).as("segment"))
                     .agg(count(lit(1)).as("forms"));
             Dataset<Row> company = SurveyMarts.ratingCounts(slots.groupBy("year", "segment"))
-                    .join(companyForms, SurveyMarts.scala(List.of("year", "segment")))
+                    .join(companyForms, JoinKeys.of(List.of("year", "segment")))
                     .withColumn("office_id", lit(null).cast("string"));
             parts.add(perOffice.unionByName(company).withColumn("dimension", lit(dimension)));
         }
@@ -112,8 +112,8 @@ public final class CustomerMarts {
                 Masking.phoneColumn(col("phone")).as("phone_masked"));
         Dataset<Row> offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
         return fromSurvey.unionByName(fromVisits)
-                .join(contacts, SurveyMarts.scala(List.of("household_id")), "left")
-                .join(offices, SurveyMarts.scala(List.of("office_id")), "left")
+                .join(contacts, JoinKeys.of(List.of("household_id")), "left")
+                .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("household_id"), col("name_masked"),
                         col("phone_masked"), col("source"), col("reason"), col("date"), col("ref_id"),
                         col("detail"), col("note"))

@@ -95,8 +95,8 @@ public final class CustomerValueMarts {
                 .groupBy("household_id").agg(count(lit(1)).as("requests"));
         WindowSpec office = Window.partitionBy("office_id");
         Dataset<Row> facts = lake.read(ImportTemplates.HOUSEHOLDS)
-                .join(spend, SurveyMarts.scala(List.of("household_id")), "left")
-                .join(requests, SurveyMarts.scala(List.of("household_id")), "left")
+                .join(spend, JoinKeys.of(List.of("household_id")), "left")
+                .join(requests, JoinKeys.of(List.of("household_id")), "left")
                 .select(lit(asOf.getYear()).as("year"), col("office_id"), col("household_id"), col("category"),
                         coalesce(col("spend"), lit(0)).cast(DataTypes.createDecimalType(18, 2)).as("spend_12m"),
                         coalesce(col("purchases"), lit(0L)).as("purchases_12m"),
@@ -170,8 +170,8 @@ public final class CustomerValueMarts {
                         .divide(sum("households").over(scopeWindow).cast("double")));
         Dataset<Row> formCounts = forms.groupBy(by).agg(count(lit(1)).as("forms"));
         Dataset<Row> ratingCounts = SurveyMarts.ratingCounts(slots.groupBy(by));
-        return households.join(formCounts, SurveyMarts.scala(keys), "left")
-                .join(ratingCounts, SurveyMarts.scala(keys), "left");
+        return households.join(formCounts, JoinKeys.of(keys), "left")
+                .join(ratingCounts, JoinKeys.of(keys), "left");
     }
 
     /**
@@ -201,7 +201,7 @@ public final class CustomerValueMarts {
         Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> c = complaints.groupBy(by).agg(count(lit(1)).as("complaints"));
         Dataset<Row> d = unhappy.groupBy(by).agg(count(lit(1)).as("dissatisfied"));
-        return c.join(d, SurveyMarts.scala(keys), "full_outer")
+        return c.join(d, JoinKeys.of(keys), "full_outer")
                 .withColumn("complaints", coalesce(col("complaints"), lit(0L)))
                 .withColumn("dissatisfied", coalesce(col("dissatisfied"), lit(0L)));
     }

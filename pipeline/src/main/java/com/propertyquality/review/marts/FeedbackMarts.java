@@ -80,7 +80,7 @@ public final class FeedbackMarts {
         Column days = when(isClosed, DaysToClose.daysColumn(received, col("closed_on")));
         Column openOver = OpenFeedback.openOverDaysColumn(col("status"), received, col("closed_on"), asOf);
         Column kept = col("original_kept");
-        return feedback.join(areas(), scala(List.of("area")), "left")
+        return feedback.join(areas(), JoinKeys.of(List.of("area")), "left")
                 .groupBy(col("year"), month(received).as("month"), col("office_id"), col("channel"), col("kind"),
                         col("area"), col("level"), col("severity"))
                 .agg(count(lit(1)).as("entries"),
@@ -90,7 +90,7 @@ public final class FeedbackMarts {
                         sum(when(openOver, 1L).otherwise(0L)).as("open_over_30_days"),
                         sum(when(kept.equalTo(lit(true)), 1L).otherwise(0L)).as("originals_kept"),
                         count(kept).as("originals_known"))
-                .join(offices, scala(List.of("office_id")), "left")
+                .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("month"), col("office_id"), col("office_name"), col("channel"),
                         col("kind"), col("area"), col("level"), col("severity"), col("entries"), col("closed"),
                         ClosureRate.column(col("closed"), col("entries")).as("closure_rate"),
@@ -121,8 +121,8 @@ public final class FeedbackMarts {
                 .withColumn("scope_complaints", total);
         Column before = col("running").minus(col("complaints"));
         return withActions(pareto)
-                .join(areas(), scala(List.of("area")), "left")
-                .join(offices, scala(List.of("office_id")), "left")
+                .join(areas(), JoinKeys.of(List.of("area")), "left")
+                .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("area"), col("area_name"),
                         col("level"), col("complaints"), col("scope_complaints"),
                         col("complaints").cast("double").divide(col("scope_complaints").cast("double")).as("share"),
@@ -155,9 +155,9 @@ public final class FeedbackMarts {
         Column hasAction = when(col("office_id").isNull(), coalesce(col("any_action"), lit(false)))
                 .otherwise(coalesce(col("own_action"), lit(false))
                         .or(coalesce(col("head_office_action"), lit(false))));
-        return pareto.join(anywhere, scala(List.of("year", "area")), "left")
-                .join(headOffice, scala(List.of("year", "area")), "left")
-                .join(own, scala(List.of("year", "office_id", "area")), "left")
+        return pareto.join(anywhere, JoinKeys.of(List.of("year", "area")), "left")
+                .join(headOffice, JoinKeys.of(List.of("year", "area")), "left")
+                .join(own, JoinKeys.of(List.of("year", "office_id", "area")), "left")
                 .withColumn("has_action", hasAction)
                 .drop("any_action", "head_office_action", "own_action");
     }
@@ -175,7 +175,4 @@ public final class FeedbackMarts {
         return spark.createDataFrame(rows, schema);
     }
 
-    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
-    }
 }

@@ -80,7 +80,7 @@ public final class QualityMarts {
         // a survey check names a form by its response_id; it must be a form of the visiting office (any survey year)
         Dataset<Row> checked = visits.filter(col("purpose").equalTo("survey_check"))
                 .select(col("office_id"), col("ref_id").as("response_id")).distinct();
-        Dataset<Row> verified = responses.join(checked, scala(List.of("office_id", "response_id")), "left_semi")
+        Dataset<Row> verified = responses.join(checked, JoinKeys.of(List.of("office_id", "response_id")), "left_semi")
                 .groupBy("year", "office_id").agg(countDistinct(col("response_id")).as("forms_verified"));
         Dataset<Row> formKeys = responses.select(col("office_id").as("form_office"), col("response_id"))
                 .distinct().withColumn("matched", lit(true));
@@ -156,8 +156,8 @@ public final class QualityMarts {
             levelName = when(col("level").equalTo(code), lit(ImportTemplates.INSPECTION_LEVELS.chinese(code)))
                     .otherwise(levelName);
         }
-        return summary.join(complaints, scala(List.of("year", "month", "office_id")), "left")
-                .join(offices(), scala(List.of("office_id")), "left")
+        return summary.join(complaints, JoinKeys.of(List.of("year", "month", "office_id")), "left")
+                .join(offices(), JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("month"), col("office_id"), col("office_name"), col("level"),
                         levelName.as("level_name"), col("inspections"), col("average_score"), col("min_score"),
                         col("nonconformities"), col("inspections_without_count"),
@@ -191,7 +191,7 @@ public final class QualityMarts {
                         countOf(verification.equalTo(ActionState.Verification.PENDING.code()))
                                 .as("verification_pending"))
                 .join(areas(), "area")
-                .join(offices(), scala(List.of("office_id")), "left")
+                .join(offices(), JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("area"), col("area_name"),
                         col("level"), col("actions"), col("corrective"), col("preventive"), col("open"),
                         col("overdue"), col("closed_on_time"), col("closed_late"), col("verified_effective"),
@@ -205,7 +205,7 @@ public final class QualityMarts {
     public Dataset<Row> actionsFailedVerification(LocalDate asOf) {
         return actionsAt(asOf)
                 .filter(col("verification_at").equalTo(ActionState.Verification.NOT_EFFECTIVE.code()))
-                .join(offices(), scala(List.of("office_id")), "left")
+                .join(offices(), JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("action_id"), col("area"),
                         col("type"), col("owner_department"), col("opened_on"), col("due_on"), col("closed_on"),
                         col("verified_on"), col("description"), lit(asOf).as("as_of"))
@@ -249,10 +249,7 @@ public final class QualityMarts {
     }
 
     private static scala.collection.immutable.Seq<String> joinKeys() {
-        return scala(List.of("year", "office_id"));
+        return JoinKeys.of(List.of("year", "office_id"));
     }
 
-    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
-    }
 }

@@ -112,8 +112,8 @@ public final class ReviewMarts {
         Column meeting = col("meeting_date");
         Column dueBy = col("review_due_by");
         Column day = lit(asOf);
-        return years.join(plan, scala(List.of("year")), "left")
-                .join(counts, scala(List.of("year")), "left")
+        return years.join(plan, JoinKeys.of(List.of("year")), "left")
+                .join(counts, JoinKeys.of(List.of("year")), "left")
                 .withColumn("review_due_by", ReviewTriggers.dueByColumn(previous))
                 .select(col("year"),
                         coalesce(col("has_plan"), lit(false)).as("has_plan"),
@@ -268,7 +268,7 @@ public final class ReviewMarts {
                 .when(col("comparison").equalTo(lit("at_most")), actual.leq(target))
                 .otherwise(actual.geq(target));
         return lake.read(ReviewPlanTables.OBJECTIVES)
-                .join(actuals, scala(List.of("year", "metric")), "left")
+                .join(actuals, JoinKeys.of(List.of("year", "metric")), "left")
                 .select(col("year"), col("seq"), col("name"), col("metric"), col("comparison"), target, actual,
                         met.as("met"))
                 .orderBy("year", "seq");
@@ -297,7 +297,4 @@ public final class ReviewMarts {
         return lit(null).cast("date");
     }
 
-    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
-    }
 }

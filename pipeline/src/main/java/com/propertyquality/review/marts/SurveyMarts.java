@@ -97,7 +97,7 @@ public final class SurveyMarts {
         Dataset<Row> forms = responses.groupBy("year", "office_id").agg(count(lit(1)).as("forms"));
         Dataset<Row> counts = ratingCounts(ratings().groupBy("year", "office_id"));
         Dataset<Row> rates = forms.join(counts, joinKeys())
-                .join(offices, scala(List.of("office_id")), "left")
+                .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("forms"), col("qualified"),
                         col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"));
         Dataset<Row> company = satisfactionCompany().select(col("year"),
@@ -115,7 +115,7 @@ public final class SurveyMarts {
                 col(rate).as("previous_" + rate));
         WindowSpec byYear = Window.partitionBy("year").orderBy(col(rate).desc_nulls_last());
         return rates.join(previous, joinKeys(), "left")
-                .join(company, scala(List.of("year")), "left")
+                .join(company, JoinKeys.of(List.of("year")), "left")
                 .withColumn("change_points", PercentagePoints.column(col(rate), col("previous_" + rate)))
                 .withColumn("rank", when(col(rate).isNotNull(), rank().over(byYear)))
                 .withColumn("gap_points", PercentagePoints.column(col(rate), col(companyRate)))
@@ -205,10 +205,7 @@ public final class SurveyMarts {
     }
 
     private static scala.collection.immutable.Seq<String> joinKeys() {
-        return scala(List.of("year", "office_id"));
+        return JoinKeys.of(List.of("year", "office_id"));
     }
 
-    static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
-    }
 }
