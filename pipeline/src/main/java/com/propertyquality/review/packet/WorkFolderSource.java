@@ -1,6 +1,7 @@
 package com.propertyquality.review.packet;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,22 @@ public final class WorkFolderSource implements PacketSource {
         if (!READABLE_DATASETS.contains(dataset)) {
             throw new IllegalArgumentException("reports do not read the lake dataset " + dataset);
         }
-        return read.computeIfAbsent("lake:" + dataset, key -> ParquetRows.read(work.lake().resolve(dataset)));
+        return read.computeIfAbsent("lake:" + dataset,
+                key -> ParquetRows.read(work.lake().resolve(dataset)).stream().map(WorkFolderSource::yearAsInt)
+                        .toList());
+    }
+
+    /**
+     * The review plan's tables are partitioned by {@code year=<yyyy>/}, and a partition value comes back from the
+     * folder name as text; Spark reads it as an int, and so must the chapters ({@link #lakeOfYear} compares it with
+     * an int). Other partition columns (office_id) are text anyway.
+     */
+    private static Map<String, Object> yearAsInt(Map<String, Object> row) {
+        if (!(row.get("year") instanceof String text)) {
+            return row;
+        }
+        Map<String, Object> typed = new LinkedHashMap<>(row);
+        typed.put("year", Integer.valueOf(text));
+        return typed;
     }
 }
