@@ -1,0 +1,203 @@
+package com.propertyquality.review.packet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.propertyquality.review.marts.CustomerMarts;
+import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.metrics.SurveyItem;
+import com.propertyquality.review.reports.document.Block;
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.Row;
+import com.propertyquality.review.reports.document.Section;
+import com.propertyquality.review.reports.document.Table;
+
+/**
+ * 客户服务中心: what the customer service centre brings to the review (4.3.4 b) beyond the satisfaction figures:
+ * the return visits of procedure 5.2 per office (survey checks 5.2.1, paid services 5.2.2, complaint follow-ups),
+ * from {@code return_visit_verification}, and the households to visit again, from {@code follow_up_list}. Names
+ * and phones are printed masked exactly as that mart holds them; nothing here reads personal data.
+ */
+public final class CustomerServiceChapter {
+
+    private CustomerServiceChapter() {}
+
+    public static Chapter build(PacketSource source, int year, Lang lang) {
+        List<MartRow> visits = MartRow.of(source.martOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year));
+        return Chapter.of(lang.pick("客户服务中心", "Customer service centre"),
+                lang.pick("客户服务中心", "Customer service centre"),
+                new Section(Labels.heading(1, "调查表真实性检验", "Survey checks", lang), false,
+                        surveyCheckBlocks(visits, year, lang)),
+                Section.of(Labels.heading(2, "有偿服务及投诉回访", "Paid-service and complaint follow-up visits", lang),
+                        paidServiceTable(visits, year, lang), complaintFollowUpTable(visits, year, lang)),
+                new Section(Labels.heading(3, "需再次回访的住户", "Households to visit again", lang), false,
+                        followUpBlocks(source, year, office -> true, lang)));
+    }
+
+    // ------------------------------------------------------------------ return visits
+
+    /**
+     * The survey checks of procedure 5.2.1 per office (rows of return_visit_verification in the mart's order),
+     * with the checks that named no form of their office. An office that returned forms and checked none is shaded.
+     */
+    static List<Block> surveyCheckBlocks(List<MartRow> visits, int year, Lang lang) {
+        List<Row> rows = visits.stream()
+                .map(row -> Labels.row(unchecked(row), Labels.office(row), row.count("forms_returned"),
+                        row.count("forms_verified"), row.number("verified_share"), row.count("confirmed"),
+                        row.count("not_confirmed"), row.count("unreachable"), row.number("authenticity_rate")))
+                .toList();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraphs.of(lang.pick("各管理处通过回访对用户的评价作真实性和可靠性检验，回访工作由综合管理部具体进行（程序 5.2.1）。",
+                "Each office verifies by return visits that the survey answers are true and reliable; the"
+                        + " general-affairs department makes the visits (procedure 5.2.1).")));
+        blocks.add(Table.of(List.of(
+                        Column.text(lang.pick("管理处", "Office"), 16),
+                        Column.count(lang.pick("回收份数", "Forms returned"), 7),
+                        Column.count(lang.pick("已核实份数", "Forms checked"), 7),
+                        Column.percent(lang.pick("核实比例", "Share checked"), 7),
+                        Column.count(lang.pick("属实", "Confirmed"), 6),
+                        Column.count(lang.pick("不属实", "Not confirmed"), 6),
+                        Column.count(lang.pick("未联系上", "Unreachable"), 6),
+                        Column.percent(lang.pick("真实率", "Authenticity"), 7)),
+                        rows)
+                .withEmptyText(Labels.noRecords(year, lang))
+                .withNote(lang.pick("真实率 = 属实 /（属实 + 不属实），未联系上的回访不计入；核实比例 = 已核实份数 / 回收份数。"
+                                + "阴影行为回收了调查表却没有任何核实回访的管理处。",
+                        "Authenticity = confirmed / (confirmed + not confirmed), unreachable visits count in"
+                                + " neither; share checked = forms checked / forms returned. Shaded offices returned"
+                                + " forms but checked none.")));
+        List<MartRow> unmatched = visits.stream()
+                .filter(row -> row.count("survey_checks_unmatched") != null && row.count("survey_checks_unmatched") > 0)
+                .toList();
+        if (!unmatched.isEmpty()) {
+            String list = unmatched.stream()
+                    .map(row -> Labels.office(row) + " " + row.count("survey_checks_unmatched"))
+                    .collect(Collectors.joining(lang.pick("，", ", ")));
+            blocks.add(Paragraphs.of(lang.pick("以下管理处有核实回访未对应到本管理处的调查表（编号空白或有误）：" + list + "（次）。",
+                    "Survey checks that name no form of their office (blank or wrong reference): " + list + ".")));
+        }
+        return blocks;
+    }
+
+    private static boolean unchecked(MartRow row) {
+        Long returned = row.count("forms_returned");
+        Long verified = row.count("forms_verified");
+        return returned != null && returned > 0 && verified != null && verified == 0;
+    }
+
+    /** Paid-service visits (有偿服务, procedure 5.2.2) per office. */
+    static Table paidServiceTable(List<MartRow> visits, int year, Lang lang) {
+        return visitTable(visits, "paid_service", year, lang)
+                .withCaption(lang.pick("有偿服务回访", "Paid-service visits"))
+                .withNote(lang.pick("通过回访验证员工服务过程及安装或维修质量是否让用户满意（程序 5.2.2）。满意率 = 满意 /（满意 + 不满意），"
+                                + "未联系上的回访不计入。",
+                        "Return visits check that the service, installation or repair satisfied the customer"
+                                + " (procedure 5.2.2). Satisfaction = satisfied / (satisfied + dissatisfied);"
+                                + " unreachable visits count in neither."));
+    }
+
+    /** Complaint follow-up visits (投诉回访) per office. */
+    static Table complaintFollowUpTable(List<MartRow> visits, int year, Lang lang) {
+        return visitTable(visits, "complaint_followup", year, lang)
+                .withCaption(lang.pick("投诉回访", "Complaint follow-up visits"));
+    }
+
+    /** One kind of visit: the mart's {@code <prefix>_visits}, {@code _satisfied}, {@code _dissatisfied} and rate. */
+    private static Table visitTable(List<MartRow> visits, String prefix, int year, Lang lang) {
+        List<Row> rows = visits.stream()
+                .map(row -> Row.of(Labels.office(row), row.count(prefix + "_visits"), row.count(prefix + "_satisfied"),
+                        row.count(prefix + "_dissatisfied"), row.number(prefix + "_satisfaction")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("管理处", "Office"), 16),
+                        Column.count(lang.pick("回访次数", "Visits"), 8),
+                        Column.count(lang.pick("满意", "Satisfied"), 8),
+                        Column.count(lang.pick("不满意", "Dissatisfied"), 8),
+                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)),
+                        rows)
+                .withEmptyText(Labels.noRecords(year, lang));
+    }
+
+    // ------------------------------------------------------------------ follow-up list
+
+    /**
+     * The households to visit again, one table per office (the mart's order: office, then date), for the offices
+     * {@code offices} accepts. Masked names and phones are printed as the mart has them.
+     */
+    static List<Block> followUpBlocks(PacketSource source, int year, Predicate<String> offices, Lang lang) {
+        Map<String, List<MartRow>> byOffice = new LinkedHashMap<>();
+        for (MartRow row : MartRow.of(source.martOfYear(CustomerMarts.FOLLOW_UP_LIST, year))) {
+            if (offices.test(row.text("office_id"))) {
+                byOffice.computeIfAbsent(row.text("office_id"), id -> new ArrayList<>()).add(row);
+            }
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraphs.of(lang.pick("调查表中有不满意项的住户，以及有偿服务回访或投诉回访不满意的住户，应再次回访。姓名、电话已脱敏显示。",
+                "Households that rated an item dissatisfied, or were dissatisfied at a paid-service or complaint"
+                        + " follow-up visit, are to be visited again. Names and phones are masked.")));
+        if (byOffice.isEmpty()) {
+            blocks.add(followUpTable(List.of(), lang).withEmptyText(lang.pick(year + " 年度没有需再次回访的住户。",
+                    "No household needs another visit in " + year + ".")));
+        }
+        byOffice.values().forEach(rows -> blocks.add(followUpTable(rows, lang).withCaption(Labels.office(rows.get(0)))));
+        return blocks;
+    }
+
+    private static Table followUpTable(List<MartRow> rows, Lang lang) {
+        return Table.of(List.of(
+                        Column.text(lang.pick("住户编号", "Household"), 9),
+                        Column.text(lang.pick("姓名", "Name"), 5),
+                        Column.text(lang.pick("电话", "Phone"), 8),
+                        Column.date(lang.pick("日期", "Date"), 8),
+                        Column.text(lang.pick("原因", "Reason"), 9),
+                        Column.text(lang.pick("关联编号", "Reference"), 10),
+                        Column.text(lang.pick("明细", "Detail"), 11),
+                        Column.text(lang.pick("备注", "Note"), 16)),
+                rows.stream().map(row -> Row.of(row.text("household_id"), row.text("name_masked"),
+                        row.text("phone_masked"), row.date("date"), reasonLabel(row.text("reason"), lang),
+                        row.text("ref_id"), detail(row, lang), row.text("note"))).toList());
+    }
+
+    static String reasonLabel(String code, Lang lang) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "survey_dissatisfied" -> lang.pick("调查表有不满意项", "Dissatisfied in the survey");
+            case "paid_service_dissatisfied" -> lang.pick("有偿服务回访不满意", "Dissatisfied with a paid service");
+            case "complaint_followup_dissatisfied" -> lang.pick("投诉回访不满意", "Dissatisfied at a complaint follow-up");
+            default -> code;
+        };
+    }
+
+    /**
+     * A survey row's detail is its dissatisfied items (codes, comma-separated): printed by their names. A visit's
+     * detail is its visit id, printed as stored.
+     */
+    private static String detail(MartRow row, Lang lang) {
+        String detail = row.text("detail");
+        if (detail == null || !"survey".equals(row.text("source"))) {
+            return detail;
+        }
+        return Arrays.stream(detail.split(","))
+                .map(String::trim)
+                .map(code -> Arrays.stream(SurveyItem.values()).filter(item -> item.code().equals(code)).findFirst()
+                        .map(item -> Names.of(item, lang)).orElse(code))
+                .collect(Collectors.joining(lang.pick("、", ", ")));
+    }
+
+    /** The return-visit rows of one office, for {@link OfficeView}. */
+    static List<MartRow> visitsOf(PacketSource source, int year, String officeId) {
+        return MartRow.of(source.martOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year)).stream()
+                .filter(row -> Objects.equals(row.text("office_id"), officeId)).toList();
+    }
+}

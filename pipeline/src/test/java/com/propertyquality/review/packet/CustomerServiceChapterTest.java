@@ -1,0 +1,179 @@
+package com.propertyquality.review.packet;
+
+import static com.propertyquality.review.packet.FixedPacketSource.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Section;
+import com.propertyquality.review.reports.document.Table;
+
+class CustomerServiceChapterTest {
+
+    @Test
+    void surveyChecksPerOfficeAndTheOfficesThatCheckedNothingShaded() {
+        Chapter chapter = CustomerServiceChapter.build(sample(), 2025, Lang.ZH);
+
+        assertThat(chapter.title()).isEqualTo("客户服务中心");
+        assertThat(chapter.sections()).extracting(Section::title).containsExactly("（一）调查表真实性检验",
+                "（二）有偿服务及投诉回访", "（三）需再次回访的住户");
+        Section checks = chapter.sections().get(0);
+        Table table = ChapterText.tables(checks).get(0);
+        assertThat(ChapterText.headers(table)).containsExactly("管理处", "回收份数", "已核实份数", "核实比例", "属实", "不属实",
+                "未联系上", "真实率");
+        assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
+                Arrays.asList("北区管理处", 46L, 16L, 0.34782608695652173, 12L, 1L, 3L, 0.9230769230769231),
+                Arrays.asList("南区管理处", 20L, 0L, 0.0, 0L, 0L, 0L, null),
+                Arrays.asList("西区管理处", 0L, 0L, null, 2L, 0L, 0L, 1.0));
+        assertThat(ChapterText.highlighted(table)).containsExactly(1);
+        assertThat(ChapterText.paragraphs(checks)).contains("程序 5.2.1")
+                .contains("以下管理处有核实回访未对应到本管理处的调查表（编号空白或有误）：西区管理处 2（次）。");
+    }
+
+    @Test
+    void paidServiceAndComplaintFollowUpsAreTheMartsCounts() {
+        Section visits = CustomerServiceChapter.build(sample(), 2025, Lang.ZH).sections().get(1);
+
+        Table paid = ChapterText.tables(visits).get(0);
+        assertThat(paid.caption()).isEqualTo("有偿服务回访");
+        assertThat(ChapterText.headers(paid)).containsExactly("管理处", "回访次数", "满意", "不满意", "满意率");
+        assertThat(paid.rows().get(0).cells()).containsExactly("北区管理处", 18L, 16L, 0L, 1.0);
+        assertThat(paid.note()).contains("程序 5.2.2");
+        Table complaints = ChapterText.tables(visits).get(1);
+        assertThat(complaints.caption()).isEqualTo("投诉回访");
+        assertThat(complaints.rows().get(0).cells()).containsExactly("北区管理处", 12L, 7L, 3L, 0.7);
+        assertThat(ChapterText.column(complaints, 4)).containsExactly(0.7, null, null);
+    }
+
+    @Test
+    void theFollowUpListIsPrintedMaskedAsTheMartHasItOneTablePerOffice() {
+        Section followUps = CustomerServiceChapter.build(sample(), 2025, Lang.ZH).sections().get(2);
+
+        assertThat(ChapterText.paragraphs(followUps)).contains("已脱敏");
+        List<Table> tables = ChapterText.tables(followUps);
+        assertThat(tables).extracting(Table::caption).containsExactly("北区管理处", "南区管理处");
+        assertThat(ChapterText.headers(tables.get(0))).containsExactly("住户编号", "姓名", "电话", "日期", "原因", "关联编号",
+                "明细", "备注");
+        assertThat(tables.get(0).rows()).extracting(row -> row.cells()).containsExactly(
+                Arrays.asList("N-0001", "王**", "138****1111", LocalDate.of(2025, 6, 4), "调查表有不满意项",
+                        "R2025-N-0001", "投诉处理、环境卫生", "希望多组织活动"),
+                Arrays.asList(null, null, null, LocalDate.of(2025, 7, 1), "投诉回访不满意", "FB2025-N-0045",
+                        "HF2025-0171", "住户认为收费偏高"));
+        assertThat(tables.get(1).rows()).extracting(row -> row.cells()).containsExactly(
+                Arrays.asList("S-0002", "李*", "*******", LocalDate.of(2025, 8, 1), "有偿服务回访不满意", "WO-9",
+                        "HF2025-0200", null));
+        assertThat(ChapterText.highlighted(tables.get(0))).isEmpty();
+    }
+
+    @Test
+    void anEmptyYearPrintsTheEmptyTexts() {
+        Chapter chapter = CustomerServiceChapter.build(sample(), 2026, Lang.ZH);
+
+        assertThat(ChapterText.tables(chapter)).allSatisfy(table -> {
+            assertThat(table.rows()).isEmpty();
+            assertThat(table.emptyText()).isNotBlank();
+        });
+        assertThat(ChapterText.tables(chapter.sections().get(2))).singleElement()
+                .satisfies(table -> assertThat(table.emptyText()).isEqualTo("2026 年度没有需再次回访的住户。"));
+        assertThat(ChapterText.paragraphs(chapter.sections().get(0))).doesNotContain("未对应");
+    }
+
+    @Test
+    void englishLabelsHoldNoChinese() {
+        FixedPacketSource source = new FixedPacketSource()
+                .mart("return_visit_verification", visits("N1", "North", 4, 0, 0, 0, 1, null))
+                .mart("follow_up_list",
+                        followUp("N1", "North", "N-1", "W**", "138****1111", "survey", "survey_dissatisfied",
+                                LocalDate.of(2025, 6, 4), "R-1", "follow_up,lift", "more events"),
+                        followUp("N1", "North", null, null, null, "return_visit", "paid_service_dissatisfied",
+                                LocalDate.of(2025, 6, 5), "WO-1", "HF-1", null));
+
+        Chapter chapter = CustomerServiceChapter.build(source, 2025, Lang.EN);
+
+        assertThat(ChapterText.chinese(ChapterText.words(chapter))).as(ChapterText.dump(chapter)).isEmpty();
+        Table followUps = ChapterText.tables(chapter.sections().get(2)).get(0);
+        assertThat(ChapterText.column(followUps, 4)).containsExactly("Dissatisfied in the survey",
+                "Dissatisfied with a paid service");
+        assertThat(ChapterText.column(followUps, 6)).containsExactly("Follow up, Lift", "HF-1");
+        assertThat(ChapterText.paragraphs(chapter.sections().get(0))).contains("North 1");
+        assertThat(chapter.sheet()).isEqualTo("Customer service centre");
+    }
+
+    @Test
+    void anOfficesFollowUpsHoldOnlyItsHouseholds() {
+        Section section = OfficeView.followUps(sample(), 2025, "S1", Lang.ZH);
+
+        assertThat(section.title()).isEqualTo("需再次回访的住户");
+        assertThat(ChapterText.tables(section)).singleElement().satisfies(table -> {
+            assertThat(table.caption()).isEqualTo("南区管理处");
+            assertThat(ChapterText.column(table, 0)).containsExactly("S-0002");
+        });
+        assertThat(ChapterText.tables(OfficeView.followUps(sample(), 2025, "W1", Lang.ZH))).singleElement()
+                .satisfies(table -> assertThat(table.rows()).isEmpty());
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    private static FixedPacketSource sample() {
+        return new FixedPacketSource()
+                .mart("return_visit_verification",
+                        row("year", 2025, "office_id", "N1", "office_name", "北区管理处", "forms_returned", 46L,
+                                "survey_checks", 16L, "forms_verified", 16L, "verified_share", 0.34782608695652173,
+                                "survey_checks_unmatched", 0L, "confirmed", 12L, "not_confirmed", 1L,
+                                "unreachable", 3L, "authenticity_rate", 0.9230769230769231,
+                                "paid_service_visits", 18L, "paid_service_satisfied", 16L,
+                                "paid_service_dissatisfied", 0L, "paid_service_satisfaction", 1.0,
+                                "complaint_followup_visits", 12L, "complaint_followup_satisfied", 7L,
+                                "complaint_followup_dissatisfied", 3L, "complaint_followup_satisfaction", 0.7),
+                        visits("S1", "南区管理处", 20, 0, 0, 0, 0, null),
+                        visits("W1", "西区管理处", 0, 0, 2, 0, 2, 1.0),
+                        row("year", 2024, "office_id", "N1", "office_name", "北区管理处", "forms_returned", 1L,
+                                "survey_checks", 0L, "forms_verified", 0L, "verified_share", 0.0,
+                                "survey_checks_unmatched", 5L, "confirmed", 0L, "not_confirmed", 0L,
+                                "unreachable", 0L, "authenticity_rate", null,
+                                "paid_service_visits", 0L, "paid_service_satisfied", 0L,
+                                "paid_service_dissatisfied", 0L, "paid_service_satisfaction", null,
+                                "complaint_followup_visits", 0L, "complaint_followup_satisfied", 0L,
+                                "complaint_followup_dissatisfied", 0L, "complaint_followup_satisfaction", null))
+                .mart("follow_up_list",
+                        followUp("N1", "北区管理处", "N-0001", "王**", "138****1111", "survey", "survey_dissatisfied",
+                                LocalDate.of(2025, 6, 4), "R2025-N-0001", "complaint_handling,environment", "希望多组织活动"),
+                        followUp("N1", "北区管理处", null, null, null, "return_visit", "complaint_followup_dissatisfied",
+                                LocalDate.of(2025, 7, 1), "FB2025-N-0045", "HF2025-0171", "住户认为收费偏高"),
+                        followUp("S1", "南区管理处", "S-0002", "李*", "*******", "return_visit", "paid_service_dissatisfied",
+                                LocalDate.of(2025, 8, 1), "WO-9", "HF2025-0200", null),
+                        row("year", 2024, "office_id", "N1", "office_name", "北区管理处", "household_id", "N-9",
+                                "name_masked", "赵*", "phone_masked", null, "source", "survey", "reason",
+                                "survey_dissatisfied", "date", LocalDate.of(2024, 6, 1), "ref_id", "R2024",
+                                "detail", "lift", "note", null));
+    }
+
+    /** A return_visit_verification row with survey-check figures and no other visit. */
+    static Map<String, Object> visits(String office, String name, long formsReturned, long formsVerified,
+                                      long confirmed, long notConfirmed, long unmatched, Double authenticity) {
+        return row("year", 2025, "office_id", office, "office_name", name, "forms_returned", formsReturned,
+                "survey_checks", confirmed + notConfirmed, "forms_verified", formsVerified,
+                "verified_share", formsReturned == 0 ? null : (double) formsVerified / formsReturned,
+                "survey_checks_unmatched", unmatched, "confirmed", confirmed, "not_confirmed", notConfirmed,
+                "unreachable", 0L, "authenticity_rate", authenticity,
+                "paid_service_visits", 0L, "paid_service_satisfied", 0L, "paid_service_dissatisfied", 0L,
+                "paid_service_satisfaction", null, "complaint_followup_visits", 0L,
+                "complaint_followup_satisfied", 0L, "complaint_followup_dissatisfied", 0L,
+                "complaint_followup_satisfaction", null);
+    }
+
+    private static Map<String, Object> followUp(String office, String name, String household, String maskedName,
+                                                String maskedPhone, String source, String reason, LocalDate date,
+                                                String ref, String detail, String note) {
+        return row("year", 2025, "office_id", office, "office_name", name, "household_id", household,
+                "name_masked", maskedName, "phone_masked", maskedPhone, "source", source, "reason", reason,
+                "date", date, "ref_id", ref, "detail", detail, "note", note);
+    }
+}
