@@ -32,8 +32,14 @@ public interface PacketSource {
         return mart(name).stream().filter(row -> Objects.equals(row.get("year"), year)).toList();
     }
 
-    /** The rows of a lake dataset whose {@code year} column equals {@code year}. */
+    /**
+     * The rows of a lake dataset whose {@code year} column equals {@code year}. The plan tables are partitioned by
+     * year, and a partition value is read back as text ("2025"), so the year is compared as written.
+     */
     default List<Map<String, Object>> lakeOfYear(String dataset, int year) {
-        return lake(dataset).stream().filter(row -> Objects.equals(row.get("year"), year)).toList();
+        String wanted = Integer.toString(year);
+        return lake(dataset).stream()
+                .filter(row -> row.get("year") != null && wanted.equals(row.get("year").toString().trim()))
+                .toList();
     }
 }

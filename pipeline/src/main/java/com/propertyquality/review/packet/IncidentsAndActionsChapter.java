@@ -1,0 +1,269 @@
+package com.propertyquality.review.packet;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
+import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.Row;
+import com.propertyquality.review.reports.document.Section;
+import com.propertyquality.review.reports.document.Table;
+
+/**
+ * Three review inputs of procedure 4.2: major accidents and serious complaints (4.2.4), the corrective and
+ * preventive actions and their effect (4.2.6), and the follow-up of the previous review's actions (4.2.7).
+ * Severity comes from the plan's events and from the register's {@code severity} ({@code review_triggers} rows
+ * {@code major_complaint}, {@code feedback_summary} rows {@code major}); actions from {@code action_status} and
+ * {@code actions_failed_verification}, judged at the marts' as-of date.
+ */
+public final class IncidentsAndActionsChapter {
+
+    static final String MAJOR = "major";
+    /** The {@code review_triggers.source} of a trigger that is a plan event, not a register entry. */
+    static final String PLAN_EVENTS_SOURCE = "review_events";
+    /** How many blank lines the follow-up form offers for the previous review's actions. */
+    static final int PREVIOUS_ACTION_LINES = 5;
+
+    private IncidentsAndActionsChapter() {}
+
+    public static Chapter build(PacketSource source, int year, Lang lang) {
+        OfficeRegister register = OfficeRegister.of(source, year);
+        List<MartRow> status = MartRow.of(source.martOfYear(QualityMarts.ACTION_STATUS, year));
+        return new Chapter(lang.pick("重大事件、纠正和预防措施", "Major incidents, corrective and preventive actions"),
+                lang.pick("重大事件与措施", "Incidents and actions"), List.of(
+                        Section.of(Headings.numbered(lang, 1, "重大事故与顾客严重投诉",
+                                        "Major accidents and serious complaints"),
+                                Paragraphs.of(lang.pick(
+                                        "管理评审内容4.2.4：发生的重大安全责任事故；增加评审频次的情况4.1.2 d：重大质量事故、顾客严重投诉。",
+                                        "Review input 4.2.4 (major safety accidents) and extra-review case 4.1.2 d"
+                                                + " (major quality accident, serious customer complaint).")),
+                                planIncidents(source, year, lang),
+                                majorRegisterEntries(source, year, register, lang),
+                                majorEntryHandling(source, year, register, lang)),
+                        Section.of(Headings.numbered(lang, 2, "纠正和预防措施实施情况及其效果",
+                                        "Corrective and preventive actions and their effect"),
+                                asOfNote(status, lang),
+                                actionProgress(status, register, true, lang),
+                                actionVerification(status, register, true, lang),
+                                failedVerification(source, year, register, lang)),
+                        Section.of(Headings.numbered(lang, 3, "以前管理评审的跟踪措施的实施及有效性",
+                                        "Follow-up of the previous review's actions"),
+                                previousReview(source, year, lang),
+                                previousReviewActions(lang))));
+    }
+
+    /** The plan's events that are a major accident or a serious complaint, in plan order. */
+    private static Table planIncidents(PacketSource source, int year, Lang lang) {
+        List<Row> rows = PlanEntries.events(source, year).stream()
+                .filter(row -> ReviewMarts.MAJOR_EVENT_KINDS.contains(row.text("kind")))
+                .map(row -> Row.of(row.date("date"), Names.of(ReviewPlanTables.EVENT_KINDS, row.text("kind"), lang),
+                        row.text("description")))
+                .toList();
+        return Table.of(List.of(
+                        Column.date(lang.pick("日期", "Date"), 9),
+                        Column.text(lang.pick("类别", "Kind"), 10),
+                        Column.text(lang.pick("描述", "Description"), 50)), rows)
+                .withCaption(lang.pick("评审计划所列事项", "Listed in the review plan"))
+                .withEmptyText(lang.pick("评审计划未列重大事故或严重投诉。",
+                        "The review plan lists no major accident or serious complaint."));
+    }
+
+    /** The register entries of severity 重大, one trigger row each, with the mart's evidence as written. */
+    static Table majorRegisterEntries(PacketSource source, int year, OfficeRegister register, Lang lang) {
+        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
+                .filter(row -> ReviewMarts.MAJOR_COMPLAINT.equals(row.text("trigger")))
+                .filter(row -> !PLAN_EVENTS_SOURCE.equals(row.text("source")))
+                .map(row -> Row.of(row.date("date"), register.scopeOf(row, lang),
+                        row.text("reference_id"), row.text("evidence")))
+                .toList();
+        return Table.of(List.of(
+                        Column.date(lang.pick("登记日期", "Received"), 9),
+                        Column.text(lang.pick("管理处", "Office"), 15),
+                        Column.text(lang.pick("登记编号", "Entry"), 12),
+                        Column.text(lang.pick("情况", "Evidence"), 40)), rows)
+                .withCaption(lang.pick("《顾客意见登记表》中严重程度为“重大”的登记",
+                        "Register entries of major severity"))
+                .withEmptyText(lang.pick("本年度《顾客意见登记表》无严重程度为“重大”的登记。",
+                        "No register entry of major severity this year."));
+    }
+
+    /** How the major entries were handled, per month, office, kind and area; still open ones shaded. */
+    private static Table majorEntryHandling(PacketSource source, int year, OfficeRegister register, Lang lang) {
+        List<Row> rows = MartRow.of(source.martOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year)).stream()
+                .filter(row -> MAJOR.equals(row.text("severity")))
+                .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer("month"), lang),
+                        register.nameOf(row),
+                        Names.of(ImportTemplates.FEEDBACK_KINDS, row.text("kind"), lang),
+                        ReviewTerms.area(row.text("area"), lang),
+                        row.count("entries"), row.count("closed"), row.count("open_over_30_days")),
+                        !Objects.equals(row.count("closed"), row.count("entries"))))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("月份", "Month"), 6),
+                        Column.text(lang.pick("管理处", "Office"), 18),
+                        Column.text(lang.pick("类型", "Kind"), 8),
+                        Column.text(lang.pick("涉及方面", "Area"), 10),
+                        Column.count(lang.pick("件数", "Entries"), 6),
+                        Column.count(lang.pick("已关闭", "Closed"), 6),
+                        Column.count(lang.pick("超过30天未关闭", "Open over 30 days"), 8)), rows)
+                .withCaption(lang.pick("重大登记的处理情况", "How the major entries were handled"))
+                .withEmptyText(lang.pick("本年度无严重程度为“重大”的登记。", "No entry of major severity this year."))
+                .withNote(lang.pick("底纹：尚未全部关闭。", "Shaded: not all closed."));
+    }
+
+    private static Paragraphs asOfNote(List<MartRow> status, Lang lang) {
+        Optional<LocalDate> asOf = status.stream().map(row -> row.date("as_of")).filter(Objects::nonNull).findFirst();
+        String date = asOf.map(LocalDate::toString).orElse("—");
+        return Paragraphs.of(lang.pick(
+                "措施状态和验证结论按基准日 " + date + " 判断；逾期指基准日尚未完成且已过计划完成日期。“公司总部”为不属于某一管理处的措施。",
+                "Actions and their verification are judged at the as-of date " + date + "; overdue means not"
+                        + " completed and past the due date. \"Head office\" actions belong to no office."));
+    }
+
+    static Table actionProgress(List<MartRow> status, OfficeRegister register, boolean withOffice, Lang lang) {
+        List<Row> rows = status.stream()
+                .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
+                        ReviewTerms.area(row.text("area"), lang), row.count("actions"), row.count("corrective"),
+                        row.count("open"), row.count("overdue"), row.count("closed_on_time"),
+                        row.count("closed_late")), positive(row, "overdue")))
+                .toList();
+        return Table.of(columns(withOffice, lang,
+                        Column.text(lang.pick("涉及方面", "Area"), 10),
+                        Column.count(lang.pick("措施数", "Actions"), 6),
+                        Column.count(lang.pick("其中纠正", "Corrective"), 7),
+                        Column.count(lang.pick("未完成", "Open"), 6),
+                        Column.count(lang.pick("其中逾期", "Overdue"), 6),
+                        Column.count(lang.pick("按期完成", "Closed on time"), 7),
+                        Column.count(lang.pick("逾期完成", "Closed late"), 7)), rows)
+                .withCaption(lang.pick("实施情况", "Progress"))
+                .withEmptyText(lang.pick("本年度未开立纠正和预防措施。", "No corrective or preventive action this year."))
+                .withNote(lang.pick("底纹：有逾期未完成的措施。", "Shaded: an action is overdue."));
+    }
+
+    static Table actionVerification(List<MartRow> status, OfficeRegister register, boolean withOffice, Lang lang) {
+        List<Row> rows = status.stream()
+                .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
+                        ReviewTerms.area(row.text("area"), lang), row.count("actions"),
+                        row.count("verified_effective"), row.count("verified_not_effective"),
+                        row.count("verification_pending")), positive(row, "verified_not_effective")))
+                .toList();
+        return Table.of(columns(withOffice, lang,
+                        Column.text(lang.pick("涉及方面", "Area"), 10),
+                        Column.count(lang.pick("措施数", "Actions"), 6),
+                        Column.count(lang.pick("验证有效", "Effective"), 7),
+                        Column.count(lang.pick("验证无效", "Not effective"), 7),
+                        Column.count(lang.pick("待验证", "Pending"), 7)), rows)
+                .withCaption(lang.pick("效果验证", "Verification of effect"))
+                .withEmptyText(lang.pick("本年度未开立纠正和预防措施。", "No corrective or preventive action this year."))
+                .withNote(lang.pick("底纹：有验证无效的措施。", "Shaded: an action was found not effective."));
+    }
+
+    private static boolean positive(MartRow row, String column) {
+        return row.count(column) != null && row.count(column) > 0;
+    }
+
+    /** The cells of a row, with the office first when the table lists several offices. */
+    private static List<Object> cells(boolean withOffice, String office, Object... rest) {
+        List<Object> cells = new ArrayList<>();
+        if (withOffice) {
+            cells.add(office);
+        }
+        cells.addAll(Arrays.asList(rest));
+        return cells;
+    }
+
+    private static List<Column> columns(boolean withOffice, Lang lang, Column... rest) {
+        List<Column> columns = new ArrayList<>();
+        if (withOffice) {
+            columns.add(Column.text(lang.pick("管理处", "Office"), 17));
+        }
+        columns.addAll(Arrays.asList(rest));
+        return columns;
+    }
+
+    /**
+     * The actions found not effective that concern the year: opened in it, or verified in it (an action of last
+     * year that failed this year is this review's business too).
+     */
+    static List<MartRow> failedInYear(PacketSource source, int year) {
+        return MartRow.of(source.mart(QualityMarts.ACTIONS_FAILED_VERIFICATION)).stream()
+                .filter(row -> Integer.valueOf(year).equals(row.integer("year"))
+                        || row.date("verified_on") != null && row.date("verified_on").getYear() == year)
+                .toList();
+    }
+
+    static Table failedVerification(PacketSource source, int year, OfficeRegister register, Lang lang) {
+        return failedTable(failedInYear(source, year), register, true, lang);
+    }
+
+    static Table failedTable(List<MartRow> failed, OfficeRegister register, boolean withOffice, Lang lang) {
+        List<Row> rows = failed.stream()
+                .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang), row.text("action_id"),
+                        ReviewTerms.area(row.text("area"), lang),
+                        Names.of(ImportTemplates.ACTION_TYPES, row.text("type"), lang), row.text("owner_department"),
+                        row.date("due_on"), row.date("verified_on"), row.text("description")), true))
+                .toList();
+        List<Column> columns = new ArrayList<>();
+        if (withOffice) {
+            columns.add(Column.text(lang.pick("管理处", "Office"), 13));
+        }
+        columns.addAll(List.of(
+                Column.text(lang.pick("措施编号", "Action"), 10),
+                Column.text(lang.pick("涉及方面", "Area"), 8),
+                Column.text(lang.pick("类型", "Type"), 6),
+                Column.text(lang.pick("责任部门", "Owner"), 8),
+                Column.date(lang.pick("计划完成日期", "Due"), 9),
+                Column.date(lang.pick("验证日期", "Verified"), 9),
+                Column.text(lang.pick("措施描述", "Description"), withOffice ? 28 : 36)));
+        return Table.of(columns, rows)
+                .withCaption(lang.pick("验证无效的措施", "Actions found not effective"))
+                .withEmptyText(lang.pick("没有验证无效的措施。", "No action was found not effective."))
+                .withNote(lang.pick("经验证未达到预期目标的措施，由责任部门重新制定并实施，直至达到预期目标（4.5.4）；"
+                                + "数据中没有记录措施是否已重新制定。",
+                        "An action found not effective is redone by its owner until it works (4.5.4); the data"
+                                + " does not record whether it has been redone."));
+    }
+
+    private static Paragraphs previousReview(PacketSource source, int year, Lang lang) {
+        Optional<LocalDate> previous = PlanEntries.meeting(source, year).map(row -> row.date("previous_review_on"));
+        List<String> lines = new ArrayList<>();
+        lines.add(previous.map(date -> lang.pick("上次管理评审日期：" + date + "（据本年度评审计划）。",
+                        "Previous management review: " + date + " (from this year's plan)."))
+                .orElse(lang.pick("本年度评审计划未填写上次管理评审日期。",
+                        "This year's review plan gives no date of the previous review.")));
+        lines.add(lang.pick(
+                "措施登记中来源为“管理评审”的措施即以前管理评审决定的措施，但现有统计数据（措施状态、验证无效的措施）不保留措施来源，"
+                        + "本资料无法从数据中列出这些措施及其有效性。请品质督察部依据上次《管理评审改进措施及验证记录表》逐项填写下表。",
+                "Actions whose source is \"management review\" are the previous reviews' actions, but the action"
+                        + " figures (status, failed verifications) do not keep the source, so this packet cannot"
+                        + " list them from the data. The quality department fills in the form below from the"
+                        + " previous review's improvement-action record."));
+        return new Paragraphs(lines);
+    }
+
+    private static Table previousReviewActions(Lang lang) {
+        List<Row> rows = new ArrayList<>();
+        for (long line = 1; line <= PREVIOUS_ACTION_LINES; line++) {
+            rows.add(Row.of(line, null, null, null, null, null));
+        }
+        return Table.of(List.of(
+                        Column.count(lang.pick("序号", "No."), 4),
+                        Column.signature(lang.pick("上次评审决定的措施", "Action decided at the previous review"), 28),
+                        Column.signature(lang.pick("责任部门", "Owner"), 10),
+                        Column.signature(lang.pick("实施情况", "Implementation"), 16),
+                        Column.signature(lang.pick("有效性验证", "Effective?"), 10),
+                        Column.signature(lang.pick("验证人", "Verified by"), 8)), rows)
+                .withCaption(lang.pick("上次管理评审措施跟踪（手工填写）", "Previous review's actions (filled in by hand)"));
+    }
+}

@@ -1,0 +1,166 @@
+package com.propertyquality.review.packet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.metrics.ReviewTriggers;
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.Row;
+import com.propertyquality.review.reports.document.Section;
+import com.propertyquality.review.reports.document.Table;
+
+/**
+ * 服务检查（微笑100%）: the service inspections of the year by office and level, the mystery-shopper checks
+ * (神秘顾客, the {@code mystery_shopper} rows of {@code inspection_summary}) and the serious nonconformities the
+ * review must hear of ({@code review_triggers}). The mart is monthly; the office-and-level table totals its
+ * additive counts and shows the range of the monthly average scores, since a yearly mean is no mart figure.
+ */
+public final class InspectionsChapter {
+
+    static final String MYSTERY_SHOPPER = "mystery_shopper";
+
+    private InspectionsChapter() {}
+
+    public static Chapter build(PacketSource source, int year, Lang lang) {
+        OfficeRegister register = OfficeRegister.of(source, year);
+        List<MartRow> inspections = MartRow.of(source.martOfYear(QualityMarts.INSPECTION_SUMMARY, year));
+        List<MartRow> serious = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
+                .filter(row -> ReviewMarts.SERIOUS_NONCONFORMITY.equals(row.text("trigger")))
+                .toList();
+        return new Chapter(lang.pick("服务检查（微笑100%）", "Service inspections (Smile 100%)"),
+                lang.pick("服务检查", "Inspections"), List.of(
+                        Section.of(Headings.numbered(lang, 1, "各管理处、各级别检查情况",
+                                        "Inspections by office and level"),
+                                intro(lang),
+                                byOfficeAndLevel(inspections, register, true, lang)),
+                        Section.of(Headings.numbered(lang, 2, "神秘顾客检查结果", "Mystery-shopper checks"),
+                                mysteryShoppers(inspections, register, lang)),
+                        Section.of(Headings.numbered(lang, 3, "严重不合格", "Serious nonconformities"),
+                                seriousNonconformities(serious, register, lang))));
+    }
+
+    private static Paragraphs intro(Lang lang) {
+        return Paragraphs.of(lang.pick(
+                "依据《微笑100%服务产品实施方案》的检验手段：质量管理部月检、客服中心组织的检查（模拟场景或神秘顾客）、"
+                        + "管理处主任月检、客服主任日检，以及外部检查。",
+                "The checks of the Smile 100% programme: the quality department's monthly check, the customer-service"
+                        + " centre's checks (staged scenes or mystery shoppers), the office director's monthly check,"
+                        + " the customer-service supervisor's daily check, and external checks."));
+    }
+
+    /**
+     * One row per office and level, offices by id and levels in the order of the code list; without the office
+     * column when the rows are one office's.
+     */
+    static Table byOfficeAndLevel(List<MartRow> inspections, OfficeRegister register, boolean withOffice,
+            Lang lang) {
+        List<String> levels = ImportTemplates.INSPECTION_LEVELS.codes();
+        List<MartRow> sorted = new ArrayList<>(inspections);
+        sorted.sort(Comparator.comparing((MartRow row) -> Objects.toString(row.text("office_id"), ""))
+                .thenComparing(row -> levelOrder(levels, row.text("level"))));
+        Map<List<String>, List<MartRow>> groups = new LinkedHashMap<>();
+        for (MartRow row : sorted) {
+            groups.computeIfAbsent(Arrays.asList(row.text("office_id"), row.text("level")),
+                    k -> new ArrayList<>()).add(row);
+        }
+        List<Row> rows = new ArrayList<>();
+        groups.values().forEach(group -> {
+            MartRow first = group.get(0);
+            Long count = Tally.sum(group, "inspections");
+            Long withoutCount = Tally.sum(group, "inspections_without_count");
+            // a group that recorded no count at all has 0 nonconformities meaning "unknown", not "none found"
+            Long nonconformities = Objects.equals(count, withoutCount) ? null : Tally.sum(group, "nonconformities");
+            List<Object> cells = new ArrayList<>();
+            if (withOffice) {
+                cells.add(register.nameOf(first));
+            }
+            cells.addAll(Arrays.asList(Names.of(ImportTemplates.INSPECTION_LEVELS, first.text("level"), lang),
+                    count, lowest(group, "average_score"), highest(group, "average_score"),
+                    lowest(group, "min_score"), nonconformities, withoutCount));
+            rows.add(new Row(cells, false));
+        });
+        List<Column> columns = new ArrayList<>();
+        if (withOffice) {
+            columns.add(Column.text(lang.pick("管理处", "Office"), 17));
+        }
+        columns.addAll(List.of(
+                Column.text(lang.pick("检查级别", "Level"), 12),
+                Column.count(lang.pick("检查次数", "Inspections"), 7),
+                Column.decimal(lang.pick("月平均得分最低", "Lowest monthly average"), 9),
+                Column.decimal(lang.pick("月平均得分最高", "Highest monthly average"), 9),
+                Column.decimal(lang.pick("单次最低得分", "Lowest single score"), 8),
+                Column.count(lang.pick("不合格项数", "Nonconformities"), 8),
+                Column.count(lang.pick("未记录不合格项数的检查", "Inspections without a count"), 9)));
+        return Table.of(columns, rows)
+                .withEmptyText(lang.pick("本年度无服务检查记录。", "No service inspections this year."))
+                .withNote(lang.pick("得分为百分制；“月平均得分”为各月的平均得分，取其最低和最高。"
+                                + "不合格项数只计已记录的；全部未记录时为“—”。",
+                        "Scores out of 100; the monthly averages are each month's mean score, lowest and highest"
+                                + " shown. Nonconformities count only what was recorded; — when none was."));
+    }
+
+    private static Table mysteryShoppers(List<MartRow> inspections, OfficeRegister register, Lang lang) {
+        List<Row> rows = inspections.stream().filter(row -> MYSTERY_SHOPPER.equals(row.text("level")))
+                .map(row -> Row.of(ReviewTerms.month(row.integer("month"), lang), register.nameOf(row),
+                        row.count("inspections"), row.number("average_score"), row.number("min_score"),
+                        Objects.equals(row.count("inspections"), row.count("inspections_without_count"))
+                                ? null : row.count("nonconformities"),
+                        row.count("complaints")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("月份", "Month"), 6),
+                        Column.text(lang.pick("管理处", "Office"), 20),
+                        Column.count(lang.pick("检查次数", "Checks"), 7),
+                        Column.decimal(lang.pick("平均得分", "Average score"), 8),
+                        Column.decimal(lang.pick("最低得分", "Lowest score"), 8),
+                        Column.count(lang.pick("不合格项数", "Nonconformities"), 8),
+                        Column.count(lang.pick("该处当月投诉", "Office's complaints that month"), 9)), rows)
+                .withEmptyText(lang.pick("本年度未进行神秘顾客检查。", "No mystery-shopper checks this year."))
+                .withNote(lang.pick("神秘顾客检查由公司客服中心组织；当月投诉为该管理处当月的投诉件数（月度投诉反映）。",
+                        "Mystery shoppers are sent by the customer-service centre; the complaints are the office's"
+                                + " complaints of that month."));
+    }
+
+    static Table seriousNonconformities(List<MartRow> serious, OfficeRegister register, Lang lang) {
+        List<Row> rows = serious.stream()
+                .map(row -> Row.of(row.date("date"), register.scopeOf(row, lang),
+                        row.text("reference_id"), row.text("evidence")))
+                .toList();
+        return Table.of(List.of(
+                        Column.date(lang.pick("日期", "Date"), 9),
+                        Column.text(lang.pick("管理处", "Office"), 16),
+                        Column.text(lang.pick("检查编号", "Inspection"), 11),
+                        Column.text(lang.pick("情况", "Evidence"), 40)), rows)
+                .withEmptyText(lang.pick("本年度未发现严重不合格。", "No serious nonconformity this year."))
+                .withNote(lang.pick("严重不合格：单次检查不合格项不少于 " + ReviewTriggers.NONCONFORMITY_LIMIT
+                                + " 项，或外部检查有任一不合格项（4.1.2 g）。",
+                        "Serious: at least " + ReviewTriggers.NONCONFORMITY_LIMIT + " nonconformities in one"
+                                + " inspection, or any in an external one (procedure 4.1.2 g)."));
+    }
+
+    private static int levelOrder(List<String> levels, String level) {
+        int index = levels.indexOf(level);
+        return index < 0 ? levels.size() : index;
+    }
+
+    private static Double lowest(List<MartRow> rows, String column) {
+        return rows.stream().map(row -> row.number(column)).filter(Objects::nonNull).min(Double::compare)
+                .orElse(null);
+    }
+
+    private static Double highest(List<MartRow> rows, String column) {
+        return rows.stream().map(row -> row.number(column)).filter(Objects::nonNull).max(Double::compare)
+                .orElse(null);
+    }
+}

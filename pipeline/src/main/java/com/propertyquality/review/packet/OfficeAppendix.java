@@ -1,0 +1,633 @@
+package com.propertyquality.review.packet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.CustomerMarts;
+import com.propertyquality.review.marts.CustomerValueMarts;
+import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts;
+import com.propertyquality.review.metrics.CustomerValue;
+import com.propertyquality.review.metrics.MainFactors;
+import com.propertyquality.review.reports.Percent;
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.ParetoChart;
+import com.propertyquality.review.reports.document.Row;
+import com.propertyquality.review.reports.document.Section;
+import com.propertyquality.review.reports.document.Table;
+
+/**
+ * 附录：各管理处: one page per office of the register, and the fuller report of one office. Everything an office's
+ * sections and chapters show is that office's own rows; the company-wide figure is shown beside it where the
+ * procedure compares against it (satisfaction, return rate, items). Rows without an office (plan events, head-office
+ * actions, company-wide triggers) are left out, since their text may name other offices.
+ */
+public final class OfficeAppendix {
+
+    private OfficeAppendix() {}
+
+    public static Chapter build(PacketSource source, int year, Lang lang) {
+        List<Section> sections = new ArrayList<>();
+        for (OfficeRegister.Office office : OfficeRegister.of(source, year).offices()) {
+            sections.addAll(officeSections(source, year, office.id(), lang));
+        }
+        if (sections.isEmpty()) {
+            sections.add(Section.of(null, Paragraphs.of(lang.pick("管理处名录和调查表回收记录中均无管理处。",
+                    "Neither the office register nor the survey returns name any office."))));
+        }
+        return new Chapter(lang.pick("附录：各管理处", "Appendix: offices"), lang.pick("各管理处", "Offices"), sections);
+    }
+
+    /**
+     * The office's one-page summary: returns and satisfaction against the company, its items below the company,
+     * its feedback, inspections, actions and value segments.
+     *
+     * @throws IllegalArgumentException when the office is in neither the register nor the year's survey returns
+     */
+    public static List<Section> officeSections(PacketSource source, int year, String officeId, Lang lang) {
+        OfficeRegister.Office office = office(source, year, officeId);
+        OfficeFigures figures = new OfficeFigures(source, year, office.id());
+        return List.of(Section.onNewPage(title(office, lang),
+                surveyFigures(figures, lang),
+                itemsBelowCompany(figures, lang),
+                feedbackByKind(figures, lang),
+                mainFactors(figures, lang),
+                InspectionsChapter.byOfficeAndLevel(figures.inspections(), figures.register(), false, lang)
+                        .withCaption(lang.pick("服务检查", "Service inspections")),
+                actionSummary(figures, lang),
+                IncidentsAndActionsChapter.failedTable(figures.failedActions(), figures.register(), false, lang),
+                valueSegments(figures, lang)));
+    }
+
+    /**
+     * The office's own report: the summary, then its satisfaction by item, level and segment, its feedback, its
+     * inspections, its actions, its follow-up list and its customers.
+     *
+     * @throws IllegalArgumentException when the office is in neither the register nor the year's survey returns
+     */
+    public static List<Chapter> officeChapters(PacketSource source, int year, String officeId, Lang lang) {
+        OfficeRegister.Office office = office(source, year, officeId);
+        OfficeFigures figures = new OfficeFigures(source, year, office.id());
+        List<Section> overview = officeSections(source, year, officeId, lang).stream()
+                .map(section -> new Section(section.title(), false, section.blocks()))
+                .toList();
+        return List.of(
+                new Chapter(lang.pick("概况", "Overview"), lang.pick("概况", "Overview"), overview),
+                Chapter.of(lang.pick("顾客满意度", "Customer satisfaction"), lang.pick("满意度", "Satisfaction"),
+                        Section.of(Headings.numbered(lang, 1, "各调查项目满意度", "Satisfaction by item"),
+                                satisfactionByItem(figures, lang)),
+                        Section.of(Headings.numbered(lang, 2, "管理和服务层面满意度", "Satisfaction by level"),
+                                satisfactionByLevel(figures, lang)),
+                        Section.of(Headings.numbered(lang, 3, "各客户细分满意度", "Satisfaction by customer segment"),
+                                satisfactionBySegment(figures, lang)),
+                        Section.of(Headings.numbered(lang, 4, "调查表真实性检验与回访", "Survey checks and return visits"),
+                                returnVisits(figures, lang))),
+                Chapter.of(lang.pick("顾客反馈", "Customer feedback"), lang.pick("顾客反馈", "Feedback"),
+                        Section.of(Headings.numbered(lang, 1, "投诉排列图与主要因素", "Complaints and main factors"),
+                                paretoChart(figures, lang),
+                                paretoTable(figures, lang)),
+                        Section.of(Headings.numbered(lang, 2, "《顾客意见登记表》", "Customer feedback register"),
+                                feedbackRows(figures, lang))),
+                Chapter.of(lang.pick("服务检查", "Service inspections"), lang.pick("服务检查", "Inspections"),
+                        Section.of(Headings.numbered(lang, 1, "各月检查", "Inspections by month"),
+                                inspectionRows(figures, lang)),
+                        Section.of(Headings.numbered(lang, 2, "严重不合格", "Serious nonconformities"),
+                                InspectionsChapter.seriousNonconformities(figures.seriousNonconformities(),
+                                        figures.register(), lang))),
+                Chapter.of(lang.pick("纠正和预防措施", "Corrective and preventive actions"),
+                        lang.pick("纠正和预防措施", "Actions"),
+                        Section.of(Headings.numbered(lang, 1, "实施情况及其效果", "Progress and effect"),
+                                IncidentsAndActionsChapter.actionProgress(figures.actions(), figures.register(), false,
+                                        lang),
+                                IncidentsAndActionsChapter.actionVerification(figures.actions(), figures.register(),
+                                        false, lang),
+                                IncidentsAndActionsChapter.failedTable(figures.failedActions(), figures.register(),
+                                        false, lang)),
+                        Section.of(Headings.numbered(lang, 2, "尚未制定纠正措施的主要因素",
+                                        "Main factors without a corrective action"),
+                                factorsWithoutAction(figures, lang))),
+                Chapter.of(lang.pick("回访跟进名单", "Households to visit again"), lang.pick("回访跟进", "Follow-up"),
+                        Section.of(null, followUpList(figures, lang))),
+                Chapter.of(lang.pick("客户价值与需求", "Customer value and needs"), lang.pick("客户价值", "Customers"),
+                        Section.of(Headings.numbered(lang, 1, "客户价值细分", "Value segments"),
+                                segmentRows(figures, lang)),
+                        Section.of(Headings.numbered(lang, 2, "客户需求识别", "Customer needs"),
+                                needsRows(figures, lang))));
+    }
+
+    private static OfficeRegister.Office office(PacketSource source, int year, String officeId) {
+        return OfficeRegister.of(source, year).find(officeId).orElseThrow(() -> new IllegalArgumentException(
+                "office '" + officeId + "' is not in the office register or the " + year + " survey returns"));
+    }
+
+    private static String title(OfficeRegister.Office office, Lang lang) {
+        String name = office.name() == null ? office.id() : office.name();
+        return name + lang.pick("（" + office.id() + "）", " (" + office.id() + ")");
+    }
+
+    /** Returns and satisfaction in one row, each beside the company's; shaded under the return threshold. */
+    private static Table surveyFigures(OfficeFigures figures, Lang lang) {
+        Optional<MartRow> returns = figures.returns();
+        Optional<MartRow> satisfaction = figures.satisfaction();
+        List<Row> rows = new ArrayList<>();
+        if (returns.isPresent() || satisfaction.isPresent()) {
+            boolean below = returns.isPresent() && !returns.get().isTrue("meets_threshold");
+            rows.add(new Row(Arrays.asList(
+                    returns.map(row -> row.count("forms_returned")).orElse(null),
+                    returns.map(row -> row.number("return_rate")).orElse(null),
+                    returns.map(row -> row.number("company_return_rate")).orElse(null),
+                    satisfaction.map(row -> row.number("satisfaction_rate")).orElse(null),
+                    satisfaction.map(row -> row.number("company_satisfaction_rate")).orElse(null),
+                    satisfaction.map(row -> row.number("gap_points")).orElse(null),
+                    satisfaction.map(row -> row.count("rank")).orElse(null)), below));
+        }
+        return Table.of(List.of(
+                        Column.count(lang.pick("回收份数", "Forms returned"), 7),
+                        Column.percent(lang.pick("回收率", "Return rate"), 8),
+                        Column.percent(lang.pick("全公司回收率", "Company return rate"), 8),
+                        Column.percent(lang.pick("满意率", "Satisfaction"), 8),
+                        Column.percent(lang.pick("全公司满意率", "Company satisfaction"), 8),
+                        Column.points(lang.pick("与全公司差（百分点）", "Gap to company (points)"), 9),
+                        Column.count(lang.pick("满意率排名", "Satisfaction rank"), 7)), rows)
+                .withCaption(lang.pick("顾客意见调查", "Customer survey"))
+                .withEmptyText(lang.pick("本年度本管理处无调查表记录。", "No survey record of this office this year."))
+                .withNote(returnNote(returns, figures, lang));
+    }
+
+    private static String returnNote(Optional<MartRow> returns, OfficeFigures figures, Lang lang) {
+        if (returns.isEmpty()) {
+            return null;
+        }
+        MartRow row = returns.get();
+        String threshold = row.number("threshold") != null ? Percent.format(row.number("threshold"))
+                : Percent.format(figures.source().returnThreshold());
+        String distributed = row.count("forms_distributed") == null ? "—" : row.count("forms_distributed").toString();
+        String verdict;
+        if ("no_distribution_record".equals(row.text("anomaly"))) {
+            verdict = lang.pick("无发放记录，回收率无法计算。", "No record of forms handed out: no return rate.");
+        } else if ("returned_exceeds_distributed".equals(row.text("anomaly"))) {
+            verdict = lang.pick("回收份数多于发放份数，请核对。", "More forms returned than handed out: to be checked.");
+        } else {
+            verdict = row.isTrue("meets_threshold") ? lang.pick("达到要求。", "Meets it.")
+                    : lang.pick("未达到要求。", "Below it.");
+        }
+        return lang.pick("发放 " + distributed + " 份；回收率要求不低于 " + threshold + "（5.1.2），" + verdict,
+                distributed + " forms handed out; the return rate must be at least " + threshold + " (5.1.2). "
+                        + verdict);
+    }
+
+    /** The office's items rated lower than the company's same item. */
+    private static Table itemsBelowCompany(OfficeFigures figures, Lang lang) {
+        Map<String, Double> company = figures.companyItemRates();
+        List<Row> rows = figures.items().stream()
+                .filter(row -> row.number("satisfaction_rate") != null && company.get(row.text("item")) != null
+                        && row.number("satisfaction_rate") < company.get(row.text("item")))
+                .map(row -> Row.of(ReviewTerms.surveyItem(row.text("item"), lang),
+                        ReviewTerms.level(row.text("level"), lang), row.count("unsatisfied"),
+                        row.number("satisfaction_rate"), company.get(row.text("item"))))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("调查项目", "Item"), 14),
+                        Column.text(lang.pick("层面", "Level"), 8),
+                        Column.count(lang.pick("不满意项", "Unsatisfied"), 8),
+                        Column.percent(lang.pick("本处满意率", "Office"), 9),
+                        Column.percent(lang.pick("全公司满意率", "Company"), 9)), rows)
+                .withCaption(lang.pick("低于全公司的调查项目", "Items below the company"))
+                .withEmptyText(lang.pick("没有低于全公司满意率的调查项目。", "No item is below the company's rate."));
+    }
+
+    /** The register entries by kind: counts add up across the mart's rows; no rate is totalled. */
+    private static Table feedbackByKind(OfficeFigures figures, Lang lang) {
+        Map<String, List<MartRow>> byKind = new LinkedHashMap<>();
+        ImportTemplates.FEEDBACK_KINDS.codes().forEach(kind -> byKind.put(kind, new ArrayList<>()));
+        figures.feedback().forEach(row -> byKind.computeIfAbsent(row.text("kind"), k -> new ArrayList<>()).add(row));
+        List<Row> rows = new ArrayList<>();
+        byKind.forEach((kind, entries) -> {
+            if (!entries.isEmpty()) {
+                List<MartRow> major = entries.stream()
+                        .filter(row -> IncidentsAndActionsChapter.MAJOR.equals(row.text("severity"))).toList();
+                rows.add(Row.of(Names.of(ImportTemplates.FEEDBACK_KINDS, kind, lang), Tally.sum(entries, "entries"),
+                        Tally.sum(entries, "closed"), Tally.sum(entries, "open_over_30_days"),
+                        major.isEmpty() ? 0L : Tally.sum(major, "entries")));
+            }
+        });
+        return Table.of(List.of(
+                        Column.text(lang.pick("类型", "Kind"), 12),
+                        Column.count(lang.pick("登记件数", "Entries"), 8),
+                        Column.count(lang.pick("已关闭", "Closed"), 8),
+                        Column.count(lang.pick("超过30天未关闭", "Open over 30 days"), 9),
+                        Column.count(lang.pick("其中重大", "Major"), 8)), rows)
+                .withCaption(lang.pick("《顾客意见登记表》", "Feedback register"))
+                .withEmptyText(lang.pick("本年度本管理处无登记。", "No register entry of this office this year."));
+    }
+
+    private static Table mainFactors(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.pareto().stream().filter(row -> row.isTrue("main_factor"))
+                .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
+                        row.number("share"), row.number("cumulative_share"), yesNo(row.isTrue("has_action"), lang)),
+                        !row.isTrue("has_action")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("主要因素", "Main factor"), 12),
+                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
+                        Column.percent(lang.pick("占比", "Share"), 8),
+                        Column.percent(lang.pick("累计占比", "Cumulative"), 8),
+                        Column.text(lang.pick("已有纠正措施", "Corrective action"), 8)), rows)
+                .withCaption(lang.pick("投诉的主要因素（5.1.3）", "Main factors of complaints (5.1.3)"))
+                .withEmptyText(lang.pick("本年度本管理处无投诉。", "No complaints at this office this year."))
+                .withNote(lang.pick("底纹：尚未制定纠正措施。", "Shaded: no corrective action yet."));
+    }
+
+    /** The office's actions by area: how many are open, overdue, effective, not effective. */
+    private static Table actionSummary(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.actions().stream()
+                .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("actions"),
+                        row.count("open"), row.count("overdue"), row.count("verified_effective"),
+                        row.count("verified_not_effective"), row.count("verification_pending")),
+                        positive(row, "overdue") || positive(row, "verified_not_effective")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("涉及方面", "Area"), 12),
+                        Column.count(lang.pick("措施数", "Actions"), 7),
+                        Column.count(lang.pick("未完成", "Open"), 7),
+                        Column.count(lang.pick("其中逾期", "Overdue"), 7),
+                        Column.count(lang.pick("验证有效", "Effective"), 7),
+                        Column.count(lang.pick("验证无效", "Not effective"), 7),
+                        Column.count(lang.pick("待验证", "Pending"), 7)), rows)
+                .withCaption(lang.pick("纠正和预防措施", "Corrective and preventive actions"))
+                .withEmptyText(lang.pick("本年度本管理处未开立措施。", "No action of this office this year."))
+                .withNote(lang.pick("底纹：有逾期或验证无效的措施。", "Shaded: an action is overdue or not effective."));
+    }
+
+    /** Households per value segment, totalled over the categories (households add up; shares are not totalled). */
+    private static Table valueSegments(OfficeFigures figures, Lang lang) {
+        Map<String, List<MartRow>> bySegment = new LinkedHashMap<>();
+        CustomerValue.segments().forEach(segment -> bySegment.put(segment, new ArrayList<>()));
+        figures.segments().forEach(row -> bySegment.computeIfAbsent(row.text("value_segment"), k -> new ArrayList<>())
+                .add(row));
+        List<Row> rows = new ArrayList<>();
+        bySegment.forEach((segment, groups) -> {
+            if (!groups.isEmpty()) {
+                rows.add(Row.of(ReviewTerms.valueSegment(segment, lang), Tally.sum(groups, "households"),
+                        Tally.sum(groups, "forms")));
+            }
+        });
+        return Table.of(List.of(
+                        Column.text(lang.pick("价值细分", "Value segment"), 14),
+                        Column.count(lang.pick("户数", "Households"), 8),
+                        Column.count(lang.pick("调查表份数", "Survey forms"), 8)), rows)
+                .withCaption(lang.pick("客户价值细分", "Value segments"))
+                .withEmptyText(lang.pick("无本管理处的客户价值评估数据。", "No customer-value figures for this office."));
+    }
+
+    private static Table satisfactionByItem(OfficeFigures figures, Lang lang) {
+        Map<String, Double> company = figures.companyItemRates();
+        List<Row> rows = figures.items().stream()
+                .map(row -> {
+                    Double rate = row.number("satisfaction_rate");
+                    Double companyRate = company.get(row.text("item"));
+                    boolean below = rate != null && companyRate != null && rate < companyRate;
+                    return new Row(Arrays.asList(ReviewTerms.surveyItem(row.text("item"), lang),
+                            ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
+                            row.count("unsatisfied"), row.count("unrated"), rate, companyRate), below);
+                })
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("调查项目", "Item"), 13),
+                        Column.text(lang.pick("层面", "Level"), 7),
+                        Column.count(lang.pick("合格项", "Qualified"), 7),
+                        Column.count(lang.pick("不满意项", "Unsatisfied"), 7),
+                        Column.count(lang.pick("未评项", "Unrated"), 7),
+                        Column.percent(lang.pick("满意率", "Satisfaction"), 8),
+                        Column.percent(lang.pick("全公司满意率", "Company"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无调查表。", "No survey forms of this office this year."))
+                .withNote(lang.pick("底纹：低于全公司该项目的满意率。", "Shaded: below the company's rate for the item."));
+    }
+
+    private static Table satisfactionByLevel(OfficeFigures figures, Lang lang) {
+        Map<String, Double> company = new LinkedHashMap<>();
+        figures.levels().stream().filter(row -> row.text("office_id") == null)
+                .forEach(row -> company.put(row.text("level"), row.number("satisfaction_rate")));
+        List<Row> rows = figures.levels().stream().filter(row -> row.text("office_id") != null)
+                .map(row -> Row.of(ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
+                        row.count("unsatisfied"), row.count("unrated"), row.number("satisfaction_rate"),
+                        company.get(row.text("level"))))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("层面", "Level"), 10),
+                        Column.count(lang.pick("合格项", "Qualified"), 8),
+                        Column.count(lang.pick("不满意项", "Unsatisfied"), 8),
+                        Column.count(lang.pick("未评项", "Unrated"), 8),
+                        Column.percent(lang.pick("满意率", "Satisfaction"), 8),
+                        Column.percent(lang.pick("全公司满意率", "Company"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无调查表。", "No survey forms of this office this year."));
+    }
+
+    private static Table satisfactionBySegment(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.segmentSatisfaction().stream()
+                .map(row -> Row.of(ReviewTerms.dimension(row.text("dimension"), lang),
+                        ReviewTerms.segment(row.text("dimension"), row.text("segment"), lang), row.count("forms"),
+                        row.count("qualified"), row.count("unsatisfied"), row.number("satisfaction_rate")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("维度", "Dimension"), 10),
+                        Column.text(lang.pick("细分", "Segment"), 16),
+                        Column.count(lang.pick("调查表份数", "Forms"), 7),
+                        Column.count(lang.pick("合格项", "Qualified"), 7),
+                        Column.count(lang.pick("不满意项", "Unsatisfied"), 7),
+                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无能关联到客户资料的调查表。",
+                        "No survey form of this office is linked to a customer record this year."));
+    }
+
+    private static Table returnVisits(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.returnVisits().stream()
+                .map(row -> Row.of(row.count("survey_checks"), row.number("verified_share"),
+                        row.number("authenticity_rate"), row.count("paid_service_visits"),
+                        row.number("paid_service_satisfaction"), row.count("complaint_followup_visits"),
+                        row.number("complaint_followup_satisfaction")))
+                .toList();
+        return Table.of(List.of(
+                        Column.count(lang.pick("调查核实回访", "Survey checks"), 8),
+                        Column.percent(lang.pick("已核实调查表比例", "Forms verified"), 8),
+                        Column.percent(lang.pick("属实率", "Confirmed"), 8),
+                        Column.count(lang.pick("有偿服务回访", "Paid-service visits"), 8),
+                        Column.percent(lang.pick("有偿服务满意率", "Paid-service satisfaction"), 8),
+                        Column.count(lang.pick("投诉回访", "Complaint follow-ups"), 8),
+                        Column.percent(lang.pick("投诉回访满意率", "Follow-up satisfaction"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无回访记录。", "No return visit of this office this year."))
+                .withNote(lang.pick("回访由综合管理部进行（5.2）：核实调查表的真实性，验证有偿服务和投诉处理的质量。",
+                        "Return visits by the general-affairs department (5.2): checking survey answers, paid"
+                                + " services and complaint handling."));
+    }
+
+    private static ParetoChart paretoChart(OfficeFigures figures, Lang lang) {
+        List<ParetoChart.Bar> bars = figures.pareto().stream()
+                .map(row -> new ParetoChart.Bar(ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
+                        row.number("cumulative_share"), row.isTrue("main_factor")))
+                .toList();
+        return new ParetoChart(lang.pick("投诉排列图", "Pareto chart of complaints"),
+                lang.pick("投诉件数", "Complaints"), lang.pick("累计百分比（%）", "Cumulative share (%)"), bars,
+                MainFactors.THRESHOLD.doubleValue());
+    }
+
+    private static Table paretoTable(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.pareto().stream()
+                .map(row -> new Row(Arrays.asList(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
+                        row.count("complaints"), row.number("share"), row.number("cumulative_share"),
+                        yesNo(row.isTrue("main_factor"), lang), yesNo(row.isTrue("has_action"), lang)),
+                        row.isTrue("main_factor") && !row.isTrue("has_action")))
+                .toList();
+        return Table.of(List.of(
+                        Column.count(lang.pick("序位", "Rank"), 5),
+                        Column.text(lang.pick("涉及方面", "Area"), 12),
+                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
+                        Column.percent(lang.pick("占比", "Share"), 8),
+                        Column.percent(lang.pick("累计占比", "Cumulative"), 8),
+                        Column.text(lang.pick("主要因素", "Main factor"), 7),
+                        Column.text(lang.pick("已有纠正措施", "Corrective action"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无投诉。", "No complaints at this office this year."))
+                .withNote(lang.pick("底纹：主要因素尚未制定纠正措施。", "Shaded: a main factor without a corrective action."));
+    }
+
+    private static Table feedbackRows(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.feedback().stream()
+                .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer("month"), lang),
+                        Names.of(ImportTemplates.CHANNELS, row.text("channel"), lang),
+                        Names.of(ImportTemplates.FEEDBACK_KINDS, row.text("kind"), lang),
+                        ReviewTerms.area(row.text("area"), lang),
+                        Names.of(ImportTemplates.SEVERITIES, row.text("severity"), lang),
+                        row.count("entries"), row.count("closed"), row.count("open_over_30_days")),
+                        IncidentsAndActionsChapter.MAJOR.equals(row.text("severity"))
+                                || positive(row, "open_over_30_days")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("月份", "Month"), 6),
+                        Column.text(lang.pick("渠道", "Channel"), 9),
+                        Column.text(lang.pick("类型", "Kind"), 8),
+                        Column.text(lang.pick("涉及方面", "Area"), 10),
+                        Column.text(lang.pick("严重程度", "Severity"), 7),
+                        Column.count(lang.pick("件数", "Entries"), 6),
+                        Column.count(lang.pick("已关闭", "Closed"), 6),
+                        Column.count(lang.pick("超过30天未关闭", "Open over 30 days"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无登记。", "No register entry of this office this year."))
+                .withNote(lang.pick("底纹：重大，或超过30天未关闭。", "Shaded: major, or open over 30 days."));
+    }
+
+    private static Table inspectionRows(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.inspections().stream()
+                .map(row -> Row.of(ReviewTerms.month(row.integer("month"), lang),
+                        Names.of(ImportTemplates.INSPECTION_LEVELS, row.text("level"), lang), row.count("inspections"),
+                        row.number("average_score"), row.number("min_score"),
+                        Objects.equals(row.count("inspections"), row.count("inspections_without_count"))
+                                ? null : row.count("nonconformities"),
+                        row.count("complaints")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("月份", "Month"), 6),
+                        Column.text(lang.pick("检查级别", "Level"), 13),
+                        Column.count(lang.pick("检查次数", "Inspections"), 7),
+                        Column.decimal(lang.pick("平均得分", "Average score"), 8),
+                        Column.decimal(lang.pick("最低得分", "Lowest score"), 8),
+                        Column.count(lang.pick("不合格项数", "Nonconformities"), 8),
+                        Column.count(lang.pick("当月投诉", "Complaints that month"), 8)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无服务检查记录。", "No inspection of this office this year."))
+                .withNote(lang.pick("当月投诉为本管理处当月的投诉件数，各检查级别行相同，不可相加。",
+                        "The month's complaints are the office's, repeated on each level: do not add them up."));
+    }
+
+    private static Table factorsWithoutAction(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.factorsWithoutAction().stream()
+                .map(row -> Row.highlighted(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
+                        row.count("complaints"), row.number("share"), row.number("cumulative_share")))
+                .toList();
+        return Table.of(List.of(
+                        Column.count(lang.pick("序位", "Rank"), 5),
+                        Column.text(lang.pick("涉及方面", "Area"), 12),
+                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
+                        Column.percent(lang.pick("占比", "Share"), 8),
+                        Column.percent(lang.pick("累计占比", "Cumulative"), 8)), rows)
+                .withEmptyText(lang.pick("各主要因素均已制定纠正措施。", "Every main factor has a corrective action."))
+                .withNote(lang.pick("对影响服务的主要因素，由管理处和有关部门制定纠正和预防措施（5.1.3）。",
+                        "The office and the departments concerned draw up actions for the main factors (5.1.3)."));
+    }
+
+    private static Table followUpList(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.followUps().stream()
+                .map(row -> Row.of(row.date("date"), ReviewTerms.followUpReason(row.text("reason"), lang),
+                        row.text("household_id"), row.text("name_masked"), row.text("phone_masked"),
+                        row.text("ref_id"), followUpDetail(row, lang), row.text("note")))
+                .toList();
+        return Table.of(List.of(
+                        Column.date(lang.pick("日期", "Date"), 9),
+                        Column.text(lang.pick("原因", "Reason"), 11),
+                        Column.text(lang.pick("住户编号", "Household"), 9),
+                        Column.text(lang.pick("姓名", "Name"), 6),
+                        Column.text(lang.pick("电话", "Phone"), 9),
+                        Column.text(lang.pick("关联编号", "Reference"), 11),
+                        Column.text(lang.pick("不满意项目/回访编号", "Items / visit"), 12),
+                        Column.text(lang.pick("备注", "Note"), 20)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无需回访跟进的住户。", "No household of this office to visit again."))
+                .withNote(lang.pick("姓名和电话已遮蔽。", "Names and phone numbers are masked."));
+    }
+
+    /** A form's dissatisfied items by name; a visit's id as stored. */
+    private static String followUpDetail(MartRow row, Lang lang) {
+        String detail = row.text("detail");
+        if (detail == null || !"survey".equals(row.text("source"))) {
+            return detail;
+        }
+        return Arrays.stream(detail.split(",")).map(String::strip).filter(item -> !item.isEmpty())
+                .map(item -> ReviewTerms.surveyItem(item, lang)).collect(Collectors.joining(lang.pick("、", ", ")));
+    }
+
+    private static Table segmentRows(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.segments().stream()
+                .map(row -> Row.of(ReviewTerms.category(row.text("category"), lang),
+                        ReviewTerms.valueSegment(row.text("value_segment"), lang), row.count("households"),
+                        row.number("share"), row.number("avg_spend_12m"), row.number("avg_credit_rate"),
+                        row.count("forms"), row.number("satisfaction_rate")))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("客户类别", "Customer category"), 16),
+                        Column.text(lang.pick("价值细分", "Value segment"), 11),
+                        Column.count(lang.pick("户数", "Households"), 7),
+                        Column.percent(lang.pick("占本处比例", "Share of office"), 8),
+                        Column.decimal(lang.pick("近12个月户均消费（元）", "Average spend, 12 months (yuan)"), 11),
+                        Column.percent(lang.pick("平均按时缴费率", "Average on-time payment"), 9),
+                        Column.count(lang.pick("调查表份数", "Survey forms"), 7),
+                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)), rows)
+                .withEmptyText(lang.pick("无本管理处的客户价值评估数据。", "No customer-value figures for this office."));
+    }
+
+    private static Table needsRows(OfficeFigures figures, Lang lang) {
+        List<Row> rows = figures.needs().stream()
+                .map(row -> Row.of(row.count("rank"), ReviewTerms.level(row.text("level"), lang),
+                        ReviewTerms.area(row.text("area"), lang), row.count("complaints"), row.count("dissatisfied")))
+                .toList();
+        return Table.of(List.of(
+                        Column.count(lang.pick("序位", "Rank"), 5),
+                        Column.text(lang.pick("层面", "Level"), 8),
+                        Column.text(lang.pick("涉及方面", "Area"), 14),
+                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
+                        Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 9)), rows)
+                .withEmptyText(lang.pick("本年度本管理处无投诉，调查表亦无不满意答项。",
+                        "No complaints and no dissatisfied answers at this office this year."));
+    }
+
+    private static String yesNo(boolean value, Lang lang) {
+        return value ? lang.pick("是", "Yes") : lang.pick("否", "No");
+    }
+
+    private static boolean positive(MartRow row, String column) {
+        return row.count(column) != null && row.count(column) > 0;
+    }
+
+    /**
+     * One office's rows of every mart the office pages read, filtered once here so that no section can pick up
+     * another office's row by mistake. Company-wide rows are kept only where a company figure is shown beside the
+     * office's (items, levels).
+     */
+    private record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegister register) {
+
+        OfficeFigures(PacketSource source, int year, String officeId) {
+            this(source, year, officeId, OfficeRegister.of(source, year));
+        }
+
+        private List<MartRow> own(String mart) {
+            return MartRow.of(source.martOfYear(mart, year)).stream()
+                    .filter(row -> officeId.equals(row.text("office_id"))).toList();
+        }
+
+        Optional<MartRow> returns() {
+            return own(SurveyMarts.SURVEY_RETURNS).stream().findFirst();
+        }
+
+        Optional<MartRow> satisfaction() {
+            return own(SurveyMarts.SATISFACTION_BY_OFFICE).stream().findFirst();
+        }
+
+        List<MartRow> items() {
+            return own(SurveyMarts.SATISFACTION_BY_ITEM);
+        }
+
+        /** The company-wide rate of each item, for comparison. */
+        Map<String, Double> companyItemRates() {
+            Map<String, Double> rates = new LinkedHashMap<>();
+            MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year)).stream()
+                    .filter(row -> row.text("office_id") == null)
+                    .forEach(row -> rates.put(row.text("item"), row.number("satisfaction_rate")));
+            return rates;
+        }
+
+        /** The office's level rows and the company-wide ones. */
+        List<MartRow> levels() {
+            return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year)).stream()
+                    .filter(row -> row.text("office_id") == null || officeId.equals(row.text("office_id")))
+                    .toList();
+        }
+
+        List<MartRow> segmentSatisfaction() {
+            return own(CustomerMarts.SATISFACTION_BY_SEGMENT);
+        }
+
+        List<MartRow> returnVisits() {
+            return own(QualityMarts.RETURN_VISIT_VERIFICATION);
+        }
+
+        List<MartRow> feedback() {
+            return own(FeedbackMarts.FEEDBACK_SUMMARY);
+        }
+
+        List<MartRow> pareto() {
+            return own(FeedbackMarts.COMPLAINT_PARETO);
+        }
+
+        List<MartRow> factorsWithoutAction() {
+            return own(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION);
+        }
+
+        List<MartRow> inspections() {
+            return own(QualityMarts.INSPECTION_SUMMARY);
+        }
+
+        List<MartRow> seriousNonconformities() {
+            return own(ReviewMarts.REVIEW_TRIGGERS).stream()
+                    .filter(row -> ReviewMarts.SERIOUS_NONCONFORMITY.equals(row.text("trigger"))).toList();
+        }
+
+        List<MartRow> actions() {
+            return own(QualityMarts.ACTION_STATUS);
+        }
+
+        List<MartRow> failedActions() {
+            return IncidentsAndActionsChapter.failedInYear(source, year).stream()
+                    .filter(row -> officeId.equals(row.text("office_id"))).toList();
+        }
+
+        List<MartRow> followUps() {
+            return own(CustomerMarts.FOLLOW_UP_LIST);
+        }
+
+        List<MartRow> segments() {
+            return CustomerValueSnapshot.rows(source, CustomerValueMarts.CUSTOMER_SEGMENTS, year).stream()
+                    .filter(row -> officeId.equals(row.text("office_id"))).toList();
+        }
+
+        List<MartRow> needs() {
+            return own(CustomerValueMarts.CUSTOMER_NEEDS);
+        }
+    }
+}

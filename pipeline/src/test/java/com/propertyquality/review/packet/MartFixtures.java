@@ -1,0 +1,176 @@
+package com.propertyquality.review.packet;
+
+import static com.propertyquality.review.packet.FixedPacketSource.row;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Complete hand-made rows of the marts the chapters read, every column of data/README.md §6 present (a chapter that
+ * reads a column the mart lacks fails loudly in {@link MartRow}). Values are whatever the test passes.
+ */
+final class MartFixtures {
+
+    static final LocalDate AS_OF = LocalDate.of(2026, 1, 10);
+
+    private MartFixtures() {}
+
+    static Map<String, Object> office(String id, String name) {
+        return row("office_id", id, "office_name", name, "city", null, "property_type", null, "households", null);
+    }
+
+    static Map<String, Object> surveyReturn(int year, String office, String name, Long distributed, long returned,
+            Double rate, boolean meets, String anomaly, Double companyRate) {
+        return row("year", year, "office_id", office, "office_name", name, "forms_distributed", distributed,
+                "forms_returned", returned, "return_rate", rate, "meets_threshold", meets, "anomaly", anomaly,
+                "threshold", 0.6, "previous_return_rate", null, "change_points", null, "rank", 1,
+                "company_return_rate", companyRate, "gap_points", null);
+    }
+
+    static Map<String, Object> satisfactionByOffice(int year, String office, String name, long forms, Double rate,
+            Double companyRate, Double gapPoints, Integer rank) {
+        return row("year", year, "office_id", office, "office_name", name, "forms", forms, "qualified", 0L,
+                "unsatisfied", 0L, "unrated", 0L, "satisfaction_rate", rate, "previous_satisfaction_rate", null,
+                "change_points", null, "rank", rank, "company_satisfaction_rate", companyRate, "gap_points",
+                gapPoints);
+    }
+
+    static Map<String, Object> satisfactionByItem(int year, String office, String item, String level, long qualified,
+            long unsatisfied, long unrated, Double rate) {
+        return row("year", year, "office_id", office, "item", item, "item_name", item, "level", level,
+                "forms", qualified + unsatisfied + unrated, "qualified", qualified, "unsatisfied", unsatisfied,
+                "unrated", unrated, "satisfaction_rate", rate);
+    }
+
+    static Map<String, Object> satisfactionByLevel(int year, String office, String level, long qualified,
+            long unsatisfied, long unrated, Double rate) {
+        return row("year", year, "office_id", office, "level", level, "qualified", qualified, "unsatisfied",
+                unsatisfied, "unrated", unrated, "satisfaction_rate", rate);
+    }
+
+    static Map<String, Object> satisfactionCompany(int year, long forms, long qualified, long unsatisfied,
+            Double rate) {
+        return row("year", year, "forms", forms, "qualified", qualified, "unsatisfied", unsatisfied, "unrated", 0L,
+                "satisfaction_rate", rate);
+    }
+
+    static Map<String, Object> satisfactionBySegment(int year, String office, String dimension, String segment,
+            long forms, long qualified, long unsatisfied, long unrated, Double rate) {
+        return row("year", year, "office_id", office, "dimension", dimension, "segment", segment, "forms", forms,
+                "qualified", qualified, "unsatisfied", unsatisfied, "unrated", unrated, "satisfaction_rate", rate);
+    }
+
+    static Map<String, Object> feedbackSummary(int year, int month, String office, String name, String channel,
+            String kind, String area, String severity, long entries, long closed, long openOver30) {
+        return row("year", year, "month", month, "office_id", office, "office_name", name, "channel", channel,
+                "kind", kind, "area", area, "level", "management", "severity", severity, "entries", entries,
+                "closed", closed, "closure_rate", (double) closed / entries, "median_days_to_close", null,
+                "p90_days_to_close", null, "open_over_30_days", openOver30, "originals_kept", 0L,
+                "originals_known", 0L, "original_kept_share", null);
+    }
+
+    static Map<String, Object> pareto(int year, String office, String name, String area, long complaints, long scope,
+            double share, double cumulative, int rank, boolean mainFactor, boolean hasAction) {
+        return row("year", year, "office_id", office, "office_name", name, "area", area, "area_name", area,
+                "level", "management", "complaints", complaints, "scope_complaints", scope, "share", share,
+                "cumulative_share", cumulative, "rank", rank, "main_factor", mainFactor, "has_action", hasAction);
+    }
+
+    static Map<String, Object> factorWithoutAction(int year, String office, String name, String area, long complaints,
+            long scope, double share, double cumulative, int rank) {
+        return row("year", year, "office_id", office, "office_name", name, "area", area, "area_name", area,
+                "level", "management", "complaints", complaints, "scope_complaints", scope, "share", share,
+                "cumulative_share", cumulative, "rank", rank);
+    }
+
+    static Map<String, Object> inspection(int year, int month, String office, String name, String level,
+            long inspections, double average, double min, long nonconformities, long withoutCount, long complaints) {
+        return row("year", year, "month", month, "office_id", office, "office_name", name, "level", level,
+                "level_name", level, "inspections", inspections, "average_score", average, "min_score", min,
+                "nonconformities", nonconformities, "inspections_without_count", withoutCount,
+                "complaints", complaints);
+    }
+
+    static Map<String, Object> actionStatus(int year, String office, String name, String area, long actions,
+            long open, long overdue, long effective, long notEffective, long pending) {
+        return row("year", year, "office_id", office, "office_name", name, "area", area, "area_name", area,
+                "level", "management", "actions", actions, "corrective", actions, "preventive", 0L, "open", open,
+                "overdue", overdue, "closed_on_time", actions - open, "closed_late", 0L,
+                "verified_effective", effective, "verified_not_effective", notEffective,
+                "verification_pending", pending, "as_of", AS_OF);
+    }
+
+    static Map<String, Object> failedAction(int year, String office, String name, String actionId, String area,
+            LocalDate verifiedOn, String description) {
+        return row("year", year, "office_id", office, "office_name", name, "action_id", actionId, "area", area,
+                "type", "corrective", "owner_department", "Works", "opened_on", LocalDate.of(year, 2, 1),
+                "due_on", LocalDate.of(year, 3, 1), "closed_on", LocalDate.of(year, 3, 1), "verified_on", verifiedOn,
+                "description", description, "as_of", AS_OF);
+    }
+
+    static Map<String, Object> trigger(int year, String trigger, String office, String evidence, String reference,
+            LocalDate date, String source) {
+        return row("year", year, "trigger", trigger, "office_id", office, "evidence", evidence,
+                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+    }
+
+    static Map<String, Object> readiness(int year, LocalDate meeting, LocalDate previous, LocalDate dueBy,
+            Integer months, Boolean within, long triggers) {
+        return row("year", year, "has_plan", true, "meeting_date", meeting, "meeting_time", null,
+                "previous_review_on", previous, "review_due_by", dueBy, "months_since_previous", months,
+                "within_12_months", within, "overdue_at_as_of", false, "triggers", triggers,
+                "extra_review_due", triggers > 0, "as_of", AS_OF);
+    }
+
+    static Map<String, Object> objective(int year, int seq, String name, String metric, double target, Double actual,
+            Boolean met) {
+        return row("year", year, "seq", seq, "name", name, "metric", metric, "comparison", "at_least",
+                "target", target, "actual", actual, "met", met);
+    }
+
+    static Map<String, Object> customerSegment(int year, String office, String category, String segment,
+            long households, double share, double avgSpend, Double avgCredit, long forms, Double rate) {
+        return row("year", year, "office_id", office, "category", category, "value_segment", segment,
+                "households", households, "share", share, "avg_spend_12m", avgSpend, "avg_credit_rate", avgCredit,
+                "survey_year", year - 1, "forms", forms, "qualified", 0L, "unsatisfied", 0L,
+                "satisfaction_rate", rate);
+    }
+
+    static Map<String, Object> customerNeed(int year, String office, String level, String area, long complaints,
+            Long dissatisfied, int rank) {
+        return row("year", year, "office_id", office, "level", level, "area", area, "area_name", area,
+                "survey_item", dissatisfied == null ? null : area, "complaints", complaints,
+                "dissatisfied", dissatisfied, "rank", rank);
+    }
+
+    static Map<String, Object> purchaseNeed(int year, String segment, String category, long purchases,
+            long households, String spend, double share, int rank, Double medianDays) {
+        return row("year", year, "value_segment", segment, "category", category, "purchases", purchases,
+                "households", households, "spend", new BigDecimal(spend), "share", share, "rank", rank,
+                "top_category", rank == 1, "repeat_intervals", 0L, "median_repeat_days", medianDays);
+    }
+
+    static Map<String, Object> seasonality(int year, int month, String category, long purchases, long households,
+            String spend) {
+        return row("year", year, "month", month, "category", category, "purchases", purchases,
+                "households", households, "spend", new BigDecimal(spend));
+    }
+
+    static Map<String, Object> followUp(int year, String office, String name, String household, String source,
+            String reason, LocalDate date, String ref, String detail, String note) {
+        return row("year", year, "office_id", office, "office_name", name, "household_id", household,
+                "name_masked", household == null ? null : "W**", "phone_masked", null, "source", source,
+                "reason", reason, "date", date, "ref_id", ref, "detail", detail, "note", note);
+    }
+
+    static Map<String, Object> returnVisits(int year, String office, String name, long checks, Double authenticity) {
+        return row("year", year, "office_id", office, "office_name", name, "forms_returned", 0L,
+                "survey_checks", checks, "forms_verified", 0L, "verified_share", null, "survey_checks_unmatched", 0L,
+                "confirmed", 0L, "not_confirmed", 0L, "unreachable", 0L, "authenticity_rate", authenticity,
+                "paid_service_visits", 0L, "paid_service_satisfied", 0L, "paid_service_dissatisfied", 0L,
+                "paid_service_satisfaction", null, "complaint_followup_visits", 0L,
+                "complaint_followup_satisfied", 0L, "complaint_followup_dissatisfied", 0L,
+                "complaint_followup_satisfaction", null);
+    }
+}
