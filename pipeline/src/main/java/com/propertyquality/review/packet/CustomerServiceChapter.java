@@ -51,7 +51,7 @@ public final class CustomerServiceChapter {
      */
     static List<Block> surveyCheckBlocks(List<MartRow> visits, int year, Lang lang) {
         List<Row> rows = visits.stream()
-                .map(row -> Labels.row(unchecked(row), Labels.office(row), row.count("forms_returned"),
+                .map(row -> Row.highlightedIf(unchecked(row), Labels.office(row), row.count("forms_returned"),
                         row.count("forms_verified"), row.number("verified_share"), row.count("confirmed"),
                         row.count("not_confirmed"), row.count("unreachable"), row.number("authenticity_rate")))
                 .toList();
@@ -163,20 +163,8 @@ public final class CustomerServiceChapter {
                         Column.text(lang.pick("明细", "Detail"), 11),
                         Column.text(lang.pick("备注", "Note"), 16)),
                 rows.stream().map(row -> Row.of(row.text("household_id"), row.text("name_masked"),
-                        row.text("phone_masked"), row.date("date"), reasonLabel(row.text("reason"), lang),
+                        row.text("phone_masked"), row.date("date"), ReviewTerms.followUpReason(row.text("reason"), lang),
                         row.text("ref_id"), detail(row, lang), row.text("note"))).toList());
-    }
-
-    static String reasonLabel(String code, Lang lang) {
-        if (code == null) {
-            return null;
-        }
-        return switch (code) {
-            case "survey_dissatisfied" -> lang.pick("调查表有不满意项", "Dissatisfied in the survey");
-            case "paid_service_dissatisfied" -> lang.pick("有偿服务回访不满意", "Dissatisfied with a paid service");
-            case "complaint_followup_dissatisfied" -> lang.pick("投诉回访不满意", "Dissatisfied at a complaint follow-up");
-            default -> code;
-        };
     }
 
     /**

@@ -42,8 +42,7 @@ public final class IncidentsAndActionsChapter {
         List<MartRow> status = MartRow.of(source.martOfYear(QualityMarts.ACTION_STATUS, year));
         return new Chapter(lang.pick("重大事件、纠正和预防措施", "Major incidents, corrective and preventive actions"),
                 lang.pick("重大事件与措施", "Incidents and actions"), List.of(
-                        Section.of(Headings.numbered(lang, 1, "重大事故与顾客严重投诉",
-                                        "Major accidents and serious complaints"),
+                        Section.of(Labels.heading(1, "重大事故与顾客严重投诉", "Major accidents and serious complaints", lang),
                                 Paragraphs.of(lang.pick(
                                         "管理评审内容4.2.4：发生的重大安全责任事故；增加评审频次的情况4.1.2 d：重大质量事故、顾客严重投诉。",
                                         "Review input 4.2.4 (major safety accidents) and extra-review case 4.1.2 d"
@@ -51,14 +50,12 @@ public final class IncidentsAndActionsChapter {
                                 planIncidents(source, year, lang),
                                 majorRegisterEntries(source, year, register, lang),
                                 majorEntryHandling(source, year, register, lang)),
-                        Section.of(Headings.numbered(lang, 2, "纠正和预防措施实施情况及其效果",
-                                        "Corrective and preventive actions and their effect"),
+                        Section.of(Labels.heading(2, "纠正和预防措施实施情况及其效果", "Corrective and preventive actions and their effect", lang),
                                 asOfNote(status, lang),
                                 actionProgress(status, register, true, lang),
                                 actionVerification(status, register, true, lang),
                                 failedVerification(source, year, register, lang)),
-                        Section.of(Headings.numbered(lang, 3, "以前管理评审的跟踪措施的实施及有效性",
-                                        "Follow-up of the previous review's actions"),
+                        Section.of(Labels.heading(3, "以前管理评审的跟踪措施的实施及有效性", "Follow-up of the previous review's actions", lang),
                                 previousReview(source, year, lang),
                                 previousReviewActions(lang))));
     }

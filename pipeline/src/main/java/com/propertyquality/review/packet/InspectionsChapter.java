@@ -40,13 +40,12 @@ public final class InspectionsChapter {
                 .toList();
         return new Chapter(lang.pick("服务检查（微笑100%）", "Service inspections (Smile 100%)"),
                 lang.pick("服务检查", "Inspections"), List.of(
-                        Section.of(Headings.numbered(lang, 1, "各管理处、各级别检查情况",
-                                        "Inspections by office and level"),
+                        Section.of(Labels.heading(1, "各管理处、各级别检查情况", "Inspections by office and level", lang),
                                 intro(lang),
                                 byOfficeAndLevel(inspections, register, true, lang)),
-                        Section.of(Headings.numbered(lang, 2, "神秘顾客检查结果", "Mystery-shopper checks"),
+                        Section.of(Labels.heading(2, "神秘顾客检查结果", "Mystery-shopper checks", lang),
                                 mysteryShoppers(inspections, register, lang)),
-                        Section.of(Headings.numbered(lang, 3, "严重不合格", "Serious nonconformities"),
+                        Section.of(Labels.heading(3, "严重不合格", "Serious nonconformities", lang),
                                 seriousNonconformities(serious, register, lang))));
     }
 

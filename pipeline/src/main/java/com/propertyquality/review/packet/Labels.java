@@ -1,9 +1,6 @@
 package com.propertyquality.review.packet;
 
-import java.util.Arrays;
-
 import com.propertyquality.review.reports.document.Lang;
-import com.propertyquality.review.reports.document.Row;
 
 /**
  * The few words every chapter of the packet prints the same way (section numbers, yes/no, an office, an empty
@@ -11,26 +8,14 @@ import com.propertyquality.review.reports.document.Row;
  */
 final class Labels {
 
-    private static final String NUMERALS = "一二三四五六七八九十";
-
     private Labels() {}
 
     /** "（三）标题" in Chinese, "(3) Title" in English: the numbering of a section inside its chapter. */
     static String heading(int number, String chinese, String english, Lang lang) {
         if (lang == Lang.ZH) {
-            String numeral = number >= 1 && number <= NUMERALS.length()
-                    ? NUMERALS.substring(number - 1, number) : Integer.toString(number);
-            return "（" + numeral + "）" + chinese;
+            return "（" + ChapterNumbers.chinese(number) + "）" + chinese;
         }
         return "(" + number + ") " + english;
-    }
-
-    /**
-     * A row that is shaded when {@code highlighted}. {@code Row.of(boolean, Object...)} cannot be called with a
-     * boolean expression: javac finds it ambiguous with {@code Row.of(Object...)}.
-     */
-    static Row row(boolean highlighted, Object... cells) {
-        return new Row(Arrays.asList(cells), highlighted);
     }
 
     /** 是 / 否; null (not known) stays null and prints "—". */
@@ -46,7 +31,7 @@ final class Labels {
 
     /** The company-wide line or scope (全公司). */
     static String company(Lang lang) {
-        return lang.pick("全公司", "Company");
+        return ReviewTerms.company(lang);
     }
 
     /** A year without any row for a table. */

@@ -93,7 +93,7 @@ public final class OfficeView {
                         Column.points(lang.pick("变化（百分点）", "Change (points)"), 8),
                         Column.percent(lang.pick("全公司满意率", "Company rate"), 8),
                         Column.points(lang.pick("与全公司差距（百分点）", "Gap to company (points)"), 8)),
-                        office.map(row -> List.of(Labels.row(dropped, row.number("previous_satisfaction_rate"),
+                        office.map(row -> List.of(Row.highlightedIf(dropped, row.number("previous_satisfaction_rate"),
                                 row.number("change_points"), row.number("company_satisfaction_rate"),
                                 row.number("gap_points")))).orElse(List.of()))
                 .withEmptyText(empty);
@@ -115,9 +115,9 @@ public final class OfficeView {
                 .map(row -> {
                     Double rate = row.number("satisfaction_rate");
                     Double company = companyRates.get(row.text("item"));
-                    return Labels.row(rate != null && company != null && rate < company,
+                    return Row.highlightedIf(rate != null && company != null && rate < company,
                             ServicePerformanceChapter.itemName(row, lang),
-                            ServicePerformanceChapter.levelName(row.text("level"), lang), row.count("qualified"),
+                            ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
                             row.count("unsatisfied"), row.count("unrated"), rate, company);
                 })
                 .toList();
@@ -152,7 +152,7 @@ public final class OfficeView {
                         Column.count(lang.pick("排名", "Rank"), 5),
                         Column.text(lang.pick("是否达标", "Threshold"), 6),
                         Column.text(lang.pick("说明", "Remark"), 14)),
-                        office.map(row -> List.of(Labels.row(!row.isTrue("meets_threshold"),
+                        office.map(row -> List.of(Row.highlightedIf(!row.isTrue("meets_threshold"),
                                 row.count("forms_distributed"), row.count("forms_returned"),
                                 row.number("return_rate"), row.count("rank"),
                                 ServicePerformanceChapter.meetsLabel(row.flag("meets_threshold"), lang),

@@ -42,7 +42,7 @@ public final class OutputFormsChapter {
         OfficeRegister register = OfficeRegister.of(source, year);
         Optional<MartRow> meeting = PlanEntries.meeting(source, year);
         return new Chapter(lang.pick("输出表单", "Output forms"), lang.pick("输出表单", "Output forms"), List.of(
-                Section.of(Headings.numbered(lang, 1, "《管理评审报告》（草稿）", "Management review report (draft)"),
+                Section.of(Labels.heading(1, "《管理评审报告》（草稿）", "Management review report (draft)", lang),
                         Paragraphs.of(lang.pick(
                                 "品质督察部根据评审议题和会议记录编写，经管理者代表审核、总经理批准（4.4.2、4.4.3）。"
                                         + "“评审输入摘要”由数据预先填写；评审结论由会议填写。",
@@ -54,8 +54,7 @@ public final class OutputFormsChapter {
                         findings(source, year, register, lang),
                         conclusions(lang),
                         approval(lang)),
-                Section.of(Headings.numbered(lang, 2, "《管理评审改进措施及验证记录表》",
-                                "Improvement actions and their verification"),
+                Section.of(Labels.heading(2, "《管理评审改进措施及验证记录表》", "Improvement actions and their verification", lang),
                         Paragraphs.of(lang.pick(
                                 "责任部门根据《管理评审报告》的决定编制并组织实施，按《纠正和预防措施控制程序》执行（4.5.1）。"
                                         + "下表预先列出尚未制定纠正措施的主要因素和验证无效的措施；改进措施、责任部门、完成日期和验证由手工填写。",
@@ -64,7 +63,7 @@ public final class OutputFormsChapter {
                                         + " factors without a corrective action and the actions found not effective;"
                                         + " action, owner, completion date and verification are filled in by hand.")),
                         improvementActions(source, year, register, lang)),
-                Section.of(Headings.numbered(lang, 3, "《会议签到记录表》", "Meeting sign-in record"),
+                Section.of(Labels.heading(3, "《会议签到记录表》", "Meeting sign-in record", lang),
                         signInHeader(meeting, year, lang),
                         signIn(source, year, lang),
                         meetingNotes(lang))));

@@ -94,7 +94,7 @@ public final class ReviewPlanChapter {
                 "A management review is held at least once a year, never more than "
                         + ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS + " months apart (procedure 4.1.1).")));
         List<Row> rows = readiness.filter(row -> row.isTrue("has_plan"))
-                .map(row -> List.of(Labels.row(
+                .map(row -> List.of(Row.highlightedIf(
                         Boolean.FALSE.equals(row.flag("within_12_months")) || row.isTrue("overdue_at_as_of"),
                         row.date("previous_review_on"), row.date("review_due_by"), row.date("meeting_date"),
                         row.count("months_since_previous"), Labels.yesNo(row.flag("within_12_months"), lang),
@@ -155,7 +155,7 @@ public final class ReviewPlanChapter {
         String heading = Labels.heading(3, "增加管理评审频次的情形", "Extra-review triggers", lang);
         Map<String, String> officeNames = officeNames(source);
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .map(row -> Row.of(triggerName(row.text("trigger"), lang),
+                .map(row -> Row.of(ReviewTerms.trigger(row.text("trigger"), lang),
                         row.text("office_id") == null ? Labels.company(lang)
                                 : officeNames.getOrDefault(row.text("office_id"), row.text("office_id")),
                         row.date("date"), row.text("evidence"), row.text("reference_id"),
@@ -190,26 +190,6 @@ public final class ReviewPlanChapter {
         }
         return lang.pick(year + " 年度未出现程序 4.1.2 所列需增加管理评审频次的情形。",
                 "In " + year + " nothing listed in procedure 4.1.2 calls for an extra management review.");
-    }
-
-    /** The procedure's words for a trigger; plan events are named by their kind, as the plan does. */
-    static String triggerName(String code, Lang lang) {
-        if (code == null) {
-            return null;
-        }
-        return switch (code) {
-            case ReviewMarts.REVIEW_OVERDUE -> lang.pick("评审间隔超过12个月", "More than 12 months since the last review");
-            case ReviewMarts.MAJOR_COMPLAINT -> lang.pick("重大质量事故或顾客严重投诉",
-                    "Major quality accident or serious complaint");
-            case ReviewMarts.RETURN_RATE_BELOW_THRESHOLD -> lang.pick("调查表回收率未达标",
-                    "Survey return rate below the threshold");
-            case ReviewMarts.SATISFACTION_DROP -> lang.pick("满意率较上年下降超过 "
-                    + ReviewTriggers.SATISFACTION_DROP_POINTS + " 个百分点", "Satisfaction down by more than "
-                    + ReviewTriggers.SATISFACTION_DROP_POINTS + " points");
-            case ReviewMarts.ACTION_NOT_EFFECTIVE -> lang.pick("纠正措施验证无效", "Corrective action not effective");
-            case ReviewMarts.SERIOUS_NONCONFORMITY -> lang.pick("严重不合格", "Serious nonconformity");
-            default -> Names.of(ReviewPlanTables.EVENT_KINDS, code, lang);
-        };
     }
 
     /** The record the evidence comes from, by the name of its form (顾客意见登记表, ...). */

@@ -11,6 +11,7 @@ import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.metrics.CustomerValue;
 import com.propertyquality.review.metrics.HouseholdProfile;
+import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.ServiceLevel;
 import com.propertyquality.review.metrics.SurveyItem;
 import com.propertyquality.review.reports.document.Lang;
@@ -68,8 +69,9 @@ public final class ReviewTerms {
                     "Major quality accident or serious customer complaint"},
             ReviewMarts.RETURN_RATE_BELOW_THRESHOLD, new String[] {"调查表回收率未达要求",
                     "Survey return rate below the threshold"},
-            ReviewMarts.SATISFACTION_DROP, new String[] {"满意率下降超过5个百分点",
-                    "Satisfaction down by more than 5 points"},
+            ReviewMarts.SATISFACTION_DROP, new String[] {
+                    "满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS + " 个百分点",
+                    "Satisfaction down by more than " + ReviewTriggers.SATISFACTION_DROP_POINTS + " points"},
             ReviewMarts.ACTION_NOT_EFFECTIVE, new String[] {"纠正和预防措施验证无效", "Action found not effective"},
             ReviewMarts.SERIOUS_NONCONFORMITY, new String[] {"严重不合格", "Serious nonconformity"});
 

@@ -25,6 +25,7 @@ import com.propertyquality.review.metrics.OpenFeedback;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.ServiceLevel;
 import com.propertyquality.review.metrics.SurveyItem;
+import com.propertyquality.review.metrics.SurveyReturnRate;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.reports.document.BarChart;
 import com.propertyquality.review.reports.document.Block;
@@ -68,7 +69,7 @@ public final class ServicePerformanceChapter {
         List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
         Double company = companyRow(source, year).map(row -> row.number("satisfaction_rate")).orElse(null);
         List<Row> rows = offices.stream()
-                .map(row -> Labels.row(below(row.number("gap_points")), Labels.office(row), row.count("forms"),
+                .map(row -> Row.highlightedIf(below(row.number("gap_points")), Labels.office(row), row.count("forms"),
                         row.count("qualified"), row.count("unsatisfied"), row.count("unrated"),
                         row.number("satisfaction_rate"), row.count("rank"), row.number("gap_points")))
                 .toList();
@@ -151,8 +152,8 @@ public final class ServicePerformanceChapter {
                 .filter(row -> row.text("office_id") == null).toList();
         Double company = companyRow(source, year).map(row -> row.number("satisfaction_rate")).orElse(null);
         List<Row> items = companyItems.stream()
-                .map(row -> Labels.row(lower(row.number("satisfaction_rate"), company), itemName(row, lang),
-                        levelName(row.text("level"), lang), row.count("qualified"), row.count("unsatisfied"),
+                .map(row -> Row.highlightedIf(lower(row.number("satisfaction_rate"), company), itemName(row, lang),
+                        ReviewTerms.level(row.text("level"), lang), row.count("qualified"), row.count("unsatisfied"),
                         row.count("unrated"), row.number("satisfaction_rate")))
                 .toList();
         Table itemTable = Table.of(List.of(
@@ -175,7 +176,7 @@ public final class ServicePerformanceChapter {
     static Table levelTable(PacketSource source, int year, String officeId, Lang lang) {
         List<Row> levels = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year)).stream()
                 .filter(row -> Objects.equals(row.text("office_id"), officeId))
-                .map(row -> Row.of(levelName(row.text("level"), lang), row.count("qualified"),
+                .map(row -> Row.of(ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
                         row.count("unsatisfied"), row.count("unrated"), row.number("satisfaction_rate")))
                 .toList();
         return Table.of(List.of(
@@ -196,11 +197,6 @@ public final class ServicePerformanceChapter {
             return Names.of(SurveyItem.ofCode(code), lang);
         }
         return lang == Lang.ZH && row.text("item_name") != null ? row.text("item_name") : Names.english(code);
-    }
-
-    static String levelName(String code, Lang lang) {
-        return Arrays.stream(ServiceLevel.values()).filter(level -> level.code().equals(code)).findFirst()
-                .map(level -> Names.of(level, lang)).orElse(code);
     }
 
     // ------------------------------------------------------------------ (4) trend
@@ -239,7 +235,7 @@ public final class ServicePerformanceChapter {
                         Column.percent(lang.pick(year + " 年满意率", "Satisfaction " + year), 8),
                         Column.percent(lang.pick((year - 1) + " 年满意率", "Satisfaction " + (year - 1)), 8),
                         Column.points(lang.pick("变化（百分点）", "Change (points)"), 8)),
-                        offices.stream().map(row -> Labels.row(droppedOffices.contains(row.text("office_id")),
+                        offices.stream().map(row -> Row.highlightedIf(droppedOffices.contains(row.text("office_id")),
                                 Labels.office(row), row.number("satisfaction_rate"),
                                 row.number("previous_satisfaction_rate"), row.number("change_points"))).toList())
                 .withCaption(lang.pick("各管理处满意率与上年比较", "Satisfaction by office against the previous year"))
@@ -265,7 +261,7 @@ public final class ServicePerformanceChapter {
     private static Section returnRates(PacketSource source, int year, Lang lang) {
         List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
         List<Row> rows = returns.stream()
-                .map(row -> Labels.row(!row.isTrue("meets_threshold"), Labels.office(row),
+                .map(row -> Row.highlightedIf(!row.isTrue("meets_threshold"), Labels.office(row),
                         row.count("forms_distributed"), row.count("forms_returned"), row.number("return_rate"),
                         row.count("rank"), meetsLabel(row.flag("meets_threshold"), lang),
                         anomalyLabel(row.text("anomaly"), lang)))
@@ -315,8 +311,8 @@ public final class ServicePerformanceChapter {
             return null;
         }
         return switch (code) {
-            case "no_distribution_record" -> lang.pick("无发放记录", "No distribution record");
-            case "returned_exceeds_distributed" -> lang.pick("回收数超过发放数（数据错误）",
+            case SurveyReturnRate.NO_DISTRIBUTION_RECORD -> lang.pick("无发放记录", "No distribution record");
+            case SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED -> lang.pick("回收数超过发放数（数据错误）",
                     "More returned than distributed (data error)");
             default -> code;
         };
@@ -465,8 +461,8 @@ public final class ServicePerformanceChapter {
     /** The main factors of one scope (rows in rank order), shaded when no corrective action answers them. */
     static Table mainFactorTable(List<MartRow> areas, int year, Lang lang) {
         List<Row> rows = areas.stream().filter(row -> row.isTrue("main_factor"))
-                .map(row -> Labels.row(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),
-                        levelName(row.text("level"), lang), row.count("complaints"), row.number("share"),
+                .map(row -> Row.highlightedIf(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),
+                        ReviewTerms.level(row.text("level"), lang), row.count("complaints"), row.number("share"),
                         row.number("cumulative_share"), actionLabel(row.flag("has_action"), lang)))
                 .toList();
         return Table.of(List.of(

@@ -99,8 +99,8 @@ class CustomerServiceChapterTest {
 
         assertThat(ChapterText.chinese(ChapterText.words(chapter))).as(ChapterText.dump(chapter)).isEmpty();
         Table followUps = ChapterText.tables(chapter.sections().get(2)).get(0);
-        assertThat(ChapterText.column(followUps, 4)).containsExactly("Dissatisfied in the survey",
-                "Dissatisfied with a paid service");
+        assertThat(ChapterText.column(followUps, 4)).containsExactly("Dissatisfied item on the survey form",
+                "Dissatisfied at the paid-service visit");
         assertThat(ChapterText.column(followUps, 6)).containsExactly("Follow up, Lift", "HF-1");
         assertThat(ChapterText.paragraphs(chapter.sections().get(0))).contains("North 1");
         assertThat(chapter.sheet()).isEqualTo("Customer service centre");

@@ -95,7 +95,7 @@ class ReviewPlanChapterTest {
                         "年度管理评审计划"),
                 java.util.Arrays.asList("重大质量事故或顾客严重投诉", "番禺锦绣山庄管理处", LocalDate.of(2025, 3, 16),
                         "重大 complaint · lift · closed：电梯困人", "FB2025-GZ03-0022", "顾客意见登记表"),
-                java.util.Arrays.asList("调查表回收率未达标", "XX99", null, "回收率 54/120 = 0.450，低于 0.6", null,
+                java.util.Arrays.asList("调查表回收率未达要求", "XX99", null, "回收率 54/120 = 0.450，低于 0.6", null,
                         "调查表回收率"));
         assertThat(ChapterText.highlighted(table)).isEmpty();
     }
@@ -186,7 +186,7 @@ class ReviewPlanChapterTest {
     @Test
     void everyTriggerCodeHasAChineseName() {
         for (String code : com.propertyquality.review.marts.ReviewMarts.TRIGGER_ORDER) {
-            assertThat(ReviewPlanChapter.triggerName(code, Lang.ZH)).as(code).containsPattern("\\p{IsHan}");
+            assertThat(ReviewTerms.trigger(code, Lang.ZH)).as(code).containsPattern("\\p{IsHan}");
         }
     }
 

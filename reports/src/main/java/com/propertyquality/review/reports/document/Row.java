@@ -23,7 +23,8 @@ public record Row(List<Object> cells, boolean highlighted) {
         return new Row(Arrays.asList(cells), true);
     }
 
-    public static Row of(boolean highlighted, Object... cells) {
+    /** A row shaded when {@code highlighted} holds. */
+    public static Row highlightedIf(boolean highlighted, Object... cells) {
         return new Row(Arrays.asList(cells), highlighted);
     }
 }

@@ -1,0 +1,60 @@
+package com.propertyquality.review.packet;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.ReportDocument;
+
+/**
+ * The management-review packet (管理评审资料) of a year: the review's inputs of procedure 4.2 in the order the
+ * meeting takes them, then the pre-filled output forms (4.4) and one page per office.
+ */
+public final class ManagementReviewPacket {
+
+    private ManagementReviewPacket() {}
+
+    public static ReportDocument of(PacketSource source, int year, Lang lang) {
+        List<Chapter> numbered = numbered(List.of(
+                ReviewPlanChapter.build(source, year, lang),
+                ObjectivesChapter.build(source, year, lang),
+                ServicePerformanceChapter.build(source, year, lang),
+                CustomerServiceChapter.build(source, year, lang),
+                CustomerSegmentsChapter.build(source, year, lang),
+                InspectionsChapter.build(source, year, lang),
+                IncidentsAndActionsChapter.build(source, year, lang),
+                DepartmentReportsChapter.build(source, year, lang),
+                OutputFormsChapter.build(source, year, lang)), lang);
+        List<Chapter> chapters = new ArrayList<>(numbered);
+        chapters.add(OfficeAppendix.build(source, year, lang));
+        String title = lang.pick(year + " 年度管理评审资料", "Management review " + year);
+        return new ReportDocument(title, source.companyName(), year, lang, cover(source, year, lang), true, chapters);
+    }
+
+    static ReportDocument.Cover cover(PacketSource source, int year, Lang lang) {
+        List<String> lines = new ArrayList<>();
+        lines.add(lang.pick("管理评审输入资料与输出表单", "Review inputs and output forms"));
+        asOf(source).ifPresent(date -> lines.add(lang.pick("数据截至 " + date, "Data as of " + date)));
+        return new ReportDocument.Cover(lang.pick("管理评审资料", "Management review"), lines);
+    }
+
+    /** The as-of date the marts were built with (every review mart carries it). */
+    static Optional<LocalDate> asOf(PacketSource source) {
+        return source.mart(ReviewMarts.REVIEW_READINESS).stream()
+                .map(row -> (LocalDate) row.get("as_of")).filter(Objects::nonNull).findFirst();
+    }
+
+    static List<Chapter> numbered(List<Chapter> chapters, Lang lang) {
+        List<Chapter> out = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            out.add(new Chapter(ChapterNumbers.of(i + 1, lang) + c.title(), c.sheet(), c.sections()));
+        }
+        return out;
+    }
+}

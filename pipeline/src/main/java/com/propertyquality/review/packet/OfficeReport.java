@@ -1,0 +1,33 @@
+package com.propertyquality.review.packet;
+
+import java.util.List;
+
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.ReportDocument;
+
+/**
+ * One office's own report (管理处报告): its figures of the year and nothing of any other office; company-wide
+ * figures appear only as the yardstick.
+ */
+public final class OfficeReport {
+
+    private OfficeReport() {}
+
+    public static ReportDocument of(PacketSource source, int year, String officeId, Lang lang) {
+        List<Chapter> chapters = ManagementReviewPacket.numbered(
+                OfficeAppendix.officeChapters(source, year, officeId, lang), lang);
+        String office = officeName(source, officeId);
+        String title = lang.pick(office + " " + year + " 年度服务质量报告", office + ": service quality " + year);
+        return new ReportDocument(title, source.companyName(), year, lang,
+                new ReportDocument.Cover(office, List.of(lang.pick("管理处服务质量报告", "Office service-quality report"))),
+                true, chapters);
+    }
+
+    /** The office's name from the register, or its ID when the register has no name for it. */
+    static String officeName(PacketSource source, String officeId) {
+        return MartRow.of(source.lake("offices")).stream()
+                .filter(office -> officeId.equals(office.text("office_id")))
+                .map(office -> office.text("office_name")).findFirst().orElse(officeId);
+    }
+}

@@ -1,0 +1,273 @@
+package com.propertyquality.review.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.MartRows;
+import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts;
+import com.propertyquality.review.reports.Percent;
+import com.propertyquality.review.support.Cli;
+import com.propertyquality.review.support.SampleReview;
+
+/**
+ * The reports on the sample, through the command line: the packet's chapters are all there and its numbers are
+ * the marts' (read back from the PDF's text), an office report holds only its office, the English packet is in
+ * English, and XLSX and HTML come out as they should.
+ */
+class ReportCommandTest {
+
+    static final List<String> CHAPTERS = List.of("一、管理评审计划", "二、质量目标完成情况", "三、服务业绩", "四、客户服务中心",
+            "五、客户细分与需求", "六、服务检查（微笑100%）", "七、重大事件、纠正和预防措施", "八、部门报告", "九、输出表单",
+            "附录：各管理处");
+
+    static Path work;
+    static MartRows marts;
+    static List<String> pages;
+
+    @BeforeAll
+    static void renderThePacket() throws IOException {
+        work = SampleReview.work();
+        marts = new MartRows(work.resolve("marts"));
+        Cli.Result report = Cli.run("report", "--work", work.toString(), "--year", "2025");
+        assertThat(report.status()).as(report.err()).isZero();
+        pages = pageTexts(work.resolve("reports/management-review-2025.pdf"));
+    }
+
+    @Test
+    void theContentsListEveryChapterAtThePageItStartsOn() {
+        String contents = pages.get(1);
+        for (String chapter : CHAPTERS) {
+            String line = contents.lines().filter(l -> l.startsWith(chapter)).findFirst()
+                    .orElseThrow(() -> new AssertionError(chapter + " not in the contents:\n" + contents));
+            int page = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1).trim());
+            assertThat(pages.get(page - 1)).as(chapter).startsWith(chapter);
+        }
+    }
+
+    @Test
+    void everyPageAfterTheCoverIsNumberedAndNamesCompanyAndYear() {
+        for (int i = 1; i < pages.size(); i++) {
+            assertThat(pages.get(i)).contains("第 " + (i + 1) + " 页", "示例物业管理有限公司 · 2025 年度管理评审资料");
+        }
+    }
+
+    @Test
+    void returnRatesAndSatisfactionAreTheMarts() {
+        String performance = chapter("三、服务业绩");
+        for (Map<String, Object> office : marts.readYear(SurveyMarts.SURVEY_RETURNS, 2025)) {
+            assertThat(performance).as("%s", office).contains(office.get("forms_returned") + " "
+                    + Percent.format((Double) office.get("return_rate")));
+        }
+        for (Map<String, Object> office : marts.readYear(SurveyMarts.SATISFACTION_BY_OFFICE, 2025)) {
+            // one table row: forms, qualified, unsatisfied, unrated, rate (a long name wraps onto lines of its own)
+            assertThat(performance).as("%s", office).contains(office.get("forms") + " " + office.get("qualified") + " "
+                    + office.get("unsatisfied") + " " + office.get("unrated") + " "
+                    + Percent.format((Double) office.get("satisfaction_rate")));
+            assertThat(performance.replaceAll("\\s+", "")).contains((String) office.get("office_name"));
+        }
+        Map<String, Object> company = marts.readYear(SurveyMarts.SATISFACTION_COMPANY, 2025).get(0);
+        assertThat(performance).contains("573 4390 524 243 " + Percent.format((Double) company.get("satisfaction_rate")));
+        // a rate over 100% is shown as it is and called a data error
+        assertThat(performance).contains("110.00%", "无发放记录");
+        assertThat(performance.replaceAll("\\s+", "")).contains("回收数超过发放数（数据错误）"); // wraps in its cell
+    }
+
+    @Test
+    void theParetoTableIsTheMartsCompanyRows() {
+        String performance = chapter("三、服务业绩");
+        List<Map<String, Object>> areas = marts.readYear(FeedbackMarts.COMPLAINT_PARETO, 2025).stream()
+                .filter(row -> row.get("office_id") == null && Boolean.TRUE.equals(row.get("main_factor"))).toList();
+        assertThat(areas).isNotEmpty();
+        for (Map<String, Object> area : areas) {
+            assertThat(lineWith(performance, area.get("rank") + " " + area.get("area_name") + " "))
+                    .as("%s", area).contains(area.get("complaints") + " " + Percent.format((Double) area.get("share"))
+                            + " " + Percent.format((Double) area.get("cumulative_share")));
+        }
+    }
+
+    @Test
+    void objectivesAreJudgedAsTheMartJudgesThem() {
+        String objectives = chapter("二、质量目标完成情况");
+        for (Map<String, Object> objective : marts.readYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, 2025)) {
+            String line = lineWith(objectives, (String) objective.get("name"));
+            assertThat(line).as("%s", objective).isNotNull()
+                    .contains(Percent.format((Double) objective.get("target")),
+                            Percent.format((Double) objective.get("actual")),
+                            Boolean.TRUE.equals(objective.get("met")) ? "达成" : "未达成");
+        }
+    }
+
+    @Test
+    void returnVisitChecksAreTheMarts() {
+        String service = chapter("四、客户服务中心");
+        for (Map<String, Object> office : marts.readYear(QualityMarts.RETURN_VISIT_VERIFICATION, 2025)) {
+            assertThat(service).as("%s", office).contains(office.get("forms_returned") + " "
+                    + office.get("forms_verified") + " " + Percent.format((Double) office.get("verified_share")));
+        }
+    }
+
+    @Test
+    void theOutputFormsArePrefilled() {
+        String forms = chapter("九、输出表单");
+        assertThat(forms).contains("《管理评审报告》", "《管理评审改进措施及验证记录表》", "《会议签到记录表》");
+        // every action that failed verification is listed for its improvement
+        for (Map<String, Object> action : marts.read(QualityMarts.ACTIONS_FAILED_VERIFICATION)) {
+            assertThat(forms).contains((String) action.get("action_id"));
+        }
+        // every attendee of the plan has a line to sign
+        for (String attendee : List.of("陈志远", "林晓燕")) {
+            assertThat(forms).contains(attendee);
+        }
+    }
+
+    @Test
+    void theAppendixHasAPageForEveryOffice() {
+        String appendix = chapter("附录：各管理处");
+        for (Map<String, Object> office : marts.readYear(SurveyMarts.SURVEY_RETURNS, 2025)) {
+            assertThat(appendix).contains(office.get("office_name") + "（" + office.get("office_id") + "）");
+        }
+    }
+
+    @Test
+    void anOfficeReportHoldsOnlyItsOffice() throws IOException {
+        Cli.Result result = Cli.run("report", "--office", "SZ01", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        Path pdf = work.resolve("reports/office-SZ01-2025.pdf");
+        assertThat(result.out()).contains("Office report SZ01 2025: " + pdf);
+        String text = String.join("\n", pageTexts(pdf));
+        List<Map<String, Object>> offices = marts.readYear(SurveyMarts.SURVEY_RETURNS, 2025);
+        Map<String, Object> own = offices.stream().filter(o -> "SZ01".equals(o.get("office_id"))).findFirst().orElseThrow();
+        assertThat(text).contains((String) own.get("office_name"), Percent.format((Double) own.get("return_rate")));
+        for (Map<String, Object> other : offices) {
+            if (!"SZ01".equals(other.get("office_id"))) {
+                assertThat(text).as("no trace of %s", other.get("office_id"))
+                        .doesNotContain((String) other.get("office_id"), (String) other.get("office_name"));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownOfficeIsRefusedWithItsId() {
+        Cli.Result result = Cli.run("report", "--office", "NOPE9", "--work", work.toString());
+        assertThat(result.status()).isEqualTo(ReviewCli.FAILURE);
+        assertThat(result.err()).contains("NOPE9");
+        assertThat(work.resolve("reports/office-NOPE9-2025.pdf")).doesNotExist();
+    }
+
+    @Test
+    void theEnglishPacketIsInEnglish() throws IOException {
+        Cli.Result result = Cli.run("report", "--lang", "en", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        List<String> english = pageTexts(work.resolve("reports/management-review-2025-en.pdf"));
+        String text = String.join("\n", english);
+        assertThat(english.get(1)).contains("Contents", "Service performance", "Quality objectives", "Appendix");
+        assertThat(text).contains("Page 2", "Satisfaction", "Return rate", "Main factors");
+        // the labels are English; only the data (names, descriptions, evidence as recorded) stays as written
+        assertThat(text).doesNotContain("第 2 页", "目录", "页码", "满意率（%）", "管理处名称", "一、", "（一）", "未达标");
+        assertThat(pages.size()).isPositive();
+    }
+
+    @Test
+    void theReturnsCheckListsTheOfficesUnderTheThresholdFirstOnOnePage() throws IOException {
+        Cli.Result result = Cli.run("report", "--kind", "returns", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        Path pdf = work.resolve("reports/return-rates-2025.pdf");
+        assertThat(result.out()).contains("Return-rate check 2025: " + pdf);
+        List<String> text = pageTexts(pdf);
+        assertThat(text).hasSize(1);
+        assertThat(text.get(0)).contains("2025 年度调查表回收率检查", "回收率要求：不低于 60.00%", "未达标管理处：5 个",
+                "45.00%", "110.00%", "无发放记录");
+        // the five offices under 60% (in office order), then the others
+        List<String> order = List.of("DG01", "DG02", "GZ03", "SZ04", "ZH01", "GZ01", "SZ02", "ZH03");
+        for (int i = 1; i < order.size(); i++) {
+            assertThat(text.get(0).indexOf(order.get(i - 1))).as(order.get(i - 1) + " before " + order.get(i))
+                    .isLessThan(text.get(0).indexOf(order.get(i)));
+        }
+    }
+
+    @Test
+    void xlsxHasASheetPerChapterWithRatesAsNumbers() throws IOException {
+        Cli.Result result = Cli.run("report", "--format", "xlsx", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        Path xlsx = work.resolve("reports/management-review-2025.xlsx");
+        double company = (Double) marts.readYear(SurveyMarts.SATISFACTION_COMPANY, 2025).get(0).get("satisfaction_rate");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile())) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).hasSize(CHAPTERS.size());
+            List<Double> numbers = new ArrayList<>();
+            for (org.dhatim.fastexcel.reader.Row row : sheets.get(2).read()) {
+                row.stream().filter(Objects::nonNull).filter(c -> c.getType() == CellType.NUMBER)
+                        .map(Cell::asNumber).forEach(n -> numbers.add(n.doubleValue()));
+            }
+            assertThat(numbers).contains(company, 573.0, 4390.0);
+        }
+    }
+
+    @Test
+    void htmlOpensInABrowser() throws IOException {
+        Cli.Result result = Cli.run("report", "--format", "html", "--kind", "returns", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        String html = Files.readString(work.resolve("reports/return-rates-2025.html"), StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html").contains("charset=UTF-8", "2025 年度调查表回收率检查", "110.00%",
+                "</html>");
+    }
+
+    /**
+     * The text of a chapter: from the page it starts on to the page the next chapter starts on (continuation pages
+     * also start with their chapter's title, in the page header).
+     */
+    static String chapter(String title) {
+        int start = -1;
+        int end = pages.size();
+        for (int i = 2; i < pages.size(); i++) {
+            if (start < 0 && pages.get(i).startsWith(title)) {
+                start = i;
+            } else if (start >= 0 && !pages.get(i).startsWith(title)
+                    && CHAPTERS.stream().anyMatch(pages.get(i)::startsWith)) {
+                end = i;
+                break;
+            }
+        }
+        assertThat(start).as(title).isNotNegative();
+        return String.join("\n", pages.subList(start, end));
+    }
+
+    static String lineWith(String text, String marker) {
+        return text.lines().filter(l -> l.contains(marker)).findFirst().orElse(null);
+    }
+
+    static List<String> pageTexts(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            List<String> texts = new ArrayList<>();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                texts.add(stripper.getText(doc));
+            }
+            return texts;
+        }
+    }
+}

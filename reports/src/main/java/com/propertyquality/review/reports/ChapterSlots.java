@@ -1,0 +1,118 @@
+package com.propertyquality.review.reports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+
+import com.propertyquality.review.reports.document.BarChart;
+import com.propertyquality.review.reports.document.Block;
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.ParetoChart;
+import com.propertyquality.review.reports.document.Row;
+import com.propertyquality.review.reports.document.Section;
+import com.propertyquality.review.reports.document.Table;
+
+/**
+ * A chapter as the rows of the {@code chapter.jrxml} template: one slot per heading, caption, table, chart, text or
+ * page break, each printed by the detail band of its kind.
+ */
+final class ChapterSlots {
+
+    private final JasperReportsContext context;
+    private final Lang lang;
+    private final boolean typed;
+    private final Charts charts;
+
+    /** {@code typed}: table cells hold numbers and dates (XLSX) instead of their printed text. */
+    ChapterSlots(JasperReportsContext context, Lang lang, boolean typed) {
+        this.context = context;
+        this.lang = lang;
+        this.typed = typed;
+        this.charts = new Charts(context, lang.locale());
+    }
+
+    List<Map<String, ?>> of(Chapter chapter) {
+        List<Map<String, ?>> slots = new ArrayList<>();
+        for (Section section : chapter.sections()) {
+            if (section.newPage() && !slots.isEmpty()) {
+                slots.add(slot("break", null));
+            }
+            if (section.title() != null) {
+                slots.add(slot("heading", section.title()));
+            }
+            for (Block block : section.blocks()) {
+                add(block, slots);
+            }
+        }
+        return slots;
+    }
+
+    private void add(Block block, List<Map<String, ?>> slots) {
+        if (block instanceof Table table) {
+            table(table, slots);
+        } else if (block instanceof Paragraphs text) {
+            text.lines().forEach(line -> slots.add(slot("text", line)));
+        } else if (block instanceof BarChart chart) {
+            Map<String, Object> slot = slot(chart.bars().size() >= Charts.TALL_FROM ? "tallchart" : "chart", null);
+            slot.put("image", charts.bars(chart));
+            slots.add(slot);
+        } else if (block instanceof ParetoChart chart) {
+            Map<String, Object> slot = slot("chart", null);
+            slot.put("image", charts.pareto(chart));
+            slots.add(slot);
+        } else {
+            throw new IllegalArgumentException("unknown block " + block.getClass());
+        }
+        slots.add(slot("gap", null));
+    }
+
+    private void table(Table table, List<Map<String, ?>> slots) {
+        if (table.caption() != null) {
+            slots.add(slot("caption", table.caption()));
+        }
+        if (table.rows().isEmpty() && table.emptyText() != null) {
+            slots.add(slot("text", table.emptyText()));
+        } else {
+            List<Column> columns = table.columns();
+            Map<String, Object> parameters = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                parameters.put(TableDesigns.header(i), columns.get(i).header());
+            }
+            parameters.put(JRParameter.REPORT_LOCALE, lang.locale());
+            List<Map<String, ?>> rows = new ArrayList<>(table.rows().size());
+            for (Row row : table.rows()) {
+                Map<String, Object> cells = new HashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    Object value = row.cells().get(i);
+                    cells.put(TableDesigns.field(i), typed ? CellText.cellValue(columns.get(i).kind(), value)
+                            : CellText.format(columns.get(i).kind(), value));
+                }
+                cells.put(TableDesigns.HIGHLIGHT_FIELD, row.highlighted());
+                rows.add(cells);
+            }
+            Map<String, Object> slot = slot("table", null);
+            slot.put("report", TableDesigns.compiled(columns, typed, context));
+            slot.put("rows", new JRMapCollectionDataSource(rows));
+            slot.put("parameters", parameters);
+            slots.add(slot);
+        }
+        if (table.note() != null) {
+            slots.add(slot("note", table.note()));
+        }
+    }
+
+    private static Map<String, Object> slot(String kind, String text) {
+        Map<String, Object> slot = new HashMap<>();
+        slot.put("kind", kind);
+        slot.put("text", text);
+        return slot;
+    }
+}

@@ -1,0 +1,240 @@
+package com.propertyquality.review.reports;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.text.DecimalFormat;
+import java.util.function.IntFunction;
+import java.util.Locale;
+
+import net.sf.jasperreports.charts.renderers.JCommonDrawableRendererImpl;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontUtil;
+import net.sf.jasperreports.renderers.Renderable;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import com.propertyquality.review.reports.document.BarChart;
+import com.propertyquality.review.reports.document.ParetoChart;
+
+/**
+ * Draws the charts with JFreeChart, in the embedded Noto Sans SC so Chinese labels render, and hands them to Jasper
+ * as vector drawings: in the PDF their text stays text (searchable, and checked by the tests); HTML and XLSX get
+ * them as images.
+ */
+final class Charts {
+
+    /** Bars per chart above which the chart gets the tall band (so office names keep room to wrap). */
+    static final int TALL_FROM = 9;
+
+    private static final Color MAIN = new Color(0x46, 0x6E, 0xAA);
+    private static final Color PALE = new Color(0xB8, 0xC7, 0xDD);
+    private static final Color BAR = new Color(0x6F, 0x93, 0xC8);
+    private static final Color LINE = new Color(0xC0, 0x50, 0x4D);
+
+    private final JasperReportsContext context;
+    private final Locale locale;
+
+    Charts(JasperReportsContext context, Locale locale) {
+        this.context = context;
+        this.locale = locale;
+    }
+
+    /** Horizontal bars, one per label, 0–100%, each labelled with its rate as the tables print it. */
+    Renderable bars(BarChart chart) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        int position = 0;
+        for (BarChart.Bar bar : chart.bars()) {
+            // Two offices may share a name; the key keeps them apart while the label shows the name.
+            data.addValue(bar.value() == null ? null : bar.value() * 100, "rate", new Label(position++, bar.label()));
+        }
+        CategoryAxis categories = new CategoryAxis();
+        categories.setMaximumCategoryLabelLines(2);
+        categories.setMaximumCategoryLabelWidthRatio(0.32f);
+        categories.setTickLabelFont(font(Font.PLAIN, 7.5f));
+        NumberAxis values = new NumberAxis(chart.valueAxis());
+        values.setRange(0, 100);
+        values.setTickUnit(new NumberTickUnit(20));
+        values.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        values.setLabelFont(font(Font.PLAIN, 8f));
+        values.setTickLabelFont(font(Font.PLAIN, 7.5f));
+
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.08);
+        renderer.setSeriesPaint(0, BAR);
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(font(Font.PLAIN, 7f));
+        renderer.setDefaultItemLabelGenerator(new ValueLabels(column -> Percent.format(chart.bars().get(column).value())));
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.INSIDE3, TextAnchor.CENTER_RIGHT));
+        renderer.setPositiveItemLabelPositionFallback(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+
+        CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        if (chart.reference() != null) {
+            ValueMarker marker = new ValueMarker(chart.reference() * 100, LINE, new BasicStroke(1.2f));
+            marker.setLabel(chart.referenceLabel() == null ? null
+                    : chart.referenceLabel() + " " + Percent.format(chart.reference()));
+            marker.setLabelFont(font(Font.PLAIN, 7.5f));
+            marker.setAlpha(1f); // opaque: PDF/A-1 allows no transparency
+            marker.setLabelBackgroundColor(Color.WHITE);
+            marker.setLabelPaint(LINE);
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addRangeMarker(marker, Layer.FOREGROUND);
+        }
+        return drawing(plot, chart.caption());
+    }
+
+    /** Bars of counts, main factors dark, and the cumulative share as a line on a 0–100% axis with the cut-off. */
+    Renderable pareto(ParetoChart chart) {
+        DefaultCategoryDataset counts = new DefaultCategoryDataset();
+        DefaultCategoryDataset cumulative = new DefaultCategoryDataset();
+        boolean[] main = new boolean[chart.bars().size()];
+        int position = 0;
+        for (ParetoChart.Bar bar : chart.bars()) {
+            Label label = new Label(position, bar.label());
+            main[position++] = bar.mainFactor();
+            counts.addValue(bar.count(), "count", label);
+            cumulative.addValue(bar.cumulativeShare() * 100, "share", label);
+        }
+        CategoryAxis categories = new CategoryAxis();
+        categories.setMaximumCategoryLabelLines(3);
+        categories.setTickLabelFont(font(Font.PLAIN, 7.5f));
+        NumberAxis countAxis = new NumberAxis(chart.countAxis());
+        countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        countAxis.setLabelFont(font(Font.PLAIN, 8f));
+        countAxis.setTickLabelFont(font(Font.PLAIN, 7.5f));
+
+        BarRenderer bars = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return column < main.length && main[column] ? MAIN : PALE;
+            }
+        };
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setMaximumBarWidth(0.12);
+        bars.setDefaultItemLabelsVisible(true);
+        bars.setDefaultItemLabelFont(font(Font.PLAIN, 7f));
+        bars.setDefaultItemLabelGenerator(new ValueLabels(column -> Long.toString(chart.bars().get(column).count())));
+
+        CategoryPlot plot = new CategoryPlot(counts, categories, countAxis, bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+
+        NumberAxis shareAxis = new NumberAxis(chart.shareAxis());
+        shareAxis.setRange(0, 105);
+        shareAxis.setTickUnit(new NumberTickUnit(20));
+        shareAxis.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        shareAxis.setLabelFont(font(Font.PLAIN, 8f));
+        shareAxis.setTickLabelFont(font(Font.PLAIN, 7.5f));
+        LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
+        line.setSeriesPaint(0, LINE);
+        line.setSeriesStroke(0, new BasicStroke(1.5f));
+        line.setDefaultItemLabelsVisible(true);
+        line.setDefaultItemLabelFont(font(Font.PLAIN, 6.5f));
+        line.setDefaultItemLabelPaint(LINE);
+        line.setDefaultItemLabelGenerator(
+                new ValueLabels(column -> Percent.format(chart.bars().get(column).cumulativeShare())));
+        plot.setRangeAxis(1, shareAxis);
+        plot.setDataset(1, cumulative);
+        plot.setRenderer(1, line);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+
+        ValueMarker cutOff = new ValueMarker(chart.cutOff() * 100, LINE, new BasicStroke(0.8f,
+                BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
+        cutOff.setLabel(Percent.format(chart.cutOff()));
+        cutOff.setLabelFont(font(Font.PLAIN, 7f));
+        cutOff.setAlpha(1f);
+        cutOff.setLabelBackgroundColor(Color.WHITE);
+        cutOff.setLabelPaint(LINE);
+        cutOff.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        cutOff.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(1, cutOff, Layer.FOREGROUND);
+        return drawing(plot, chart.caption());
+    }
+
+    private Renderable drawing(CategoryPlot plot, String caption) {
+        JFreeChart chart = new JFreeChart(null, font(Font.BOLD, 10f), plot, false);
+        if (caption != null) {
+            chart.setTitle(new TextTitle(caption, font(Font.BOLD, 10f)));
+        }
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        return new JCommonDrawableRendererImpl(chart);
+    }
+
+    /**
+     * The embedded font from the font extension. In the PDF Jasper maps it back to the embedded Noto Sans SC
+     * subset; in images it is drawn from the same TrueType file.
+     */
+    private Font font(int style, float size) {
+        return FontUtil.getInstance(context).getAwtFontFromBundles(DocumentRenderer.FONT, style, size, locale,
+                true);
+    }
+
+    /**
+     * Labels each bar or point from the document's own value (not the plotted percent, which is the fraction
+     * times 100 in binary and could round differently), so a chart prints exactly what the tables print.
+     * JFreeChart's interface has three methods, hence no lambda.
+     */
+    private record ValueLabels(IntFunction<String> byColumn) implements CategoryItemLabelGenerator {
+        @Override
+        public String generateLabel(CategoryDataset dataset, int row, int column) {
+            return dataset.getValue(row, column) == null ? "" : byColumn.apply(column);
+        }
+
+        @Override
+        public String generateRowLabel(CategoryDataset dataset, int row) {
+            return dataset.getRowKey(row).toString();
+        }
+
+        @Override
+        public String generateColumnLabel(CategoryDataset dataset, int column) {
+            return dataset.getColumnKey(column).toString();
+        }
+    }
+
+    /** A category: its position keeps equal names apart, its text is what the axis prints. */
+    private record Label(int position, String text) implements Comparable<Label> {
+        @Override
+        public int compareTo(Label other) {
+            return Integer.compare(position, other.position);
+        }
+
+        @Override
+        public String toString() {
+            return text == null ? "" : text;
+        }
+    }
+}

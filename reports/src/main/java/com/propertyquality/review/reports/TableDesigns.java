@@ -1,0 +1,229 @@
+package com.propertyquality.review.reports;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.design.JRDesignBand;
+import net.sf.jasperreports.engine.design.JRDesignConditionalStyle;
+import net.sf.jasperreports.engine.design.JRDesignExpression;
+import net.sf.jasperreports.engine.design.JRDesignField;
+import net.sf.jasperreports.engine.design.JRDesignParameter;
+import net.sf.jasperreports.engine.design.JRDesignSection;
+import net.sf.jasperreports.engine.design.JRDesignStyle;
+import net.sf.jasperreports.engine.design.JRDesignTextField;
+import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
+import net.sf.jasperreports.engine.type.ModeEnum;
+import net.sf.jasperreports.engine.type.SplitTypeEnum;
+import net.sf.jasperreports.engine.type.StretchTypeEnum;
+import net.sf.jasperreports.engine.type.TextAdjustEnum;
+import net.sf.jasperreports.engine.type.VerticalTextAlignEnum;
+import net.sf.jasperreports.engine.type.WhenNoDataTypeEnum;
+
+import com.propertyquality.review.reports.document.CellKind;
+import com.propertyquality.review.reports.document.Column;
+
+/**
+ * The layout of a table as a Jasper subreport, built in code because every table has its own columns. A layout
+ * depends only on the column kinds and widths (headers are parameters), so it is compiled once per JVM and reused by
+ * every table of that shape: the office appendix compiles its tables once, however many offices there are.
+ */
+final class TableDesigns {
+
+    /** The printable width of A4 portrait with the chapter's 40 pt margins. */
+    static final int WIDTH = 515;
+
+    static final String HIGHLIGHT_FIELD = "_highlighted";
+
+    private static final Color HEAD_BACKGROUND = new Color(0xE3, 0xE9, 0xF2);
+    private static final Color HIGHLIGHT = new Color(0xFA, 0xDB, 0xD8);
+    private static final Color RULE = new Color(0x7F, 0x8A, 0x99);
+
+    private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+
+    private TableDesigns() {}
+
+    static String field(int column) {
+        return "c" + column;
+    }
+
+    static String header(int column) {
+        return "h" + column;
+    }
+
+    /**
+     * The compiled layout for these columns. {@code typed} fields hold numbers and dates (for XLSX cells);
+     * otherwise every field is the printed text of {@link CellText}.
+     */
+    static JasperReport compiled(List<Column> columns, boolean typed, JasperReportsContext context) {
+        StringBuilder key = new StringBuilder(typed ? "typed" : "text");
+        for (Column c : columns) {
+            key.append('|').append(c.kind()).append(':').append(c.width());
+        }
+        return COMPILED.computeIfAbsent(key.toString(), k -> compile(design(columns, typed), context));
+    }
+
+    private static JasperReport compile(JasperDesign design, JasperReportsContext context) {
+        try {
+            return JasperCompileManager.getInstance(context).compile(design);
+        } catch (JRException e) {
+            throw new IllegalStateException("Could not compile the table layout " + design.getName(), e);
+        }
+    }
+
+    /** The widths in points: the page width shared by weight, the rounding rest given to the last column. */
+    static int[] widths(List<Column> columns) {
+        int total = columns.stream().mapToInt(Column::width).sum();
+        int[] widths = new int[columns.size()];
+        int used = 0;
+        for (int i = 0; i < widths.length - 1; i++) {
+            widths[i] = WIDTH * columns.get(i).width() / total;
+            used += widths[i];
+        }
+        widths[widths.length - 1] = WIDTH - used;
+        return widths;
+    }
+
+    static JasperDesign design(List<Column> columns, boolean typed) {
+        try {
+            JasperDesign design = new JasperDesign();
+            design.setName("table_" + columns.size());
+            design.setPageWidth(WIDTH);
+            design.setColumnWidth(WIDTH);
+            design.setPageHeight(842);
+            design.setLeftMargin(0);
+            design.setRightMargin(0);
+            design.setTopMargin(0);
+            design.setBottomMargin(0);
+            design.setWhenNoDataType(WhenNoDataTypeEnum.ALL_SECTIONS_NO_DETAIL);
+
+            JRDesignStyle base = style("Base", false, null);
+            base.setDefault(true);
+            JRDesignStyle head = style("Head", true, HEAD_BACKGROUND);
+            head.setBold(true);
+            JRDesignStyle cell = style("Cell", false, null);
+            JRDesignConditionalStyle highlighted = new JRDesignConditionalStyle();
+            highlighted.setConditionExpression(new JRDesignExpression("$F{" + HIGHLIGHT_FIELD + "}"));
+            highlighted.setMode(ModeEnum.OPAQUE);
+            highlighted.setBackcolor(HIGHLIGHT);
+            cell.addConditionalStyle(highlighted);
+            design.addStyle(base);
+            design.addStyle(head);
+            design.addStyle(cell);
+
+            JRDesignField highlight = new JRDesignField();
+            highlight.setName(HIGHLIGHT_FIELD);
+            highlight.setValueClass(Boolean.class);
+            design.addField(highlight);
+
+            boolean signatures = columns.stream().anyMatch(c -> c.kind() == CellKind.SIGNATURE);
+            int rowHeight = signatures ? 30 : 16;
+            JRDesignBand headBand = new JRDesignBand();
+            headBand.setHeight(20);
+            headBand.setSplitType(SplitTypeEnum.PREVENT);
+            JRDesignBand rowBand = new JRDesignBand();
+            rowBand.setHeight(rowHeight);
+            rowBand.setSplitType(SplitTypeEnum.PREVENT);
+
+            int[] widths = widths(columns);
+            int x = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                Column column = columns.get(i);
+                JRDesignParameter parameter = new JRDesignParameter();
+                parameter.setName(header(i));
+                parameter.setValueClass(String.class);
+                design.addParameter(parameter);
+                JRDesignField field = new JRDesignField();
+                field.setName(field(i));
+                field.setValueClass(typed ? typedClass(column.kind()) : String.class);
+                design.addField(field);
+
+                JRDesignTextField title = text(x, widths[i], 20, "$P{" + header(i) + "}", head);
+                title.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                headBand.addElement(title);
+
+                JRDesignTextField value = text(x, widths[i], rowHeight, "$F{" + field(i) + "}", cell);
+                value.setHorizontalTextAlign(alignment(column.kind()));
+                value.setBlankWhenNull(true);
+                if (typed) {
+                    value.setPattern(pattern(column.kind()));
+                }
+                rowBand.addElement(value);
+                x += widths[i];
+            }
+            design.setColumnHeader(headBand);
+            ((JRDesignSection) design.getDetailSection()).addBand(rowBand);
+            return design;
+        } catch (JRException e) {
+            throw new IllegalStateException("Could not lay out a table of " + columns.size() + " columns", e);
+        }
+    }
+
+    private static JRDesignStyle style(String name, boolean opaque, Color background) {
+        JRDesignStyle style = new JRDesignStyle();
+        style.setName(name);
+        style.setFontName(DocumentRenderer.FONT);
+        style.setFontSize(8.5f);
+        style.setVerticalTextAlign(VerticalTextAlignEnum.MIDDLE);
+        if (opaque) {
+            style.setMode(ModeEnum.OPAQUE);
+            style.setBackcolor(background);
+        }
+        style.getLineBox().getPen().setLineWidth(0.5f);
+        style.getLineBox().getPen().setLineColor(RULE);
+        style.getLineBox().setTopPadding(2);
+        style.getLineBox().setBottomPadding(2);
+        style.getLineBox().setLeftPadding(3);
+        style.getLineBox().setRightPadding(3);
+        return style;
+    }
+
+    /** A cell that wraps its text and grows with the tallest cell of its row, so long names are never cut. */
+    private static JRDesignTextField text(int x, int width, int height, String expression, JRDesignStyle style) {
+        JRDesignTextField field = new JRDesignTextField();
+        field.setX(x);
+        field.setY(0);
+        field.setWidth(width);
+        field.setHeight(height);
+        field.setStyle(style);
+        field.setExpression(new JRDesignExpression(expression));
+        field.setTextAdjust(TextAdjustEnum.STRETCH_HEIGHT);
+        field.setStretchType(StretchTypeEnum.CONTAINER_HEIGHT);
+        return field;
+    }
+
+    private static Class<?> typedClass(CellKind kind) {
+        return switch (kind) {
+            case PERCENT, DECIMAL, POINTS -> Double.class;
+            case COUNT -> Long.class;
+            case DATE -> java.util.Date.class;
+            case TEXT, SIGNATURE -> String.class;
+        };
+    }
+
+    /** Excel number formats, converted by Jasper's XLSX exporter; percentages show two decimals as in the PDF. */
+    private static String pattern(CellKind kind) {
+        return switch (kind) {
+            case PERCENT -> "0.00%";
+            case DECIMAL -> "0.00";
+            case POINTS -> "+0.00;-0.00";
+            case COUNT -> "0";
+            case DATE -> "yyyy-MM-dd";
+            case TEXT, SIGNATURE -> null;
+        };
+    }
+
+    private static HorizontalTextAlignEnum alignment(CellKind kind) {
+        return switch (kind) {
+            case PERCENT, DECIMAL, POINTS, COUNT -> HorizontalTextAlignEnum.RIGHT;
+            case DATE -> HorizontalTextAlignEnum.CENTER;
+            case TEXT, SIGNATURE -> HorizontalTextAlignEnum.LEFT;
+        };
+    }
+}
