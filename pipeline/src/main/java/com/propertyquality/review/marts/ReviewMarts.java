@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -41,6 +42,10 @@ public final class ReviewMarts {
     public static final String REVIEW_READINESS = "review_readiness";
     public static final String REVIEW_TRIGGERS = "review_triggers";
     public static final String REVIEW_OBJECTIVES_STATUS = "review_objectives_status";
+    public static final String REVIEW_ACTIONS_FOLLOW_UP = "review_actions_follow_up";
+
+    /** The action source of the actions a management review decides (管理评审). */
+    public static final String REVIEW_ACTION_SOURCE = "review";
 
     /** The trigger codes, in the order of the mart. */
     public static final String REVIEW_OVERDUE = "review_overdue";
@@ -78,7 +83,10 @@ public final class ReviewMarts {
                 new Mart(REVIEW_TRIGGERS, "every extra-review trigger the data shows, one row each with its evidence",
                         ctx -> of(ctx).reviewTriggers()),
                 new Mart(REVIEW_OBJECTIVES_STATUS, "the plan's quality objectives against the figures of the lake",
-                        ctx -> of(ctx).reviewObjectivesStatus()));
+                        ctx -> of(ctx).reviewObjectivesStatus()),
+                new Mart(REVIEW_ACTIONS_FOLLOW_UP, "per review plan, the actions of management reviews it follows up"
+                        + " (4.2.7), with their state at the as-of date",
+                        ctx -> of(ctx).reviewActionsFollowUp()));
     }
 
     private static ReviewMarts of(MartContext ctx) {
@@ -275,6 +283,41 @@ public final class ReviewMarts {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    // ---------------------------------------------------------------- review_actions_follow_up
+
+    /**
+     * For every review plan, the actions decided by management reviews (source {@code review}) that its meeting
+     * follows up (4.2.7): every such action opened before the meeting, except those already verified effective
+     * before the previous review (that review saw them finished). An action still open is therefore followed up by
+     * every review until it has been verified effective.
+     */
+    public Dataset<Row> reviewActionsFollowUp() {
+        Column opened = col("opened_on");
+        Column due = col("due_on");
+        Column closed = col("closed_on");
+        Dataset<Row> actions = lake.read(ImportTemplates.ACTIONS)
+                .filter(col("source").equalTo(lit(REVIEW_ACTION_SOURCE)))
+                .withColumn("state", ActionState.column(opened, due, closed, asOf))
+                .withColumn("overdue", ActionState.overdueColumn(opened, due, closed, asOf))
+                .withColumn("verification_at",
+                        ActionState.verificationColumn(col("verification"), col("verified_on"), asOf))
+                .filter(col("state").notEqual(lit(ActionState.NOT_OPENED.code())))
+                .drop("year");
+        Dataset<Row> plans = plan().select(col("year"), col("meeting_date"), col("previous_review_on"));
+        Column finishedBeforePrevious = col("verification").equalTo(lit(ActionState.Verification.EFFECTIVE.code()))
+                .and(col("verified_on").lt(col("previous_review_on")));
+        Dataset<Row> offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
+        return plans.join(actions, opened.lt(col("meeting_date"))
+                        .and(not(coalesce(finishedBeforePrevious, lit(false)))))
+                .join(offices, JoinKeys.of(List.of("office_id")), "left")
+                .select(col("year"), col("meeting_date"), col("previous_review_on"), col("action_id"),
+                        col("office_id"), col("office_name"), col("area"), col("type"), col("owner_department"),
+                        opened, due, closed, col("state"), col("overdue"), col("verification_at").as("verification"),
+                        when(col("verified_on").leq(lit(asOf)), col("verified_on")).as("verified_on"),
+                        col("description"), lit(asOf).as("as_of"))
+                .orderBy(col("year"), opened, col("action_id"));
+    }
 
     private Dataset<Row> plan() {
         return lake.read(ReviewPlanTables.PLAN).select("year", "meeting_date", "meeting_time", "previous_review_on");

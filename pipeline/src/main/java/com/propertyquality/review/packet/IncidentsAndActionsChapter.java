@@ -12,6 +12,7 @@ import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.marts.FeedbackMarts;
 import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.metrics.ActionState;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
@@ -32,8 +33,6 @@ public final class IncidentsAndActionsChapter {
     static final String MAJOR = "major";
     /** The {@code review_triggers.source} of a trigger that is a plan event, not a register entry. */
     static final String PLAN_EVENTS_SOURCE = "review_events";
-    /** How many blank lines the follow-up form offers for the previous review's actions. */
-    static final int PREVIOUS_ACTION_LINES = 5;
 
     private IncidentsAndActionsChapter() {}
 
@@ -57,7 +56,7 @@ public final class IncidentsAndActionsChapter {
                                 failedVerification(source, year, register, lang)),
                         Section.of(Labels.heading(3, "以前管理评审的跟踪措施的实施及有效性", "Follow-up of the previous review's actions", lang),
                                 previousReview(source, year, lang),
-                                previousReviewActions(lang))));
+                                previousReviewActions(source, year, lang))));
     }
 
     /** The plan's events that are a major accident or a serious complaint, in plan order. */
@@ -239,28 +238,45 @@ public final class IncidentsAndActionsChapter {
                         "Previous management review: " + date + " (from this year's plan)."))
                 .orElse(lang.pick("本年度评审计划未填写上次管理评审日期。",
                         "This year's review plan gives no date of the previous review.")));
-        lines.add(lang.pick(
-                "措施登记中来源为“管理评审”的措施即以前管理评审决定的措施，但现有统计数据（措施状态、验证无效的措施）不保留措施来源，"
-                        + "本资料无法从数据中列出这些措施及其有效性。请品质督察部依据上次《管理评审改进措施及验证记录表》逐项填写下表。",
-                "Actions whose source is \"management review\" are the previous reviews' actions, but the action"
-                        + " figures (status, failed verifications) do not keep the source, so this packet cannot"
-                        + " list them from the data. The quality department fills in the form below from the"
-                        + " previous review's improvement-action record."));
+        lines.add(lang.pick("下表列出来源为“管理评审”、在本次会议前开立的措施，上次评审前已验证有效的除外：未验证有效的措施每次评审都跟踪，"
+                        + "直至验证有效。",
+                "The table lists the actions whose source is \"management review\" opened before this meeting,"
+                        + " except those verified effective before the previous review: an action is followed up at"
+                        + " every review until it is verified effective."));
         return new Paragraphs(lines);
     }
 
-    private static Table previousReviewActions(Lang lang) {
-        List<Row> rows = new ArrayList<>();
-        for (long line = 1; line <= PREVIOUS_ACTION_LINES; line++) {
-            rows.add(Row.of(line, null, null, null, null, null));
-        }
+    /** The previous reviews' actions this review follows up, as {@code review_actions_follow_up} has them. */
+    private static Table previousReviewActions(PacketSource source, int year, Lang lang) {
+        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP, year)).stream()
+                .map(action -> Row.highlightedIf(action.isTrue("overdue")
+                                || ActionState.Verification.NOT_EFFECTIVE.code().equals(action.text("verification")),
+                        action.text("action_id"), action.text("description"), action.text("owner_department"),
+                        action.date("opened_on"), action.date("due_on"), action.date("closed_on"),
+                        stateName(action.text("state"), lang),
+                        Names.of(ActionState.Verification.ofCode(action.text("verification")), lang)))
+                .toList();
         return Table.of(List.of(
-                        Column.count(lang.pick("序号", "No."), 4),
-                        Column.signature(lang.pick("上次评审决定的措施", "Action decided at the previous review"), 28),
-                        Column.signature(lang.pick("责任部门", "Owner"), 10),
-                        Column.signature(lang.pick("实施情况", "Implementation"), 16),
-                        Column.signature(lang.pick("有效性验证", "Effective?"), 10),
-                        Column.signature(lang.pick("验证人", "Verified by"), 8)), rows)
-                .withCaption(lang.pick("上次管理评审措施跟踪（手工填写）", "Previous review's actions (filled in by hand)"));
+                        Column.text(lang.pick("措施编号", "Action"), 10),
+                        Column.text(lang.pick("措施描述", "Description"), 30),
+                        Column.text(lang.pick("责任部门", "Owner"), 9),
+                        Column.date(lang.pick("开立日期", "Opened"), 10),
+                        Column.date(lang.pick("计划完成", "Due"), 10),
+                        Column.date(lang.pick("完成日期", "Closed"), 10),
+                        Column.text(lang.pick("实施情况", "Progress"), 8),
+                        Column.text(lang.pick("有效性", "Effective?"), 8)), rows)
+                .withCaption(lang.pick("以前管理评审决定的措施", "Actions decided by earlier reviews"))
+                .withEmptyText(lang.pick("没有需要跟踪的以前管理评审措施。", "No earlier review action to follow up."))
+                .withNote(lang.pick("阴影行为逾期未完成或验证无效的措施；实施情况和有效性按基准日判断。",
+                        "Shaded: overdue, or found not effective; progress and effect as of the as-of date."));
+    }
+
+    private static String stateName(String code, Lang lang) {
+        for (ActionState state : ActionState.values()) {
+            if (state.code().equals(code)) {
+                return Names.of(state, lang);
+            }
+        }
+        return code;
     }
 }

@@ -69,7 +69,15 @@ class ReviewMartsTest {
                 "CA2,B,2025-10-01,inspection,environment,corrective,环境部,2025-12-01,2025-11-20,not_effective,"
                         + "2026-02-01,加强保洁",
                 "CA3,,2023-05-01,audit,other,preventive,品质督察部,2023-06-01,2023-05-20,effective,2023-06-01,"
-                        + "修订程序");
+                        + "修订程序",
+                // decided by management reviews (source review), for review_actions_follow_up
+                "R1,,2024-12-21,review,maintenance,preventive,工程部,2025-03-01,2025-02-01,effective,2025-03-10,统一报修",
+                "R2,A,2024-01-10,review,lift,corrective,工程部,2024-03-01,,,,电梯改造",
+                "R3,,2023-12-01,review,complaint_handling,preventive,品质督察部,2024-04-01,2024-05-01,effective,"
+                        + "2024-06-01,修订投诉程序",
+                "R4,,2025-12-01,review,other,preventive,品质督察部,2026-03-01,,,,会后新措施",
+                "R5,B,2025-06-01,review,parking,corrective,秩序部,2025-08-01,2025-07-01,not_effective,2026-03-01,"
+                        + "错时停车");
         Files.writeString(input.resolve("review-plan-2024.yaml"), """
                 year: 2024
                 meeting_date: 2024-12-20
@@ -180,6 +188,28 @@ class ReviewMartsTest {
                 "4 complaint_closure_rate at_most 0.75 0.75 true",
                 "5 null at_least 0.5 null null");
         assertThat(rows.get(0)).containsEntry("year", 2025).containsEntry("name", "顾客满意率");
+    }
+
+    @Test
+    void eachReviewFollowsUpTheReviewActionsNotYetVerifiedEffectiveBeforeThePreviousReview() {
+        List<Map<String, Object>> rows = rows(marts.reviewActionsFollowUp());
+
+        // 2024 (meeting 2024-12-20, previous 2023-11-20): R3 and R2, opened before the meeting; not R1 (opened
+        // after it), not R4 (after it too), not the audit action CA3.
+        // 2025 (meeting 2025-11-28, previous 2024-12-20): R2 still open, R1, R5; not R3 (verified effective
+        // 2024-06-01, before the previous review), not R4 (opened after the meeting).
+        assertThat(rows).extracting(r -> r.get("year") + " " + r.get("action_id"))
+                .containsExactly("2024 R3", "2024 R2", "2025 R2", "2025 R1", "2025 R5");
+        assertThat(rows.get(0)).containsEntry("state", "closed_late").containsEntry("overdue", false)
+                .containsEntry("verification", "effective").containsEntry("verified_on", LocalDate.of(2024, 6, 1))
+                .containsEntry("office_id", null).containsEntry("previous_review_on", LocalDate.of(2023, 11, 20));
+        assertThat(rows.get(2)).containsEntry("office_name", "甲管理处").containsEntry("state", "open")
+                .containsEntry("overdue", true).containsEntry("verification", "pending")
+                .containsEntry("closed_on", null).containsEntry("as_of", AS_OF);
+        assertThat(rows.get(3)).containsEntry("state", "closed_on_time").containsEntry("verification", "effective");
+        // found not effective only after the as-of date: still pending then, and no date shown
+        assertThat(rows.get(4)).containsEntry("state", "closed_on_time").containsEntry("verification", "pending")
+                .containsEntry("verified_on", null).containsEntry("description", "错时停车");
     }
 
     private static void forms(List<String> lines, String office, int year, int satisfied, int dissatisfied) {

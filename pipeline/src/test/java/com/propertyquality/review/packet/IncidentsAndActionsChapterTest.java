@@ -11,7 +11,9 @@ import static com.propertyquality.review.packet.MartFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -119,16 +121,43 @@ class IncidentsAndActionsChapterTest {
     }
 
     @Test
-    void thePreviousReviewsActionsAreSaidToBeUnknownToTheDataAndLeftToFillIn() {
-        Chapter chapter = IncidentsAndActionsChapter.build(company(), YEAR, Lang.ZH);
+    void thePreviousReviewsActionsAreTheFollowUpMartsRowsOfTheYear() {
+        FixedPacketSource source = company().mart(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP,
+                reviewAction(2025, "CA-2024-036", "Revise the complaint procedure", "closed_late", false, "effective"),
+                reviewAction(2025, "CA-2025-040", "One hotline", "open", true, "pending"),
+                reviewAction(2024, "CA-2024-001", "Last year's", "open", false, "pending"));
+        Chapter chapter = IncidentsAndActionsChapter.build(source, YEAR, Lang.ZH);
 
         assertThat(DocumentText.paragraphs(chapter.sections().get(2)))
                 .anySatisfy(line -> assertThat(line).contains("2025-01-10"))
-                .anySatisfy(line -> assertThat(line).contains("无法从数据中列出"));
-        Table form = captioned(chapter, "上次管理评审措施跟踪（手工填写）");
-        assertThat(form.rows()).hasSize(IncidentsAndActionsChapter.PREVIOUS_ACTION_LINES);
-        assertThat(form.columns().subList(1, form.columns().size()))
-                .allMatch(column -> column.kind() == CellKind.SIGNATURE);
+                .anySatisfy(line -> assertThat(line).contains("直至验证有效"));
+        Table followUp = captioned(chapter, "以前管理评审决定的措施");
+        assertThat(cells(followUp)).containsExactly(
+                Arrays.asList("CA-2024-036", "Revise the complaint procedure", "品质督察部", LocalDate.of(2024, 12, 18),
+                        LocalDate.of(2025, 3, 18), LocalDate.of(2025, 3, 20), "逾期完成", "有效"),
+                Arrays.asList("CA-2025-040", "One hotline", "品质督察部", LocalDate.of(2024, 12, 18),
+                        LocalDate.of(2025, 3, 18), null, "未完成", "待验证"));
+        // shaded: overdue or not effective
+        assertThat(followUp.rows()).extracting(DocumentText::shaded).containsExactly(false, true);
+    }
+
+    @Test
+    void noReviewActionToFollowUpIsSaidSo() {
+        Chapter chapter = IncidentsAndActionsChapter.build(company(), YEAR, Lang.ZH);
+        Table followUp = captioned(chapter, "以前管理评审决定的措施");
+        assertThat(followUp.rows()).isEmpty();
+        assertThat(followUp.emptyText()).isEqualTo("没有需要跟踪的以前管理评审措施。");
+    }
+
+    private static Map<String, Object> reviewAction(int year, String id, String description, String state,
+            boolean overdue, String verification) {
+        return row("year", year, "meeting_date", LocalDate.of(2026, 1, 15), "previous_review_on",
+                LocalDate.of(2025, 1, 10), "action_id", id, "office_id", null, "office_name", null, "area",
+                "complaint_handling", "type", "preventive", "owner_department", "品质督察部", "opened_on",
+                LocalDate.of(2024, 12, 18), "due_on", LocalDate.of(2025, 3, 18), "closed_on",
+                "open".equals(state) ? null : LocalDate.of(2025, 3, 20), "state", state, "overdue", overdue,
+                "verification", verification, "verified_on", null, "description", description, "as_of",
+                LocalDate.of(2026, 1, 10));
     }
 
     @Test

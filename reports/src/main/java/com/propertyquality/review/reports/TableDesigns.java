@@ -1,15 +1,20 @@
 package com.propertyquality.review.reports;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.design.JRDesignBand;
+import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.design.JRDesignConditionalStyle;
 import net.sf.jasperreports.engine.design.JRDesignExpression;
 import net.sf.jasperreports.engine.design.JRDesignField;
@@ -41,6 +46,13 @@ final class TableDesigns {
 
     static final String HIGHLIGHT_FIELD = "_highlighted";
 
+    private static final float FONT_SIZE = 8.5f;
+    private static final float MIN_HEADER_SIZE = 6f;
+    private static final int PADDING = 3;
+    /** Where a heading may break: spaces, and around Chinese characters and punctuation. */
+    private static final Pattern BREAKS =
+            Pattern.compile("[\\s\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}]+");
+
     private static final Color HEAD_BACKGROUND = new Color(0xE3, 0xE9, 0xF2);
     private static final Color HIGHLIGHT = new Color(0xFA, 0xDB, 0xD8);
     private static final Color RULE = new Color(0x7F, 0x8A, 0x99);
@@ -62,11 +74,39 @@ final class TableDesigns {
      * otherwise every field is the printed text of {@link CellText}.
      */
     static JasperReport compiled(List<Column> columns, boolean typed, JasperReportsContext context) {
+        float[] headerSizes = headerSizes(columns, context);
         StringBuilder key = new StringBuilder(typed ? "typed" : "text");
-        for (Column c : columns) {
-            key.append('|').append(c.kind()).append(':').append(c.width());
+        for (int i = 0; i < columns.size(); i++) {
+            key.append('|').append(columns.get(i).kind()).append(':').append(columns.get(i).width())
+                    .append(':').append(headerSizes[i]);
         }
-        return COMPILED.computeIfAbsent(key.toString(), k -> compile(design(columns, typed), context));
+        return COMPILED.computeIfAbsent(key.toString(), k -> compile(design(columns, typed, headerSizes), context));
+    }
+
+    /**
+     * The font size of each column heading: the normal size, or smaller when a word of the heading (a Latin word
+     * such as "Unsatisfied"; Chinese breaks between any two characters) would not fit the column and be split.
+     */
+    static float[] headerSizes(List<Column> columns, JasperReportsContext context) {
+        int[] widths = widths(columns);
+        float[] sizes = new float[columns.size()];
+        FontRenderContext measure = new FontRenderContext(null, true, true);
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = FONT_SIZE;
+            double room = widths[i] - 2 * PADDING - 1;
+            for (String word : BREAKS.split(columns.get(i).header())) {
+                while (!word.isEmpty() && sizes[i] > MIN_HEADER_SIZE && boldFont(context, sizes[i])
+                        .getStringBounds(word, measure).getWidth() > room) {
+                    sizes[i] -= 0.5f;
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static Font boldFont(JasperReportsContext context, float size) {
+        return FontUtil.getInstance(context).getAwtFontFromBundles(DocumentRenderer.FONT, Font.BOLD, size,
+                Locale.ROOT, true);
     }
 
     private static JasperReport compile(JasperDesign design, JasperReportsContext context) {
@@ -90,7 +130,7 @@ final class TableDesigns {
         return widths;
     }
 
-    static JasperDesign design(List<Column> columns, boolean typed) {
+    static JasperDesign design(List<Column> columns, boolean typed, float[] headerSizes) {
         try {
             JasperDesign design = new JasperDesign();
             design.setName("table_" + columns.size());
@@ -146,6 +186,9 @@ final class TableDesigns {
 
                 JRDesignTextField title = text(x, widths[i], 20, "$P{" + header(i) + "}", head);
                 title.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                if (headerSizes[i] != FONT_SIZE) {
+                    title.setFontSize(headerSizes[i]);
+                }
                 headBand.addElement(title);
 
                 JRDesignTextField value = text(x, widths[i], rowHeight, "$F{" + field(i) + "}", cell);
@@ -169,7 +212,7 @@ final class TableDesigns {
         JRDesignStyle style = new JRDesignStyle();
         style.setName(name);
         style.setFontName(DocumentRenderer.FONT);
-        style.setFontSize(8.5f);
+        style.setFontSize(FONT_SIZE);
         style.setVerticalTextAlign(VerticalTextAlignEnum.MIDDLE);
         if (opaque) {
             style.setMode(ModeEnum.OPAQUE);
@@ -179,8 +222,8 @@ final class TableDesigns {
         style.getLineBox().getPen().setLineColor(RULE);
         style.getLineBox().setTopPadding(2);
         style.getLineBox().setBottomPadding(2);
-        style.getLineBox().setLeftPadding(3);
-        style.getLineBox().setRightPadding(3);
+        style.getLineBox().setLeftPadding(PADDING);
+        style.getLineBox().setRightPadding(PADDING);
         return style;
     }
 

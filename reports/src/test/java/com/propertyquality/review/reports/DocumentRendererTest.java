@@ -284,6 +284,17 @@ class DocumentRendererTest {
     }
 
     @Test
+    void narrowEnglishHeadingsShrinkRatherThanSplitAWord() throws IOException {
+        Table narrow = Table.of(List.of(Column.text("Office", 36), Column.count("Unsatisfied", 9),
+                Column.count("Qualified", 8), Column.percent("Satisfaction", 9), Column.text("Note", 38)),
+                List.of(Row.of("East Lake", 3L, 40L, 0.9, null)));
+        ReportDocument document = new ReportDocument("Narrow", "Company", 2025, Lang.EN, null, false,
+                List.of(Chapter.of("1. Narrow", "narrow", Section.of(null, narrow))));
+        String text = pageTexts(renderer.render(document, ReportFormat.PDF), true).get(0);
+        assertThat(text).contains("Unsatisfied", "Qualified", "Satisfaction");
+    }
+
+    @Test
     void xlsxHasOneSheetPerChapterWithNumericCells() throws IOException {
         byte[] xlsx = renderer.render(sample(Lang.ZH), ReportFormat.XLSX);
         Files.write(Path.of("target/document-sample.xlsx"), xlsx);
