@@ -178,14 +178,7 @@ public final class CustomerServiceChapter {
         }
         return Arrays.stream(detail.split(","))
                 .map(String::trim)
-                .map(code -> Arrays.stream(SurveyItem.values()).filter(item -> item.code().equals(code)).findFirst()
-                        .map(item -> Names.of(item, lang)).orElse(code))
+                .map(code -> ReviewTerms.surveyItem(code, lang))
                 .collect(Collectors.joining(lang.pick("、", ", ")));
-    }
-
-    /** The return-visit rows of one office, for {@link OfficeView}. */
-    static List<MartRow> visitsOf(PacketSource source, int year, String officeId) {
-        return MartRow.of(source.martOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year)).stream()
-                .filter(row -> Objects.equals(row.text("office_id"), officeId)).toList();
     }
 }

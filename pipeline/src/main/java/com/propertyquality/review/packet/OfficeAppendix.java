@@ -19,6 +19,7 @@ import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.metrics.CustomerValue;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.reports.Percent;
+import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
@@ -92,12 +93,11 @@ public final class OfficeAppendix {
                                 satisfactionByLevel(figures, lang)),
                         Section.of(Labels.heading(3, "各客户细分满意度", "Satisfaction by customer segment", lang),
                                 satisfactionBySegment(figures, lang)),
-                        Section.of(Labels.heading(4, "调查表真实性检验与回访", "Survey checks and return visits", lang),
-                                returnVisits(figures, lang))),
+                        new Section(Labels.heading(4, "调查表真实性检验与回访", "Survey checks and return visits", lang),
+                                false, returnVisits(figures, year, lang))),
                 Chapter.of(lang.pick("顾客反馈", "Customer feedback"), lang.pick("顾客反馈", "Feedback"),
-                        Section.of(Labels.heading(1, "投诉排列图与主要因素", "Complaints and main factors", lang),
-                                paretoChart(figures, lang),
-                                paretoTable(figures, lang)),
+                        new Section(Labels.heading(1, "投诉排列图与主要因素", "Complaints and main factors", lang),
+                                false, pareto(figures, lang)),
                         Section.of(Labels.heading(2, "《顾客意见登记表》", "Customer feedback register", lang),
                                 feedbackRows(figures, lang))),
                 Chapter.of(lang.pick("服务检查", "Service inspections"), lang.pick("服务检查", "Inspections"),
@@ -118,7 +118,8 @@ public final class OfficeAppendix {
                         Section.of(Labels.heading(2, "尚未制定纠正措施的主要因素", "Main factors without a corrective action", lang),
                                 factorsWithoutAction(figures, lang))),
                 Chapter.of(lang.pick("回访跟进名单", "Households to visit again"), lang.pick("回访跟进", "Follow-up"),
-                        Section.of(null, followUpList(figures, lang))),
+                        new Section(null, false,
+                                CustomerServiceChapter.followUpBlocks(source, year, office.id()::equals, lang))),
                 Chapter.of(lang.pick("客户价值与需求", "Customer value and needs"), lang.pick("客户价值", "Customers"),
                         Section.of(Labels.heading(1, "客户价值细分", "Value segments", lang),
                                 segmentRows(figures, lang)),
@@ -351,35 +352,22 @@ public final class OfficeAppendix {
                         "No survey form of this office is linked to a customer record this year."));
     }
 
-    private static Table returnVisits(OfficeFigures figures, Lang lang) {
-        List<Row> rows = figures.returnVisits().stream()
-                .map(row -> Row.of(row.count("survey_checks"), row.number("verified_share"),
-                        row.number("authenticity_rate"), row.count("paid_service_visits"),
-                        row.number("paid_service_satisfaction"), row.count("complaint_followup_visits"),
-                        row.number("complaint_followup_satisfaction")))
-                .toList();
-        return Table.of(List.of(
-                        Column.count(lang.pick("调查核实回访", "Survey checks"), 8),
-                        Column.percent(lang.pick("已核实调查表比例", "Forms verified"), 8),
-                        Column.percent(lang.pick("属实率", "Confirmed"), 8),
-                        Column.count(lang.pick("有偿服务回访", "Paid-service visits"), 8),
-                        Column.percent(lang.pick("有偿服务满意率", "Paid-service satisfaction"), 8),
-                        Column.count(lang.pick("投诉回访", "Complaint follow-ups"), 8),
-                        Column.percent(lang.pick("投诉回访满意率", "Follow-up satisfaction"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无回访记录。", "No return visit of this office this year."))
-                .withNote(lang.pick("回访由综合管理部进行（5.2）：核实调查表的真实性，验证有偿服务和投诉处理的质量。",
-                        "Return visits by the general-affairs department (5.2): checking survey answers, paid"
-                                + " services and complaint handling."));
+    /** The survey checks and the two kinds of return visit, as the customer-service chapter shows them. */
+    private static List<Block> returnVisits(OfficeFigures figures, int year, Lang lang) {
+        List<Block> blocks = new ArrayList<>(CustomerServiceChapter.surveyCheckBlocks(figures.returnVisits(), year,
+                lang));
+        blocks.add(CustomerServiceChapter.paidServiceTable(figures.returnVisits(), year, lang));
+        blocks.add(CustomerServiceChapter.complaintFollowUpTable(figures.returnVisits(), year, lang));
+        return blocks;
     }
 
-    private static ParetoChart paretoChart(OfficeFigures figures, Lang lang) {
-        List<ParetoChart.Bar> bars = figures.pareto().stream()
-                .map(row -> new ParetoChart.Bar(ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
-                        row.number("cumulative_share"), row.isTrue("main_factor")))
-                .toList();
-        return new ParetoChart(lang.pick("投诉排列图", "Pareto chart of complaints"),
-                lang.pick("投诉件数", "Complaints"), lang.pick("累计百分比（%）", "Cumulative share (%)"), bars,
-                MainFactors.THRESHOLD.doubleValue());
+    /** The office's Pareto chart (none without complaints) and every area of it. */
+    private static List<Block> pareto(OfficeFigures figures, Lang lang) {
+        List<Block> blocks = new ArrayList<>();
+        ServicePerformanceChapter.paretoChart(figures.pareto(), lang.pick("投诉排列图", "Pareto chart of complaints"),
+                lang).ifPresent(blocks::add);
+        blocks.add(paretoTable(figures, lang));
+        return blocks;
     }
 
     private static Table paretoTable(OfficeFigures figures, Lang lang) {
@@ -461,35 +449,6 @@ public final class OfficeAppendix {
                 .withEmptyText(lang.pick("各主要因素均已制定纠正措施。", "Every main factor has a corrective action."))
                 .withNote(lang.pick("对影响服务的主要因素，由管理处和有关部门制定纠正和预防措施（5.1.3）。",
                         "The office and the departments concerned draw up actions for the main factors (5.1.3)."));
-    }
-
-    private static Table followUpList(OfficeFigures figures, Lang lang) {
-        List<Row> rows = figures.followUps().stream()
-                .map(row -> Row.of(row.date("date"), ReviewTerms.followUpReason(row.text("reason"), lang),
-                        row.text("household_id"), row.text("name_masked"), row.text("phone_masked"),
-                        row.text("ref_id"), followUpDetail(row, lang), row.text("note")))
-                .toList();
-        return Table.of(List.of(
-                        Column.date(lang.pick("日期", "Date"), 9),
-                        Column.text(lang.pick("原因", "Reason"), 11),
-                        Column.text(lang.pick("住户编号", "Household"), 9),
-                        Column.text(lang.pick("姓名", "Name"), 6),
-                        Column.text(lang.pick("电话", "Phone"), 9),
-                        Column.text(lang.pick("关联编号", "Reference"), 11),
-                        Column.text(lang.pick("不满意项目/回访编号", "Items / visit"), 12),
-                        Column.text(lang.pick("备注", "Note"), 20)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无需回访跟进的住户。", "No household of this office to visit again."))
-                .withNote(lang.pick("姓名和电话已遮蔽。", "Names and phone numbers are masked."));
-    }
-
-    /** A form's dissatisfied items by name; a visit's id as stored. */
-    private static String followUpDetail(MartRow row, Lang lang) {
-        String detail = row.text("detail");
-        if (detail == null || !"survey".equals(row.text("source"))) {
-            return detail;
-        }
-        return Arrays.stream(detail.split(",")).map(String::strip).filter(item -> !item.isEmpty())
-                .map(item -> ReviewTerms.surveyItem(item, lang)).collect(Collectors.joining(lang.pick("、", ", ")));
     }
 
     private static Table segmentRows(OfficeFigures figures, Lang lang) {

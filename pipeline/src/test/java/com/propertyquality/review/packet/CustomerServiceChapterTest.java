@@ -108,14 +108,16 @@ class CustomerServiceChapterTest {
 
     @Test
     void anOfficesFollowUpsHoldOnlyItsHouseholds() {
-        Section section = OfficeView.followUps(sample(), 2025, "S1", Lang.ZH);
+        Section section = new Section("需再次回访的住户", false,
+                CustomerServiceChapter.followUpBlocks(sample(), 2025, "S1"::equals, Lang.ZH));
 
-        assertThat(section.title()).isEqualTo("需再次回访的住户");
         assertThat(ChapterText.tables(section)).singleElement().satisfies(table -> {
             assertThat(table.caption()).isEqualTo("南区管理处");
             assertThat(ChapterText.column(table, 0)).containsExactly("S-0002");
         });
-        assertThat(ChapterText.tables(OfficeView.followUps(sample(), 2025, "W1", Lang.ZH))).singleElement()
+        Section none = new Section(null, false,
+                CustomerServiceChapter.followUpBlocks(sample(), 2025, "W1"::equals, Lang.ZH));
+        assertThat(ChapterText.tables(none)).singleElement()
                 .satisfies(table -> assertThat(table.rows()).isEmpty());
     }
 
