@@ -5,13 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.marts.QualityMarts;
-import com.propertyquality.review.metrics.SurveyItem;
 import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;

@@ -113,8 +113,7 @@ public final class InspectionsChapter {
         List<Row> rows = inspections.stream().filter(row -> MYSTERY_SHOPPER.equals(row.text("level")))
                 .map(row -> Row.of(ReviewTerms.month(row.integer("month"), lang), register.nameOf(row),
                         row.count("inspections"), row.number("average_score"), row.number("min_score"),
-                        Objects.equals(row.count("inspections"), row.count("inspections_without_count"))
-                                ? null : row.count("nonconformities"),
+                        recordedNonconformities(row),
                         row.count("complaints")))
                 .toList();
         return Table.of(List.of(
@@ -129,6 +128,15 @@ public final class InspectionsChapter {
                 .withNote(lang.pick("神秘顾客检查由公司客服中心组织；当月投诉为该管理处当月的投诉件数（月度投诉反映）。",
                         "Mystery shoppers are sent by the customer-service centre; the complaints are the office's"
                                 + " complaints of that month."));
+    }
+
+    /**
+     * The nonconformities of an {@code inspection_summary} row, or null when none of its inspections recorded a
+     * count: "—" then, not a misleading 0.
+     */
+    static Long recordedNonconformities(MartRow row) {
+        return Objects.equals(row.count("inspections"), row.count("inspections_without_count"))
+                ? null : row.count("nonconformities");
     }
 
     static Table seriousNonconformities(List<MartRow> serious, OfficeRegister register, Lang lang) {

@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.marts.CustomerMarts;
@@ -17,14 +15,12 @@ import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.metrics.CustomerValue;
-import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.Paragraphs;
-import com.propertyquality.review.reports.document.ParetoChart;
 import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
@@ -418,8 +414,7 @@ public final class OfficeAppendix {
                 .map(row -> Row.of(ReviewTerms.month(row.integer("month"), lang),
                         Names.of(ImportTemplates.INSPECTION_LEVELS, row.text("level"), lang), row.count("inspections"),
                         row.number("average_score"), row.number("min_score"),
-                        Objects.equals(row.count("inspections"), row.count("inspections_without_count"))
-                                ? null : row.count("nonconformities"),
+                        InspectionsChapter.recordedNonconformities(row),
                         row.count("complaints")))
                 .toList();
         return Table.of(List.of(

@@ -23,7 +23,6 @@ import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.metrics.OpenFeedback;
 import com.propertyquality.review.metrics.ReviewTriggers;
-import com.propertyquality.review.metrics.ServiceLevel;
 import com.propertyquality.review.metrics.SurveyItem;
 import com.propertyquality.review.metrics.SurveyReturnRate;
 import com.propertyquality.review.reports.Percent;

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import com.propertyquality.review.marts.FeedbackMarts;
 import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.ReviewMarts;
-import com.propertyquality.review.reports.document.CellKind;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.Table;
