@@ -150,12 +150,7 @@ public final class QualityMarts {
                 .withColumn("month", month(col("received_on")))
                 .groupBy("year", "month", "office_id").agg(count(lit(1)).as("complaints"));
         List<String> levels = ImportTemplates.INSPECTION_LEVELS.codes();
-        Column levelName = lit(null).cast("string");
-        for (int i = levels.size() - 1; i >= 0; i--) {
-            String code = levels.get(i);
-            levelName = when(col("level").equalTo(code), lit(ImportTemplates.INSPECTION_LEVELS.chinese(code)))
-                    .otherwise(levelName);
-        }
+        Column levelName = ChineseNames.of(ImportTemplates.INSPECTION_LEVELS, col("level"), lit(null).cast("string"));
         return summary.join(complaints, JoinKeys.of(List.of("year", "month", "office_id")), "left")
                 .join(offices(), JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("month"), col("office_id"), col("office_name"), col("level"),

@@ -30,6 +30,7 @@ import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.PercentagePoints;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.SatisfactionRate;
+import com.propertyquality.review.metrics.SurveyReturnRate;
 
 /**
  * The management-review marts (管理评审, procedure 4.1): whether the review is held on schedule, every extra-review
@@ -173,7 +174,10 @@ public final class ReviewMarts {
     private Dataset<Row> majorFeedback() {
         return lake.read(ImportTemplates.FEEDBACK).filter(col("severity").equalTo(lit("major")))
                 .select(col("year"), lit(MAJOR_COMPLAINT).as("trigger"), col("office_id"),
-                        format_string("重大 %s · %s · %s：%s", col("kind"), col("area"), col("status"),
+                        format_string("重大%s · %s · %s：%s",
+                                ChineseNames.of(ImportTemplates.FEEDBACK_KINDS, col("kind")),
+                                ChineseNames.of(ImportTemplates.AREAS, col("area")),
+                                ChineseNames.of(ImportTemplates.FEEDBACK_STATUSES, col("status")),
                                 coalesce(col("summary"), lit(""))).as("evidence"),
                         col("record_id").as("reference_id"), col("received_on").as("date"),
                         lit("feedback").as("source"));
@@ -182,7 +186,8 @@ public final class ReviewMarts {
     private Dataset<Row> majorEvents() {
         return events().filter(col("kind").isin(MAJOR_EVENT_KINDS.toArray()))
                 .select(col("year"), lit(MAJOR_COMPLAINT).as("trigger"), nullString().as("office_id"),
-                        format_string("%s：%s", col("kind"), col("description")).as("evidence"),
+                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, col("kind")),
+                                col("description")).as("evidence"),
                         eventReference(), col("date"), lit("review_events").as("source"));
     }
 
@@ -198,7 +203,13 @@ public final class ReviewMarts {
         Column evidence = when(anomaly.isNull(), format_string("回收率 %d/%d = %.3f，低于 %s",
                         col("forms_returned"), col("forms_distributed"), col("return_rate"),
                         lit(returnThreshold.toPlainString())))
-                .otherwise(format_string("%s：回收 %d 份，发放 %s 份", anomaly, col("forms_returned"),
+                .otherwise(format_string("%s：回收 %d 份，发放 %s 份", when(anomaly.equalTo(
+                                lit(SurveyReturnRate.NO_DISTRIBUTION_RECORD)),
+                                lit(SurveyReturnRate.anomalyChinese(SurveyReturnRate.NO_DISTRIBUTION_RECORD)))
+                                .when(anomaly.equalTo(lit(SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)),
+                                        lit(SurveyReturnRate.anomalyChinese(
+                                                SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)))
+                                .otherwise(anomaly), col("forms_returned"),
                         coalesce(col("forms_distributed").cast("string"), lit("—"))));
         return new SurveyMarts(spark, lake).surveyReturns(returnThreshold)
                 .filter(col("meets_threshold").equalTo(lit(false)))
@@ -237,7 +248,9 @@ public final class ReviewMarts {
                 .filter(ActionState.verificationColumn(col("verification"), verifiedOn, asOf)
                         .equalTo(lit(ActionState.Verification.NOT_EFFECTIVE.code())))
                 .select(year(verifiedOn).as("year"), lit(ACTION_NOT_EFFECTIVE).as("trigger"), col("office_id"),
-                        format_string("措施验证无效（%s，%s，%s）：%s", col("area"), col("type"),
+                        format_string("措施验证无效（%s，%s，%s）：%s",
+                                ChineseNames.of(ImportTemplates.AREAS, col("area")),
+                                ChineseNames.of(ImportTemplates.ACTION_TYPES, col("type")),
                                 col("owner_department"), col("description")).as("evidence"),
                         col("action_id").as("reference_id"), verifiedOn.as("date"), lit("actions").as("source"));
     }
@@ -246,7 +259,8 @@ public final class ReviewMarts {
         return lake.read(ImportTemplates.INSPECTIONS)
                 .filter(ReviewTriggers.seriousNonconformityColumn(col("level"), col("nonconformities")))
                 .select(col("year"), lit(SERIOUS_NONCONFORMITY).as("trigger"), col("office_id"),
-                        format_string("%s 检查不合格项 %d（限值 %d；外部检查任一项），得分 %s", col("level"),
+                        format_string("%s不合格项 %d（限值 %d；外部检查任一项），得分 %s",
+                                ChineseNames.of(ImportTemplates.INSPECTION_LEVELS, col("level")),
                                 col("nonconformities"), lit(ReviewTriggers.NONCONFORMITY_LIMIT),
                                 col("score").cast("string")).as("evidence"),
                         col("inspection_id").as("reference_id"), col("inspected_on").as("date"),

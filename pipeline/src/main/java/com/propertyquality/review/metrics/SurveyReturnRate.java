@@ -38,6 +38,17 @@ public final class SurveyReturnRate {
         return (double) returned / distributed;
     }
 
+    /** The anomaly in the words the reports print: 无发放记录, 回收数超过发放数（数据错误）; an unknown code as is. */
+    public static String anomalyChinese(String code) {
+        if (NO_DISTRIBUTION_RECORD.equals(code)) {
+            return "无发放记录";
+        }
+        if (RETURNED_EXCEEDS_DISTRIBUTED.equals(code)) {
+            return "回收数超过发放数（数据错误）";
+        }
+        return code;
+    }
+
     /** The anomaly code, or null when the figures are consistent. */
     public static String anomaly(Long distributed, long returned) {
         if (distributed == null) {

@@ -309,10 +309,12 @@ public final class ServicePerformanceChapter {
         if (code == null || code.isBlank()) {
             return null;
         }
+        if (lang == Lang.ZH) {
+            return SurveyReturnRate.anomalyChinese(code);
+        }
         return switch (code) {
-            case SurveyReturnRate.NO_DISTRIBUTION_RECORD -> lang.pick("无发放记录", "No distribution record");
-            case SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED -> lang.pick("回收数超过发放数（数据错误）",
-                    "More returned than distributed (data error)");
+            case SurveyReturnRate.NO_DISTRIBUTION_RECORD -> "No distribution record";
+            case SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED -> "More returned than distributed (data error)";
             default -> code;
         };
     }

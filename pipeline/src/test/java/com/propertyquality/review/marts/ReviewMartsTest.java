@@ -155,10 +155,13 @@ class ReviewMartsTest {
         assertThat(rows.get(3).get("evidence")).isEqualTo("回收率 20/50 = 0.400，低于 0.60");
         assertThat(rows.get(4).get("evidence")).isEqualTo("满意率 0.9643 → 0.8414，下降 12.3 个百分点（公司）");
         assertThat(rows.get(5).get("evidence")).isEqualTo("满意率 0.8750 → 0.8240，下降 5.1 个百分点（A）");
-        assertThat(rows.get(1)).containsEntry("evidence", "serious_complaint：电梯停运三天")
+        assertThat(rows.get(1)).containsEntry("evidence", "严重投诉：电梯停运三天")
                 .containsEntry("source", "review_events");
         assertThat(rows.get(2)).containsEntry("source", "feedback")
-                .containsEntry("evidence", "重大 complaint · maintenance · closed：水管爆裂");
+                .containsEntry("evidence", "重大投诉 · 维修保养 · 已关闭：水管爆裂");
+        // codes are written by their Chinese names
+        assertThat(rows.get(6)).containsEntry("evidence", "措施验证无效（维修保养，纠正，工程部）：更换水管");
+        assertThat(rows.get(7)).containsEntry("evidence", "质量管理部月检不合格项 5（限值 5；外部检查任一项），得分 70.0");
         assertThat(rows.get(9)).containsEntry("evidence", "新版标准发布");
         assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("as_of", AS_OF));
         // not triggers: B's drop of exactly 5.0 points, I2 with 4 nonconformities, I4 external with none,
