@@ -21,8 +21,8 @@ import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
 
 /**
- * A chapter as the rows of the {@code chapter.jrxml} template: one slot per heading, caption, table, chart, text or
- * page break, each printed by the detail band of its kind.
+ * A chapter as the rows of the {@code chapter.jrxml} template: one slot per caption, table, chart, text or note,
+ * each printed by the detail band of its kind; a section's heading and page break come with its slots.
  */
 final class ChapterSlots {
 
@@ -41,21 +41,30 @@ final class ChapterSlots {
 
     List<Map<String, ?>> of(Chapter chapter) {
         List<Map<String, ?>> slots = new ArrayList<>();
+        int number = 0;
         for (Section section : chapter.sections()) {
-            if (section.newPage() && !slots.isEmpty()) {
-                slots.add(slot("break", null));
-            }
-            if (section.title() != null) {
-                slots.add(slot("heading", section.title()));
-            }
+            List<Map<String, Object>> own = new ArrayList<>();
             for (Block block : section.blocks()) {
-                add(block, slots);
+                add(block, own);
             }
+            if (own.isEmpty()) {
+                own.add(slot("gap", null)); // a section without blocks still prints its heading
+            }
+            // Every slot names its section: the template prints the heading (and the page break) as the
+            // section's group header, which Jasper keeps together with the section's first block.
+            boolean pageBreak = section.newPage() && number > 0;
+            for (Map<String, Object> slot : own) {
+                slot.put("section", number);
+                slot.put("sectionTitle", section.title());
+                slot.put("sectionBreak", pageBreak);
+            }
+            slots.addAll(own);
+            number++;
         }
         return slots;
     }
 
-    private void add(Block block, List<Map<String, ?>> slots) {
+    private void add(Block block, List<Map<String, Object>> slots) {
         if (block instanceof Table table) {
             table(table, slots);
         } else if (block instanceof Paragraphs text) {
@@ -74,7 +83,7 @@ final class ChapterSlots {
         slots.add(slot("gap", null));
     }
 
-    private void table(Table table, List<Map<String, ?>> slots) {
+    private void table(Table table, List<Map<String, Object>> slots) {
         if (table.caption() != null) {
             slots.add(slot("caption", table.caption()));
         }
