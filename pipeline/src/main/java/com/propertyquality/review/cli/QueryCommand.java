@@ -66,7 +66,7 @@ class QueryCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
             ReviewProperties properties = context.getBean(ReviewProperties.class);
             WorkFolder work = context.getBean(WorkFolder.class);
-            SparkSession spark = SparkSessions.get(properties.spark().master(), properties.spark().shufflePartitions());
+            SparkSession spark = SparkSessions.get(properties.spark());
             QueryViews.register(spark, work.lake(), work.marts());
             Dataset<Row> result = QueryViews.run(spark, sql);
             PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package com.propertyquality.review.config;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,8 +19,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("review")
 public record ReviewProperties(Path work, String companyName, Spark spark, Returns returns, Ingest ingest) {
 
-    /** @param master local[*], spark://host:port, yarn, k8s://... */
-    public record Spark(String master, int shufflePartitions) {
+    /**
+     * @param master            local[*], spark://host:port, yarn, k8s://...
+     * @param shufflePartitions Spark's shuffle partitions (marts are small)
+     * @param martParallelism   how many marts are computed side by side: on small data a mart costs mostly Spark's
+     *                          per-query planning on the driver, which overlaps well
+     * @param conf              any other Spark setting, passed to the session as given (spark.executor.memory, ...)
+     */
+    public record Spark(String master, int shufflePartitions, int martParallelism, Map<String, String> conf) {
+
+        public Spark {
+            conf = conf == null ? Map.of() : Map.copyOf(conf);
+        }
     }
 
     /** @param threshold the lowest acceptable return rate as a fraction (procedure 5.1.2: 0.60) */

@@ -3,6 +3,12 @@ package com.propertyquality.review.marts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.sql.SparkSession;
 import org.springframework.stereotype.Service;
@@ -36,18 +42,56 @@ public class AggregateService {
      * @return each mart written, with its row count and time
      */
     public Map<String, Written> aggregate(LocalDate asOf) {
-        SparkSession spark = SparkSessions.get(properties.spark().master(), properties.spark().shufflePartitions());
+        SparkSession spark = SparkSessions.get(properties.spark());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf);
         MartWriter writer = new MartWriter(spark, work.marts());
-        Map<String, Written> written = new LinkedHashMap<>();
-        for (Mart mart : Marts.all()) {
-            long started = System.nanoTime();
-            writer.write(mart.name(), mart.query().apply(context));
-            // the row count comes from the written file's footer: no second Spark job
-            long rows = ParquetRows.countRows(work.marts().resolve(mart.name()));
-            written.put(mart.name(), new Written(rows, (System.nanoTime() - started) / 1e9));
+        int parallelism = Math.max(1, properties.spark().martParallelism());
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, counted("mart-"));
+        try {
+            Map<String, Future<Written>> running = new LinkedHashMap<>();
+            for (Mart mart : Marts.all()) {
+                running.put(mart.name(), pool.submit(() -> write(mart, context, writer)));
+            }
+            Map<String, Written> written = new LinkedHashMap<>(); // in the registry's order
+            for (Map.Entry<String, Future<Written>> mart : running.entrySet()) {
+                written.put(mart.getKey(), result(mart.getKey(), mart.getValue()));
+            }
+            return written;
+        } finally {
+            pool.shutdownNow();
         }
-        return written;
+    }
+
+    private Written write(Mart mart, MartContext context, MartWriter writer) {
+        long started = System.nanoTime();
+        writer.write(mart.name(), mart.query().apply(context));
+        // the row count comes from the written file's footer: no second Spark job
+        long rows = ParquetRows.countRows(work.marts().resolve(mart.name()));
+        return new Written(rows, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The mart's result; the first mart that failed fails the aggregate with its own exception. */
+    private static Written result(String mart, Future<Written> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + mart, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("cannot write mart " + mart, e.getCause());
+        }
+    }
+
+    private static ThreadFactory counted(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

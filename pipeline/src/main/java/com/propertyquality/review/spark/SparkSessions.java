@@ -1,6 +1,10 @@
 package com.propertyquality.review.spark;
 
+import java.util.Map;
+
 import org.apache.spark.sql.SparkSession;
+
+import com.propertyquality.review.config.ReviewProperties;
 
 /**
  * One SparkSession per process. The master comes from configuration (local[*] by default, spark://... for a
@@ -15,10 +19,20 @@ public final class SparkSessions {
     }
 
     public static synchronized SparkSession get(String master, int shufflePartitions) {
+        return get(master, shufflePartitions, Map.of());
+    }
+
+    /** The session as {@code review.spark} configures it. */
+    public static synchronized SparkSession get(ReviewProperties.Spark settings) {
+        return get(settings.master(), settings.shufflePartitions(), settings.conf());
+    }
+
+    /** The session, built on first use with these settings; {@code conf} adds or overrides any Spark setting. */
+    public static synchronized SparkSession get(String master, int shufflePartitions, Map<String, String> conf) {
         if (session != null) {
             return session;
         }
-        session = SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .appName("management-review")
                 .master(master)
                 // marts are small; a few shuffle partitions keep local runs fast
@@ -29,8 +43,9 @@ public final class SparkSessions {
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 // no SELECT ... FROM parquet.`path`: queries see the registered views only, never personal data
-                .config("spark.sql.runSQLOnFiles", "false")
-                .getOrCreate();
+                .config("spark.sql.runSQLOnFiles", "false");
+        conf.forEach(builder::config);
+        session = builder.getOrCreate();
         SparkSession started = session;
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "spark-stop"));
         return session;
