@@ -233,7 +233,7 @@ public class DocumentRenderer {
         config.setWrapBreakWord(true);
         exporter.setConfiguration(config);
         exporter.exportReport();
-        return bytes.toByteArray();
+        return HtmlPage.finish(bytes.toByteArray(), document);
     }
 
     private static JasperReport compiled(String template) {

@@ -320,6 +320,32 @@ class DocumentRendererTest {
         assertThat(html).startsWith("<!DOCTYPE html").contains("charset=UTF-8", "</html>");
         assertThat(html).contains("一、服务业绩", "东湖花园管理处", "80.00%", "105.00%", RARE_NAME);
         assertThat(html).contains("data:image/").doesNotContain("第 2 页");
+        assertThat(html).contains("<html lang=\"zh-CN\">", "<title>示例物业管理有限公司 · 2025 年度管理评审资料</title>");
+    }
+
+    @Test
+    void htmlCarriesASubsetOfTheFontThatABrowserAccepts() throws IOException {
+        String html = new String(renderer.render(sample(Lang.ZH), ReportFormat.HTML), StandardCharsets.UTF_8);
+        java.util.regex.Matcher faces = java.util.regex.Pattern
+                .compile("@font-face \\{font-family: 'Noto Sans SC'; font-weight: (\\w+); src: url\\(data:font/ttf;base64,"
+                        + "([A-Za-z0-9+/=]+)\\)").matcher(html);
+        List<String> weights = new ArrayList<>();
+        while (faces.find()) {
+            weights.add(faces.group(1));
+            byte[] font = java.util.Base64.getDecoder().decode(faces.group(2));
+            // a subset, not the 10 MB font, that still maps the page's characters, including rare ones
+            assertThat(font.length).isLessThan(1_000_000);
+            try (org.apache.fontbox.ttf.TrueTypeFont parsed = new org.apache.fontbox.ttf.TTFParser()
+                    .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(font))) {
+                org.apache.fontbox.ttf.CmapLookup cmap = parsed.getUnicodeCmapLookup();
+                for (int c : "服务业绩喆堃燊80%".codePoints().toArray()) {
+                    assertThat(cmap.getGlyphId(c)).as("glyph of %c", c).isPositive();
+                }
+                // the layout tables name glyphs of the full font: browsers refuse a subset that keeps them
+                assertThat(parsed.getTableMap().keySet()).doesNotContain("GSUB", "GPOS", "vhea", "vmtx");
+            }
+        }
+        assertThat(weights).containsExactly("normal", "bold");
     }
 
     @Test
