@@ -2,6 +2,7 @@ package com.propertyquality.review.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import com.propertyquality.review.marts.AggregateService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "aggregate", mixinStandardHelpOptions = true,
@@ -26,20 +28,28 @@ class AggregateCommand implements Callable<Integer> {
     @Mixin
     AsOfOption asOf;
 
+    @Option(names = "--mart", paramLabel = "NAME", split = ",",
+            description = "Build only these marts (repeat or separate with commas; default: every mart).")
+    List<String> only = List.of();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            run(context, asOf.day(), spec.commandLine().getOut());
+            run(context, asOf.day(), only, spec.commandLine().getOut());
             return ReviewCli.OK;
         }
     }
 
     static void run(ConfigurableApplicationContext context, LocalDate asOf, PrintWriter out) {
+        run(context, asOf, List.of(), out);
+    }
+
+    static void run(ConfigurableApplicationContext context, LocalDate asOf, List<String> only, PrintWriter out) {
         long started = System.nanoTime();
-        Map<String, AggregateService.Written> marts = context.getBean(AggregateService.class).aggregate(asOf);
+        Map<String, AggregateService.Written> marts = context.getBean(AggregateService.class).aggregate(asOf, only);
         out.println("Marts in " + context.getBean(WorkFolder.class).marts() + " (as of " + asOf + "):");
         marts.forEach((name, written) -> out.printf(Locale.ROOT, "  %-28s %7d rows  %5.1f s%n", name,
                 written.rows(), written.seconds()));

@@ -2,6 +2,7 @@ package com.propertyquality.review.marts;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,22 @@ public class AggregateService {
      * @return each mart written, with its row count and time
      */
     public Map<String, Written> aggregate(LocalDate asOf) {
+        return aggregate(asOf, List.of());
+    }
+
+    /**
+     * Computes and writes the marts named in {@code only} (every mart when it is empty).
+     *
+     * @throws IllegalArgumentException for a name that is not a mart
+     */
+    public Map<String, Written> aggregate(LocalDate asOf, List<String> only) {
+        List<Mart> chosen = Marts.all().stream().filter(m -> only.isEmpty() || only.contains(m.name())).toList();
+        List<String> known = Marts.all().stream().map(Mart::name).toList();
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("no mart named " + name + "; the marts are " + known);
+            }
+        }
         SparkSession spark = SparkSessions.get(properties.spark());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf);
@@ -50,7 +67,7 @@ public class AggregateService {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, counted("mart-"));
         try {
             Map<String, Future<Written>> running = new LinkedHashMap<>();
-            for (Mart mart : Marts.all()) {
+            for (Mart mart : chosen) {
                 running.put(mart.name(), pool.submit(() -> write(mart, context, writer)));
             }
             Map<String, Written> written = new LinkedHashMap<>(); // in the registry's order

@@ -1,0 +1,79 @@
+package com.propertyquality.review.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One benchmarked stage run as its own JVM ({@code java -jar review-pipeline.jar ...}), so its wall time includes
+ * the JVM start a user sees and its peak memory is its own: the resident set's high-water mark (VmHWM), read from
+ * /proc while it runs.
+ */
+final class ChildProcess {
+
+    /** What a stage took: wall seconds, peak resident set in bytes (0 where /proc is missing), its output. */
+    record Measured(double seconds, long peakRssBytes, int exitCode, String output) {
+
+        double peakRssMb() {
+            return peakRssBytes / (1024.0 * 1024.0);
+        }
+    }
+
+    private ChildProcess() {
+    }
+
+    /** The jar this JVM was started from; the benchmark runs each stage from it. */
+    static Path selfJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            throw new IllegalStateException("run the benchmark from the packaged jar: java -jar "
+                    + "pipeline/target/review-pipeline.jar bench ... (class path is " + classPath + ")");
+        }
+        return Path.of(classPath).toAbsolutePath();
+    }
+
+    static Measured run(List<String> jvmOptions, List<String> arguments, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(selfJar().toString());
+        command.addAll(arguments);
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            long peak = 0;
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+                peak = Math.max(peak, highWaterMark(status));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Measured(seconds, peak, process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    /** VmHWM in bytes, or 0 when the process has gone or /proc is not there. */
+    private static long highWaterMark(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // the process ended between two reads; its last reading stands
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package com.propertyquality.review.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.propertyquality.review.metrics.MainFactors;
+import com.propertyquality.review.metrics.Rating;
+import com.propertyquality.review.metrics.SurveyItem;
+
+/**
+ * The DuckDB peer (JDBC, in-process): loads the same CSV files into Parquet, then computes four figures of the
+ * marts from that Parquet with SQL written from the formulas of data/README.md. Its figures are compared with
+ * ours by {@link FigureCheck}. The driver is a benchmark-only dependency: build with {@code -Pbench}.
+ */
+final class DuckDbPeer {
+
+    static final String DRIVER = "org.duckdb.DuckDBDriver";
+
+    /** The figures computed, by the name of the mart they are compared with. */
+    static final Map<String, String> FIGURES = figures();
+
+    private DuckDbPeer() {
+    }
+
+    static boolean available() {
+        try {
+            Class.forName(DRIVER);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Stage "load": every {@code <template>*.csv} of {@code input} to {@code out/<template>.parquet}. */
+    static void load(Path input, Path out) throws SQLException {
+        try (Connection db = connect(); Statement sql = db.createStatement()) {
+            for (String template : SparkCsvPeer.templates(input)) {
+                sql.execute("COPY (SELECT * FROM read_csv('" + input.toAbsolutePath().resolve(template) + "*.csv',"
+                        + " header = true, all_varchar = false)) TO '" + parquet(out, template)
+                        + "' (FORMAT parquet, COMPRESSION snappy)");
+            }
+        }
+    }
+
+    /** Stage "figures": each figure from the Parquet of {@link #load}, written to {@code out/figures/<mart>.parquet}. */
+    static void figures(Path loaded, Path out) throws SQLException {
+        try (Connection db = connect(); Statement sql = db.createStatement()) {
+            for (String template : new String[] {"survey-distribution", "survey-responses", "feedback"}) {
+                sql.execute("CREATE VIEW \"" + template + "\" AS SELECT * FROM read_parquet('"
+                        + parquet(loaded, template) + "')");
+            }
+            Path figures = out.resolve("figures");
+            try {
+                Files.createDirectories(figures);
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot create " + figures, e);
+            }
+            for (Map.Entry<String, String> figure : FIGURES.entrySet()) {
+                sql.execute("COPY (" + figure.getValue() + ") TO '" + figures.resolve(figure.getKey() + ".parquet")
+                        + "' (FORMAT parquet)");
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    private static String parquet(Path folder, String template) {
+        return folder.toAbsolutePath().resolve(template + ".parquet").toString();
+    }
+
+    /** The SQL of each figure, from the same enums the marts use for the items and the rating scale. */
+    private static Map<String, String> figures() {
+        String items = Arrays.stream(SurveyItem.values()).map(SurveyItem::code).collect(Collectors.joining(", "));
+        String qualified = Rating.qualifiedCodes().stream().map(code -> "'" + code + "'")
+                .collect(Collectors.joining(", "));
+        String unsatisfied = Rating.unsatisfiedCodes().stream().map(code -> "'" + code + "'")
+                .collect(Collectors.joining(", "));
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("survey_returns", """
+                WITH d AS (SELECT CAST(year AS INTEGER) AS year, CAST(office_id AS VARCHAR) AS office_id,
+                                  CAST(forms_distributed AS BIGINT) AS forms_distributed FROM "survey-distribution"),
+                     r AS (SELECT CAST(year AS INTEGER) AS year, CAST(office_id AS VARCHAR) AS office_id,
+                                  count(*) AS forms_returned FROM "survey-responses" GROUP BY ALL)
+                SELECT coalesce(d.year, r.year) AS year, coalesce(d.office_id, r.office_id) AS office_id,
+                       d.forms_distributed, coalesce(r.forms_returned, 0) AS forms_returned,
+                       r.forms_returned / d.forms_distributed AS return_rate
+                FROM d FULL JOIN r ON d.year = r.year AND d.office_id = r.office_id
+                ORDER BY 1, 2""");
+        figures.put("satisfaction_by_office", """
+                WITH ratings AS (UNPIVOT "survey-responses" ON %s INTO NAME item VALUE rating)
+                SELECT CAST(year AS INTEGER) AS year, CAST(office_id AS VARCHAR) AS office_id,
+                       count_if(rating IN (%s)) AS qualified, count_if(rating IN (%s)) AS unsatisfied,
+                       count_if(rating IN (%s)) / (count_if(rating IN (%s)) + count_if(rating IN (%s)))
+                           AS satisfaction_rate
+                FROM ratings GROUP BY ALL ORDER BY 1, 2""".formatted(items, qualified, unsatisfied, qualified,
+                qualified, unsatisfied));
+        figures.put("feedback_summary", """
+                SELECT CAST(year(CAST(received_on AS DATE)) AS INTEGER) AS year,
+                       CAST(month(CAST(received_on AS DATE)) AS INTEGER) AS month, CAST(office_id AS VARCHAR) AS office_id,
+                       channel, kind, area, coalesce(nullif(severity, ''), 'normal') AS severity,
+                       count(*) AS entries, count_if(status = 'closed') AS closed
+                FROM feedback GROUP BY ALL ORDER BY ALL""");
+        figures.put("complaint_pareto", """
+                WITH c AS (SELECT CAST(year(CAST(received_on AS DATE)) AS INTEGER) AS year, area, count(*) AS complaints
+                           FROM feedback WHERE kind = 'complaint' GROUP BY ALL),
+                     ranked AS (SELECT *, sum(complaints) OVER (PARTITION BY year) AS scope_complaints,
+                                       row_number() OVER (PARTITION BY year ORDER BY complaints DESC, area) AS rank,
+                                       sum(complaints) OVER (PARTITION BY year ORDER BY complaints DESC, area
+                                                             ROWS UNBOUNDED PRECEDING) AS cumulative
+                                FROM c)
+                SELECT year, area, complaints, CAST(rank AS INTEGER) AS rank,
+                       cumulative / scope_complaints AS cumulative_share,
+                       (cumulative - complaints) < %s * scope_complaints AS main_factor
+                FROM ranked ORDER BY year, rank""".formatted(MainFactors.THRESHOLD.toPlainString()));
+        return Collections.unmodifiableMap(figures);
+    }
+}

@@ -1,0 +1,33 @@
+package com.propertyquality.review.bench;
+
+import java.nio.file.Path;
+
+/** The entry of a peer stage in its child JVM ({@code bench-peer STAGE}). */
+public final class Peers {
+
+    private Peers() {
+    }
+
+    public static void run(String stage, Path input, Path out, String sparkMaster) throws Exception {
+        switch (stage) {
+            case "spark-csv" -> SparkCsvPeer.convert(input, out, sparkMaster);
+            case "duckdb-load" -> {
+                requireDuckDb();
+                DuckDbPeer.load(input, out);
+            }
+            case "duckdb-figures" -> {
+                requireDuckDb();
+                DuckDbPeer.figures(out, out);
+            }
+            default -> throw new IllegalArgumentException("unknown peer stage " + stage
+                    + ": spark-csv, duckdb-load or duckdb-figures");
+        }
+    }
+
+    static void requireDuckDb() {
+        if (!DuckDbPeer.available()) {
+            throw new IllegalStateException("DuckDB's JDBC driver is not in this build: package with"
+                    + " ./mvnw -Pbench package -DskipTests");
+        }
+    }
+}
