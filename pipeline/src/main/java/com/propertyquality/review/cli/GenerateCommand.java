@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + " feedback register entries, 150,000 returned survey forms with their distribution records, 60,000"
                 + " return visits, 600,000 purchases, 100,000 inspections, 10,000 actions, and the year's review"
                 + " plan; scale 10 is ten times every count. A few bad rows are put in on purpose (one per 100,000"
-                + " rows, at least one per file); DIR/expected.json states per file the rows written, the bad rows"
+                + " good rows, at least one per file); DIR/expected.json states per file the rows written, the bad rows"
                 + " and the rows the ingest will store with a warning.",
                 "The same seed gives the same bytes."})
 class GenerateCommand implements Callable<Integer> {
@@ -49,6 +49,11 @@ class GenerateCommand implements Callable<Integer> {
             description = "csv (UTF-8, English headers) or xlsx (one sheet per file) (default: ${DEFAULT-VALUE}).")
     SheetFormat format;
 
+    @Option(names = "--bad-every", paramLabel = "N", defaultValue = "100000",
+            description = "One bad row per N good rows, at least one per file (default: ${DEFAULT-VALUE}); 1 puts a"
+                    + " bad row after every good row, so that a small company has every kind.")
+    int badEvery;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Templates written at the same time (default: the number of processors, at most 4);"
                     + " the files do not depend on it.")
@@ -68,6 +73,9 @@ class GenerateCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (badEvery < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bad-every must be at least 1");
+        }
         if (Files.exists(out) && !isEmptyFolder(out)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     out + " is not an empty folder: generate writes into a new or empty one");
@@ -75,7 +83,7 @@ class GenerateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         int workers = threads != null ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
-        GeneratedCounts counts = CompanyFiles.write(shape, seed, format, out, workers);
+        GeneratedCounts counts = CompanyFiles.write(shape, seed, format, out, workers, badEvery);
         double seconds = (System.nanoTime() - started) / 1e9;
         print(counts, shape, seconds, spec.commandLine().getOut());
         return ReviewCli.OK;

@@ -23,8 +23,15 @@ public final class CompanyFiles {
 
     public static GeneratedCounts write(CompanyShape shape, long seed, SheetFormat format, Path folder, int threads)
             throws IOException {
+        return write(shape, seed, format, folder, threads, OutputFolder.GOOD_ROWS_PER_BAD_ROW);
+    }
+
+    /** With one bad row per {@code goodRowsPerBadRow} good rows (at least one per file that has rows). */
+    public static GeneratedCounts write(CompanyShape shape, long seed, SheetFormat format, Path folder, int threads,
+                                        int goodRowsPerBadRow) throws IOException {
         Company company = Company.build(shape, seed);
         GeneratedCounts counts = new GeneratedCounts();
+        OutputFolder out = new OutputFolder(folder, format, goodRowsPerBadRow, counts);
         List<TemplateWriter> writers = new ArrayList<>(List.of(new OfficeRegister(company),
                 new CustomerRecords(company), new SurveyDistribution(company), new SurveyForms(company),
                 new FeedbackRegister(company), new ReturnVisits(company), new PurchaseRecords(company),
@@ -38,7 +45,7 @@ public final class CompanyFiles {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (TemplateWriter writer : writers) {
-                running.add(pool.submit(() -> writer.write(folder, format, counts)));
+                running.add(pool.submit(() -> writer.write(out)));
             }
             for (Future<?> future : running) {
                 future.get();
@@ -60,7 +67,7 @@ public final class CompanyFiles {
         }
         ReviewPlanWriter plan = new ReviewPlanWriter(company);
         plan.write(folder);
-        counts.write(folder, shape, seed, format, plan.fileName());
+        counts.write(folder, shape, seed, format, goodRowsPerBadRow, plan.fileName());
         return counts;
     }
 }

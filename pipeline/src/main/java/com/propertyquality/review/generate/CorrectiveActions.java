@@ -99,7 +99,7 @@ final class CorrectiveActions implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.of("verified_on", "verified effective but verified_on blank", row -> {
                     row[ID] = RecordIds.reentered((String) row[ID]);
@@ -124,8 +124,8 @@ final class CorrectiveActions implements TemplateWriter {
         Map<String, Long> verifications = new TreeMap<>();
         Map<String, Long> sources = new TreeMap<>();
         long closed = 0;
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "actions-" + company.year(),
-                plannedRows(), flaws, counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "actions-" + company.year(),
+                plannedRows(), flaws)) {
             for (int office = 0; office <= company.offices().size(); office++) {
                 for (int k = 1; k <= count(company, office); k++) {
                     Object[] row = row(office, k, file.newRow());
@@ -138,10 +138,10 @@ final class CorrectiveActions implements TemplateWriter {
                 }
             }
         }
-        counts.fact("actions", "head_office_actions", company.headOfficeActions());
-        counts.fact("actions", "closed", closed);
-        counts.fact("actions", "by_verification", verifications);
-        counts.fact("actions", "by_source", sources);
+        out.counts().fact("actions", "head_office_actions", company.headOfficeActions());
+        out.counts().fact("actions", "closed", closed);
+        out.counts().fact("actions", "by_verification", verifications);
+        out.counts().fact("actions", "by_source", sources);
     }
 
     private Object[] row(int office, int number, Object[] row) {

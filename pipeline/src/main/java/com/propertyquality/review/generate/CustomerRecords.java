@@ -68,7 +68,7 @@ final class CustomerRecords implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.duplicate(TEMPLATE, "duplicate household_id: the household entered again with a new phone",
                         row -> {
@@ -91,8 +91,7 @@ final class CustomerRecords implements TemplateWriter {
                     row[AGE] = 15;
                     return row;
                 }));
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "households", plannedRows(), flaws,
-                counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "households", plannedRows(), flaws)) {
             for (OfficeProfile office : company.offices()) {
                 for (int h = 1; h <= company.households(office.index()); h++) {
                     file.write(household(office, h, file.newRow()), false);

@@ -55,13 +55,15 @@ public final class GeneratedCounts {
         return files.stream().mapToLong(GeneratedFile::badRows).sum();
     }
 
-    void write(Path folder, CompanyShape shape, long seed, SheetFormat format, String reviewPlan) throws IOException {
+    void write(Path folder, CompanyShape shape, long seed, SheetFormat format, int goodRowsPerBadRow,
+               String reviewPlan) throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("generator", "review-pipeline generate");
         document.put("seed", seed);
         document.put("scale", shape.scale());
         document.put("format", format.name());
         document.put("year", Company.YEAR);
+        document.put("good_rows_per_bad_row", goodRowsPerBadRow);
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("offices", shape.offices());
         company.put("households", shape.households());

@@ -28,7 +28,7 @@ final class OfficeRegister implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.duplicate(TEMPLATE, "duplicate office_id: the office entered again under a new name", row -> {
                     row[NAME] = "新" + row[NAME];
@@ -44,7 +44,7 @@ final class OfficeRegister implements TemplateWriter {
                     row[TYPE] = Flaw.notIn(ImportTemplates.PROPERTY_TYPES, "住宅小区");
                     return row;
                 }));
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "offices", plannedRows(), flaws, counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "offices", plannedRows(), flaws)) {
             for (OfficeProfile office : company.offices()) {
                 Object[] row = file.newRow();
                 row[ID] = office.id();
@@ -55,14 +55,14 @@ final class OfficeRegister implements TemplateWriter {
                 file.write(row, false);
             }
         }
-        counts.fact("company", "offices", company.offices().size());
-        counts.fact("company", "struggling_offices", company.offices().stream().filter(OfficeProfile::struggling)
+        out.counts().fact("company", "offices", company.offices().size());
+        out.counts().fact("company", "struggling_offices", company.offices().stream().filter(OfficeProfile::struggling)
                 .map(OfficeProfile::id).toList());
-        counts.fact("company", "offices_without_lifts", company.offices().stream().filter(o -> !o.lifts())
+        out.counts().fact("company", "offices_without_lifts", company.offices().stream().filter(o -> !o.lifts())
                 .count());
-        counts.fact("company", "largest_office_households",
+        out.counts().fact("company", "largest_office_households",
                 IntStream.range(0, company.offices().size()).map(company::households).max().orElse(0));
-        counts.fact("company", "smallest_office_households",
+        out.counts().fact("company", "smallest_office_households",
                 IntStream.range(0, company.offices().size()).map(company::households).min().orElse(0));
     }
 }

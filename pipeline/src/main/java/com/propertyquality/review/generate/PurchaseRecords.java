@@ -101,7 +101,7 @@ final class PurchaseRecords implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.of("amount", "negative amount: a refund typed as a purchase", row -> {
                     row[ID] = RecordIds.reentered((String) row[ID]);
@@ -130,7 +130,7 @@ final class PurchaseRecords implements TemplateWriter {
                 rows += company.purchasesBefore(office, month + 1) - company.purchasesBefore(office, month);
             }
             String stem = "purchases-" + company.year() + "-" + RecordIds.padded(month, 2);
-            try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, stem, rows, flaws, counts)) {
+            try (TemplateFile file = new TemplateFile(out, TEMPLATE, stem, rows, flaws)) {
                 for (OfficeProfile office : company.offices()) {
                     int last = company.purchasesBefore(office.index(), month + 1);
                     for (int k = company.purchasesBefore(office.index(), month) + 1; k <= last; k++) {
@@ -149,11 +149,11 @@ final class PurchaseRecords implements TemplateWriter {
                 }
             }
         }
-        counts.fact("purchases", "by_category", byCategory);
+        out.counts().fact("purchases", "by_category", byCategory);
         Map<String, String> amountText = new LinkedHashMap<>();
         amounts.forEach((category, amount) -> amountText.put(category, amount.toPlainString()));
-        counts.fact("purchases", "amount_by_category", amountText);
-        counts.fact("purchases", "amount", amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        out.counts().fact("purchases", "amount_by_category", amountText);
+        out.counts().fact("purchases", "amount", amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .toPlainString());
     }
 }

@@ -71,7 +71,7 @@ final class ReturnVisits implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.of("purpose", "not a visit purpose: 电话回访 says how, not why", row -> {
                     row[ID] = RecordIds.reentered((String) row[ID]);
@@ -94,8 +94,8 @@ final class ReturnVisits implements TemplateWriter {
                     return row;
                 }));
         Map<String, Map<String, Long>> results = new TreeMap<>();
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "return-visits-" + company.year(),
-                plannedRows(), flaws, counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "return-visits-" + company.year(),
+                plannedRows(), flaws)) {
             for (OfficeProfile office : company.offices()) {
                 // an office's visits are few (their number does not grow with the scale): sort them by day
                 List<Visit> visits = new ArrayList<>(company.returnVisits(office.index()));
@@ -120,7 +120,7 @@ final class ReturnVisits implements TemplateWriter {
                 }
             }
         }
-        counts.fact("return-visits", "results_by_purpose", results);
+        out.counts().fact("return-visits", "results_by_purpose", results);
     }
 
     private Visit visit(OfficeProfile office, int draw) {

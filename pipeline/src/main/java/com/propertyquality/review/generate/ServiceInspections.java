@@ -67,7 +67,7 @@ final class ServiceInspections implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.of("score", "score 105: the director added five bonus points", row -> {
                     row[ID] = RecordIds.reentered((String) row[ID]);
@@ -89,8 +89,8 @@ final class ServiceInspections implements TemplateWriter {
                     return row;
                 }));
         Map<String, Long> byLevel = new TreeMap<>();
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "inspections-" + company.year(),
-                plannedRows(), flaws, counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "inspections-" + company.year(),
+                plannedRows(), flaws)) {
             for (OfficeProfile office : company.offices()) {
                 List<Inspection> plan = plan(office);
                 int number = 0;
@@ -116,7 +116,7 @@ final class ServiceInspections implements TemplateWriter {
                 }
             }
         }
-        counts.fact("inspections", "by_level", byLevel);
+        out.counts().fact("inspections", "by_level", byLevel);
     }
 
     /** The office's inspections of the year, in date order. */

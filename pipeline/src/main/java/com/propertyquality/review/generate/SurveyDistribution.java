@@ -31,7 +31,7 @@ final class SurveyDistribution implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.of("year", "year 25, not four digits", row -> {
                     row[YEAR] = "25";
@@ -46,8 +46,7 @@ final class SurveyDistribution implements TemplateWriter {
                     row[FORMS] = 0;
                     return row;
                 }));
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "survey-distribution", plannedRows(),
-                flaws, counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "survey-distribution", plannedRows(), flaws)) {
             for (OfficeProfile office : company.offices()) {
                 int distributed = company.formsDistributed(office.index());
                 if (distributed > 0) {
@@ -59,7 +58,7 @@ final class SurveyDistribution implements TemplateWriter {
                 }
             }
         }
-        facts(counts);
+        facts(out.counts());
     }
 
     /** The return-rate facts of the valid rows, as the survey_returns mart and check-returns must find them. */

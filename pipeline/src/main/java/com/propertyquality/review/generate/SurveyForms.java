@@ -75,7 +75,7 @@ final class SurveyForms implements TemplateWriter {
     }
 
     @Override
-    public void write(Path folder, SheetFormat format, GeneratedCounts counts) {
+    public void write(OutputFolder out) {
         int maintenance = TEMPLATE.indexOf(SurveyItem.MAINTENANCE.code());
         Flaw.Cycle flaws = new Flaw.Cycle(
                 Flaw.of("office_id", "unknown office: the letter O typed for a zero", row -> {
@@ -103,8 +103,8 @@ final class SurveyForms implements TemplateWriter {
                 }));
         long[] byRating = new long[Rating.values().length];
         long unrated = 0;
-        try (TemplateFile file = new TemplateFile(folder, format, TEMPLATE, "survey-responses-" + company.year(),
-                plannedRows(), flaws, counts)) {
+        try (TemplateFile file = new TemplateFile(out, TEMPLATE, "survey-responses-" + company.year(),
+                plannedRows(), flaws)) {
             for (OfficeProfile office : company.offices()) {
                 for (int k = 1; k <= company.formsReturned(office.index()); k++) {
                     Object[] row = file.newRow();
@@ -144,10 +144,10 @@ final class SurveyForms implements TemplateWriter {
                 unsatisfied += byRating[rating.ordinal()];
             }
         }
-        counts.fact("survey-responses", "qualified_items", qualified);
-        counts.fact("survey-responses", "unsatisfied_items", unsatisfied);
-        counts.fact("survey-responses", "unrated_items", unrated);
-        counts.fact("survey-responses", "satisfaction_rate",
+        out.counts().fact("survey-responses", "qualified_items", qualified);
+        out.counts().fact("survey-responses", "unsatisfied_items", unsatisfied);
+        out.counts().fact("survey-responses", "unrated_items", unrated);
+        out.counts().fact("survey-responses", "satisfaction_rate",
                 qualified + unsatisfied == 0 ? null : Math.round(10_000.0 * qualified / (qualified + unsatisfied))
                         / 10_000.0);
     }

@@ -11,13 +11,11 @@ import com.propertyquality.review.contract.Template;
 
 /**
  * One file of a template (feedback-2025-03.csv), written row by row, with its bad rows put in along the way: one
- * per 100,000 good rows, at least one per file that has any, spread evenly, each right after a good row it is
- * made from. The file is split into parts (-01, -02, ... in name order = row order) when it would hold more rows
+ * per {@link OutputFolder#goodRowsPerBadRow} good rows (100,000 unless asked), at least one per file that has any,
+ * spread evenly, each right after the good row it is made from. The file is split into parts (-01, -02, ... in name order = row order) when it would hold more rows
  * than the format allows. Columns, their order and the headers are the template's.
  */
 final class TemplateFile implements Closeable {
-
-    static final int GOOD_ROWS_PER_BAD_ROW = 100_000;
 
     private final Path folder;
     private final SheetFormat format;
@@ -40,24 +38,23 @@ final class TemplateFile implements Closeable {
     private long goodWritten;
     private long badWritten;
 
-    TemplateFile(Path folder, SheetFormat format, Template template, String stem, long goodRows, Flaw.Cycle flaws,
-                 GeneratedCounts counts) {
-        this.folder = folder;
-        this.format = format;
+    TemplateFile(OutputFolder out, Template template, String stem, long goodRows, Flaw.Cycle flaws) {
+        this.folder = out.folder();
+        this.format = out.format();
         this.template = template;
         this.stem = stem;
         this.goodRows = goodRows;
-        this.badRows = badRowsFor(goodRows);
+        this.badRows = badRowsFor(goodRows, out.goodRowsPerBadRow());
         long total = goodRows + badRows;
         this.parts = (int) Math.max(1, (total + format.maxRowsPerFile() - 1) / format.maxRowsPerFile());
         this.rowsPerPart = (total + parts - 1) / parts;
         this.flaws = flaws;
-        this.counts = counts;
+        this.counts = out.counts();
         this.keyIndexes = template.key().stream().mapToInt(template::indexOf).toArray();
     }
 
-    static long badRowsFor(long goodRows) {
-        return goodRows == 0 ? 0 : Math.max(1, Math.round((double) goodRows / GOOD_ROWS_PER_BAD_ROW));
+    static long badRowsFor(long goodRows, int goodRowsPerBadRow) {
+        return goodRows == 0 ? 0 : Math.max(1, Math.round((double) goodRows / goodRowsPerBadRow));
     }
 
     /** A new row of the template's width, its cells in the template's column order. */

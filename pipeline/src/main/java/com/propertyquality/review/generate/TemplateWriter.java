@@ -8,5 +8,5 @@ interface TemplateWriter {
     /** The good rows it writes: the biggest templates start first, so the threads finish together. */
     long plannedRows();
 
-    void write(Path folder, SheetFormat format, GeneratedCounts counts);
+    void write(OutputFolder out);
 }

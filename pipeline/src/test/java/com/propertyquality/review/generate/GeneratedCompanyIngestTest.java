@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.support.Cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -42,10 +47,35 @@ class GeneratedCompanyIngestTest {
         loadAndReconcile("0.005", "xlsx", "xlsx");
     }
 
-    private void loadAndReconcile(String scale, String format, String encoding) throws IOException {
+    /**
+     * A bad row after every good row: with four offices every kind of bad row of every template is there, and
+     * each is rejected on its own, with one line in rejects.csv under the column expected.json names.
+     */
+    @Test
+    void everyKindOfBadRowIsRejectedOnItsOwn() throws IOException {
+        JsonNode expected = loadAndReconcile("0.02", "csv", "UTF-8", "--bad-every", "1");
+
+        Map<String, Set<String>> kinds = new TreeMap<>();
+        for (JsonNode row : expected.get("bad_rows")) {
+            String template = ImportTemplates.forFileName(row.get("file").asText()).orElseThrow().name();
+            kinds.computeIfAbsent(template, t -> new TreeSet<>()).add(row.get("what").asText());
+        }
+        assertThat(kinds).hasSize(9);
+        assertThat(kinds.get("offices")).hasSize(3);
+        assertThat(kinds.get("survey-distribution")).hasSize(3);
+        assertThat(kinds.get("survey-responses")).hasSize(5);
+        assertThat(kinds.get("feedback")).hasSize(6);
+        assertThat(kinds.get("actions")).hasSize(4);
+    }
+
+    private JsonNode loadAndReconcile(String scale, String format, String encoding, String... options)
+            throws IOException {
         Path input = temp.resolve("company");
         Path work = temp.resolve("work");
-        Cli.Result generated = Cli.run("generate", "--scale", scale, "--out", input.toString(), "--format", format);
+        List<String> arguments = new ArrayList<>(List.of("generate", "--scale", scale, "--out", input.toString(),
+                "--format", format));
+        arguments.addAll(List.of(options));
+        Cli.Result generated = Cli.run(arguments.toArray(String[]::new));
         assertThat(generated.status()).as(generated.err()).isZero();
         JsonNode expected = new ObjectMapper().readTree(input.resolve("expected.json").toFile());
 
@@ -60,6 +90,7 @@ class GeneratedCompanyIngestTest {
         for (JsonNode file : expected.get("files")) {
             String name = file.get("file").asText();
             assertThat(name).endsWith("." + format);
+            assertThat(file.get("bad_rows").asLong()).as(name).isPositive();
             long valid = file.get("valid_rows").asLong();
             long bad = file.get("bad_rows").asLong();
             assertThat(out).as(name).containsPattern(Pattern.quote(name) + "\\s+" + file.get("template").asText()
@@ -90,6 +121,7 @@ class GeneratedCompanyIngestTest {
         assertThat(rejects).containsExactlyElementsOf(bad);
         assertThat(read(run.resolve("warnings.csv"))).hasSize((int) warned)
                 .allSatisfy(row -> assertThat(row.getField("column")).isEqualTo("household_id"));
+        return expected;
     }
 
     private static List<NamedCsvRecord> read(Path file) throws IOException {
