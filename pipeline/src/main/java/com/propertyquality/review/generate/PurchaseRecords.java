@@ -48,15 +48,19 @@ final class PurchaseRecords implements TemplateWriter {
     private static final Weighted<Category> CATEGORIES = Weighted.of(FRESH, 33, HOUSEKEEPING, 14, LAUNDRY, 13,
             REPAIR, 12, GROUP_BUYING, 12, APPLIANCE_CLEANING, 8, WATER, 6, PLANTS, 2);
 
-    private static final List<Weighted<Category>> CATEGORIES_BY_MONTH = IntStream.rangeClosed(1, 12).mapToObj(month -> CATEGORIES.reweighted(category -> {
-                if (category == APPLIANCE_CLEANING) {
-                    return month >= 4 && month <= 6 ? 2.2 : 1.0;
-                }
-                if (category == GROUP_BUYING) {
-                    return month == 1 ? 1.8 : month >= 9 && month <= 11 ? 1.5 : 1.0;
-                }
-                return category == FRESH && month == 1 ? 1.3 : 1.0;
-            })).toList();
+    /** Per month (index 0 = January): appliance cleaning in spring, group buying at New Year and in autumn. */
+    private static final List<Weighted<Category>> CATEGORIES_BY_MONTH = IntStream.rangeClosed(1, 12)
+            .mapToObj(month -> CATEGORIES.reweighted(category -> seasonal(category, month))).toList();
+
+    private static double seasonal(Category category, int month) {
+        if (category == APPLIANCE_CLEANING) {
+            return month >= 4 && month <= 6 ? 2.2 : 1.0;
+        }
+        if (category == GROUP_BUYING) {
+            return month == 1 ? 1.8 : month >= 9 && month <= 11 ? 1.5 : 1.0;
+        }
+        return category == FRESH && month == 1 ? 1.3 : 1.0;
+    }
 
     /** What a paid-service visit needs of a purchase. */
     record Purchase(String id, LocalDate purchasedOn, int household, String category, BigDecimal amount) {

@@ -1,6 +1,7 @@
 package com.propertyquality.review.generate;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +23,14 @@ public enum SheetFormat {
 
     String extension() {
         return "." + name();
+    }
+
+    /** A cell as the ingest reads it back: an XLSX number cell has no trailing zeros (128.50 reads 128.5). */
+    String asRead(Object cell) {
+        if (this == xlsx && cell instanceof BigDecimal number) {
+            return number.stripTrailingZeros().toPlainString();
+        }
+        return CsvSheetWriter.text(cell);
     }
 
     SheetWriter open(Path file, String sheetName, List<String> header) throws IOException {

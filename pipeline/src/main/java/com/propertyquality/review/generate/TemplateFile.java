@@ -12,8 +12,9 @@ import com.propertyquality.review.contract.Template;
 /**
  * One file of a template (feedback-2025-03.csv), written row by row, with its bad rows put in along the way: one
  * per {@link OutputFolder#goodRowsPerBadRow} good rows (100,000 unless asked), at least one per file that has any,
- * spread evenly, each right after the good row it is made from. The file is split into parts (-01, -02, ... in name order = row order) when it would hold more rows
- * than the format allows. Columns, their order and the headers are the template's.
+ * spread evenly, each right after the good row it is made from. The file is split into parts (-01, -02, ...: name
+ * order = row order) when it would hold more rows than the format allows. Columns, their order and the headers
+ * are the template's.
  */
 final class TemplateFile implements Closeable {
 
@@ -46,7 +47,8 @@ final class TemplateFile implements Closeable {
         this.goodRows = goodRows;
         this.badRows = badRowsFor(goodRows, out.goodRowsPerBadRow());
         long total = goodRows + badRows;
-        this.parts = (int) Math.max(1, (total + format.maxRowsPerFile() - 1) / format.maxRowsPerFile());
+        long max = format.maxRowsPerFile();
+        this.parts = total <= max ? 1 : (int) ((total + max - 1) / max);
         this.rowsPerPart = (total + parts - 1) / parts;
         this.flaws = flaws;
         this.counts = out.counts();
@@ -125,7 +127,7 @@ final class TemplateFile implements Closeable {
             if (!key.isEmpty()) {
                 key.append('|');
             }
-            key.append(CsvSheetWriter.text(row[index]));
+            key.append(format.asRead(row[index]));
         }
         return key.toString();
     }
@@ -138,7 +140,7 @@ final class TemplateFile implements Closeable {
         if (flaw.duplicate()) {
             return key(row);
         }
-        return CsvSheetWriter.text(row[template.indexOf(flaw.column())]);
+        return format.asRead(row[template.indexOf(flaw.column())]);
     }
 
     @Override

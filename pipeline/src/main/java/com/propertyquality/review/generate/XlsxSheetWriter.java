@@ -45,7 +45,8 @@ final class XlsxSheetWriter implements SheetWriter {
 
     XlsxSheetWriter(Path file, String sheetName, List<String> header) throws IOException {
         this.file = file;
-        this.draft = file.resolveSibling(file.getFileName() + ".part");
+        // hidden (a leading dot) until it is complete: the ingest skips hidden files
+        this.draft = file.resolveSibling("." + file.getFileName() + ".part");
         this.out = Files.newOutputStream(draft);
         this.workbook = new Workbook(out, "review-pipeline", "1.0");
         this.sheet = workbook.newWorksheet(sheetName);

@@ -30,7 +30,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 /**
  * A small generated company goes through the real ingest, as CSV and as XLSX: every file loads, each with exactly
  * the rows expected.json states read, stored and rejected; rejects.csv holds exactly the bad rows put in (file,
- * row and column), and warnings.csv exactly the rows naming unknown households.
+ * row, column and value), and warnings.csv exactly the rows naming unknown households.
  */
 class GeneratedCompanyIngestTest {
 
@@ -112,11 +112,13 @@ class GeneratedCompanyIngestTest {
         Path run = onlyRun(work.resolve("rejects"));
         List<String> rejects = new ArrayList<>();
         for (NamedCsvRecord row : read(run.resolve("rejects.csv"))) {
-            rejects.add(row.getField("file") + " " + row.getField("row") + " " + row.getField("column"));
+            rejects.add(row.getField("file") + " " + row.getField("row") + " " + row.getField("column") + " "
+                    + row.getField("value"));
         }
         List<String> bad = new ArrayList<>();
         for (JsonNode row : expected.get("bad_rows")) {
-            bad.add(row.get("file").asText() + " " + row.get("row").asLong() + " " + row.get("column").asText());
+            bad.add(row.get("file").asText() + " " + row.get("row").asLong() + " " + row.get("column").asText() + " "
+                    + row.get("value").asText());
         }
         assertThat(rejects).containsExactlyElementsOf(bad);
         assertThat(read(run.resolve("warnings.csv"))).hasSize((int) warned)

@@ -109,8 +109,8 @@ class GeneratedCompanyTest {
                 "survey-responses", shape.surveyResponses(), "feedback", shape.feedback(),
                 "return-visits", shape.returnVisits(), "purchases", shape.purchases(),
                 "inspections", shape.inspections(), "actions", shape.actions());
-        valid.forEach((template, rows) ->
-                assertThat(templates.get(template).get("valid_rows").asLong()).as(template).isEqualTo(rows.longValue()));
+        valid.forEach((template, rows) -> assertThat(templates.get(template).get("valid_rows").asLong())
+                .as(template).isEqualTo(rows.longValue()));
         assertThat(templates.get("feedback").get("files").asInt()).isEqualTo(12);
         assertThat(templates.get("purchases").get("files").asInt()).isEqualTo(12);
 
