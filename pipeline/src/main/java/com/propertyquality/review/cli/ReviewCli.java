@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "review-pipeline", mixinStandardHelpOptions = true, version = "review-pipeline 0.1.0",
         description = "Office files -> Parquet lake -> Spark marts -> the management-review packet (管理评审资料).",
         subcommands = {IngestCommand.class, AggregateCommand.class, ReportCommand.class, ReviewCommand.class,
-                CheckReturnsCommand.class, QueryCommand.class, MartsCommand.class, BenchCommand.class,
-                BenchPeerCommand.class, CommandLine.HelpCommand.class})
+                CheckReturnsCommand.class, QueryCommand.class, MartsCommand.class, GenerateCommand.class,
+                BenchCommand.class, BenchPeerCommand.class, CommandLine.HelpCommand.class})
 public class ReviewCli implements Runnable {
 
     public static final int OK = 0;
