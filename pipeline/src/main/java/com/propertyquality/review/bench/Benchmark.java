@@ -141,11 +141,12 @@ public final class Benchmark {
 
     private void print(boolean withPeers, List<String> differences) {
         out.println();
-        out.println("| system | stage | wall time (s) | rows | rows/s | peak RSS (MB) |");
-        out.println("| --- | --- | ---: | ---: | ---: | ---: |");
+        out.println("| system | stage | wall time (s) | rows | rows/s | peak RSS (MB) | result |");
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | --- |");
         for (Stage s : stages) {
-            out.printf(Locale.ROOT, "| %s | %s | %.1f | %,d | %,.0f | %,.0f |%n", s.system(), s.name(), s.seconds(),
-                    s.rows(), s.rowsPerSecond(), s.peakRssMb());
+            out.printf(Locale.ROOT, "| %s | %s | %.1f | %,d | %,.0f | %,.0f | %s |%n", s.system(), s.name(),
+                    s.seconds(), s.rows(), s.rowsPerSecond(), s.peakRssMb(),
+                    s.exitCode() == 0 ? "ok" : "FAILED (exit " + s.exitCode() + ")");
         }
         if (withPeers) {
             out.println();

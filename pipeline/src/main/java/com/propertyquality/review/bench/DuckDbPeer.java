@@ -41,7 +41,8 @@ final class DuckDbPeer {
     }
 
     /** Stage "load": every {@code <template>*.csv} of {@code input} to {@code out/<template>.parquet}. */
-    static void load(Path input, Path out) throws SQLException {
+    static void load(Path input, Path out) throws SQLException, java.io.IOException {
+        Files.createDirectories(out); // DuckDB's COPY does not create folders
         try (Connection db = connect(); Statement sql = db.createStatement()) {
             for (String template : SparkCsvPeer.templates(input)) {
                 sql.execute("COPY (SELECT * FROM read_csv('" + input.toAbsolutePath().resolve(template) + "*.csv',"
@@ -51,21 +52,22 @@ final class DuckDbPeer {
         }
     }
 
-    /** Stage "figures": each figure from the Parquet of {@link #load}, written to {@code out/figures/<mart>.parquet}. */
+    /** Stage "figures": each figure from the Parquet of {@link #load}, written to {@code out/figures/<mart>/}. */
     static void figures(Path loaded, Path out) throws SQLException {
         try (Connection db = connect(); Statement sql = db.createStatement()) {
             for (String template : new String[] {"survey-distribution", "survey-responses", "feedback"}) {
                 sql.execute("CREATE VIEW \"" + template + "\" AS SELECT * FROM read_parquet('"
                         + parquet(loaded, template) + "')");
             }
-            Path figures = out.resolve("figures");
-            try {
-                Files.createDirectories(figures);
-            } catch (java.io.IOException e) {
-                throw new SQLException("cannot create " + figures, e);
-            }
             for (Map.Entry<String, String> figure : FIGURES.entrySet()) {
-                sql.execute("COPY (" + figure.getValue() + ") TO '" + figures.resolve(figure.getKey() + ".parquet")
+                // a folder per figure, as our marts are: the same reader takes both
+                Path folder = out.resolve("figures").resolve(figure.getKey());
+                try {
+                    Files.createDirectories(folder);
+                } catch (java.io.IOException e) {
+                    throw new SQLException("cannot create " + folder, e);
+                }
+                sql.execute("COPY (" + figure.getValue() + ") TO '" + folder.resolve("part-0.parquet")
                         + "' (FORMAT parquet)");
             }
         }

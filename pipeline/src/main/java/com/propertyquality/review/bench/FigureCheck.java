@@ -45,7 +45,7 @@ final class FigureCheck {
         for (Map<String, Object> row : ours) {
             byKey.put(key(row, keys), row);
         }
-        List<Map<String, Object>> theirs = ParquetRows.read(duckDbFigures.resolve(figure + ".parquet"));
+        List<Map<String, Object>> theirs = ParquetRows.read(duckDbFigures.resolve(figure));
         List<String> differences = new ArrayList<>();
         int matched = 0;
         for (Map<String, Object> row : theirs) {

@@ -55,8 +55,12 @@ final class TemplateFile implements Closeable {
         this.keyIndexes = template.key().stream().mapToInt(template::indexOf).toArray();
     }
 
+    /** 0 for {@code goodRowsPerBadRow} 0: a clean company, whose figures another engine can reproduce. */
     static long badRowsFor(long goodRows, int goodRowsPerBadRow) {
-        return goodRows == 0 ? 0 : Math.max(1, Math.round((double) goodRows / goodRowsPerBadRow));
+        if (goodRows == 0 || goodRowsPerBadRow == 0) {
+            return 0;
+        }
+        return Math.max(1, Math.round((double) goodRows / goodRowsPerBadRow));
     }
 
     /** A new row of the template's width, its cells in the template's column order. */
