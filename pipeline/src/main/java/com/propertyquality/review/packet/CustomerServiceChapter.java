@@ -38,7 +38,48 @@ public final class CustomerServiceChapter {
                 Section.of(Labels.heading(2, "有偿服务及投诉回访", "Paid-service and complaint follow-up visits", lang),
                         paidServiceTable(visits, year, lang), complaintFollowUpTable(visits, year, lang)),
                 new Section(Labels.heading(3, "需再次回访的住户", "Households to visit again", lang), false,
-                        followUpBlocks(source, year, office -> true, lang)));
+                        packetFollowUps(source, year, lang)));
+    }
+
+    /**
+     * Households the packet lists by name, at most; above it (a big company has tens of thousands, thousands of
+     * pages) the packet shows how many each office has, by reason, and each office's own report lists them.
+     */
+    static final int FOLLOW_UPS_LISTED = 1000;
+
+    /** The follow-up list of the packet: every household when they are few, else the count per office and reason. */
+    static List<Block> packetFollowUps(PacketSource source, int year, Lang lang) {
+        List<MartRow> rows = MartRow.of(source.martOfYear(CustomerMarts.FOLLOW_UP_LIST, year));
+        if (rows.size() <= FOLLOW_UPS_LISTED) {
+            return followUpBlocks(source, year, office -> true, lang);
+        }
+        Map<String, Map<String, Long>> byOffice = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (MartRow row : rows) {
+            names.putIfAbsent(row.text("office_id"), Labels.office(row));
+            byOffice.computeIfAbsent(row.text("office_id"), id -> new LinkedHashMap<>())
+                    .merge(row.text("reason"), 1L, Long::sum);
+        }
+        List<String> reasons = rows.stream().map(row -> row.text("reason")).distinct().sorted().toList();
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.text(lang.pick("管理处", "Office"), 24));
+        reasons.forEach(reason -> columns.add(Column.count(ReviewTerms.followUpReason(reason, lang), 12)));
+        columns.add(Column.count(lang.pick("合计", "Total"), 9));
+        List<Row> table = new ArrayList<>();
+        byOffice.forEach((office, counts) -> {
+            List<Object> cells = new ArrayList<>();
+            cells.add(names.get(office));
+            reasons.forEach(reason -> cells.add(counts.getOrDefault(reason, 0L)));
+            cells.add(counts.values().stream().mapToLong(Long::longValue).sum());
+            table.add(new Row(cells, false));
+        });
+        return List.of(Paragraphs.of(lang.pick(
+                        year + " 年度共 " + rows.size() + " 户需再次回访，超过 " + FOLLOW_UPS_LISTED
+                                + " 户，本资料按管理处列出户数；各户名单（姓名、电话已脱敏）见各管理处报告（report --office）。",
+                        rows.size() + " households need another visit in " + year + ", more than "
+                                + FOLLOW_UPS_LISTED + ": the packet counts them per office; each office's report"
+                                + " (report --office) lists its households, names and phones masked.")),
+                Table.of(columns, table).withCaption(lang.pick("需再次回访的住户数", "Households to visit again")));
     }
 
     // ------------------------------------------------------------------ return visits

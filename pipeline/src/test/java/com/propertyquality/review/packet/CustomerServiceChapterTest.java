@@ -10,8 +10,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
 
@@ -169,6 +173,31 @@ class CustomerServiceChapterTest {
                 "paid_service_satisfaction", null, "complaint_followup_visits", 0L,
                 "complaint_followup_satisfied", 0L, "complaint_followup_dissatisfied", 0L,
                 "complaint_followup_satisfaction", null);
+    }
+
+    @Test
+    void aLongFollowUpListIsCountedPerOfficeInThePacket() {
+        FixedPacketSource big = new FixedPacketSource();
+        int households = CustomerServiceChapter.FOLLOW_UPS_LISTED + 1;
+        for (int i = 0; i < households; i++) {
+            String office = i % 3 == 0 ? "S1" : "N1";
+            String reason = i % 2 == 0 ? "survey_dissatisfied" : "complaint_followup_dissatisfied";
+            big.mart("follow_up_list", followUp(office, office.equals("S1") ? "南区管理处" : "北区管理处", "H" + i,
+                    "张*", "100****0000", "survey", reason, LocalDate.of(2025, 6, 1), "R" + i, null, null));
+        }
+        List<Block> blocks = CustomerServiceChapter.packetFollowUps(big, 2025, Lang.ZH);
+
+        assertThat(((Paragraphs) blocks.get(0)).lines().get(0)).contains(households + " 户", "report --office");
+        Table counts = (Table) blocks.get(1);
+        assertThat(ChapterText.column(counts, 0)).containsExactly("南区管理处", "北区管理处");
+        // S1 holds every third household (334: 167 of each reason), N1 the rest (667: 334 survey, 333 complaint)
+        assertThat(counts.rows()).extracting(Row::cells).containsExactly(
+                List.of("南区管理处", 167L, 167L, 334L), List.of("北区管理处", 333L, 334L, 667L));
+        assertThat(counts.columns()).extracting(Column::header).containsExactly("管理处", "投诉回访不满意",
+                "调查表有不满意项", "合计");
+        // a short list is printed household by household
+        assertThat(CustomerServiceChapter.packetFollowUps(sample(), 2025, Lang.ZH)).filteredOn(Table.class::isInstance)
+                .allSatisfy(table -> assertThat(((Table) table).columns()).hasSize(8));
     }
 
     private static Map<String, Object> followUp(String office, String name, String household, String maskedName,
