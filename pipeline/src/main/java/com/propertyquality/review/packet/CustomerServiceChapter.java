@@ -90,7 +90,7 @@ public final class CustomerServiceChapter {
      */
     static List<Block> surveyCheckBlocks(List<MartRow> visits, int year, Lang lang) {
         List<Row> rows = visits.stream()
-                .map(row -> Row.highlightedIf(unchecked(row), Labels.office(row), row.count("forms_returned"),
+                .map(row -> Row.shadedIf(unchecked(row), Labels.office(row), row.count("forms_returned"),
                         row.count("forms_verified"), row.number("verified_share"), row.count("confirmed"),
                         row.count("not_confirmed"), row.count("unreachable"), row.number("authenticity_rate")))
                 .toList();

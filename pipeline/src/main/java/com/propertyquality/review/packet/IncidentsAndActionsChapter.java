@@ -249,7 +249,7 @@ public final class IncidentsAndActionsChapter {
     /** The previous reviews' actions this review follows up, as {@code review_actions_follow_up} has them. */
     private static Table previousReviewActions(PacketSource source, int year, Lang lang) {
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP, year)).stream()
-                .map(action -> Row.highlightedIf(action.isTrue("overdue")
+                .map(action -> Row.shadedIf(action.isTrue("overdue")
                                 || ActionState.Verification.NOT_EFFECTIVE.code().equals(action.text("verification")),
                         action.text("action_id"), action.text("description"), action.text("owner_department"),
                         action.date("opened_on"), action.date("due_on"), action.date("closed_on"),

@@ -24,7 +24,7 @@ public final class ObjectivesChapter {
     public static Chapter build(PacketSource source, int year, Lang lang) {
         List<MartRow> objectives = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year));
         List<Row> rows = objectives.stream()
-                .map(row -> Row.highlightedIf(Boolean.FALSE.equals(row.flag("met")),
+                .map(row -> Row.shadedIf(Boolean.FALSE.equals(row.flag("met")),
                         row.count("seq"), row.text("name"), Names.of(ReviewPlanTables.METRICS, row.text("metric"), lang),
                         comparison(row.text("comparison"), lang), row.number("target"), row.number("actual"),
                         verdict(row.flag("met"), lang)))

@@ -432,7 +432,7 @@ public final class OfficeAppendix {
 
     private static Table factorsWithoutAction(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.factorsWithoutAction().stream()
-                .map(row -> Row.highlighted(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
+                .map(row -> Row.shaded(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
                         row.count("complaints"), row.number("share"), row.number("cumulative_share")))
                 .toList();
         return Table.of(List.of(

@@ -331,7 +331,7 @@ public final class OutputFormsChapter {
         for (MartRow row : IncidentsAndActionsChapter.failedInYear(source, year)) {
             String office = register.ownerOf(row, lang);
             String description = row.text("description") == null ? "" : " " + row.text("description");
-            rows.add(Row.highlighted(number++, lang.pick("措施验证无效：", "Action found not effective: ")
+            rows.add(Row.shaded(number++, lang.pick("措施验证无效：", "Action found not effective: ")
                     + row.text("action_id") + description, office, null, null, null, null, null));
         }
         for (int i = 0; i < EXTRA_ACTION_LINES; i++) {

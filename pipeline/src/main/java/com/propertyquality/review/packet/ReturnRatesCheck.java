@@ -35,7 +35,7 @@ public final class ReturnRatesCheck {
         // The threshold the mart judged with, so the text agrees with the shading.
         String threshold = Percent.format(ServicePerformanceChapter.threshold(source, offices));
 
-        List<Row> rows = underFirst.stream().map(office -> Row.highlightedIf(!office.isTrue("meets_threshold"),
+        List<Row> rows = underFirst.stream().map(office -> Row.shadedIf(!office.isTrue("meets_threshold"),
                 office.text("office_id"), office.text("office_name"), office.count("forms_distributed"),
                 office.count("forms_returned"), office.number("return_rate"),
                 ServicePerformanceChapter.meetsLabel(office.flag("meets_threshold"), lang),

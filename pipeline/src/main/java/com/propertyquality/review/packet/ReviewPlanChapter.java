@@ -94,7 +94,7 @@ public final class ReviewPlanChapter {
                 "A management review is held at least once a year, never more than "
                         + ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS + " months apart (procedure 4.1.1).")));
         List<Row> rows = readiness.filter(row -> row.isTrue("has_plan"))
-                .map(row -> List.of(Row.highlightedIf(
+                .map(row -> List.of(Row.shadedIf(
                         Boolean.FALSE.equals(row.flag("within_12_months")) || row.isTrue("overdue_at_as_of"),
                         row.date("previous_review_on"), row.date("review_due_by"), row.date("meeting_date"),
                         row.count("months_since_previous"), Labels.yesNo(row.flag("within_12_months"), lang),

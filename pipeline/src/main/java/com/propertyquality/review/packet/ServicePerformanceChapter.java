@@ -68,7 +68,7 @@ public final class ServicePerformanceChapter {
         List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
         Double company = companyRow(source, year).map(row -> row.number("satisfaction_rate")).orElse(null);
         List<Row> rows = offices.stream()
-                .map(row -> Row.highlightedIf(below(row.number("gap_points")), Labels.office(row), row.count("forms"),
+                .map(row -> Row.shadedIf(below(row.number("gap_points")), Labels.office(row), row.count("forms"),
                         row.count("qualified"), row.count("unsatisfied"), row.count("unrated"),
                         row.number("satisfaction_rate"), row.count("rank"), row.number("gap_points")))
                 .toList();
@@ -151,7 +151,7 @@ public final class ServicePerformanceChapter {
                 .filter(row -> row.text("office_id") == null).toList();
         Double company = companyRow(source, year).map(row -> row.number("satisfaction_rate")).orElse(null);
         List<Row> items = companyItems.stream()
-                .map(row -> Row.highlightedIf(lower(row.number("satisfaction_rate"), company), itemName(row, lang),
+                .map(row -> Row.shadedIf(lower(row.number("satisfaction_rate"), company), itemName(row, lang),
                         ReviewTerms.level(row.text("level"), lang), row.count("qualified"), row.count("unsatisfied"),
                         row.count("unrated"), row.number("satisfaction_rate")))
                 .toList();
@@ -234,7 +234,7 @@ public final class ServicePerformanceChapter {
                         Column.percent(lang.pick(year + " 年满意率", "Satisfaction " + year), 8),
                         Column.percent(lang.pick((year - 1) + " 年满意率", "Satisfaction " + (year - 1)), 8),
                         Column.points(lang.pick("变化（百分点）", "Change (points)"), 8)),
-                        offices.stream().map(row -> Row.highlightedIf(droppedOffices.contains(row.text("office_id")),
+                        offices.stream().map(row -> Row.shadedIf(droppedOffices.contains(row.text("office_id")),
                                 Labels.office(row), row.number("satisfaction_rate"),
                                 row.number("previous_satisfaction_rate"), row.number("change_points"))).toList())
                 .withCaption(lang.pick("各管理处满意率与上年比较", "Satisfaction by office against the previous year"))
@@ -260,7 +260,7 @@ public final class ServicePerformanceChapter {
     private static Section returnRates(PacketSource source, int year, Lang lang) {
         List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
         List<Row> rows = returns.stream()
-                .map(row -> Row.highlightedIf(!row.isTrue("meets_threshold"), Labels.office(row),
+                .map(row -> Row.shadedIf(!row.isTrue("meets_threshold"), Labels.office(row),
                         row.count("forms_distributed"), row.count("forms_returned"), row.number("return_rate"),
                         row.count("rank"), meetsLabel(row.flag("meets_threshold"), lang),
                         anomalyLabel(row.text("anomaly"), lang)))
@@ -462,7 +462,7 @@ public final class ServicePerformanceChapter {
     /** The main factors of one scope (rows in rank order), shaded when no corrective action answers them. */
     static Table mainFactorTable(List<MartRow> areas, int year, Lang lang) {
         List<Row> rows = areas.stream().filter(row -> row.isTrue("main_factor"))
-                .map(row -> Row.highlightedIf(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),
+                .map(row -> Row.shadedIf(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),
                         ReviewTerms.level(row.text("level"), lang), row.count("complaints"), row.number("share"),
                         row.number("cumulative_share"), actionLabel(row.flag("has_action"), lang)))
                 .toList();

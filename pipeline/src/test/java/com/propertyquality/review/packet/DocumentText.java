@@ -58,14 +58,6 @@ final class DocumentText {
         return table.rows().stream().map(Row::cells).toList();
     }
 
-    /**
-     * Whether a row is shaded. ({@code Row::highlighted} does not compile as a method reference: the static factory
-     * {@code Row.highlighted(Object...)} makes it ambiguous.)
-     */
-    static boolean shaded(Row row) {
-        return row.highlighted();
-    }
-
     static List<String> headers(Table table) {
         return table.columns().stream().map(c -> c.header()).toList();
     }

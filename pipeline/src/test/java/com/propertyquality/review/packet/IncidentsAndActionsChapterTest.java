@@ -22,6 +22,7 @@ import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Table;
 
 class IncidentsAndActionsChapterTest {
@@ -83,7 +84,7 @@ class IncidentsAndActionsChapterTest {
         assertThat(cells(handling)).containsExactly(
                 List.of("3月", "North Office", "投诉", "电梯", 1L, 1L, 0L),
                 List.of("12月", "South Office", "投诉", "维修保养", 2L, 1L, 1L));
-        assertThat(handling.rows()).extracting(DocumentText::shaded).containsExactly(false, true);
+        assertThat(handling.rows()).extracting(Row::highlighted).containsExactly(false, true);
     }
 
     @Test
@@ -95,14 +96,14 @@ class IncidentsAndActionsChapterTest {
                 List.of("公司总部", "投诉处理", 3L, 3L, 1L, 0L, 2L, 0L),
                 List.of("North Office", "维修保养", 2L, 2L, 0L, 0L, 2L, 0L),
                 List.of("South Office", "停车", 1L, 1L, 1L, 1L, 0L, 0L));
-        assertThat(progress.rows()).extracting(DocumentText::shaded).containsExactly(false, false, true);
+        assertThat(progress.rows()).extracting(Row::highlighted).containsExactly(false, false, true);
 
         Table verification = captioned(chapter, "效果验证");
         assertThat(cells(verification)).containsExactly(
                 List.of("公司总部", "投诉处理", 3L, 2L, 0L, 1L),
                 List.of("North Office", "维修保养", 2L, 1L, 1L, 0L),
                 List.of("South Office", "停车", 1L, 0L, 0L, 1L));
-        assertThat(verification.rows()).extracting(DocumentText::shaded).containsExactly(false, true, false);
+        assertThat(verification.rows()).extracting(Row::highlighted).containsExactly(false, true, false);
     }
 
     @Test
@@ -116,7 +117,7 @@ class IncidentsAndActionsChapterTest {
                         LocalDate.of(2025, 2, 1), "Opened last year, failed this year"),
                 List.of("North Office", "CA-2025-3", "维修保养", "纠正", "Works", LocalDate.of(2025, 3, 1),
                         LocalDate.of(2025, 4, 13), "Leak survey before the rains"));
-        assertThat(failed.rows()).allMatch(DocumentText::shaded);
+        assertThat(failed.rows()).allMatch(Row::highlighted);
     }
 
     @Test
@@ -137,7 +138,7 @@ class IncidentsAndActionsChapterTest {
                 Arrays.asList("CA-2025-040", "One hotline", "品质督察部", LocalDate.of(2024, 12, 18),
                         LocalDate.of(2025, 3, 18), null, "未完成", "待验证"));
         // shaded: overdue or not effective
-        assertThat(followUp.rows()).extracting(DocumentText::shaded).containsExactly(false, true);
+        assertThat(followUp.rows()).extracting(Row::highlighted).containsExactly(false, true);
     }
 
     @Test

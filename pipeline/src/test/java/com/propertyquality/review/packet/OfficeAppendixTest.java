@@ -37,6 +37,7 @@ import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
 
@@ -156,7 +157,7 @@ class OfficeAppendixTest {
         assertThat(sections).singleElement().satisfies(section -> assertThat(section.newPage()).isTrue());
         Table survey = captioned(sections, "顾客意见调查");
         assertThat(cells(survey)).containsExactly(List.of(61L, 0.61, 0.7, 0.91, 0.85, 6.0, 1L));
-        assertThat(survey.rows()).noneMatch(DocumentText::shaded);
+        assertThat(survey.rows()).noneMatch(Row::highlighted);
         assertThat(survey.note()).contains("发放 100 份").contains("60.00%").contains("达到要求");
         assertThat(cells(captioned(sections, "低于全公司的调查项目")))
                 .containsExactly(List.of("维修保养", "管理", 10L, 0.8, 0.85));
@@ -170,7 +171,7 @@ class OfficeAppendixTest {
                 .containsExactly(List.of("维修保养", 2L, 1L, 1L, 0L, 1L, 1L));
         assertThat(captioned(sections, "验证无效的措施").rows()).singleElement()
                 .satisfies(row -> assertThat(row.cells()).startsWith("CA-N1"))
-                .matches(DocumentText::shaded);
+                .matches(Row::highlighted);
         // households add up over the categories, in segment order
         assertThat(cells(captioned(sections, "客户价值细分")))
                 .containsExactly(List.of("最有价值客户", 7L, 5L), List.of("风险客户", 3L, 2L));
@@ -181,7 +182,7 @@ class OfficeAppendixTest {
         List<Section> sections = OfficeAppendix.officeSections(twoOffices(), YEAR, "S2", Lang.ZH);
 
         Table survey = captioned(sections, "顾客意见调查");
-        assertThat(survey.rows()).singleElement().matches(DocumentText::shaded);
+        assertThat(survey.rows()).singleElement().matches(Row::highlighted);
         assertThat(survey.note()).contains("未达到要求");
     }
 
@@ -220,7 +221,7 @@ class OfficeAppendixTest {
         assertThat(cells(items)).containsExactly(
                 List.of("维修保养", "管理", 40L, 10L, 11L, 0.8, 0.85),
                 List.of("电梯运行", "管理", 57L, 3L, 1L, 0.95, 0.9));
-        assertThat(items.rows()).extracting(DocumentText::shaded).containsExactly(true, false);
+        assertThat(items.rows()).extracting(Row::highlighted).containsExactly(true, false);
 
         Table followUps = DocumentText.tables(report.get(5)).get(0);
         // the customer-service chapter's table, for this office only
@@ -230,7 +231,7 @@ class OfficeAppendixTest {
 
         Table pareto = DocumentText.tables(report.get(2)).get(0);
         assertThat(cells(pareto)).containsExactly(List.of(1L, "电梯", 3L, 1.0, 1.0, "是", "否"));
-        assertThat(pareto.rows()).allMatch(DocumentText::shaded);
+        assertThat(pareto.rows()).allMatch(Row::highlighted);
     }
 
     @Test

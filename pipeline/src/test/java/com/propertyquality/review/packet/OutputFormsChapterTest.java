@@ -29,6 +29,7 @@ import com.propertyquality.review.reports.document.CellKind;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Table;
 
 class OutputFormsChapterTest {
@@ -120,7 +121,7 @@ class OutputFormsChapterTest {
                 Arrays.asList(2L, "主要因素未制定纠正措施：收费", "South Office", 5L, null, null, null, null),
                 Arrays.asList(3L, "措施验证无效：CA-2025-3 Leak survey", "North Office", null, null, null, null, null));
         assertThat(form.rows()).hasSize(3 + OutputFormsChapter.EXTRA_ACTION_LINES);
-        assertThat(form.rows()).extracting(DocumentText::shaded).startsWith(false, false, true, false);
+        assertThat(form.rows()).extracting(Row::highlighted).startsWith(false, false, true, false);
     }
 
     @Test

@@ -69,9 +69,9 @@ class DocumentRendererTest {
                 Column.count("回收份数", 10), Column.percent("回收率", 10), Column.text("异常", 20)),
                 List.of(
                         Row.of("O01", "东湖花园管理处", 100L, 80L, 0.8, null),
-                        Row.highlighted("O02", "南山公寓管理处", 200L, 90L, 0.45, null),
-                        Row.highlighted("O03", LONG_NAME, null, 35L, null, "无发放记录"),
-                        Row.highlighted("O04", RARE_NAME, 40L, 42L, 1.05, "回收数超过发放数（数据错误）")),
+                        Row.shaded("O02", "南山公寓管理处", 200L, 90L, 0.45, null),
+                        Row.shaded("O03", LONG_NAME, null, 35L, null, "无发放记录"),
+                        Row.shaded("O04", RARE_NAME, 40L, 42L, 1.05, "回收数超过发放数（数据错误）")),
                 null, "回收率要求：不低于 60.00%");
     }
 
@@ -252,7 +252,7 @@ class DocumentRendererTest {
     void longTablesRepeatTheirHeaderAndPageNumbersRunOn() throws IOException {
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i <= 150; i++) {
-            rows.add(Row.highlightedIf(i % 7 == 0, String.format("P%03d", i), "第" + i + "管理处", (long) (50 + i % 40),
+            rows.add(Row.shadedIf(i % 7 == 0, String.format("P%03d", i), "第" + i + "管理处", (long) (50 + i % 40),
                     (50 + i % 40) / 100.0));
         }
         Table table = Table.of(List.of(Column.text("管理处编号", 1), Column.text("管理处名称", 3),

@@ -19,12 +19,13 @@ public record Row(List<Object> cells, boolean highlighted) {
         return new Row(Arrays.asList(cells), false);
     }
 
-    public static Row highlighted(Object... cells) {
+    /** A shaded row (named apart from the {@code highlighted()} accessor, so {@code Row::highlighted} stays usable). */
+    public static Row shaded(Object... cells) {
         return new Row(Arrays.asList(cells), true);
     }
 
     /** A row shaded when {@code highlighted} holds. */
-    public static Row highlightedIf(boolean highlighted, Object... cells) {
+    public static Row shadedIf(boolean highlighted, Object... cells) {
         return new Row(Arrays.asList(cells), highlighted);
     }
 }
