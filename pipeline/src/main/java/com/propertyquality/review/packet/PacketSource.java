@@ -33,13 +33,10 @@ public interface PacketSource {
     }
 
     /**
-     * The rows of a lake dataset whose {@code year} column equals {@code year}. The plan tables are partitioned by
-     * year, and a partition value is read back as text ("2025"), so the year is compared as written.
+     * The rows of a lake dataset whose {@code year} column equals {@code year} (a source gives the year as an
+     * Integer, as Spark reads the partition: {@link WorkFolderSource} turns the folder name into a number).
      */
     default List<Map<String, Object>> lakeOfYear(String dataset, int year) {
-        String wanted = Integer.toString(year);
-        return lake(dataset).stream()
-                .filter(row -> row.get("year") != null && wanted.equals(row.get("year").toString().trim()))
-                .toList();
+        return lake(dataset).stream().filter(row -> Objects.equals(row.get("year"), year)).toList();
     }
 }

@@ -17,12 +17,12 @@ class DepartmentReportsChapterTest {
 
     private static FixedPacketSource plan() {
         return new FixedPacketSource().lake("review_department_reports",
-                row("year", "2025", "seq", 2, "department", "工程部", "title", "设施设备运行情况",
+                row("year", 2025, "seq", 2, "department", "工程部", "title", "设施设备运行情况",
                         "text", "电梯故障率下降。"),
-                row("year", "2025", "seq", 1, "department", "客户服务中心", "title", "顾客满意度测量与顾客反馈",
+                row("year", 2025, "seq", 1, "department", "客户服务中心", "title", "顾客满意度测量与顾客反馈",
                         "text", "全年完成顾客意见调查。\n\n  维修保养满意度偏低。  \r\n"),
-                row("year", "2025", "seq", 3, "department", "品质督察部", "title", null, "text", "内审两次。"),
-                row("year", "2024", "seq", 1, "department", "旧部门", "title", "去年", "text", "去年的报告"));
+                row("year", 2025, "seq", 3, "department", "品质督察部", "title", null, "text", "内审两次。"),
+                row("year", 2024, "seq", 1, "department", "旧部门", "title", "去年", "text", "去年的报告"));
     }
 
     @Test

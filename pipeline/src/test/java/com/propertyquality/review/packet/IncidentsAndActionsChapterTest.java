@@ -32,18 +32,17 @@ class IncidentsAndActionsChapterTest {
     private static FixedPacketSource company() {
         return new FixedPacketSource()
                 .lake("offices", office("N1", "North Office"), office("S2", "South Office"))
-                // the lake gives a partition year back as text, as the work folder does
-                .lake("review_plan", row("year", "2025", "meeting_date", LocalDate.of(2026, 1, 15),
+                .lake("review_plan", row("year", 2025, "meeting_date", LocalDate.of(2026, 1, 15),
                         "meeting_time", null, "place", "Room 1", "chair", "Chen", "management_representative", "Lin",
                         "previous_review_on", LocalDate.of(2025, 1, 10)))
                 .lake("review_events",
-                        row("year", "2025", "seq", 2, "date", LocalDate.of(2025, 7, 1), "kind", "organisation_change",
+                        row("year", 2025, "seq", 2, "date", LocalDate.of(2025, 7, 1), "kind", "organisation_change",
                                 "description", "Reorganised"),
-                        row("year", "2025", "seq", 3, "date", LocalDate.of(2025, 9, 9), "kind", "major_accident",
+                        row("year", 2025, "seq", 3, "date", LocalDate.of(2025, 9, 9), "kind", "major_accident",
                                 "description", "Fire in the car park"),
-                        row("year", "2025", "seq", 1, "date", LocalDate.of(2025, 5, 20), "kind", "serious_complaint",
+                        row("year", 2025, "seq", 1, "date", LocalDate.of(2025, 5, 20), "kind", "serious_complaint",
                                 "description", "Lifts stopped for three days"),
-                        row("year", "2024", "seq", 1, "date", LocalDate.of(2024, 5, 20), "kind", "serious_complaint",
+                        row("year", 2024, "seq", 1, "date", LocalDate.of(2024, 5, 20), "kind", "serious_complaint",
                                 "description", "Last year's"))
                 .mart(ReviewMarts.REVIEW_TRIGGERS,
                         trigger(YEAR, ReviewMarts.MAJOR_COMPLAINT, null, "serious_complaint: lifts", "events#1",

@@ -39,13 +39,13 @@ class OutputFormsChapterTest {
     private static FixedPacketSource company() {
         return new FixedPacketSource()
                 .lake("offices", office("N1", "North Office"), office("S2", "South Office"), office("E3", "East"))
-                .lake("review_plan", row("year", "2025", "meeting_date", LocalDate.of(2026, 1, 15),
+                .lake("review_plan", row("year", 2025, "meeting_date", LocalDate.of(2026, 1, 15),
                         "meeting_time", "09:30", "place", "Room 1", "chair", "Chen", "management_representative", "Lin",
                         "previous_review_on", LocalDate.of(2025, 1, 10)))
                 .lake("review_attendees",
-                        row("year", "2025", "seq", 2, "name", "Lin", "department", "Quality", "role", "Representative"),
-                        row("year", "2025", "seq", 1, "name", "Chen", "department", "Management", "role", "GM"),
-                        row("year", "2024", "seq", 1, "name", "Gone", "department", "Old", "role", "Old"))
+                        row("year", 2025, "seq", 2, "name", "Lin", "department", "Quality", "role", "Representative"),
+                        row("year", 2025, "seq", 1, "name", "Chen", "department", "Management", "role", "GM"),
+                        row("year", 2024, "seq", 1, "name", "Gone", "department", "Old", "role", "Old"))
                 .mart(SurveyMarts.SATISFACTION_COMPANY, satisfactionCompany(YEAR, 573, 4390, 524, 0.8934))
                 .mart(ReviewMarts.REVIEW_OBJECTIVES_STATUS,
                         objective(YEAR, 1, "Satisfaction", "satisfaction_rate", 0.9, 0.8934, false),
