@@ -132,7 +132,7 @@ public final class IncidentsAndActionsChapter {
                 .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
                         ReviewTerms.area(row.text("area"), lang), row.count("actions"), row.count("corrective"),
                         row.count("open"), row.count("overdue"), row.count("closed_on_time"),
-                        row.count("closed_late")), positive(row, "overdue")))
+                        row.count("closed_late")), row.isPositive("overdue")))
                 .toList();
         return Table.of(columns(withOffice, lang,
                         Column.text(lang.pick("涉及方面", "Area"), 10),
@@ -152,7 +152,7 @@ public final class IncidentsAndActionsChapter {
                 .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
                         ReviewTerms.area(row.text("area"), lang), row.count("actions"),
                         row.count("verified_effective"), row.count("verified_not_effective"),
-                        row.count("verification_pending")), positive(row, "verified_not_effective")))
+                        row.count("verification_pending")), row.isPositive("verified_not_effective")))
                 .toList();
         return Table.of(columns(withOffice, lang,
                         Column.text(lang.pick("涉及方面", "Area"), 10),
@@ -163,10 +163,6 @@ public final class IncidentsAndActionsChapter {
                 .withCaption(lang.pick("效果验证", "Verification of effect"))
                 .withEmptyText(lang.pick("本年度未开立纠正和预防措施。", "No corrective or preventive action this year."))
                 .withNote(lang.pick("底纹：有验证无效的措施。", "Shaded: an action was found not effective."));
-    }
-
-    private static boolean positive(MartRow row, String column) {
-        return row.count(column) != null && row.count(column) > 0;
     }
 
     /** The cells of a row, with the office first when the table lists several offices. */

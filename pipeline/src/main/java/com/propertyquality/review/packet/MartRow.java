@@ -52,6 +52,12 @@ public record MartRow(Map<String, Object> values) {
         return Boolean.TRUE.equals(get(column));
     }
 
+    /** True only when the count column is above 0; null counts as 0. */
+    public boolean isPositive(String column) {
+        Long count = count(column);
+        return count != null && count > 0;
+    }
+
     public LocalDate date(String column) {
         return (LocalDate) get(column);
     }

@@ -232,7 +232,7 @@ public final class OfficeAppendix {
     private static Table mainFactors(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.pareto().stream().filter(row -> row.isTrue("main_factor"))
                 .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
-                        row.number("share"), row.number("cumulative_share"), yesNo(row.isTrue("has_action"), lang)),
+                        row.number("share"), row.number("cumulative_share"), Labels.yesNo(row.isTrue("has_action"), lang)),
                         !row.isTrue("has_action")))
                 .toList();
         return Table.of(List.of(
@@ -252,7 +252,7 @@ public final class OfficeAppendix {
                 .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("actions"),
                         row.count("open"), row.count("overdue"), row.count("verified_effective"),
                         row.count("verified_not_effective"), row.count("verification_pending")),
-                        positive(row, "overdue") || positive(row, "verified_not_effective")))
+                        row.isPositive("overdue") || row.isPositive("verified_not_effective")))
                 .toList();
         return Table.of(List.of(
                         Column.text(lang.pick("涉及方面", "Area"), 12),
@@ -370,7 +370,7 @@ public final class OfficeAppendix {
         List<Row> rows = figures.pareto().stream()
                 .map(row -> new Row(Arrays.asList(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
                         row.count("complaints"), row.number("share"), row.number("cumulative_share"),
-                        yesNo(row.isTrue("main_factor"), lang), yesNo(row.isTrue("has_action"), lang)),
+                        Labels.yesNo(row.isTrue("main_factor"), lang), Labels.yesNo(row.isTrue("has_action"), lang)),
                         row.isTrue("main_factor") && !row.isTrue("has_action")))
                 .toList();
         return Table.of(List.of(
@@ -394,7 +394,7 @@ public final class OfficeAppendix {
                         Names.of(ImportTemplates.SEVERITIES, row.text("severity"), lang),
                         row.count("entries"), row.count("closed"), row.count("open_over_30_days")),
                         IncidentsAndActionsChapter.MAJOR.equals(row.text("severity"))
-                                || positive(row, "open_over_30_days")))
+                                || row.isPositive("open_over_30_days")))
                 .toList();
         return Table.of(List.of(
                         Column.text(lang.pick("月份", "Month"), 6),
@@ -478,14 +478,6 @@ public final class OfficeAppendix {
                         Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 9)), rows)
                 .withEmptyText(lang.pick("本年度本管理处无投诉，调查表亦无不满意答项。",
                         "No complaints and no dissatisfied answers at this office this year."));
-    }
-
-    private static String yesNo(boolean value, Lang lang) {
-        return value ? lang.pick("是", "Yes") : lang.pick("否", "No");
-    }
-
-    private static boolean positive(MartRow row, String column) {
-        return row.count(column) != null && row.count(column) > 0;
     }
 
     /**
