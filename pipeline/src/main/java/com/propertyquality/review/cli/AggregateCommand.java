@@ -29,7 +29,8 @@ class AggregateCommand implements Callable<Integer> {
     AsOfOption asOf;
 
     @Option(names = "--mart", paramLabel = "NAME", split = ",",
-            description = "Build only these marts (repeat or separate with commas; default: every mart).")
+            description = "Build only these marts, with the marts they are built on (repeat or separate with commas;"
+                    + " default: every mart).")
     List<String> only = List.of();
 
     @Spec

@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,37 +48,48 @@ public class AggregateService {
     }
 
     /**
-     * Computes and writes the marts named in {@code only} (every mart when it is empty).
+     * Computes and writes the marts named in {@code only} (every mart when it is empty), with the marts they are
+     * built on. Up to {@code mart-parallelism} marts run side by side; a mart starts once its inputs are written.
      *
      * @throws IllegalArgumentException for a name that is not a mart
      */
     public Map<String, Written> aggregate(LocalDate asOf, List<String> only) {
-        List<Mart> chosen = Marts.all().stream().filter(m -> only.isEmpty() || only.contains(m.name())).toList();
-        List<String> known = Marts.all().stream().map(Mart::name).toList();
-        for (String name : only) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("no mart named " + name + "; the marts are " + known);
-            }
-        }
+        List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
         SparkSession spark = SparkSessions.get(properties.spark());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
-                SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf);
+                SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf,
+                name -> spark.read().parquet(work.marts().resolve(name).toUri().toString()));
         MartWriter writer = new MartWriter(spark, work.marts());
         int parallelism = Math.max(1, properties.spark().martParallelism());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, counted("mart-"));
         try {
-            Map<String, Future<Written>> running = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Written>> running = new LinkedHashMap<>();
             for (Mart mart : chosen) {
-                running.put(mart.name(), pool.submit(() -> write(mart, context, writer)));
+                schedule(mart, running, context, writer, pool);
             }
             Map<String, Written> written = new LinkedHashMap<>(); // in the registry's order
-            for (Map.Entry<String, Future<Written>> mart : running.entrySet()) {
-                written.put(mart.getKey(), result(mart.getKey(), mart.getValue()));
+            for (Mart mart : chosen) {
+                written.put(mart.name(), result(mart.name(), running.get(mart.name())));
             }
             return written;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Starts a mart once the marts it is built on are written (scheduling those first when they are not yet). */
+    private CompletableFuture<Written> schedule(Mart mart, Map<String, CompletableFuture<Written>> running,
+                                                MartContext context, MartWriter writer, ExecutorService pool) {
+        CompletableFuture<Written> scheduled = running.get(mart.name());
+        if (scheduled != null) {
+            return scheduled;
+        }
+        CompletableFuture<?>[] inputs = mart.inputs().stream()
+                .map(input -> schedule(Marts.named(input), running, context, writer, pool))
+                .toArray(CompletableFuture<?>[]::new);
+        scheduled = CompletableFuture.allOf(inputs).thenApplyAsync(ready -> write(mart, context, writer), pool);
+        running.put(mart.name(), scheduled);
+        return scheduled;
     }
 
     private Written write(Mart mart, MartContext context, MartWriter writer) {
@@ -89,17 +101,18 @@ public class AggregateService {
     }
 
     /** The mart's result; the first mart that failed fails the aggregate with its own exception. */
-    private static Written result(String mart, Future<Written> future) {
+    private static Written result(String mart, CompletableFuture<Written> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + mart, e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
+            Throwable cause = e.getCause() instanceof CompletionException wrapped ? wrapped.getCause() : e.getCause();
+            if (cause instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException("cannot write mart " + mart, e.getCause());
+            throw new IllegalStateException("cannot write mart " + mart, cause);
         }
     }
 

@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -22,6 +22,7 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.metrics.HouseholdProfile;
 import com.propertyquality.review.metrics.Masking;
 import com.propertyquality.review.metrics.Rating;
+import com.propertyquality.review.metrics.SurveyItem;
 
 /**
  * The customer marts: satisfaction by customer segment (客户类别, age band, family structure, occupation) and the
@@ -60,24 +61,21 @@ public final class CustomerMarts {
                         .as("family_structure"),
                 coalesce(col("occupation"), lit(HouseholdProfile.UNKNOWN)).as("occupation"));
         Dataset<Row> forms = lake.read(ImportTemplates.SURVEY_RESPONSES).join(households, "household_id");
-        List<Dataset<Row>> parts = new ArrayList<>();
-        for (String dimension : DIMENSIONS) {
-            Dataset<Row> slots = SurveyMarts.ratings(forms, "year", "office_id", dimension + " as segment");
-            Dataset<Row> formCounts = forms.groupBy(col("year"), col("office_id"), col(dimension).as("segment"))
-                    .agg(count(lit(1)).as("forms"));
-            Dataset<Row> perOffice = SurveyMarts.ratingCounts(slots.groupBy("year", "office_id", "segment"))
-                    .join(formCounts, JoinKeys.of(List.of("year", "office_id", "segment")));
-            Dataset<Row> companyForms = forms.groupBy(col("year"), col(dimension).as("segment"))
-                    .agg(count(lit(1)).as("forms"));
-            Dataset<Row> company = SurveyMarts.ratingCounts(slots.groupBy("year", "segment"))
-                    .join(companyForms, JoinKeys.of(List.of("year", "segment")))
-                    .withColumn("office_id", lit(null).cast("string"));
-            parts.add(perOffice.unionByName(company).withColumn("dimension", lit(dimension)));
+        // one row per form and dimension: (dimension, segment) next to the form's ratings
+        StringBuilder segments = new StringBuilder("stack(").append(DIMENSIONS.size());
+        DIMENSIONS.forEach(d -> segments.append(", '").append(d).append("', ").append(d));
+        List<String> columns = new ArrayList<>(List.of("year", "office_id", segments + ") as (dimension, segment)"));
+        for (SurveyItem item : SurveyItem.values()) {
+            columns.add(item.code());
         }
-        Dataset<Row> all = parts.get(0);
-        for (Dataset<Row> part : parts.subList(1, parts.size())) {
-            all = all.unionByName(part);
-        }
+        Dataset<Row> perOffice = SurveyMarts.formCounts(forms.selectExpr(columns.toArray(String[]::new))
+                .groupBy("year", "office_id", "dimension", "segment"));
+        // the company's counts are the sums of its offices' (every form belongs to one office)
+        Dataset<Row> company = perOffice.groupBy("year", "dimension", "segment")
+                .agg(sum("forms").as("forms"), sum("qualified").as("qualified"),
+                        sum("unsatisfied").as("unsatisfied"), sum("unrated").as("unrated"))
+                .withColumn("office_id", lit(null).cast("string"));
+        Dataset<Row> all = perOffice.unionByName(company);
         return all.select(col("year"), col("office_id"), col("dimension"), col("segment"), col("forms"),
                         col("qualified"), col("unsatisfied"), col("unrated"), SurveyMarts.rate().as("satisfaction_rate"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("dimension"), col("segment"));

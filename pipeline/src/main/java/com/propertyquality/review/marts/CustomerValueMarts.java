@@ -54,14 +54,16 @@ public final class CustomerValueMarts {
 
     private static final String COMPLAINT = "complaint";
 
+    private final MartContext context;
     private final SparkSession spark;
     private final LakeTables lake;
     private final LocalDate asOf;
 
-    public CustomerValueMarts(SparkSession spark, LakeTables lake, LocalDate asOf) {
-        this.spark = spark;
-        this.lake = lake;
-        this.asOf = asOf;
+    public CustomerValueMarts(MartContext context) {
+        this.context = context;
+        this.spark = context.spark();
+        this.lake = context.lake();
+        this.asOf = context.asOf();
     }
 
     /** The customer-value family of the mart registry. */
@@ -70,17 +72,19 @@ public final class CustomerValueMarts {
                 new Mart(CUSTOMER_VALUE, "value of every household at the as-of date: spend, credit, tenure,"
                         + " service requests, five scores, value score and segment", ctx -> of(ctx).customerValue()),
                 new Mart(CUSTOMER_SEGMENTS, "households per value segment, per office and company-wide and"
-                        + " category, with spend, credit and satisfaction", ctx -> of(ctx).customerSegments()),
+                        + " category, with spend, credit and satisfaction", List.of(CUSTOMER_VALUE),
+                        ctx -> of(ctx).customerSegments()),
                 new Mart(CUSTOMER_NEEDS, "management and service needs: complaints and dissatisfied survey answers"
                         + " per area, per office and company-wide", ctx -> of(ctx).customerNeeds()),
                 new Mart(PURCHASE_NEEDS, "business needs: purchases of the last 12 months per value segment and"
-                        + " category, with the repeat-purchase interval", ctx -> of(ctx).purchaseNeeds()),
+                        + " category, with the repeat-purchase interval", List.of(CUSTOMER_VALUE),
+                        ctx -> of(ctx).purchaseNeeds()),
                 new Mart(PURCHASE_SEASONALITY, "purchases and spend per year, month and category",
                         ctx -> of(ctx).purchaseSeasonality()));
     }
 
     private static CustomerValueMarts of(MartContext ctx) {
-        return new CustomerValueMarts(ctx.spark(), ctx.lake(), ctx.asOf());
+        return new CustomerValueMarts(ctx);
     }
 
     /** One row per household of the register, valued at the as-of date. */
@@ -135,17 +139,16 @@ public final class CustomerValueMarts {
      * and credit, and the satisfaction of their forms in the latest survey year up to the as-of year.
      */
     public Dataset<Row> customerSegments() {
-        Dataset<Row> value = customerValue();
+        Dataset<Row> value = context.mart(CUSTOMER_VALUE);
         Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES).where(col("year").leq(asOf.getYear()));
         Row latest = responses.agg(max("year")).first();
         Integer surveyYear = latest.isNullAt(0) ? null : latest.getInt(0);
         Dataset<Row> forms = responses.where(surveyYear == null ? lit(false) : col("year").equalTo(surveyYear))
                 .drop("office_id")
                 .join(value.select("household_id", "office_id", "category", "value_segment"), "household_id");
-        Dataset<Row> slots = SurveyMarts.ratings(forms, "office_id", "category", "value_segment");
-        Dataset<Row> perOffice = segmentFigures(value, forms, slots, List.of("office_id", "category", "value_segment"),
+        Dataset<Row> perOffice = segmentFigures(value, forms, List.of("office_id", "category", "value_segment"),
                 "office_id");
-        Dataset<Row> company = segmentFigures(value, forms, slots, List.of("category", "value_segment"), null)
+        Dataset<Row> company = segmentFigures(value, forms, List.of("category", "value_segment"), null)
                 .withColumn("office_id", lit(null).cast("string"));
         return perOffice.unionByName(company)
                 .withColumn("year", lit(asOf.getYear()))
@@ -159,8 +162,8 @@ public final class CustomerValueMarts {
                 .orderBy(col("office_id").asc_nulls_first(), col("category"), col("value_segment"));
     }
 
-    private static Dataset<Row> segmentFigures(Dataset<Row> value, Dataset<Row> forms, Dataset<Row> slots,
-                                               List<String> keys, String scope) {
+    private static Dataset<Row> segmentFigures(Dataset<Row> value, Dataset<Row> forms, List<String> keys,
+                                               String scope) {
         Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         WindowSpec scopeWindow = scope == null ? Window.partitionBy() : Window.partitionBy(scope);
         Dataset<Row> households = value.groupBy(by).agg(count(lit(1)).as("households"),
@@ -168,10 +171,7 @@ public final class CustomerValueMarts {
                         avg("credit_rate").as("avg_credit_rate"))
                 .withColumn("share", col("households").cast("double")
                         .divide(sum("households").over(scopeWindow).cast("double")));
-        Dataset<Row> formCounts = forms.groupBy(by).agg(count(lit(1)).as("forms"));
-        Dataset<Row> ratingCounts = SurveyMarts.ratingCounts(slots.groupBy(by));
-        return households.join(formCounts, JoinKeys.of(keys), "left")
-                .join(ratingCounts, JoinKeys.of(keys), "left");
+        return households.join(SurveyMarts.formCounts(forms.groupBy(by)), JoinKeys.of(keys), "left");
     }
 
     /**
@@ -226,7 +226,7 @@ public final class CustomerValueMarts {
      * median days between consecutive purchases of one household in the category (the later one in the window).
      */
     public Dataset<Row> purchaseNeeds() {
-        Dataset<Row> segments = customerValue().select("household_id", "value_segment");
+        Dataset<Row> segments = context.mart(CUSTOMER_VALUE).select("household_id", "value_segment");
         Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES);
         WindowSpec sequence = Window.partitionBy("household_id", "category").orderBy("purchased_on", "purchase_id");
         Dataset<Row> windowed = purchases

@@ -70,7 +70,7 @@ public final class ReviewMarts {
         TRIGGER_ORDER = List.copyOf(order);
     }
 
-    private final SparkSession spark;
+    private final MartContext context;
     private final LakeTables lake;
     private final BigDecimal returnThreshold;
     private final LocalDate asOf;
@@ -79,33 +79,38 @@ public final class ReviewMarts {
     public static List<Mart> marts() {
         return List.of(
                 new Mart(REVIEW_READINESS, "per review year: meeting date, months since the previous review, the"
-                        + " 12-month rule, and whether an extra review is due",
-                        ctx -> of(ctx).reviewReadiness()),
+                        + " 12-month rule, and whether an extra review is due", List.of(REVIEW_TRIGGERS),
+                        ctx -> new ReviewMarts(ctx).reviewReadiness()),
                 new Mart(REVIEW_TRIGGERS, "every extra-review trigger the data shows, one row each with its evidence",
-                        ctx -> of(ctx).reviewTriggers()),
+                        List.of(SurveyMarts.SURVEY_RETURNS, SurveyMarts.SATISFACTION_BY_OFFICE,
+                                SurveyMarts.SATISFACTION_COMPANY),
+                        ctx -> new ReviewMarts(ctx).reviewTriggers()),
                 new Mart(REVIEW_OBJECTIVES_STATUS, "the plan's quality objectives against the figures of the lake",
-                        ctx -> of(ctx).reviewObjectivesStatus()),
+                        List.of(SurveyMarts.SATISFACTION_COMPANY, SurveyMarts.SURVEY_RETURNS),
+                        ctx -> new ReviewMarts(ctx).reviewObjectivesStatus()),
                 new Mart(REVIEW_ACTIONS_FOLLOW_UP, "per review plan, the actions of management reviews it follows up"
                         + " (4.2.7), with their state at the as-of date",
-                        ctx -> of(ctx).reviewActionsFollowUp()));
+                        ctx -> new ReviewMarts(ctx).reviewActionsFollowUp()));
     }
 
-    private static ReviewMarts of(MartContext ctx) {
-        return new ReviewMarts(ctx.spark(), ctx.lake(), ctx.returnThreshold(), ctx.asOf());
+    /** The marts of a context: the survey figures they are built on come from {@link MartContext#mart}. */
+    public ReviewMarts(MartContext context) {
+        this.context = context;
+        this.lake = context.lake();
+        this.returnThreshold = context.returnThreshold();
+        this.asOf = context.asOf();
     }
 
+    /** Marts that compute the survey figures they are built on from the lake, in the same query. */
     public ReviewMarts(SparkSession spark, LakeTables lake, BigDecimal returnThreshold, LocalDate asOf) {
-        this.spark = spark;
-        this.lake = lake;
-        this.returnThreshold = returnThreshold;
-        this.asOf = asOf;
+        this(new MartContext(spark, lake, returnThreshold, asOf));
     }
 
     // ---------------------------------------------------------------- review_readiness
 
     /** One row per year with a plan or with data (survey, feedback, inspections, actions, or a trigger). */
     public Dataset<Row> reviewReadiness() {
-        Dataset<Row> triggers = reviewTriggers();
+        Dataset<Row> triggers = context.mart(REVIEW_TRIGGERS);
         Dataset<Row> counts = triggers.groupBy("year").agg(count(lit(1)).as("triggers"),
                 sum(when(col("trigger").notEqual(lit(REVIEW_OVERDUE)), 1L).otherwise(0L)).as("extra"));
         Dataset<Row> plan = plan().withColumn("has_plan", lit(true));
@@ -211,19 +216,22 @@ public final class ReviewMarts {
                                                 SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)))
                                 .otherwise(anomaly), col("forms_returned"),
                         coalesce(col("forms_distributed").cast("string"), lit("—"))));
-        return new SurveyMarts(spark, lake).surveyReturns(returnThreshold)
+        return context.mart(SurveyMarts.SURVEY_RETURNS)
                 .filter(col("meets_threshold").equalTo(lit(false)))
                 .select(col("year"), lit(RETURN_RATE_BELOW_THRESHOLD).as("trigger"), col("office_id"),
                         evidence.as("evidence"), nullString().as("reference_id"), nullDate().as("date"),
                         lit("survey_returns").as("source"));
     }
 
-    /** Office rows and the company row (office_id null), each against the same scope the year before. */
+    /**
+     * Office rows and the company row (office_id null), each against the same scope the year before: the counts
+     * of satisfaction_by_office and satisfaction_company.
+     */
     private Dataset<Row> satisfactionDrop() {
-        Dataset<Row> ratings = SurveyMarts.ratings(lake.read(ImportTemplates.SURVEY_RESPONSES), "year", "office_id");
-        Dataset<Row> counts = SurveyMarts.ratingCounts(ratings.groupBy("year", "office_id"))
-                .unionByName(SurveyMarts.ratingCounts(ratings.groupBy("year"))
-                        .withColumn("office_id", nullString()));
+        Dataset<Row> counts = context.mart(SurveyMarts.SATISFACTION_BY_OFFICE)
+                .select(col("year"), col("office_id"), col("qualified"), col("unsatisfied"))
+                .unionByName(context.mart(SurveyMarts.SATISFACTION_COMPANY)
+                        .select(col("year"), nullString().as("office_id"), col("qualified"), col("unsatisfied")));
         Dataset<Row> previous = counts.select(col("year").plus(1).as("p_year"), col("office_id").as("p_office"),
                 col("qualified").as("p_qualified"), col("unsatisfied").as("p_unsatisfied"));
         Column rate = SatisfactionRate.column(col("qualified"), col("unsatisfied"));
@@ -271,10 +279,9 @@ public final class ReviewMarts {
 
     /** One row per objective of every plan, in plan order. */
     public Dataset<Row> reviewObjectivesStatus() {
-        SurveyMarts survey = new SurveyMarts(spark, lake);
-        Dataset<Row> satisfaction = survey.satisfactionCompany()
+        Dataset<Row> satisfaction = context.mart(SurveyMarts.SATISFACTION_COMPANY)
                 .select(col("year"), lit("satisfaction_rate").as("metric"), col("satisfaction_rate").as("actual"));
-        Dataset<Row> returns = survey.surveyReturns(returnThreshold)
+        Dataset<Row> returns = context.mart(SurveyMarts.SURVEY_RETURNS)
                 .select(col("year"), lit("survey_return_rate").as("metric"), col("company_return_rate").as("actual"))
                 .distinct();
         Column closed = sum(when(col("status").equalTo(lit(FeedbackMarts.CLOSED)), 1L).otherwise(0L));

@@ -94,9 +94,7 @@ public final class SurveyMarts {
 
     /** One row per office and year with at least one stored form. */
     public Dataset<Row> satisfactionByOffice() {
-        Dataset<Row> forms = responses.groupBy("year", "office_id").agg(count(lit(1)).as("forms"));
-        Dataset<Row> counts = ratingCounts(ratings().groupBy("year", "office_id"));
-        Dataset<Row> rates = forms.join(counts, joinKeys())
+        Dataset<Row> rates = formCounts(responses.groupBy("year", "office_id"))
                 .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("forms"), col("qualified"),
                         col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"));
@@ -151,9 +149,7 @@ public final class SurveyMarts {
 
     /** Per year, pooled over every item of every office: not an average of office rates. */
     public Dataset<Row> satisfactionCompany() {
-        Dataset<Row> forms = responses.groupBy("year").agg(count(lit(1)).as("forms"));
-        Dataset<Row> counts = ratingCounts(ratings().groupBy("year"));
-        return forms.join(counts, "year")
+        return formCounts(responses.groupBy("year"))
                 .select(col("year"), col("forms"), col("qualified"), col("unsatisfied"), col("unrated"),
                         rate().as("satisfaction_rate"))
                 .orderBy("year");
@@ -179,10 +175,40 @@ public final class SurveyMarts {
     /** qualified, unsatisfied and unrated item counts of grouped rating slots. */
     static Dataset<Row> ratingCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
         Column rating = col("rating");
-        return grouped.agg(
-                sum(when(rating.isin(Rating.qualifiedCodes().toArray()), 1L).otherwise(0L)).as("qualified"),
-                sum(when(rating.isin(Rating.unsatisfiedCodes().toArray()), 1L).otherwise(0L)).as("unsatisfied"),
-                sum(when(rating.isNull(), 1L).otherwise(0L)).as("unrated"));
+        return grouped.agg(sum(qualified(rating)).as("qualified"), sum(unsatisfied(rating)).as("unsatisfied"),
+                sum(unrated(rating)).as("unrated"));
+    }
+
+    /**
+     * forms, and the qualified, unsatisfied and unrated item counts over every rating slot of those forms, of
+     * grouped survey forms (one row per form): the counts of {@link #ratingCounts} in one pass, without a row per
+     * slot.
+     */
+    static Dataset<Row> formCounts(org.apache.spark.sql.RelationalGroupedDataset groupedForms) {
+        return groupedForms.agg(count(lit(1)).as("forms"), sum(perForm(SurveyMarts::qualified)).as("qualified"),
+                sum(perForm(SurveyMarts::unsatisfied)).as("unsatisfied"), sum(perForm(SurveyMarts::unrated))
+                        .as("unrated"));
+    }
+
+    /** A slot's count (1 or 0) summed over the items of one form. */
+    private static Column perForm(java.util.function.Function<Column, Column> slot) {
+        Column total = lit(0L);
+        for (SurveyItem item : SurveyItem.values()) {
+            total = total.plus(slot.apply(col(item.code())));
+        }
+        return total;
+    }
+
+    private static Column qualified(Column rating) {
+        return when(rating.isin(Rating.qualifiedCodes().toArray()), 1L).otherwise(0L);
+    }
+
+    private static Column unsatisfied(Column rating) {
+        return when(rating.isin(Rating.unsatisfiedCodes().toArray()), 1L).otherwise(0L);
+    }
+
+    private static Column unrated(Column rating) {
+        return when(rating.isNull(), 1L).otherwise(0L);
     }
 
     /** The satisfaction rate of a row of counts. */
