@@ -62,8 +62,8 @@ public final class FeedbackMarts {
                         + " main factors (80%) and whether each area has a corrective action",
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()),
                 new Mart(MAIN_FACTORS_WITHOUT_ACTION, "main factors (主要因素) that have no corrective action, per"
-                        + " year, company-wide and per office", ctx -> new FeedbackMarts(ctx.spark(), ctx.lake())
-                        .mainFactorsWithoutAction()));
+                        + " year, company-wide and per office", List.of(COMPLAINT_PARETO),
+                        ctx -> mainFactorsWithoutAction(ctx.mart(COMPLAINT_PARETO))));
     }
 
     public FeedbackMarts(SparkSession spark, LakeTables lake) {
@@ -135,8 +135,8 @@ public final class FeedbackMarts {
     }
 
     /** The rows of complaint_pareto that are main factors without a corrective action: the actions to open. */
-    public Dataset<Row> mainFactorsWithoutAction() {
-        return complaintPareto().where(col("main_factor").and(col("has_action").equalTo(lit(false))))
+    public static Dataset<Row> mainFactorsWithoutAction(Dataset<Row> complaintPareto) {
+        return complaintPareto.where(col("main_factor").and(col("has_action").equalTo(lit(false))))
                 .drop("main_factor", "has_action");
     }
 
