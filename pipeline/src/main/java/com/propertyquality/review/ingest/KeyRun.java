@@ -21,6 +21,10 @@ final class KeyRun {
     private static final int KEY_BYTES = 16;
     private static final int BUFFER_BYTES = 1 << 16;
 
+    /** One block buffer per thread, outside the heap: a read goes straight into it, and nothing is allocated. */
+    private static final ThreadLocal<ByteBuffer> BLOCK =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BLOCK_KEYS * KEY_BYTES));
+
     private final Path file;
     private final FileChannel channel;
     private final long count;
@@ -111,7 +115,8 @@ final class KeyRun {
         }
         long first = (long) lo * BLOCK_KEYS;
         int n = (int) Math.min(BLOCK_KEYS, count - first);
-        ByteBuffer block = ByteBuffer.allocate(n * KEY_BYTES);
+        ByteBuffer block = BLOCK.get();
+        block.clear().limit(n * KEY_BYTES);
         readFully(block, first * KEY_BYTES);
         int from = 0;
         int to = n - 1;
