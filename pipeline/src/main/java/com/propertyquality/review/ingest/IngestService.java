@@ -28,6 +28,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import com.propertyquality.review.config.ReviewProperties;
@@ -58,10 +59,17 @@ public class IngestService {
     private final WorkFolder work;
     private final JobRepositorySchema schema;
     private final int parallelism;
+    private final int keysInMemory;
 
+    /**
+     * @param keysInMemory keys per template the duplicate check holds in memory before it spills them to disk
+     *                     ({@link LoadScope}); tests set a small number to exercise the spilling
+     */
     public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
                          Job ingestReviewPlanJob, IngestRuns runs, WorkFolder work, JobRepositorySchema schema,
-                         ReviewProperties properties) {
+                         ReviewProperties properties,
+                         @Value("${review.ingest.keys-in-memory:" + LoadScope.DEFAULT_KEYS_IN_MEMORY + "}")
+                         int keysInMemory) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestFileJob = ingestFileJob;
@@ -70,6 +78,7 @@ public class IngestService {
         this.work = work;
         this.schema = schema;
         this.parallelism = properties.ingest() == null ? 2 : properties.ingest().parallelism();
+        this.keysInMemory = keysInMemory;
     }
 
     /**
@@ -105,7 +114,10 @@ public class IngestService {
             load.sha256(LoadLedger.sha256(load.file()));
             load.unchangedSince(ledger.loadedBy(load.sha256(), load.template().name()));
         }
-        LoadScope scope = new LoadScope();
+        // the duplicate check's runs go to the run's staging folder: removed when the run ends, and by the next
+        // run's recover() when this one is killed
+        LoadScope scope = new LoadScope(lake.root().resolve("_staging").resolve(runId).resolve("keys"),
+                keysInMemory);
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
         Map<String, List<Lake.Replacement>> replaced = new LinkedHashMap<>();
         Path parts = rejectsFile.resolveSibling("parts");
@@ -117,7 +129,8 @@ public class IngestService {
             loadTemplate(run, lake, ImportTemplates.OFFICES, loads, replaced);
             scope.addKnownOffices(lake.readColumn(ImportTemplates.OFFICES, "office_id"));
             loadTemplate(run, lake, ImportTemplates.HOUSEHOLDS, loads, replaced);
-            scope.addKnownHouseholds(lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id"));
+            // the ids alone, a batch at a time: the households' rows would not fit in a small heap at scale 10
+            HouseholdIds.read(lake.datasetDir(ImportTemplates.HOUSEHOLDS), 10_000, scope::addKnownHouseholds);
             // the other templates are independent of each other: they load side by side
             List<Template> rest = Stream.concat(ImportTemplates.all().stream(), Stream.of(ReviewPlanTables.PLAN))
                     .filter(t -> t != ImportTemplates.OFFICES && t != ImportTemplates.HOUSEHOLDS)
@@ -126,12 +139,17 @@ public class IngestService {
             inParallel(rest, template -> loadTemplate(run, lake, template, loads, replaced));
         } finally {
             runs.end(runId);
-            lake.dropStaging(runId);
-            // each file logged apart (they load side by side); the run's files list them in file order
-            RejectLog.merge(loads.stream().map(l -> parts.resolve(partName(l, "rejects"))).toList(), rejectsFile);
-            RejectLog.merge(loads.stream().map(l -> parts.resolve(partName(l, "warnings"))).toList(),
-                    rejectsFile.resolveSibling("warnings.csv"));
-            Lake.deleteFolder(parts);
+            try {
+                scope.close(); // before the staging folder goes: it holds the key runs' open files
+            } finally {
+                lake.dropStaging(runId);
+                // each file logged apart (they load side by side); the run's files list them in file order
+                RejectLog.merge(loads.stream().map(l -> parts.resolve(partName(l, "rejects"))).toList(),
+                        rejectsFile);
+                RejectLog.merge(loads.stream().map(l -> parts.resolve(partName(l, "warnings"))).toList(),
+                        rejectsFile.resolveSibling("warnings.csv"));
+                Lake.deleteFolder(parts);
+            }
         }
         for (FileLoad load : loads) {
             if (load.status() == FileLoad.Status.LOADED) {
@@ -171,6 +189,7 @@ public class IngestService {
         for (FileLoad load : ofTemplate) {
             runFileJob(run, lake, load);
         }
+        run.scope().templateLoaded(template); // its keys are needed no more
         // a template file stages one table, a review plan several: commit table by table
         Map<Template, List<StagedFile>> byTable = new LinkedHashMap<>();
         ofTemplate.stream().filter(l -> l.status() == FileLoad.Status.LOADED)
