@@ -95,12 +95,9 @@ public final class Lake {
                 for (String partition : partitions) {
                     Path next = commit.resolve("assembled").resolve(dataset.name()).resolve(partition);
                     Files.createDirectories(next);
-                    for (StagedFile file : files) {
-                        Path part = file.part(dataset.name(), partition);
-                        if (Files.exists(part)) {
-                            Files.move(part, next.resolve(file.partName()), StandardCopyOption.ATOMIC_MOVE);
-                        }
-                    }
+                    List<Path> parts = files.stream().map(file -> file.part(dataset.name(), partition))
+                            .filter(Files::exists).toList(); // in the run's file order
+                    PartitionFiles.assemble(parts, next);
                     journal.add(dataset.name() + "\t" + partition);
                     replacements.add(new Replacement(dataset.name(), partition,
                             ParquetRows.countRows(root.resolve(dataset.name()).resolve(partition)),

@@ -1,0 +1,79 @@
+package com.propertyquality.review.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.support.TestSpark;
+
+/**
+ * Several input files of one load with rows in the same partition leave one data file in it, holding every row of
+ * each file, file after file, in the files' order; a partition only one file has rows in keeps that file's part.
+ */
+class PartitionFilesTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void thePartsOfAPartitionAreConcatenatedInFileOrder() throws IOException {
+        Lake lake = new Lake(root);
+        // three monthly files: A's 2025 partition gets rows from all three, B's from the second only
+        List<StagedFile> staged = List.of(
+                purchases(lake, 1, "purchases-01.csv", "A", "A"),
+                purchases(lake, 2, "purchases-02.csv", "A", "B", "A"),
+                purchases(lake, 3, "purchases-03.csv", "A"));
+        lake.commit("run", ImportTemplates.PURCHASES, staged);
+        lake.dropStaging("run");
+
+        Path a = root.resolve("purchases/year=2025/office_id=A");
+        Path b = root.resolve("purchases/year=2025/office_id=B");
+        assertThat(files(a)).containsExactly("part-0001.parquet");
+        assertThat(files(b)).containsExactly("part-0002.parquet");
+        List<Map<String, Object>> rows = ParquetRows.read(a);
+        assertThat(rows).extracting(r -> r.get("source_file") + ":" + r.get("source_row") + ":" + r.get("purchase_id"))
+                .containsExactly("purchases-01.csv:2:purchases-01.csv-2", "purchases-01.csv:3:purchases-01.csv-3",
+                        "purchases-02.csv:2:purchases-02.csv-2", "purchases-02.csv:4:purchases-02.csv-4",
+                        "purchases-03.csv:2:purchases-03.csv-2");
+        assertThat(rows.get(2)).containsEntry("amount", new BigDecimal("2.50"))
+                .containsEntry("purchased_on", LocalDate.of(2025, 2, 1));
+        assertThat(ParquetRows.countRows(root.resolve("purchases"))).isEqualTo(6);
+
+        // Spark reads the concatenated file like any other
+        List<Row> read = TestSpark.session().read().schema(LakeSchemas.sparkSchema(ImportTemplates.PURCHASES))
+                .parquet(root.resolve("purchases").toUri().toString())
+                .where("office_id = 'A'").orderBy("source_file", "source_row").collectAsList();
+        assertThat(read).extracting(r -> r.<String>getAs("purchase_id")).containsExactly("purchases-01.csv-2",
+                "purchases-01.csv-3", "purchases-02.csv-2", "purchases-02.csv-4", "purchases-03.csv-2");
+    }
+
+    /** One staged monthly file: a purchase per office given, on line 2, 3, ... of the file. */
+    private static StagedFile purchases(Lake lake, int index, String file, String... offices) {
+        StagedFile staged = lake.stage("run", index, ImportTemplates.PURCHASES);
+        for (int i = 0; i < offices.length; i++) {
+            int line = i + 2;
+            staged.write(new Object[] {file + "-" + line, "H" + line, offices[i], LocalDate.of(2025, index, 1),
+                    "家政", new BigDecimal(index + ".50")}, file, line);
+        }
+        staged.close();
+        return staged;
+    }
+
+    private static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
