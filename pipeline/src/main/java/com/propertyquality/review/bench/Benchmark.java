@@ -84,8 +84,11 @@ public final class Benchmark {
             deleteQuietly(sparkCsv);
             stage("Spark", "CSV to Parquet", List.of("bench-peer", "spark-csv", "--input", input.toString(),
                     "--out", sparkCsv.toString()), csvRows);
-            for (String mart : COMPARED_MARTS) {
-                differences.addAll(FigureCheck.compare(mart, duckdb.resolve("figures"), work.resolve("marts")));
+            if (find("DuckDB", "the 4 figures").exitCode() == 0
+                    && find("ours", "aggregate (the 4 compared marts)").exitCode() == 0) {
+                for (String mart : COMPARED_MARTS) {
+                    differences.addAll(FigureCheck.compare(mart, duckdb.resolve("figures"), work.resolve("marts")));
+                }
             }
         }
         print(withPeers, differences);
@@ -152,24 +155,35 @@ public final class Benchmark {
             out.println();
             out.println("| ratio | value |");
             out.println("| --- | ---: |");
-            ratio("ingest rows/s, ours / DuckDB load", find("ours", "ingest").rowsPerSecond(),
-                    find("DuckDB", "load CSV to Parquet").rowsPerSecond());
-            ratio("ingest rows/s, ours / plain Spark CSV to Parquet", find("ours", "ingest").rowsPerSecond(),
-                    find("Spark", "CSV to Parquet").rowsPerSecond());
-            ratio("time of the 4 figures, ours / DuckDB", find("ours", "aggregate (the 4 compared marts)").seconds(),
-                    find("DuckDB", "the 4 figures").seconds());
-            ratio("time of all marts, ours / DuckDB's 4 figures", find("ours", "aggregate (all marts)").seconds(),
-                    find("DuckDB", "the 4 figures").seconds());
+            Stage ingest = find("ours", "ingest");
+            Stage duckdbFigures = find("DuckDB", "the 4 figures");
+            ratio("ingest rows/s, ours / DuckDB load", ingest, find("DuckDB", "load CSV to Parquet"), true);
+            ratio("ingest rows/s, ours / plain Spark CSV to Parquet", ingest, find("Spark", "CSV to Parquet"), true);
+            ratio("time of the 4 figures, ours / DuckDB", find("ours", "aggregate (the 4 compared marts)"),
+                    duckdbFigures, false);
+            ratio("time of all marts, ours / DuckDB's 4 figures", find("ours", "aggregate (all marts)"),
+                    duckdbFigures, false);
             out.println();
-            out.println(differences.isEmpty()
-                    ? "DuckDB's figures equal our marts: " + String.join(", ", COMPARED_MARTS) + "."
-                    : "DuckDB's figures differ from our marts:\n  " + String.join("\n  ", differences));
+            if (duckdbFigures.exitCode() != 0 || find("ours", "aggregate (the 4 compared marts)").exitCode() != 0) {
+                out.println("DuckDB's figures were not compared with our marts: a stage that computes them failed.");
+            } else {
+                out.println(differences.isEmpty()
+                        ? "DuckDB's figures equal our marts: " + String.join(", ", COMPARED_MARTS) + "."
+                        : "DuckDB's figures differ from our marts:\n  " + String.join("\n  ", differences));
+            }
         }
         out.flush();
     }
 
-    private void ratio(String name, double ours, double peer) {
-        out.printf(Locale.ROOT, "| %s | %.2f |%n", name, ours / peer);
+    /** ours / peer in rows per second or in seconds; no figure when either stage failed. */
+    private void ratio(String name, Stage ours, Stage peer, boolean rowsPerSecond) {
+        if (ours.exitCode() != 0 || peer.exitCode() != 0) {
+            out.printf(Locale.ROOT, "| %s | — (a stage failed) |%n", name);
+        } else if (rowsPerSecond) {
+            out.printf(Locale.ROOT, "| %s | %.2f |%n", name, ours.rowsPerSecond() / peer.rowsPerSecond());
+        } else {
+            out.printf(Locale.ROOT, "| %s | %.2f |%n", name, ours.seconds() / peer.seconds());
+        }
     }
 
     private Stage find(String system, String name) {

@@ -37,7 +37,19 @@ public record ReviewProperties(Path work, String companyName, Spark spark, Retur
     public record Returns(BigDecimal threshold) {
     }
 
-    /** @param parallelism how many templates load side by side (after the offices and households registers) */
-    public record Ingest(int parallelism) {
+    /**
+     * @param parallelism  how many templates load side by side (after the offices and households registers)
+     * @param keysInMemory keys per template the duplicate check holds in memory (32 bytes each) before it spills
+     *                     them to sorted runs on disk; 0 means the default of 1,000,000
+     */
+    public record Ingest(int parallelism, int keysInMemory) {
+
+        public static final int DEFAULT_KEYS_IN_MEMORY = 1_000_000;
+
+        public Ingest {
+            if (keysInMemory <= 0) {
+                keysInMemory = DEFAULT_KEYS_IN_MEMORY;
+            }
+        }
     }
 }

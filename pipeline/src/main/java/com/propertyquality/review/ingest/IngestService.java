@@ -28,7 +28,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import com.propertyquality.review.config.ReviewProperties;
@@ -61,15 +60,9 @@ public class IngestService {
     private final int parallelism;
     private final int keysInMemory;
 
-    /**
-     * @param keysInMemory keys per template the duplicate check holds in memory before it spills them to disk
-     *                     ({@link LoadScope}); tests set a small number to exercise the spilling
-     */
     public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
                          Job ingestReviewPlanJob, IngestRuns runs, WorkFolder work, JobRepositorySchema schema,
-                         ReviewProperties properties,
-                         @Value("${review.ingest.keys-in-memory:" + LoadScope.DEFAULT_KEYS_IN_MEMORY + "}")
-                         int keysInMemory) {
+                         ReviewProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestFileJob = ingestFileJob;
@@ -78,7 +71,9 @@ public class IngestService {
         this.work = work;
         this.schema = schema;
         this.parallelism = properties.ingest() == null ? 2 : properties.ingest().parallelism();
-        this.keysInMemory = keysInMemory;
+        // a small number in tests exercises the spilling
+        this.keysInMemory = properties.ingest() == null ? ReviewProperties.Ingest.DEFAULT_KEYS_IN_MEMORY
+                : properties.ingest().keysInMemory();
     }
 
     /**

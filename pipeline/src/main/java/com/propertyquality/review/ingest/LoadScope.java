@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.contract.Template;
 
 /**
@@ -30,7 +31,7 @@ import com.propertyquality.review.contract.Template;
 public final class LoadScope implements AutoCloseable {
 
     /** Keys of one template held in memory before they are spilled to disk: 32 MB of table at most. */
-    public static final int DEFAULT_KEYS_IN_MEMORY = 1_000_000;
+    public static final int DEFAULT_KEYS_IN_MEMORY = ReviewProperties.Ingest.DEFAULT_KEYS_IN_MEMORY;
 
     private final SpillFolder spillFolder;
     private final int keysInMemory;
