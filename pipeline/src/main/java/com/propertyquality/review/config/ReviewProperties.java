@@ -5,6 +5,7 @@ import java.util.Map;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The product's settings, from application.yml, environment variables (REVIEW_WORK, REVIEW_SPARK_MASTER,
@@ -40,16 +41,11 @@ public record ReviewProperties(Path work, String companyName, Spark spark, Retur
     /**
      * @param parallelism  how many templates load side by side (after the offices and households registers)
      * @param keysInMemory keys per template the duplicate check holds in memory (32 bytes each) before it spills
-     *                     them to sorted runs on disk; 0 means the default of 1,000,000
+     *                     them to sorted runs on disk; must be positive (the ingest refuses another value)
      */
-    public record Ingest(int parallelism, int keysInMemory) {
+    public record Ingest(int parallelism, @DefaultValue("1000000") int keysInMemory) {
 
+        /** The default of {@code keysInMemory} (the annotation repeats it: it takes a constant string only). */
         public static final int DEFAULT_KEYS_IN_MEMORY = 1_000_000;
-
-        public Ingest {
-            if (keysInMemory <= 0) {
-                keysInMemory = DEFAULT_KEYS_IN_MEMORY;
-            }
-        }
     }
 }
