@@ -125,7 +125,7 @@ public class IngestService {
             scope.addKnownOffices(lake.readColumn(ImportTemplates.OFFICES, "office_id"));
             loadTemplate(run, lake, ImportTemplates.HOUSEHOLDS, loads, replaced);
             // the ids alone, a batch at a time: the households' rows would not fit in a small heap at scale 10
-            HouseholdIds.read(lake.datasetDir(ImportTemplates.HOUSEHOLDS), 10_000, scope::addKnownHouseholds);
+            lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id", 10_000, scope::addKnownHouseholds);
             // the other templates are independent of each other: they load side by side
             List<Template> rest = Stream.concat(ImportTemplates.all().stream(), Stream.of(ReviewPlanTables.PLAN))
                     .filter(t -> t != ImportTemplates.OFFICES && t != ImportTemplates.HOUSEHOLDS)

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.propertyquality.review.contract.Template;
@@ -183,13 +184,16 @@ public final class Lake {
         return ParquetRows.read(datasetDir(template));
     }
 
-    /** The values of one column over a dataset, for the registers the rules check against. */
+    /** The values of one text column over a dataset (nulls left out), for the registers the rules check against. */
     public List<String> readColumn(Template template, String column) {
         List<String> values = new ArrayList<>();
-        for (Map<String, Object> row : readAll(template)) {
-            values.add((String) row.get(column));
-        }
+        readColumn(template, column, 10_000, values::addAll);
         return values;
+    }
+
+    /** The values of one text column, a batch at a time: for a register too big to hold as rows. */
+    public void readColumn(Template template, String column, int batchSize, Consumer<List<String>> batches) {
+        ParquetRows.readColumn(datasetDir(template), column, batchSize, batches);
     }
 
     private Path runFolder(String runId) {

@@ -94,15 +94,16 @@ class SpillingIngestTest {
         // the register is read column-only, in batches: the same ids as the households' rows hold
         List<String> ids = new ArrayList<>();
         List<Integer> batchSizes = new ArrayList<>();
-        HouseholdIds.read(work.resolve("lake/households"), 7, batch -> {
+        Lake lake = new Lake(work.resolve("lake"));
+        lake.readColumn(ImportTemplates.HOUSEHOLDS, "household_id", 7, batch -> {
             ids.addAll(batch);
             batchSizes.add(batch.size());
         });
-        assertThat(ids).hasSize((int) households)
-                .containsExactlyElementsOf(new Lake(work.resolve("lake")).readColumn(ImportTemplates.HOUSEHOLDS,
-                        "household_id"));
+        assertThat(ids).hasSize((int) households).containsExactlyElementsOf(lake.readAll(ImportTemplates.HOUSEHOLDS)
+                .stream().map(row -> (String) row.get("household_id")).toList());
         assertThat(batchSizes.subList(0, batchSizes.size() - 1)).containsOnly(7);
-        HouseholdIds.read(work.resolve("lake/no-such-dataset"), 7, batch -> ids.add("unexpected"));
+        new Lake(work.resolve("no-such-lake")).readColumn(ImportTemplates.HOUSEHOLDS, "household_id", 7,
+                batch -> ids.add("unexpected"));
         assertThat(ids).doesNotContain("unexpected");
     }
 
