@@ -32,9 +32,10 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a small Parquet dataset (a mart, the offices register) into rows without starting Spark: every
+ * Reads a Parquet dataset (a mart, the offices register) into rows without starting Spark: every
  * {@code *.parquet} file under a folder, with Hive-style partition values (k=v folders) added as strings.
- * Meant for datasets that fit in memory; Spark reads the big ones.
+ * {@link #read} is meant for datasets that fit in memory; {@link #forEach} and {@link #readColumn} hold a row or a
+ * batch at a time.
  */
 public final class ParquetRows {
 
@@ -43,18 +44,27 @@ public final class ParquetRows {
 
     /** Every row of the dataset, or an empty list when the folder does not exist. */
     public static List<Map<String, Object>> read(Path dataset) {
-        if (!Files.isDirectory(dataset)) {
-            return List.of();
-        }
         List<Map<String, Object>> rows = new ArrayList<>();
+        forEach(dataset, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands every row of the dataset to {@code action}, file by file in name order and each file in its order,
+     * holding one row at a time: for datasets too big to read whole (a mart of millions of rows). Nothing happens
+     * when the folder does not exist.
+     */
+    public static void forEach(Path dataset, Consumer<Map<String, Object>> action) {
+        if (!Files.isDirectory(dataset)) {
+            return;
+        }
         try {
             for (Path file : dataFiles(dataset)) {
-                readFile(file, partitionValues(dataset, file), rows);
+                readFile(file, partitionValues(dataset, file), action);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Parquet dataset " + dataset, e);
         }
-        return rows;
     }
 
     /** The number of rows in the dataset's files, from their footers (no data is read); 0 when absent. */
@@ -230,7 +240,7 @@ public final class ParquetRows {
         return text.indexOf('%') < 0 ? text : URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static void readFile(Path file, Map<String, String> partition, List<Map<String, Object>> rows)
+    private static void readFile(Path file, Map<String, String> partition, Consumer<Map<String, Object>> rows)
             throws IOException {
         org.apache.hadoop.fs.Path hadoopPath = new org.apache.hadoop.fs.Path(file.toUri());
         try (ParquetReader<Group> reader = new GroupReader(HadoopInputFile.fromPath(hadoopPath, HadoopConf.SHARED),
@@ -242,7 +252,7 @@ public final class ParquetRows {
                     row.put(type.getFieldName(i), value(group, i, type.getType(i)));
                 }
                 partition.forEach(row::putIfAbsent);
-                rows.add(row);
+                rows.accept(row);
             }
         }
     }

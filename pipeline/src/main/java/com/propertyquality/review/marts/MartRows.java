@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 import com.propertyquality.review.lake.ParquetRows;
 
@@ -24,12 +25,22 @@ public final class MartRows {
 
     /** Every row of a mart; fails with a clear message when the mart has not been built. */
     public List<Map<String, Object>> read(String mart) {
+        return ParquetRows.read(folder(mart));
+    }
+
+    /** Every row of a mart, one at a time in the mart's order, for marts too big to hold whole. */
+    public void forEach(String mart, Consumer<Map<String, Object>> action) {
+        ParquetRows.forEach(folder(mart), action);
+    }
+
+    /** The mart's folder; fails with a clear message when the mart has not been built. */
+    private Path folder(String mart) {
         Path folder = marts.resolve(mart);
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("mart " + mart + " not found in " + marts
                     + ": run `aggregate` (or `review`) first");
         }
-        return ParquetRows.read(folder);
+        return folder;
     }
 
     /** The rows of one year, in the mart's order. */

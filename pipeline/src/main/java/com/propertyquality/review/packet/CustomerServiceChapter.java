@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -47,20 +49,30 @@ public final class CustomerServiceChapter {
      */
     static final int FOLLOW_UPS_LISTED = 1000;
 
-    /** The follow-up list of the packet: every household when they are few, else the count per office and reason. */
+    /**
+     * The follow-up list of the packet: every household when they are few, else the count per office and reason.
+     * Read row by row: the rows kept are the first {@link #FOLLOW_UPS_LISTED} + 1 and a count per office and reason.
+     */
     static List<Block> packetFollowUps(PacketSource source, int year, Lang lang) {
-        List<MartRow> rows = MartRow.of(source.martOfYear(CustomerMarts.FOLLOW_UP_LIST, year));
-        if (rows.size() <= FOLLOW_UPS_LISTED) {
-            return followUpBlocks(source, year, office -> true, lang);
-        }
+        List<MartRow> listed = new ArrayList<>();
+        long[] households = {0};
         Map<String, Map<String, Long>> byOffice = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (MartRow row : rows) {
+        Set<String> reasonCodes = new TreeSet<>();
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
+            households[0]++;
+            if (listed.size() <= FOLLOW_UPS_LISTED) {
+                listed.add(row);
+            }
             names.putIfAbsent(row.text("office_id"), Labels.office(row));
             byOffice.computeIfAbsent(row.text("office_id"), id -> new LinkedHashMap<>())
                     .merge(row.text("reason"), 1L, Long::sum);
+            reasonCodes.add(row.text("reason"));
+        });
+        if (households[0] <= FOLLOW_UPS_LISTED) {
+            return followUpBlocks(listed, year, lang);
         }
-        List<String> reasons = rows.stream().map(row -> row.text("reason")).distinct().sorted().toList();
+        List<String> reasons = List.copyOf(reasonCodes);
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text(lang.pick("管理处", "Office"), 24));
         reasons.forEach(reason -> columns.add(Column.count(ReviewTerms.followUpReason(reason, lang), 12)));
@@ -74,9 +86,9 @@ public final class CustomerServiceChapter {
             table.add(new Row(cells, false));
         });
         return List.of(Paragraphs.of(lang.pick(
-                        year + " 年度共 " + rows.size() + " 户需再次回访，超过 " + FOLLOW_UPS_LISTED
+                        year + " 年度共 " + households[0] + " 户需再次回访，超过 " + FOLLOW_UPS_LISTED
                                 + " 户，本资料按管理处列出户数；各户名单（姓名、电话已脱敏）见各管理处报告（report --office）。",
-                        rows.size() + " households need another visit in " + year + ", more than "
+                        households[0] + " households need another visit in " + year + ", more than "
                                 + FOLLOW_UPS_LISTED + ": the packet counts them per office; each office's report"
                                 + " (report --office) lists its households, names and phones masked.")),
                 Table.of(columns, table).withCaption(lang.pick("需再次回访的住户数", "Households to visit again")));
@@ -173,11 +185,20 @@ public final class CustomerServiceChapter {
      * {@code offices} accepts. Masked names and phones are printed as the mart has them.
      */
     static List<Block> followUpBlocks(PacketSource source, int year, Predicate<String> offices, Lang lang) {
-        Map<String, List<MartRow>> byOffice = new LinkedHashMap<>();
-        for (MartRow row : MartRow.of(source.martOfYear(CustomerMarts.FOLLOW_UP_LIST, year))) {
+        List<MartRow> rows = new ArrayList<>();
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
             if (offices.test(row.text("office_id"))) {
-                byOffice.computeIfAbsent(row.text("office_id"), id -> new ArrayList<>()).add(row);
+                rows.add(row);
             }
+        });
+        return followUpBlocks(rows, year, lang);
+    }
+
+    /** The households to visit again of {@code rows} (follow_up_list rows of the year), one table per office. */
+    private static List<Block> followUpBlocks(List<MartRow> rows, int year, Lang lang) {
+        Map<String, List<MartRow>> byOffice = new LinkedHashMap<>();
+        for (MartRow row : rows) {
+            byOffice.computeIfAbsent(row.text("office_id"), id -> new ArrayList<>()).add(row);
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(lang.pick("调查表中有不满意项的住户，以及有偿服务回访或投诉回访不满意的住户，应再次回访。姓名、电话已脱敏显示。",
@@ -187,7 +208,8 @@ public final class CustomerServiceChapter {
             blocks.add(followUpTable(List.of(), lang).withEmptyText(lang.pick(year + " 年度没有需再次回访的住户。",
                     "No household needs another visit in " + year + ".")));
         }
-        byOffice.values().forEach(rows -> blocks.add(followUpTable(rows, lang).withCaption(Labels.office(rows.get(0)))));
+        byOffice.values().forEach(office -> blocks.add(followUpTable(office, lang)
+                .withCaption(Labels.office(office.get(0)))));
         return blocks;
     }
 

@@ -19,6 +19,12 @@ final class CustomerValueSnapshot {
         return next.isEmpty() ? MartRow.of(source.martOfYear(mart, reviewYear)) : next;
     }
 
+    /** One office's rows of the snapshot for the review year, in the mart's order; empty when there are none. */
+    static List<MartRow> rowsOfOffice(PacketSource source, String mart, int reviewYear, String officeId) {
+        int snapshot = source.martOfYear(mart, reviewYear + 1).isEmpty() ? reviewYear : reviewYear + 1;
+        return MartRow.of(source.martOfOffice(mart, snapshot, officeId));
+    }
+
     /** The year of the snapshot used (the as-of year), or null when there is none. */
     static Integer year(List<MartRow> rows) {
         return rows.isEmpty() ? null : rows.get(0).integer("year");

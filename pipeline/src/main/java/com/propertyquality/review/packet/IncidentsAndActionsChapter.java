@@ -96,8 +96,13 @@ public final class IncidentsAndActionsChapter {
 
     /** How the major entries were handled, per month, office, kind and area; still open ones shaded. */
     private static Table majorEntryHandling(PacketSource source, int year, OfficeRegister register, Lang lang) {
-        List<Row> rows = MartRow.of(source.martOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year)).stream()
-                .filter(row -> MAJOR.equals(row.text("severity")))
+        List<MartRow> major = new ArrayList<>();
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+            if (MAJOR.equals(row.text("severity"))) {
+                major.add(row);
+            }
+        });
+        List<Row> rows = major.stream()
                 .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer("month"), lang),
                         register.nameOf(row),
                         Names.of(ImportTemplates.FEEDBACK_KINDS, row.text("kind"), lang),

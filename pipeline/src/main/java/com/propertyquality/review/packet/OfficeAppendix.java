@@ -2,6 +2,7 @@ package com.propertyquality.review.packet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,12 @@ public final class OfficeAppendix {
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
         List<Section> sections = new ArrayList<>();
-        for (OfficeRegister.Office office : OfficeRegister.of(source, year).offices()) {
-            sections.addAll(officeSections(source, year, office.id(), lang));
+        OfficeRegister register = OfficeRegister.of(source, year);
+        // one pass over the register's rows for every office, not one per office
+        Map<String, FeedbackByKind> feedback = FeedbackByKind.ofEveryOffice(source, year);
+        for (OfficeRegister.Office office : register.offices()) {
+            sections.addAll(officeSections(new OfficeFigures(source, year, office.id(), register,
+                    feedback.getOrDefault(office.id(), new FeedbackByKind())), office, lang));
         }
         if (sections.isEmpty()) {
             sections.add(Section.of(null, Paragraphs.of(lang.pick("管理处名录和调查表回收记录中均无管理处。",
@@ -55,7 +60,10 @@ public final class OfficeAppendix {
      */
     public static List<Section> officeSections(PacketSource source, int year, String officeId, Lang lang) {
         OfficeRegister.Office office = office(source, year, officeId);
-        OfficeFigures figures = new OfficeFigures(source, year, office.id());
+        return officeSections(new OfficeFigures(source, year, office.id()), office, lang);
+    }
+
+    private static List<Section> officeSections(OfficeFigures figures, OfficeRegister.Office office, Lang lang) {
         return List.of(Section.onNewPage(title(office, lang),
                 surveyFigures(figures, lang),
                 itemsBelowCompany(figures, lang),
@@ -77,7 +85,7 @@ public final class OfficeAppendix {
     public static List<Chapter> officeChapters(PacketSource source, int year, String officeId, Lang lang) {
         OfficeRegister.Office office = office(source, year, officeId);
         OfficeFigures figures = new OfficeFigures(source, year, office.id());
-        List<Section> overview = officeSections(source, year, officeId, lang).stream()
+        List<Section> overview = officeSections(figures, office, lang).stream()
                 .map(section -> new Section(section.title(), false, section.blocks()))
                 .toList();
         return List.of(
@@ -206,19 +214,10 @@ public final class OfficeAppendix {
 
     /** The register entries by kind: counts add up across the mart's rows; no rate is totalled. */
     private static Table feedbackByKind(OfficeFigures figures, Lang lang) {
-        Map<String, List<MartRow>> byKind = new LinkedHashMap<>();
-        ImportTemplates.FEEDBACK_KINDS.codes().forEach(kind -> byKind.put(kind, new ArrayList<>()));
-        figures.feedback().forEach(row -> byKind.computeIfAbsent(row.text("kind"), k -> new ArrayList<>()).add(row));
         List<Row> rows = new ArrayList<>();
-        byKind.forEach((kind, entries) -> {
-            if (!entries.isEmpty()) {
-                List<MartRow> major = entries.stream()
-                        .filter(row -> IncidentsAndActionsChapter.MAJOR.equals(row.text("severity"))).toList();
-                rows.add(Row.of(Names.of(ImportTemplates.FEEDBACK_KINDS, kind, lang), Tally.sum(entries, "entries"),
-                        Tally.sum(entries, "closed"), Tally.sum(entries, "open_over_30_days"),
-                        major.isEmpty() ? 0L : Tally.sum(major, "entries")));
-            }
-        });
+        figures.feedbackByKind().kinds().forEach((kind, counts) -> rows.add(Row.of(
+                Names.of(ImportTemplates.FEEDBACK_KINDS, kind, lang), counts.entries, counts.closed,
+                counts.openOverDays, counts.major)));
         return Table.of(List.of(
                         Column.text(lang.pick("类型", "Kind"), 12),
                         Column.count(lang.pick("登记件数", "Entries"), 8),
@@ -485,15 +484,16 @@ public final class OfficeAppendix {
      * another office's row by mistake. Company-wide rows are kept only where a company figure is shown beside the
      * office's (items, levels).
      */
-    private record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegister register) {
+    private record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegister register,
+                                 FeedbackByKind feedbackByKind) {
 
         OfficeFigures(PacketSource source, int year, String officeId) {
-            this(source, year, officeId, OfficeRegister.of(source, year));
+            this(source, year, officeId, OfficeRegister.of(source, year), FeedbackByKind.ofOffice(source, year,
+                    officeId));
         }
 
         private List<MartRow> own(String mart) {
-            return MartRow.of(source.martOfYear(mart, year)).stream()
-                    .filter(row -> officeId.equals(row.text("office_id"))).toList();
+            return MartRow.of(source.martOfOffice(mart, year, officeId));
         }
 
         Optional<MartRow> returns() {
@@ -532,8 +532,19 @@ public final class OfficeAppendix {
             return own(QualityMarts.RETURN_VISIT_VERIFICATION);
         }
 
+        /** The office's rows of feedback_summary (read row by row: the mart holds every office's). */
         List<MartRow> feedback() {
-            return own(FeedbackMarts.FEEDBACK_SUMMARY);
+            return ownRowByRow(FeedbackMarts.FEEDBACK_SUMMARY);
+        }
+
+        private List<MartRow> ownRowByRow(String mart) {
+            List<MartRow> rows = new ArrayList<>();
+            source.eachOfYear(mart, year, row -> {
+                if (officeId.equals(row.text("office_id"))) {
+                    rows.add(row);
+                }
+            });
+            return rows;
         }
 
         List<MartRow> pareto() {
@@ -562,17 +573,83 @@ public final class OfficeAppendix {
                     .filter(row -> officeId.equals(row.text("office_id"))).toList();
         }
 
-        List<MartRow> followUps() {
-            return own(CustomerMarts.FOLLOW_UP_LIST);
-        }
-
         List<MartRow> segments() {
-            return CustomerValueSnapshot.rows(source, CustomerValueMarts.CUSTOMER_SEGMENTS, year).stream()
-                    .filter(row -> officeId.equals(row.text("office_id"))).toList();
+            return CustomerValueSnapshot.rowsOfOffice(source, CustomerValueMarts.CUSTOMER_SEGMENTS, year, officeId);
         }
 
         List<MartRow> needs() {
             return own(CustomerValueMarts.CUSTOMER_NEEDS);
+        }
+    }
+
+    /** Entries, closed, open over 30 days and major entries of one office and kind, summed over the mart's rows. */
+    static final class KindCounts {
+        long entries;
+        long closed;
+        long openOverDays;
+        long major;
+
+        void add(MartRow row) {
+            long rowEntries = orZero(row.count("entries"));
+            entries += rowEntries;
+            closed += orZero(row.count("closed"));
+            openOverDays += orZero(row.count("open_over_30_days"));
+            if (IncidentsAndActionsChapter.MAJOR.equals(row.text("severity"))) {
+                major += rowEntries;
+            }
+        }
+
+        private static long orZero(Long count) {
+            return count == null ? 0 : count;
+        }
+    }
+
+    /**
+     * One office's register entries of the year by kind, from feedback_summary read row by row: the kinds of the
+     * code list in its order, then any other kind in the order met; a kind without rows is absent.
+     */
+    record FeedbackByKind(Map<String, KindCounts> kinds) {
+
+        FeedbackByKind() {
+            this(new LinkedHashMap<>());
+        }
+
+        void add(MartRow row) {
+            kinds.computeIfAbsent(row.text("kind"), kind -> new KindCounts()).add(row);
+        }
+
+        /** Kinds in the code list's order, others after them as met. */
+        FeedbackByKind ordered() {
+            Map<String, KindCounts> ordered = new LinkedHashMap<>();
+            ImportTemplates.FEEDBACK_KINDS.codes().forEach(kind -> {
+                if (kinds.containsKey(kind)) {
+                    ordered.put(kind, kinds.get(kind));
+                }
+            });
+            kinds.forEach(ordered::putIfAbsent);
+            return new FeedbackByKind(ordered);
+        }
+
+        static FeedbackByKind ofOffice(PacketSource source, int year, String officeId) {
+            FeedbackByKind feedback = new FeedbackByKind();
+            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+                if (officeId.equals(row.text("office_id"))) {
+                    feedback.add(row);
+                }
+            });
+            return feedback.ordered();
+        }
+
+        /** Every office's, in one pass over the year's rows. */
+        static Map<String, FeedbackByKind> ofEveryOffice(PacketSource source, int year) {
+            Map<String, FeedbackByKind> offices = new HashMap<>();
+            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+                if (row.text("office_id") != null) {
+                    offices.computeIfAbsent(row.text("office_id"), office -> new FeedbackByKind()).add(row);
+                }
+            });
+            offices.replaceAll((office, feedback) -> feedback.ordered());
+            return offices;
         }
     }
 }

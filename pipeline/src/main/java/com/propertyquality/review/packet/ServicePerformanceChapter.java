@@ -322,15 +322,16 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (6) feedback register
 
     private static Section feedbackRegister(PacketSource source, int year, Lang lang) {
-        List<MartRow> entries = MartRow.of(source.martOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year));
-        Tally total = Tally.of(entries);
+        RegisterTallies tallies = new RegisterTallies();
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, tallies::add);
+        Tally total = tallies.total;
         Optional<LocalDate> asOf = MartRow.of(source.mart(ReviewMarts.REVIEW_READINESS)).stream()
                 .map(row -> row.date("as_of")).filter(Objects::nonNull).findFirst();
         List<String> lines = new ArrayList<>();
         lines.add(lang.pick("《顾客意见登记表》记录顾客来访、来电、信函等各种渠道的意见、投诉和服务需求（程序 5.1.1、5.1.4、5.1.5）。",
                 "The customer feedback register records opinions, complaints and service requests from every"
                         + " channel (procedure 5.1.1, 5.1.4, 5.1.5)."));
-        if (!entries.isEmpty()) {
+        if (tallies.rows > 0) {
             lines.add(lang.pick(year + " 年度共登记 " + total.entries + " 件，已关闭 " + total.closed + " 件，关闭率 "
                             + Percent.format(total.closureRate()) + "，处理中 " + total.open() + " 件；截至基准日超过 "
                             + OpenFeedback.OVER_DAYS + " 天未关闭 " + total.openOverDays + " 件。",
@@ -343,17 +344,17 @@ public final class ServicePerformanceChapter {
                         + asOf.map(day -> " " + day + " ").orElse("") + "判断。",
                 "Closure rate = closed / entries. Open for more than " + OpenFeedback.OVER_DAYS
                         + " days is judged at the as-of date" + asOf.map(day -> " " + day).orElse("") + ".");
-        Table byChannel = tallyTable(entries, "channel", ImportTemplates.CHANNELS.codes(),
+        Table byChannel = tallyTable(tallies.byChannel, ImportTemplates.CHANNELS.codes(),
                 code -> Names.of(ImportTemplates.CHANNELS, code, lang), lang.pick("反馈渠道", "Channel"), true, year,
                 lang)
                 .withCaption(lang.pick("按反馈渠道", "By channel"))
                 .withNote(lang.pick("原件保管：保管了顾客投诉、意见或服务需求原件的件数（程序 5.1.1）。",
                         "Originals kept: entries whose original document is kept (procedure 5.1.1)."));
-        Table byKind = tallyTable(entries, "kind", ImportTemplates.FEEDBACK_KINDS.codes(),
+        Table byKind = tallyTable(tallies.byKind, ImportTemplates.FEEDBACK_KINDS.codes(),
                 code -> Names.of(ImportTemplates.FEEDBACK_KINDS, code, lang), lang.pick("类型", "Kind"), false, year,
                 lang)
                 .withCaption(lang.pick("按类型", "By kind"));
-        Table byArea = tallyTable(entries, "area", ImportTemplates.AREAS.codes(),
+        Table byArea = tallyTable(tallies.byArea, ImportTemplates.AREAS.codes(),
                 code -> Names.of(ImportTemplates.AREAS, code, lang), lang.pick("涉及方面", "Area"), false, year, lang)
                 .withCaption(lang.pick("按涉及方面", "By area"))
                 .withNote(note);
@@ -362,18 +363,40 @@ public final class ServicePerformanceChapter {
     }
 
     /**
+     * The year's rows of feedback_summary summed as they stream by: in total, and by channel, kind and area (each
+     * keyed in the order its codes first appear). A few dozen tallies, however many rows.
+     */
+    static final class RegisterTallies {
+
+        long rows;
+        Tally total = Tally.ZERO;
+        final Map<String, Tally> byChannel = new LinkedHashMap<>();
+        final Map<String, Tally> byKind = new LinkedHashMap<>();
+        final Map<String, Tally> byArea = new LinkedHashMap<>();
+
+        void add(MartRow row) {
+            Tally tally = Tally.of(row);
+            rows++;
+            total = total.plus(tally);
+            byChannel.merge(row.text("channel"), tally, Tally::plus);
+            byKind.merge(row.text("kind"), tally, Tally::plus);
+            byArea.merge(row.text("area"), tally, Tally::plus);
+        }
+    }
+
+    /**
      * The register's entries summed by one column (channel, kind, area), in the order of the code list, unknown
      * codes after it. Days to close are left out on purpose: a median does not add up across the mart's rows.
      */
-    static Table tallyTable(List<MartRow> entries, String column, List<String> order,
+    static Table tallyTable(Map<String, Tally> byCode, List<String> order,
                             Function<String, String> name, String header, boolean withOriginals, int year, Lang lang) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        entries.stream()
-                .sorted(Comparator.comparingInt((MartRow row) -> {
-                    int index = order.indexOf(row.text(column));
+        byCode.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Tally> entry) -> {
+                    int index = order.indexOf(entry.getKey());
                     return index < 0 ? order.size() : index;
                 }))
-                .forEach(row -> tallies.merge(row.text(column), Tally.of(List.of(row)), Tally::plus));
+                .forEach(entry -> tallies.put(entry.getKey(), entry.getValue()));
         List<Column> columns = new ArrayList<>(List.of(
                 Column.text(header, 14),
                 Column.count(lang.pick("登记件数", "Entries"), 7),
@@ -402,13 +425,12 @@ public final class ServicePerformanceChapter {
      */
     record Tally(long entries, long closed, long openOverDays, long originalsKept) {
 
-        static Tally of(List<MartRow> rows) {
-            Tally sum = new Tally(0, 0, 0, 0);
-            for (MartRow row : rows) {
-                sum = sum.plus(new Tally(orZero(row.count("entries")), orZero(row.count("closed")),
-                        orZero(row.count("open_over_30_days")), orZero(row.count("originals_kept"))));
-            }
-            return sum;
+        static final Tally ZERO = new Tally(0, 0, 0, 0);
+
+        /** One row's counts. */
+        static Tally of(MartRow row) {
+            return new Tally(orZero(row.count("entries")), orZero(row.count("closed")),
+                    orZero(row.count("open_over_30_days")), orZero(row.count("originals_kept")));
         }
 
         Tally plus(Tally other) {

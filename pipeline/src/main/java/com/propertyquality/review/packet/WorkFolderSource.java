@@ -1,17 +1,24 @@
 package com.propertyquality.review.packet;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.marts.MartRows;
 
-/** A {@link PacketSource} over a work folder; each mart or dataset is read once (a few hundred rows, no Spark). */
+/**
+ * A {@link PacketSource} over a work folder, without Spark. Each mart or dataset read whole is read once and kept
+ * (rows per office at most: thousands); the marts of {@link #ROW_BY_ROW} are streamed from their files at each
+ * {@link #eachOfYear} and never kept.
+ */
 public final class WorkFolderSource implements PacketSource {
 
     /** The lake datasets a report may read: the review plan and the office register, never personal data. */
@@ -22,7 +29,10 @@ public final class WorkFolderSource implements PacketSource {
     private final String companyName;
     private final BigDecimal threshold;
     private final MartRows marts;
+    // three maps, since filling one entry reads another: a map's computeIfAbsent may not update the map itself
     private final Map<String, List<Map<String, Object>>> read = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> ofYear = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<Map<String, Object>>>> byOffice = new ConcurrentHashMap<>();
 
     public WorkFolderSource(WorkFolder work, String companyName, BigDecimal threshold) {
         this.work = work;
@@ -43,7 +53,44 @@ public final class WorkFolderSource implements PacketSource {
 
     @Override
     public List<Map<String, Object>> mart(String name) {
+        if (ROW_BY_ROW.contains(name)) {
+            throw PacketSource.readRowByRow(name);
+        }
         return read.computeIfAbsent("mart:" + name, key -> marts.read(name));
+    }
+
+    /** A year's rows, kept once filtered: chapters and office pages ask for the same year many times. */
+    @Override
+    public List<Map<String, Object>> martOfYear(String name, int year) {
+        return ofYear.computeIfAbsent(name + ":" + year, key -> PacketSource.super.martOfYear(name, year));
+    }
+
+    @Override
+    public void eachOfYear(String name, int year, Consumer<MartRow> action) {
+        if (!ROW_BY_ROW.contains(name)) {
+            martOfYear(name, year).forEach(row -> action.accept(new MartRow(row)));
+            return;
+        }
+        marts.forEach(name, row -> {
+            if (Objects.equals(row.get("year"), year)) {
+                action.accept(new MartRow(row));
+            }
+        });
+    }
+
+    /** The year's rows grouped by office once per mart and year, so that 2,000 office pages do not rescan them. */
+    @Override
+    public List<Map<String, Object>> martOfOffice(String name, int year, String officeId) {
+        Map<String, List<Map<String, Object>>> offices = byOffice.computeIfAbsent(name + ":" + year, key -> {
+            Map<String, List<Map<String, Object>>> grouped = new LinkedHashMap<>();
+            for (Map<String, Object> row : martOfYear(name, year)) {
+                if (row.get("office_id") instanceof String office) {
+                    grouped.computeIfAbsent(office, id -> new ArrayList<>()).add(row);
+                }
+            }
+            return grouped;
+        });
+        return offices.getOrDefault(officeId, List.of());
     }
 
     @Override

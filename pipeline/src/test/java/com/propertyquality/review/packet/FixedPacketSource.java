@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Hand-made mart and lake rows for chapter tests: {@code source.mart("survey_returns", row(...), row(...))}. */
 final class FixedPacketSource implements PacketSource {
@@ -50,9 +52,19 @@ final class FixedPacketSource implements PacketSource {
         return threshold;
     }
 
+    /** Refuses the marts of {@link #ROW_BY_ROW} as the work folder's source does, so chapter tests catch a whole read. */
     @Override
     public List<Map<String, Object>> mart(String name) {
+        if (ROW_BY_ROW.contains(name)) {
+            throw PacketSource.readRowByRow(name);
+        }
         return marts.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public void eachOfYear(String name, int year, Consumer<MartRow> action) {
+        marts.getOrDefault(name, List.of()).stream().filter(row -> Objects.equals(row.get("year"), year))
+                .forEach(row -> action.accept(new MartRow(row)));
     }
 
     @Override

@@ -177,6 +177,33 @@ class OfficeAppendixTest {
                 .containsExactly(List.of("最有价值客户", 7L, 5L), List.of("风险客户", 3L, 2L));
     }
 
+    /**
+     * The appendix sums every office's register rows in one pass, an office's own report in a pass of its own: both
+     * add the office's rows of the year by kind, code-list order first, an unknown kind after, as stored.
+     */
+    @Test
+    void theRegisterByKindAddsTheOfficesRowsOfTheYearAlikeInTheAppendixAndInItsReport() {
+        FixedPacketSource source = twoOffices().mart(FeedbackMarts.FEEDBACK_SUMMARY,
+                feedbackSummary(YEAR, 6, "N1", "North Office", "phone", "suggestion", "lift", "major", 2, 0, 2),
+                feedbackSummary(YEAR, 5, "N1", "North Office", "letter", "complaint", "parking", "normal", 5, 1, 4),
+                feedbackSummary(YEAR - 1, 12, "N1", "North Office", "phone", "complaint", "lift", "major", 50, 50, 0));
+        List<List<Object>> expected = List.of(
+                List.of("投诉", 8L, 3L, 5L, 3L),
+                List.of("表扬", 4L, 4L, 0L, 0L),
+                List.of("suggestion", 2L, 0L, 2L, 2L));
+
+        Chapter appendix = OfficeAppendix.build(source, YEAR, Lang.ZH);
+        List<Section> northPage = appendix.sections().stream()
+                .filter(section -> section.title().equals("North Office（N1）")).toList();
+
+        assertThat(cells(captioned(northPage, "《顾客意见登记表》"))).isEqualTo(expected);
+        assertThat(cells(captioned(OfficeAppendix.officeSections(source, YEAR, "N1", Lang.ZH), "《顾客意见登记表》")))
+                .isEqualTo(expected);
+        List<Section> southPage = appendix.sections().stream()
+                .filter(section -> section.title().equals("South Office（S2）")).toList();
+        assertThat(cells(captioned(southPage, "《顾客意见登记表》"))).containsExactly(List.of("投诉", 913L, 900L, 13L, 0L));
+    }
+
     @Test
     void anOfficeUnderTheReturnThresholdIsShaded() {
         List<Section> sections = OfficeAppendix.officeSections(twoOffices(), YEAR, "S2", Lang.ZH);

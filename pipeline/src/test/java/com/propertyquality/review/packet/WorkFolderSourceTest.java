@@ -1,11 +1,17 @@
 package com.propertyquality.review.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +20,9 @@ import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StagedFile;
+import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.SurveyMarts;
+import com.propertyquality.review.support.TestSpark;
 
 class WorkFolderSourceTest {
 
@@ -37,5 +46,53 @@ class WorkFolderSourceTest {
                 .satisfies(row -> assertThat(row).containsEntry("year", 2025).containsEntry("place", "总部")
                         .containsEntry("meeting_date", LocalDate.of(2026, 1, 15)));
         assertThat(source.lakeOfYear("review_plan", 2024)).isEmpty();
+    }
+
+    private static final StructType OFFICE_YEAR_COUNT = new StructType()
+            .add("year", DataTypes.IntegerType).add("office_id", DataTypes.StringType)
+            .add("entries", DataTypes.LongType);
+
+    /** Writes a mart as aggregate does: one Parquet folder under marts/, rows in the order given. */
+    private void writeMart(String name, List<org.apache.spark.sql.Row> rows) {
+        TestSpark.session().createDataFrame(rows, OFFICE_YEAR_COUNT).coalesce(1).write()
+                .parquet(new WorkFolder(work).marts().resolve(name).toString());
+    }
+
+    /** feedback_summary has millions of rows in a big company: the source streams it and never hands it whole. */
+    @Test
+    void aMartThatGrowsWithTheRegistersIsStreamedAndNeverReadWhole() {
+        writeMart(FeedbackMarts.FEEDBACK_SUMMARY, List.of(RowFactory.create(2024, "A", 9L),
+                RowFactory.create(2025, "A", 1L), RowFactory.create(2025, "B", 2L), RowFactory.create(2025, "A", 3L)));
+        PacketSource source = new WorkFolderSource(new WorkFolder(work), "公司", new BigDecimal("0.60"));
+
+        List<Object> entries = new ArrayList<>();
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, 2025, row -> entries.add(row.count("entries")));
+
+        assertThat(entries).containsExactly(1L, 2L, 3L);
+        for (Runnable whole : List.<Runnable>of(
+                () -> source.mart(FeedbackMarts.FEEDBACK_SUMMARY),
+                () -> source.martOfYear(FeedbackMarts.FEEDBACK_SUMMARY, 2025),
+                () -> source.martOfOffice(FeedbackMarts.FEEDBACK_SUMMARY, 2025, "A"))) {
+            assertThatThrownBy(whole::run).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("feedback_summary").hasMessageContaining("row by row");
+        }
+    }
+
+    @Test
+    void anOfficesRowsOfAYearComeInTheMartsOrder() {
+        writeMart(SurveyMarts.SURVEY_RETURNS, List.of(RowFactory.create(2024, "A", 9L),
+                RowFactory.create(2025, "A", 1L), RowFactory.create(2025, "B", 2L), RowFactory.create(2025, "A", 3L),
+                RowFactory.create(2025, null, 4L)));
+        PacketSource source = new WorkFolderSource(new WorkFolder(work), "公司", new BigDecimal("0.60"));
+
+        assertThat(source.martOfOffice(SurveyMarts.SURVEY_RETURNS, 2025, "A")).extracting(row -> row.get("entries"))
+                .containsExactly(1L, 3L);
+        assertThat(source.martOfOffice(SurveyMarts.SURVEY_RETURNS, 2024, "A")).extracting(row -> row.get("entries"))
+                .containsExactly(9L);
+        assertThat(source.martOfOffice(SurveyMarts.SURVEY_RETURNS, 2025, "C")).isEmpty();
+        // a streamed read of an ordinary mart gives the same rows
+        List<Object> streamed = new ArrayList<>();
+        source.eachOfYear(SurveyMarts.SURVEY_RETURNS, 2025, row -> streamed.add(row.count("entries")));
+        assertThat(streamed).containsExactly(1L, 2L, 3L, 4L);
     }
 }
