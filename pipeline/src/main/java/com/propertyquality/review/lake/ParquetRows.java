@@ -86,7 +86,7 @@ public final class ParquetRows {
     /** The rows of one data file, from its footer. */
     private static long fileRows(Path file) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), HadoopConf.SHARED))) {
+                new org.apache.hadoop.fs.Path(file.toUri()), HadoopConf.SHARED), HadoopConf.READ_OPTIONS)) {
             return reader.getRecordCount();
         }
     }
@@ -103,7 +103,7 @@ public final class ParquetRows {
             }
             Path first = files.get(0);
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                    new org.apache.hadoop.fs.Path(first.toUri()), HadoopConf.SHARED))) {
+                    new org.apache.hadoop.fs.Path(first.toUri()), HadoopConf.SHARED), HadoopConf.READ_OPTIONS)) {
                 return reader.getFooter().getFileMetaData().getSchema();
             }
         } catch (IOException e) {

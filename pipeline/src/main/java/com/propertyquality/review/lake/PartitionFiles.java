@@ -37,14 +37,16 @@ final class PartitionFiles {
             return;
         }
         MessageType schema;
-        try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(first))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(first), HadoopConf.READ_OPTIONS)) {
             schema = reader.getFooter().getFileMetaData().getSchema();
         }
         ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(target), schema,
                 ParquetFileWriter.Mode.CREATE, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT);
         writer.start();
         for (Path part : parts) {
-            writer.appendFile(new ChannelInputFile(part));
+            try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(part), HadoopConf.READ_OPTIONS)) {
+                reader.appendTo(writer);
+            }
         }
         writer.end(Map.of());
         for (Path part : parts) {
