@@ -19,6 +19,6 @@ public class ReviewApplication {
 
     @Bean
     WorkFolder workFolder(ReviewProperties properties) {
-        return new WorkFolder(properties.work());
+        return WorkFolder.of(properties.work(), properties.lake(), properties.marts());
     }
 }

@@ -13,6 +13,15 @@ public class CommonOptions {
             description = "Work folder with lake/, marts/, reports/, rejects/ and the job repository (default: ./work).")
     Path work;
 
+    @Option(names = "--lake", paramLabel = "URI",
+            description = "The Parquet lake, when not <work>/lake: a local folder or a Hadoop URI"
+                    + " (hdfs://namenode:8020/review/lake, s3a://bucket/lake) every Spark executor can read.")
+    String lake;
+
+    @Option(names = "--marts", paramLabel = "URI",
+            description = "The marts, when not <work>/marts: a local folder or a Hadoop URI.")
+    String marts;
+
     @Option(names = "--spark-master", paramLabel = "URL",
             description = "Spark master: local[*] (default), local[2], spark://host:7077, ...")
     String sparkMaster;
@@ -22,6 +31,12 @@ public class CommonOptions {
         List<String> arguments = new ArrayList<>();
         if (work != null) {
             arguments.add("--review.work=" + work.toAbsolutePath().normalize());
+        }
+        if (lake != null) {
+            arguments.add("--review.lake=" + lake);
+        }
+        if (marts != null) {
+            arguments.add("--review.marts=" + marts);
         }
         if (sparkMaster != null) {
             arguments.add("--review.spark.master=" + sparkMaster);

@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * REVIEW_RETURNS_THRESHOLD, REVIEW_COMPANY_NAME...) and the command line, in rising order of precedence.
  *
  * @param work        the work folder: lake/, marts/, reports/, rejects/, runs/ and the embedded job repository
+ * @param lake        the lake's location when not {@code <work>/lake}: a local path or a Hadoop URI (hdfs://...)
+ * @param marts       the marts' location when not {@code <work>/marts}
  * @param companyName the company named on every page of the packet
  * @param spark       the Spark master and extra Spark settings
  * @param returns     the survey return-rate rule
  * @param ingest      how the ingest uses the machine
  */
 @ConfigurationProperties("review")
-public record ReviewProperties(Path work, String companyName, Spark spark, Returns returns, Ingest ingest) {
+public record ReviewProperties(Path work, String lake, String marts, String companyName, Spark spark,
+                               Returns returns, Ingest ingest) {
 
     /**
      * @param master            local[*], spark://host:port, yarn, k8s://...

@@ -93,7 +93,7 @@ public class IngestService {
 
     private IngestReport run(Path input, Charset encodingOverride, PrintWriter out) {
         String runId = LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Lake lake = new Lake(work.lake());
+        Lake lake = new Lake(work.lake(), work.staging(), Lake.DEFAULT_BUFFER_ROWS);
         int recovered = lake.recover();
         if (recovered > 0) {
             out.println("Completed " + recovered + " commit(s) of an earlier run that was stopped half-way");
@@ -111,7 +111,7 @@ public class IngestService {
         }
         // the duplicate check's runs go to the run's staging folder: removed when the run ends, and by the next
         // run's recover() when this one is killed
-        LoadScope scope = new LoadScope(lake.root().resolve("_staging").resolve(runId).resolve("keys"),
+        LoadScope scope = new LoadScope(lake.localRunFolder(runId).resolve("keys"),
                 keysInMemory);
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
         Map<String, List<Lake.Replacement>> replaced = new LinkedHashMap<>();

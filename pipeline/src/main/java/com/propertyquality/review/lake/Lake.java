@@ -1,11 +1,12 @@
 package com.propertyquality.review.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,15 +21,18 @@ import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
 
 /**
  * The Parquet data lake: one dataset folder per template (and a private one for personal data), Hive-style
- * partitions, data files written by the ingest. A load stages every file apart, then {@link #commit} swaps in
- * whole partitions: a partition is replaced by exactly what the load holds for it, and partitions the load does
- * not touch stay as they were.
+ * partitions, data files written by the ingest. The lake lives on any Hadoop file system ({@link StoragePath}: the
+ * local disk by default, HDFS, S3); a load stages every file apart on the local disk, then {@link #commit} swaps in
+ * whole partitions: a partition is replaced by exactly what the load holds for it, and partitions the load does not
+ * touch stay as they were.
  *
- * <p>A commit is crash-safe. It first assembles every new partition in staging, then writes a journal of the
- * swaps, then swaps each partition by two directory renames. A process killed before the journal leaves the
- * lake as it was; one killed after it is rolled forward by the next ingest ({@link #recover}), which completes
- * the swaps from the fully staged partitions. A reader never sees a half-written partition: it sees the old one
- * or the new one (or, for the instant between the two renames of a swap, none).
+ * <p>A commit is crash-safe. It first assembles every new partition in the lake's {@code _staging} folder, then
+ * writes a journal of the swaps there, then swaps each partition by two directory renames. A process killed before
+ * the journal leaves the lake as it was; one killed after it is rolled forward by the next ingest
+ * ({@link #recover}), which completes the swaps from the fully assembled partitions. A reader never sees a
+ * half-written partition: it sees the old one or the new one (or, for the instant between the two renames of a
+ * swap, none). This rests on atomic renames: local disks and HDFS have them; object stores such as S3 copy
+ * instead, so there a reader can see a partition half-swapped (the journal still completes it).
  */
 public final class Lake {
 
@@ -41,30 +45,47 @@ public final class Lake {
      */
     public static final int DEFAULT_BUFFER_ROWS = 100_000;
 
-    private final Path root;
+    private final StoragePath root;
+    private final Path localStaging;
     private final int bufferRows;
 
+    /** A lake on the local disk that stages in its own {@code _staging} folder (tests). */
     public Lake(Path root) {
-        this(root, DEFAULT_BUFFER_ROWS);
+        this(StoragePath.local(root), root.resolve(STAGING), DEFAULT_BUFFER_ROWS);
     }
 
-    /** A lake whose staging spills after {@code bufferRows} rows of a file (tests use a small number). */
+    /** A lake on the local disk that stages in its own {@code _staging} folder, spilling after {@code bufferRows}. */
     public Lake(Path root, int bufferRows) {
-        this.root = root.toAbsolutePath().normalize();
+        this(StoragePath.local(root), root.resolve(STAGING), bufferRows);
+    }
+
+    /**
+     * @param root         the lake, on any file system
+     * @param localStaging a folder on the local disk for the runs' staged files (removed as runs end)
+     * @param bufferRows   rows of a file held in memory before a sorted run is spilled (tests use a small number)
+     */
+    public Lake(StoragePath root, Path localStaging, int bufferRows) {
+        this.root = root;
+        this.localStaging = localStaging.toAbsolutePath().normalize();
         this.bufferRows = bufferRows;
     }
 
-    public Path root() {
+    public StoragePath root() {
         return root;
     }
 
-    public Path datasetDir(Template template) {
+    public StoragePath datasetDir(Template template) {
         return root.resolve(template.dataset());
+    }
+
+    /** The run's folder on the local disk, for what it stages (its files, the duplicate check's spilled keys). */
+    public Path localRunFolder(String runId) {
+        return localStaging.resolve(runId);
     }
 
     /** A staging area for the rows of one input file; {@code fileIndex} orders the files of a run. */
     public StagedFile stage(String runId, int fileIndex, Template template) {
-        Path folder = runFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
+        Path folder = localRunFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
         return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex), bufferRows);
     }
 
@@ -85,7 +106,7 @@ public final class Lake {
      * @return the partitions replaced, per dataset
      */
     public Map<String, List<Replacement>> commit(String runId, Template template, List<StagedFile> files) {
-        Path commit = runFolder(runId).resolve("commit-" + template.dataset());
+        StoragePath commit = root.resolve(STAGING).resolve(runId).resolve("commit-" + template.dataset());
         Map<String, List<Replacement>> replaced = new LinkedHashMap<>();
         List<String> journal = new ArrayList<>();
         try {
@@ -94,8 +115,7 @@ public final class Lake {
                 files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
                 List<Replacement> replacements = new ArrayList<>();
                 for (String partition : partitions) {
-                    Path next = commit.resolve("assembled").resolve(dataset.name()).resolve(partition);
-                    Files.createDirectories(next);
+                    StoragePath next = commit.resolve("assembled").resolve(dataset.name()).resolve(partition);
                     List<Path> parts = files.stream().map(file -> file.part(dataset.name(), partition))
                             .filter(Files::exists).toList(); // in the run's file order
                     PartitionFiles.assemble(parts, next);
@@ -107,75 +127,92 @@ public final class Lake {
                 replaced.put(dataset.name(), replacements);
             }
             // from here on the swaps are decided: a crash is rolled forward, never back
-            Path temporary = commit.resolve(JOURNAL + ".tmp");
-            Files.createDirectories(commit);
-            Files.write(temporary, journal, StandardCharsets.UTF_8);
-            Files.move(temporary, commit.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
+            writeJournal(commit, journal);
             swap(commit, journal);
-            deleteTree(commit);
+            commit.delete();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + template.dataset() + " into the lake", e);
         }
         return replaced;
     }
 
+    /** The journal appears whole or not at all: written aside, then renamed. */
+    private static void writeJournal(StoragePath commit, List<String> journal) throws IOException {
+        StoragePath temporary = commit.resolve(JOURNAL + ".tmp");
+        try (OutputStream out = commit.fileSystem().create(temporary.path(), true)) {
+            out.write(String.join("\n", journal).getBytes(StandardCharsets.UTF_8));
+        }
+        temporary.renameTo(commit.resolve(JOURNAL));
+    }
+
+    private static List<String> readJournal(StoragePath journal) throws IOException {
+        try (InputStream in = journal.fileSystem().open(journal.path())) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        }
+    }
+
     /** Performs the journal's swaps that are not done yet; safe to repeat. */
-    private void swap(Path commit, List<String> journal) throws IOException {
+    private void swap(StoragePath commit, List<String> journal) {
         for (String entry : journal) {
             int tab = entry.indexOf('\t');
             String dataset = entry.substring(0, tab);
             String partition = entry.substring(tab + 1);
-            Path next = commit.resolve("assembled").resolve(dataset).resolve(partition);
-            if (!Files.exists(next)) {
+            StoragePath next = commit.resolve("assembled").resolve(dataset).resolve(partition);
+            if (!next.exists()) {
                 continue; // swapped before a crash
             }
-            Path target = root.resolve(dataset).resolve(partition);
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Path old = commit.resolve("replaced").resolve(dataset).resolve(partition);
-                Files.createDirectories(old.getParent());
-                deleteTree(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            StoragePath target = root.resolve(dataset).resolve(partition);
+            if (target.exists()) {
+                StoragePath old = commit.resolve("replaced").resolve(dataset).resolve(partition);
+                old.delete();
+                target.renameTo(old);
             }
-            Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
+            next.renameTo(target);
         }
     }
 
     /**
      * Brings the lake to a consistent state after runs that were killed: completes every commit that had written
-     * its journal, then removes everything runs left in staging. Only safe while holding the work-folder lock,
-     * when no other run can be staging or committing.
+     * its journal, then removes everything runs left in staging, in the lake and on the local disk. Only safe while
+     * holding the run lock, when no other run can be staging or committing.
      *
      * @return the number of interrupted commits completed
      */
     public int recover() {
-        Path staging = root.resolve(STAGING);
-        if (!Files.isDirectory(staging)) {
-            return 0;
-        }
+        StoragePath staging = root.resolve(STAGING);
         int completed = 0;
-        try (Stream<Path> journals = Files.find(staging, 3, (path, attributes) ->
-                path.getFileName().toString().equals(JOURNAL) && attributes.isRegularFile())) {
-            for (Path journal : journals.sorted().toList()) {
-                swap(journal.getParent(), Files.readAllLines(journal, StandardCharsets.UTF_8));
-                completed++;
+        try {
+            for (StoragePath run : staging.list()) {
+                for (StoragePath commit : run.list()) {
+                    StoragePath journal = commit.resolve(JOURNAL);
+                    if (journal.exists()) {
+                        swap(commit, readJournal(journal));
+                        completed++;
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot complete an interrupted commit in " + staging, e);
         }
-        deleteTree(staging);
+        staging.delete();
+        deleteTree(localStaging);
         return completed;
     }
 
     /** Removes what a run staged (after its commits, or after it failed). */
     public void dropStaging(String runId) {
-        deleteTree(runFolder(runId));
+        root.resolve(STAGING).resolve(runId).delete();
+        if (root.resolve(STAGING).list().isEmpty()) { // only when no other run's folder is in it
+            root.resolve(STAGING).delete();
+        }
+        deleteTree(localRunFolder(runId));
         try {
-            Files.deleteIfExists(root.resolve(STAGING)); // only when no other run's folder is in it
+            Files.deleteIfExists(localStaging); // only when no other run's folder is in it
         } catch (java.nio.file.DirectoryNotEmptyException e) {
             // another run is staging
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot tidy " + root.resolve(STAGING), e);
+            throw new UncheckedIOException("cannot tidy " + localStaging, e);
         }
     }
 
@@ -196,11 +233,7 @@ public final class Lake {
         ParquetRows.readColumn(datasetDir(template), column, batchSize, batches);
     }
 
-    private Path runFolder(String runId) {
-        return root.resolve(STAGING).resolve(runId);
-    }
-
-    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+    /** Deletes a local folder and everything in it; nothing happens when it does not exist. */
     public static void deleteFolder(Path folder) {
         deleteTree(folder);
     }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
@@ -23,7 +21,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -43,10 +40,15 @@ public final class ParquetRows {
     }
 
     /** Every row of the dataset, or an empty list when the folder does not exist. */
-    public static List<Map<String, Object>> read(Path dataset) {
+    public static List<Map<String, Object>> read(StoragePath dataset) {
         List<Map<String, Object>> rows = new ArrayList<>();
         forEach(dataset, rows::add);
         return rows;
+    }
+
+    /** {@link #read(StoragePath)} of a local folder. */
+    public static List<Map<String, Object>> read(Path dataset) {
+        return read(StoragePath.local(dataset));
     }
 
     /**
@@ -54,12 +56,9 @@ public final class ParquetRows {
      * holding one row at a time: for datasets too big to read whole (a mart of millions of rows). Nothing happens
      * when the folder does not exist.
      */
-    public static void forEach(Path dataset, Consumer<Map<String, Object>> action) {
-        if (!Files.isDirectory(dataset)) {
-            return;
-        }
+    public static void forEach(StoragePath dataset, Consumer<Map<String, Object>> action) {
         try {
-            for (Path file : dataFiles(dataset)) {
+            for (StoragePath file : dataFiles(dataset)) {
                 readFile(file, partitionValues(dataset, file), action);
             }
         } catch (IOException e) {
@@ -68,13 +67,10 @@ public final class ParquetRows {
     }
 
     /** The number of rows in the dataset's files, from their footers (no data is read); 0 when absent. */
-    public static long countRows(Path dataset) {
-        if (!Files.isDirectory(dataset)) {
-            return 0;
-        }
+    public static long countRows(StoragePath dataset) {
         long rows = 0;
         try {
-            for (Path file : dataFiles(dataset)) {
+            for (StoragePath file : dataFiles(dataset)) {
                 rows += fileRows(file);
             }
         } catch (IOException e) {
@@ -83,27 +79,27 @@ public final class ParquetRows {
         return rows;
     }
 
+    /** {@link #countRows(StoragePath)} of a local folder. */
+    public static long countRows(Path dataset) {
+        return countRows(StoragePath.local(dataset));
+    }
+
     /** The rows of one data file, from its footer. */
-    private static long fileRows(Path file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), HadoopConf.SHARED), HadoopConf.READ_OPTIONS)) {
+    private static long fileRows(StoragePath file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(file.inputFile(), HadoopConf.READ_OPTIONS)) {
             return reader.getRecordCount();
         }
     }
 
     /** The schema of the dataset's first data file (its footer only), or null when it has none. */
-    public static MessageType schema(Path dataset) {
-        if (!Files.isDirectory(dataset)) {
-            return null;
-        }
+    public static MessageType schema(StoragePath dataset) {
         try {
-            List<Path> files = dataFiles(dataset);
+            List<StoragePath> files = dataFiles(dataset);
             if (files.isEmpty()) {
                 return null;
             }
-            Path first = files.get(0);
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                    new org.apache.hadoop.fs.Path(first.toUri()), HadoopConf.SHARED), HadoopConf.READ_OPTIONS)) {
+            try (ParquetFileReader reader = ParquetFileReader.open(files.get(0).inputFile(),
+                    HadoopConf.READ_OPTIONS)) {
                 return reader.getFooter().getFileMetaData().getSchema();
             }
         } catch (IOException e) {
@@ -121,7 +117,8 @@ public final class ParquetRows {
      *
      * @throws IllegalStateException when the dataset has no such column
      */
-    public static void readColumn(Path dataset, String column, int batchSize, Consumer<List<String>> batches) {
+    public static void readColumn(StoragePath dataset, String column, int batchSize,
+                                  Consumer<List<String>> batches) {
         MessageType schema = schema(dataset);
         if (schema == null) {
             return;
@@ -139,8 +136,8 @@ public final class ParquetRows {
         batch.flush();
     }
 
-    private static void readPartitionColumn(Path dataset, String column, Batches batch) throws IOException {
-        for (Path file : dataFiles(dataset)) {
+    private static void readPartitionColumn(StoragePath dataset, String column, Batches batch) throws IOException {
+        for (StoragePath file : dataFiles(dataset)) {
             Map<String, String> partition = partitionValues(dataset, file);
             if (!partition.containsKey(column)) {
                 throw new IllegalStateException("the dataset " + dataset + " has no column " + column);
@@ -154,14 +151,13 @@ public final class ParquetRows {
         }
     }
 
-    private static void readFileColumn(Path dataset, String column, MessageType schema, Batches batch)
+    private static void readFileColumn(StoragePath dataset, String column, MessageType schema, Batches batch)
             throws IOException {
         Configuration projected = new Configuration(HadoopConf.SHARED);
         projected.set(ReadSupport.PARQUET_READ_SCHEMA,
                 new MessageType(schema.getName(), schema.getType(column)).toString());
-        for (Path file : dataFiles(dataset)) {
-            try (ParquetReader<Group> reader = new GroupReader(HadoopInputFile.fromPath(
-                    new org.apache.hadoop.fs.Path(file.toUri()), projected), projected).build()) {
+        for (StoragePath file : dataFiles(dataset)) {
+            try (ParquetReader<Group> reader = new GroupReader(file.inputFile(), projected).build()) {
                 for (Group row = reader.read(); row != null; row = reader.read()) {
                     if (row.getFieldRepetitionCount(0) > 0) {
                         batch.add(row.getString(0, 0));
@@ -198,22 +194,18 @@ public final class ParquetRows {
         }
     }
 
-    /** The dataset's data files in name order (partition folders included). */
-    private static List<Path> dataFiles(Path dataset) throws IOException {
-        try (Stream<Path> files = Files.walk(dataset)) {
-            return files.filter(f -> isDataFile(dataset, f)).sorted().toList();
-        }
+    /** The dataset's data files in name order (partition folders included); none when it does not exist. */
+    private static List<StoragePath> dataFiles(StoragePath dataset) throws IOException {
+        return dataset.files().stream().filter(file -> isDataFile(dataset, file)).toList();
     }
 
-    private static boolean isDataFile(Path dataset, Path file) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(".parquet") || !Files.isRegularFile(file)) {
+    private static boolean isDataFile(StoragePath dataset, StoragePath file) {
+        if (!file.name().endsWith(".parquet")) {
             return false;
         }
         // staging and hidden folders inside the dataset are not part of it, as for Spark; the folders above
         // the dataset may be called anything
-        for (Path part : dataset.relativize(file)) {
-            String segment = part.toString();
+        for (String segment : dataset.relativize(file).split("/")) {
             if (segment.startsWith("_") || segment.startsWith(".")) {
                 return false;
             }
@@ -221,11 +213,11 @@ public final class ParquetRows {
         return true;
     }
 
-    private static Map<String, String> partitionValues(Path dataset, Path file) {
+    private static Map<String, String> partitionValues(StoragePath dataset, StoragePath file) {
         Map<String, String> values = new LinkedHashMap<>();
-        Path relative = dataset.relativize(file.getParent());
-        for (Path segment : relative) {
-            String text = segment.toString();
+        String[] segments = dataset.relativize(file).split("/");
+        for (int i = 0; i < segments.length - 1; i++) { // the last is the file's name
+            String text = segments[i];
             int eq = text.indexOf('=');
             if (eq > 0) {
                 String value = text.substring(eq + 1);
@@ -240,11 +232,9 @@ public final class ParquetRows {
         return text.indexOf('%') < 0 ? text : URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static void readFile(Path file, Map<String, String> partition, Consumer<Map<String, Object>> rows)
-            throws IOException {
-        org.apache.hadoop.fs.Path hadoopPath = new org.apache.hadoop.fs.Path(file.toUri());
-        try (ParquetReader<Group> reader = new GroupReader(HadoopInputFile.fromPath(hadoopPath, HadoopConf.SHARED),
-                HadoopConf.SHARED).build()) {
+    private static void readFile(StoragePath file, Map<String, String> partition,
+                                 Consumer<Map<String, Object>> rows) throws IOException {
+        try (ParquetReader<Group> reader = new GroupReader(file.inputFile(), HadoopConf.SHARED).build()) {
             for (Group group = reader.read(); group != null; group = reader.read()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 GroupType type = group.getType();

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -26,21 +25,28 @@ final class PartitionFiles {
     }
 
     /**
-     * Puts the parts into {@code folder}: moved there when there is one, concatenated into one file named after the
-     * first when there are several (the parts are then deleted).
+     * Puts the parts (local files) into {@code folder} (on the lake's file system, created here): moved there when
+     * there is one, concatenated into one file named after the first when there are several (the parts are then
+     * deleted).
      */
-    static void assemble(List<Path> parts, Path folder) throws IOException {
+    static void assemble(List<Path> parts, StoragePath folder) throws IOException {
         Path first = parts.get(0);
-        Path target = folder.resolve(first.getFileName().toString());
+        StoragePath target = folder.resolve(first.getFileName().toString());
+        folder.mkdirs();
         if (parts.size() == 1) {
-            Files.move(first, target, StandardCopyOption.ATOMIC_MOVE);
+            if (folder.isLocal()) {
+                Files.move(first, target.localPath(), StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                target.fileSystem().copyFromLocalFile(true, new org.apache.hadoop.fs.Path(first.toUri()),
+                        target.path());
+            }
             return;
         }
         MessageType schema;
         try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(first), HadoopConf.READ_OPTIONS)) {
             schema = reader.getFooter().getFileMetaData().getSchema();
         }
-        ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(target), schema,
+        ParquetFileWriter writer = new ParquetFileWriter(target.outputFile(), schema,
                 ParquetFileWriter.Mode.CREATE, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT);
         writer.start();
         for (Path part : parts) {

@@ -58,7 +58,7 @@ public class AggregateService {
         SparkSession spark = SparkSessions.get(properties.spark());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf,
-                name -> spark.read().parquet(work.marts().resolve(name).toUri().toString()));
+                name -> spark.read().parquet(work.marts().resolve(name).toString()));
         MartWriter writer = new MartWriter(spark, work.marts());
         int parallelism = Math.max(1, properties.spark().martParallelism());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, counted("mart-"));

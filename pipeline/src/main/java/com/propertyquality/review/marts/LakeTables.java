@@ -1,7 +1,5 @@
 package com.propertyquality.review.marts;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.LakeSchemas;
+import com.propertyquality.review.lake.StoragePath;
 
 /**
  * The lake's datasets as Spark DataFrames, read with the schema the contract defines (partition columns
@@ -17,20 +16,25 @@ import com.propertyquality.review.lake.LakeSchemas;
 public final class LakeTables {
 
     private final SparkSession spark;
-    private final Path lake;
+    private final StoragePath lake;
 
-    public LakeTables(SparkSession spark, Path lake) {
+    /** The tables of a lake on the local disk. */
+    public LakeTables(SparkSession spark, java.nio.file.Path lake) {
+        this(spark, StoragePath.local(lake));
+    }
+
+    public LakeTables(SparkSession spark, StoragePath lake) {
         this.spark = spark;
         this.lake = lake;
     }
 
     /** The template's private dataset (personal data): for a mart that masks it, never for a view. */
     Dataset<Row> readPrivate(Template template) {
-        Path folder = lake.resolve(template.privateDataset());
-        if (!Files.isDirectory(folder)) {
+        StoragePath folder = lake.resolve(template.privateDataset());
+        if (!folder.isDirectory()) {
             return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkPrivateSchema(template));
         }
-        return spark.read().schema(LakeSchemas.sparkPrivateSchema(template)).parquet(folder.toUri().toString());
+        return spark.read().schema(LakeSchemas.sparkPrivateSchema(template)).parquet(folder.toString());
     }
 
     /** Each dataset is listed once per aggregation, however many marts read it. */
@@ -41,10 +45,10 @@ public final class LakeTables {
     }
 
     private Dataset<Row> load(Template template) {
-        Path folder = lake.resolve(template.dataset());
-        if (!Files.isDirectory(folder)) {
+        StoragePath folder = lake.resolve(template.dataset());
+        if (!folder.isDirectory()) {
             return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkSchema(template));
         }
-        return spark.read().schema(LakeSchemas.sparkSchema(template)).parquet(folder.toUri().toString());
+        return spark.read().schema(LakeSchemas.sparkSchema(template)).parquet(folder.toString());
     }
 }

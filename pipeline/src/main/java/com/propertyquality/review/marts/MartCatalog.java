@@ -1,7 +1,7 @@
 package com.propertyquality.review.marts;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
+import com.propertyquality.review.lake.StoragePath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +27,11 @@ public final class MartCatalog {
     private MartCatalog() {
     }
 
-    public static List<Entry> of(Path marts) {
+    public static List<Entry> of(StoragePath marts) {
         List<Entry> entries = new ArrayList<>();
         for (Mart mart : Marts.all()) {
-            Path folder = marts.resolve(mart.name());
-            if (!Files.isDirectory(folder)) {
+            StoragePath folder = marts.resolve(mart.name());
+            if (!folder.isDirectory()) {
                 entries.add(new Entry(mart, false, List.of(), 0));
             } else {
                 entries.add(new Entry(mart, true, columns(folder), ParquetRows.countRows(folder)));
@@ -40,7 +40,7 @@ public final class MartCatalog {
         return entries;
     }
 
-    private static List<Column> columns(Path folder) {
+    private static List<Column> columns(StoragePath folder) {
         MessageType schema = ParquetRows.schema(folder);
         List<Column> columns = new ArrayList<>();
         if (schema == null) {

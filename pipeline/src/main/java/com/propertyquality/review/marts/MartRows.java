@@ -1,6 +1,5 @@
 package com.propertyquality.review.marts;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.lake.StoragePath;
 
 /**
  * The marts as rows, read without Spark: the reports and check-returns read a mart's few hundred rows in
@@ -17,10 +17,15 @@ import com.propertyquality.review.lake.ParquetRows;
  */
 public final class MartRows {
 
-    private final Path marts;
+    private final StoragePath marts;
 
-    public MartRows(Path marts) {
+    public MartRows(StoragePath marts) {
         this.marts = marts;
+    }
+
+    /** The marts of a local folder. */
+    public MartRows(Path marts) {
+        this(StoragePath.local(marts));
     }
 
     /** Every row of a mart; fails with a clear message when the mart has not been built. */
@@ -34,9 +39,9 @@ public final class MartRows {
     }
 
     /** The mart's folder; fails with a clear message when the mart has not been built. */
-    private Path folder(String mart) {
-        Path folder = marts.resolve(mart);
-        if (!Files.isDirectory(folder)) {
+    private StoragePath folder(String mart) {
+        StoragePath folder = marts.resolve(mart);
+        if (!folder.isDirectory()) {
             throw new IllegalStateException("mart " + mart + " not found in " + marts
                     + ": run `aggregate` (or `review`) first");
         }

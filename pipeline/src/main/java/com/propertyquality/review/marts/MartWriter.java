@@ -2,7 +2,6 @@ package com.propertyquality.review.marts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import org.apache.hadoop.fs.FileSystem;
@@ -11,6 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import com.propertyquality.review.lake.StoragePath;
+
 /**
  * Writes a mart as a Parquet dataset under the marts folder, replacing the previous one only once the new one
  * is complete: Spark writes into a hidden temporary folder, which is then renamed into place.
@@ -18,17 +19,16 @@ import org.apache.spark.sql.SparkSession;
 public final class MartWriter {
 
     private final SparkSession spark;
-    private final Path marts;
+    private final StoragePath marts;
 
-    public MartWriter(SparkSession spark, Path marts) {
+    public MartWriter(SparkSession spark, StoragePath marts) {
         this.spark = spark;
         this.marts = marts;
     }
 
     public void write(String name, Dataset<Row> mart) {
-        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(marts.resolve(name).toUri());
-        org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(
-                marts.resolve("_tmp").resolve(name + "-" + UUID.randomUUID()).toUri());
+        org.apache.hadoop.fs.Path target = marts.resolve(name).path();
+        org.apache.hadoop.fs.Path temporary = marts.resolve("_tmp").resolve(name + "-" + UUID.randomUUID()).path();
         // marts are small: one file each is easier to hand to a spreadsheet or a colleague
         mart.coalesce(1).write().mode(SaveMode.Overwrite).parquet(temporary.toString());
         try {

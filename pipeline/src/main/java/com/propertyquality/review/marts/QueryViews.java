@@ -1,7 +1,5 @@
 package com.propertyquality.review.marts;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.StoragePath;
 
 /**
  * The analysts' view of the data: every built mart and every lake dataset registered as a Spark SQL temporary
@@ -25,7 +24,7 @@ public final class QueryViews {
     }
 
     /** Registers the views and returns their names, lake datasets first. */
-    public static List<String> register(SparkSession spark, Path lake, Path marts) {
+    public static List<String> register(SparkSession spark, StoragePath lake, StoragePath marts) {
         spark.conf().set("spark.sql.runSQLOnFiles", "false");
         List<String> views = new ArrayList<>();
         LakeTables tables = new LakeTables(spark, lake);
@@ -36,9 +35,9 @@ public final class QueryViews {
             views.add(template.dataset());
         }
         for (Mart mart : Marts.all()) {
-            Path folder = marts.resolve(mart.name());
-            if (Files.isDirectory(folder)) {
-                spark.read().parquet(folder.toUri().toString()).createOrReplaceTempView(mart.name());
+            StoragePath folder = marts.resolve(mart.name());
+            if (folder.isDirectory()) {
+                spark.read().parquet(folder.toString()).createOrReplaceTempView(mart.name());
                 views.add(mart.name());
             }
         }

@@ -82,7 +82,7 @@ class PartitionPathTest {
                 "year=2025/office_id=SZ01",
                 "year=2025/office_id=X+Y%25Z",
                 "year=2025/office_id=华侨城");
-        return lake.datasetDir(DISTRIBUTION);
+        return lake.datasetDir(DISTRIBUTION).localPath();
     }
 
     private static Map<String, Integer> expectedFormsByOffice() {

@@ -32,7 +32,7 @@ class WorkFolderSourceTest {
     /** The plan tables are partitioned by year=<yyyy>/; the folder's text must come back as the int Spark reads. */
     @Test
     void theReviewPlanOfAYearIsFoundByItsYear() {
-        Lake lake = new Lake(new WorkFolder(work).lake());
+        Lake lake = new Lake(new WorkFolder(work).lake().localPath());
         StagedFile staged = lake.stage("run", 1, ReviewPlanTables.PLAN);
         staged.write(new Object[] {2025, LocalDate.of(2026, 1, 15), "09:30", "总部", "陈志远", "林晓燕",
                 LocalDate.of(2025, 1, 10)}, "review-plan-2025.yaml", 2);

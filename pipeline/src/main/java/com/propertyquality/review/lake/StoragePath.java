@@ -1,0 +1,234 @@
+package com.propertyquality.review.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * A file or folder of the lake or the marts on any Hadoop file system: the local disk by default, HDFS
+ * ({@code hdfs://namenode:8020/review/lake}), S3 ({@code s3a://bucket/review/lake}, with hadoop-aws on the class
+ * path) or any other. Spark's executors read the same location, so it must be one they all see.
+ *
+ * <p>Local paths use Hadoop's raw local file system: no {@code .crc} side files, and a rename is the operating
+ * system's. Operations fail with an {@link UncheckedIOException} rather than returning false, because Hadoop's
+ * {@code rename} and {@code mkdirs} report failure by their result, which is easy to miss.
+ */
+public record StoragePath(Path path) {
+
+    private static final RawLocalFileSystem LOCAL = localFileSystem();
+
+    /**
+     * A location as a user writes it: a URI with a scheme ({@code hdfs://…}, {@code file:/…}) as it is, anything
+     * else as a local path, made absolute.
+     */
+    public static StoragePath of(String location) {
+        if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || location.startsWith("file:")) {
+            return new StoragePath(new Path(URI.create(location)));
+        }
+        return local(Paths.get(location));
+    }
+
+    public static StoragePath local(java.nio.file.Path path) {
+        return new StoragePath(new Path(path.toAbsolutePath().normalize().toUri()));
+    }
+
+    /** A child: one name, or several separated by {@code /} (a partition such as {@code office_id=A01/year=2025}). */
+    public StoragePath resolve(String child) {
+        return new StoragePath(new Path(path, child));
+    }
+
+    public StoragePath parent() {
+        return new StoragePath(path.getParent());
+    }
+
+    public String name() {
+        return path.getName();
+    }
+
+    /** True on the local disk, where {@link #localPath} gives the same location as a java.nio path. */
+    public boolean isLocal() {
+        String scheme = path.toUri().getScheme();
+        return scheme == null || scheme.equals("file");
+    }
+
+    public java.nio.file.Path localPath() {
+        if (!isLocal()) {
+            throw new IllegalStateException(path + " is not on the local disk");
+        }
+        // the decoded path: Hadoop keeps a partition folder's literal '%' (A%2F1) unescaped in its URI
+        return Paths.get(path.toUri().getPath());
+    }
+
+    /** The file system holding this location (shared; never closed here). */
+    public FileSystem fileSystem() {
+        if (isLocal()) {
+            return LOCAL;
+        }
+        try {
+            return path.getFileSystem(HadoopConf.SHARED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the file system of " + path, e);
+        }
+    }
+
+    public boolean exists() {
+        try {
+            return fileSystem().exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + path, e);
+        }
+    }
+
+    public boolean isDirectory() {
+        try {
+            return fileSystem().getFileStatus(path).isDirectory();
+        } catch (java.io.FileNotFoundException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + path, e);
+        }
+    }
+
+    public void mkdirs() {
+        try {
+            if (!fileSystem().mkdirs(path)) {
+                throw new IOException("mkdirs returned false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder " + path, e);
+        }
+    }
+
+    /** Removes the file or the folder with everything in it; nothing happens when it does not exist. */
+    public void delete() {
+        try {
+            fileSystem().delete(path, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    /**
+     * Renames this file or folder to {@code target}, which must not exist; its parent is created first. On HDFS and
+     * on a local disk the rename is atomic; on object stores (S3) it is a copy, which is not.
+     */
+    public void renameTo(StoragePath target) {
+        try {
+            FileSystem fs = fileSystem();
+            Path parent = target.path.getParent();
+            if (parent != null && !fs.exists(parent) && !fs.mkdirs(parent)) {
+                throw new IOException("cannot create " + parent);
+            }
+            if (!fs.rename(path, target.path)) {
+                throw new IOException("rename returned false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + path + " to " + target.path, e);
+        }
+    }
+
+    /** The entries of a folder, in name order; empty when it does not exist. */
+    public List<StoragePath> list() {
+        try {
+            FileStatus[] statuses = fileSystem().listStatus(path);
+            List<StoragePath> entries = new ArrayList<>();
+            for (FileStatus status : statuses) {
+                entries.add(new StoragePath(status.getPath()));
+            }
+            entries.sort((a, b) -> a.path.getName().compareTo(b.path.getName()));
+            return entries;
+        } catch (java.io.FileNotFoundException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
+    }
+
+    /** Every file under this folder, at any depth, in path order; empty when it does not exist. */
+    public List<StoragePath> files() {
+        try {
+            List<StoragePath> files = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> found = fileSystem().listFiles(path, true);
+            while (found.hasNext()) {
+                files.add(new StoragePath(found.next().getPath()));
+            }
+            files.sort((a, b) -> a.path.toString().compareTo(b.path.toString()));
+            return files;
+        } catch (java.io.FileNotFoundException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
+    }
+
+    /** The path of {@code descendant} below this folder ({@code office_id=A01/part-0001.parquet}). */
+    public String relativize(StoragePath descendant) {
+        String base = path.toUri().getPath();
+        String full = descendant.path.toUri().getPath();
+        if (!full.startsWith(base)) {
+            throw new IllegalArgumentException(descendant + " is not below " + this);
+        }
+        String relative = full.substring(base.length());
+        return relative.startsWith("/") ? relative.substring(1) : relative;
+    }
+
+    /** For Parquet's readers; a local file through a FileChannel (Hadoop's local streams are slower). */
+    public InputFile inputFile() {
+        if (isLocal()) {
+            return new ChannelInputFile(localPath());
+        }
+        try {
+            return HadoopInputFile.fromPath(path, HadoopConf.SHARED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + path, e);
+        }
+    }
+
+    /** For Parquet's writers. */
+    public OutputFile outputFile() {
+        if (isLocal()) {
+            return new LocalOutputFile(localPath());
+        }
+        try {
+            return HadoopOutputFile.fromPath(path, HadoopConf.SHARED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + path, e);
+        }
+    }
+
+    /** The location as a user wrote it: a local path as a path, anything else as its URI. */
+    public String display() {
+        return isLocal() ? localPath().toString() : path.toString();
+    }
+
+    /** The location as Spark and Hadoop read it: {@code file:/…}, {@code hdfs://…}. */
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+
+    private static RawLocalFileSystem localFileSystem() {
+        RawLocalFileSystem fs = new RawLocalFileSystem();
+        try {
+            fs.initialize(URI.create("file:///"), HadoopConf.SHARED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local file system", e);
+        }
+        return fs;
+    }
+}

@@ -1,0 +1,48 @@
+package com.propertyquality.review.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.propertyquality.review.lake.StoragePath;
+import com.propertyquality.review.marts.Mart;
+import com.propertyquality.review.marts.MartRows;
+import com.propertyquality.review.marts.Marts;
+import com.propertyquality.review.support.Cli;
+import com.propertyquality.review.support.SampleReview;
+import com.propertyquality.review.support.TestHdfs;
+
+/**
+ * The lake and the marts on a real HDFS (--lake, --marts): the sample goes through ingest, aggregate and report with
+ * nothing of them on the local disk, and every mart equals the one the same run writes on the local disk.
+ */
+class HdfsReviewTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theSampleReviewWithItsLakeAndMartsOnHdfsWritesTheMartsOfALocalRun() {
+        String lake = TestHdfs.newFolder("lake");
+        String marts = TestHdfs.newFolder("marts");
+
+        Cli.Result result = Cli.run("review", "--input", SampleReview.SAMPLE.toString(), "--work", work.toString(),
+                "--lake", lake, "--marts", marts, "--year", "2025");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("Stored 6618 rows; rejected 22 rows");
+        assertThat(work.resolve("lake")).doesNotExist();
+        assertThat(work.resolve("marts")).doesNotExist();
+        assertThat(StoragePath.of(lake).resolve("survey_responses").list()).isNotEmpty();
+        assertThat(StoragePath.of(lake).resolve("_staging").exists()).isFalse();
+        assertThat(work.resolve("reports/management-review-2025.pdf")).isNotEmptyFile();
+        MartRows onHdfs = new MartRows(StoragePath.of(marts));
+        MartRows onDisk = new MartRows(SampleReview.work().resolve("marts"));
+        for (Mart mart : Marts.all()) {
+            assertThat(onHdfs.read(mart.name())).as(mart.name()).isEqualTo(onDisk.read(mart.name()));
+        }
+    }
+}
