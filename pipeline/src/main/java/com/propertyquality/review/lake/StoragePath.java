@@ -3,9 +3,12 @@ package com.propertyquality.review.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -24,8 +27,9 @@ import org.apache.parquet.io.OutputFile;
  * ({@code hdfs://namenode:8020/review/lake}), S3 ({@code s3a://bucket/review/lake}, with hadoop-aws on the class
  * path) or any other. Spark's executors read the same location, so it must be one they all see.
  *
- * <p>Local paths use Hadoop's raw local file system: no {@code .crc} side files, and a rename is the operating
- * system's. Operations fail with an {@link UncheckedIOException} rather than returning false, because Hadoop's
+ * <p>Local paths go through java.nio, as the lake always did: Hadoop's local file system runs a shell command
+ * per file to read its permissions when it lists a folder, which made a commit of thousands of partitions slow.
+ * Operations fail with an {@link UncheckedIOException} rather than returning false, because Hadoop's
  * {@code rename} and {@code mkdirs} report failure by their result, which is easy to miss.
  */
 public record StoragePath(Path path) {
@@ -87,6 +91,9 @@ public record StoragePath(Path path) {
     }
 
     public boolean exists() {
+        if (isLocal()) {
+            return Files.exists(localPath());
+        }
         try {
             return fileSystem().exists(path);
         } catch (IOException e) {
@@ -95,6 +102,9 @@ public record StoragePath(Path path) {
     }
 
     public boolean isDirectory() {
+        if (isLocal()) {
+            return Files.isDirectory(localPath());
+        }
         try {
             return fileSystem().getFileStatus(path).isDirectory();
         } catch (java.io.FileNotFoundException e) {
@@ -106,6 +116,10 @@ public record StoragePath(Path path) {
 
     public void mkdirs() {
         try {
+            if (isLocal()) {
+                Files.createDirectories(localPath());
+                return;
+            }
             if (!fileSystem().mkdirs(path)) {
                 throw new IOException("mkdirs returned false");
             }
@@ -116,6 +130,10 @@ public record StoragePath(Path path) {
 
     /** Removes the file or the folder with everything in it; nothing happens when it does not exist. */
     public void delete() {
+        if (isLocal()) {
+            Lake.deleteTree(localPath());
+            return;
+        }
         try {
             fileSystem().delete(path, true);
         } catch (IOException e) {
@@ -129,6 +147,11 @@ public record StoragePath(Path path) {
      */
     public void renameTo(StoragePath target) {
         try {
+            if (isLocal() && target.isLocal()) {
+                Files.createDirectories(target.localPath().getParent());
+                Files.move(localPath(), target.localPath(), StandardCopyOption.ATOMIC_MOVE);
+                return;
+            }
             FileSystem fs = fileSystem();
             Path parent = target.path.getParent();
             if (parent != null && !fs.exists(parent) && !fs.mkdirs(parent)) {
@@ -144,6 +167,16 @@ public record StoragePath(Path path) {
 
     /** The entries of a folder, in name order; empty when it does not exist. */
     public List<StoragePath> list() {
+        if (isLocal()) {
+            if (!Files.isDirectory(localPath())) {
+                return List.of();
+            }
+            try (Stream<java.nio.file.Path> entries = Files.list(localPath())) {
+                return entries.sorted().map(StoragePath::local).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + path, e);
+            }
+        }
         try {
             FileStatus[] statuses = fileSystem().listStatus(path);
             List<StoragePath> entries = new ArrayList<>();
@@ -161,6 +194,16 @@ public record StoragePath(Path path) {
 
     /** Every file under this folder, at any depth, in path order; empty when it does not exist. */
     public List<StoragePath> files() {
+        if (isLocal()) {
+            if (!Files.isDirectory(localPath())) {
+                return List.of();
+            }
+            try (Stream<java.nio.file.Path> found = Files.walk(localPath())) {
+                return found.filter(Files::isRegularFile).sorted().map(StoragePath::local).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + path, e);
+            }
+        }
         try {
             List<StoragePath> files = new ArrayList<>();
             RemoteIterator<LocatedFileStatus> found = fileSystem().listFiles(path, true);
