@@ -26,6 +26,8 @@ public class IngestJobConfiguration {
     public static final String FILE = "file";
     public static final String TEMPLATE = "template";
     public static final String WORK = "work";
+    /** The lake's location: the key that finds a killed run's jobs when work folders differ but the lake is one. */
+    public static final String LAKE = "lake";
 
     /** Rows per chunk: large enough that the job repository's per-chunk update costs little. */
     static final int CHUNK_SIZE = 2_000;

@@ -15,14 +15,16 @@ public final class IngestRun {
     private final String id;
     private final LoadScope scope;
     private final Lake lake;
+    private final String lakeLocation;
     private final Charset encodingOverride;
     private final PrintWriter out;
     private final Map<Integer, FileLoad> files = new ConcurrentHashMap<>();
 
-    IngestRun(String id, LoadScope scope, Lake lake, Charset encodingOverride, PrintWriter out) {
+    IngestRun(String id, LoadScope scope, Lake lake, String lakeLocation, Charset encodingOverride, PrintWriter out) {
         this.id = id;
         this.scope = scope;
         this.lake = lake;
+        this.lakeLocation = lakeLocation;
         this.encodingOverride = encodingOverride;
         this.out = out;
     }
@@ -37,6 +39,11 @@ public final class IngestRun {
 
     Lake lake() {
         return lake;
+    }
+
+    /** The lake's location as the job repository records it with each file job. */
+    String lakeLocation() {
+        return lakeLocation;
     }
 
     Charset encodingOverride() {

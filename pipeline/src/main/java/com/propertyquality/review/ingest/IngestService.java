@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -57,12 +59,13 @@ public class IngestService {
     private final IngestRuns runs;
     private final WorkFolder work;
     private final JobRepositorySchema schema;
+    private final DataSource repository;
     private final int parallelism;
     private final int keysInMemory;
 
     public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
                          Job ingestReviewPlanJob, IngestRuns runs, WorkFolder work, JobRepositorySchema schema,
-                         ReviewProperties properties) {
+                         DataSource repository, ReviewProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestFileJob = ingestFileJob;
@@ -70,6 +73,7 @@ public class IngestService {
         this.runs = runs;
         this.work = work;
         this.schema = schema;
+        this.repository = repository;
         this.parallelism = properties.ingest() == null ? 2 : properties.ingest().parallelism();
         // a small number in tests exercises the spilling
         this.keysInMemory = properties.ingest() == null ? ReviewProperties.Ingest.DEFAULT_KEYS_IN_MEMORY
@@ -87,18 +91,35 @@ public class IngestService {
         }
         schema.ensure();
         try (WorkFolderLock lock = WorkFolderLock.acquire(work.root())) {
-            return run(input, encodingOverride, out);
+            String lakeLocation = lakeLocation();
+            // a shared job repository may serve machines with work folders of their own on one lake
+            try (SharedRunLock shared = SharedRunLock.acquire(repository, lakeLocation)) {
+                return run(input, encodingOverride, out, lakeLocation);
+            }
         }
     }
 
-    private IngestReport run(Path input, Charset encodingOverride, PrintWriter out) {
+    /**
+     * The lake as the shared lock and the job repository name it: its absolute URI with symbolic links resolved,
+     * so that work folders reaching one lake through different paths agree. The lake is the work folder's lake/
+     * for now; when it gets a location of its own, this is that location's URI.
+     */
+    private String lakeLocation() {
+        try {
+            return Files.createDirectories(work.lake()).toRealPath().toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the lake " + work.lake(), e);
+        }
+    }
+
+    private IngestReport run(Path input, Charset encodingOverride, PrintWriter out, String lakeLocation) {
         String runId = LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Lake lake = new Lake(work.lake(), work.staging(), Lake.DEFAULT_BUFFER_ROWS);
         int recovered = lake.recover();
         if (recovered > 0) {
             out.println("Completed " + recovered + " commit(s) of an earlier run that was stopped half-way");
         }
-        int abandoned = failKilledJobs();
+        int abandoned = failKilledJobs(lakeLocation);
         if (abandoned > 0) {
             out.println("Marked " + abandoned + " file job(s) of a run that was killed as failed in the job repository");
         }
@@ -116,7 +137,7 @@ public class IngestService {
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
         Map<String, List<Lake.Replacement>> replaced = new LinkedHashMap<>();
         Path parts = rejectsFile.resolveSibling("parts");
-        IngestRun run = new IngestRun(runId, scope, lake, encodingOverride, out);
+        IngestRun run = new IngestRun(runId, scope, lake, lakeLocation, encodingOverride, out);
         loads.forEach(run::add);
         runs.start(run);
         try {
@@ -159,16 +180,21 @@ public class IngestService {
     }
 
     /**
-     * File jobs of this work folder that the repository still shows as running belong to a run that was killed
-     * (this run holds the folder's lock, so no other can be running): they are marked failed, so the run history
-     * says what happened. Jobs of other work folders sharing the repository are left alone.
+     * File jobs on this lake that the repository still shows as running belong to a run that was killed (this run
+     * holds the lake's locks, so no other can be running on it): they are marked failed, so the run history says
+     * what happened. Jobs on other lakes sharing the repository are left alone.
      */
-    private int failKilledJobs() {
+    private int failKilledJobs(String lakeLocation) {
         String folder = work.root().toString();
         int failed = 0;
         for (String job : List.of(IngestJobConfiguration.JOB_NAME, IngestJobConfiguration.PLAN_JOB_NAME)) {
             for (JobExecution execution : jobRepository.findRunningJobExecutions(job)) {
-                if (folder.equals(execution.getJobParameters().getString(IngestJobConfiguration.WORK))) {
+                JobParameters parameters = execution.getJobParameters();
+                String lakeOfJob = parameters.getString(IngestJobConfiguration.LAKE);
+                // jobs recorded before the lake was a parameter name their work folder only
+                boolean ours = lakeOfJob != null ? lakeOfJob.equals(lakeLocation)
+                        : folder.equals(parameters.getString(IngestJobConfiguration.WORK));
+                if (ours) {
                     jobOperator.recover(execution);
                     failed++;
                 }
@@ -274,6 +300,7 @@ public class IngestService {
                 .addString(IngestJobConfiguration.FILE, load.file().toAbsolutePath().toString(), false)
                 .addString(IngestJobConfiguration.TEMPLATE, load.template().name(), false)
                 .addString(IngestJobConfiguration.WORK, work.root().toString(), false)
+                .addString(IngestJobConfiguration.LAKE, run.lakeLocation(), false)
                 .toJobParameters();
         JobExecution execution;
         try {
