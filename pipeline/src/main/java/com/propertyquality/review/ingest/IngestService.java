@@ -40,6 +40,7 @@ import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StagedFile;
+import com.propertyquality.review.lake.StoragePath;
 
 /**
  * Loads the template files of a folder into the lake. Files are taken in name order; the offices register
@@ -100,15 +101,19 @@ public class IngestService {
     }
 
     /**
-     * The lake as the shared lock and the job repository name it: its absolute URI with symbolic links resolved,
-     * so that work folders reaching one lake through different paths agree. The lake is the work folder's lake/
-     * for now; when it gets a location of its own, this is that location's URI.
+     * The lake as the shared lock and the job repository name it, so that machines and work folders reaching one
+     * lake agree: a local lake's absolute URI with symbolic links resolved, any other the URI its file system
+     * qualifies (scheme, host and port filled in: hdfs://namenode/x and hdfs://namenode:8020/x are one lake).
      */
     private String lakeLocation() {
+        StoragePath lake = work.lake();
         try {
-            return Files.createDirectories(work.lake()).toRealPath().toUri().toString();
+            if (lake.isLocal()) {
+                return Files.createDirectories(lake.localPath()).toRealPath().toUri().toString();
+            }
+            return lake.fileSystem().makeQualified(lake.path()).toUri().toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the lake " + work.lake(), e);
+            throw new UncheckedIOException("cannot reach the lake " + lake.display(), e);
         }
     }
 

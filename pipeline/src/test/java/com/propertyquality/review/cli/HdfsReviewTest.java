@@ -3,10 +3,17 @@ package com.propertyquality.review.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.propertyquality.review.ingest.IngestJobConfiguration;
 import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.MartRows;
@@ -25,7 +32,7 @@ class HdfsReviewTest {
     Path work;
 
     @Test
-    void theSampleReviewWithItsLakeAndMartsOnHdfsWritesTheMartsOfALocalRun() {
+    void theSampleReviewWithItsLakeAndMartsOnHdfsWritesTheMartsOfALocalRun() throws SQLException {
         String lake = TestHdfs.newFolder("lake");
         String marts = TestHdfs.newFolder("marts");
 
@@ -39,10 +46,25 @@ class HdfsReviewTest {
         assertThat(StoragePath.of(lake).resolve("survey_responses").list()).isNotEmpty();
         assertThat(StoragePath.of(lake).resolve("_staging").exists()).isFalse();
         assertThat(work.resolve("reports/management-review-2025.pdf")).isNotEmptyFile();
+        // the file jobs name the lake by its URI: the key of the shared run lock and of a killed run's jobs
+        assertThat(lakeParameters()).containsExactly(lake);
         MartRows onHdfs = new MartRows(StoragePath.of(marts));
         MartRows onDisk = new MartRows(SampleReview.work().resolve("marts"));
         for (Mart mart : Marts.all()) {
             assertThat(onHdfs.read(mart.name())).as(mart.name()).isEqualTo(onDisk.read(mart.name()));
         }
+    }
+
+    private List<String> lakeParameters() throws SQLException {
+        List<String> lakes = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:h2:file:" + work.resolve("job-repository/batch"), "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery("SELECT DISTINCT PARAMETER_VALUE FROM"
+                     + " BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_NAME = '" + IngestJobConfiguration.LAKE + "'")) {
+            while (rows.next()) {
+                lakes.add(rows.getString(1));
+            }
+        }
+        return lakes;
     }
 }
