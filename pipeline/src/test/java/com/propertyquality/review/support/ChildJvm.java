@@ -20,11 +20,18 @@ public final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    /** Kills the tree should this JVM end without closing it (a build interrupted mid-test). */
+    private final Thread killOnExit;
 
     private ChildJvm(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.killOnExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "kill-" + name);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** The java of the running JVM, so every child runs on the same Java. */
@@ -104,6 +111,11 @@ public final class ChildJvm implements AutoCloseable {
         }
         for (ProcessHandle child : tree) {
             child.destroyForcibly();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left for it to do
         }
     }
 }
