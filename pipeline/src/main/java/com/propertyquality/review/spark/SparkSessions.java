@@ -8,8 +8,12 @@ import com.propertyquality.review.config.ReviewProperties;
 
 /**
  * One SparkSession per process. The master comes from configuration (local[*] by default, spark://... for a
- * cluster), never from the code. The session outlives Spring contexts: a test JVM or a `review` run that boots
- * several contexts reuses it, and a shutdown hook stops it with the JVM.
+ * cluster, spark-submit's --master under spark-submit), never from the code. The session outlives Spring contexts:
+ * a test JVM or a `review` run that boots several contexts reuses it, and a shutdown hook stops it with the JVM.
+ * <p>
+ * The marts are DataFrame queries only (no UDFs, no lambdas over rows, no encoders of the app's beans), so executors
+ * need Spark's jars alone; should that change, {@code spark.jars} in {@code review.spark.conf} must name the
+ * spark-submit jar where every executor can read it (spark-submit sets it by itself).
  */
 public final class SparkSessions {
 

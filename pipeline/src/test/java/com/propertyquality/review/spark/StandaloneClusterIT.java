@@ -1,0 +1,357 @@
+package com.propertyquality.review.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propertyquality.review.ReviewApplication;
+import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.marts.Mart;
+import com.propertyquality.review.marts.Marts;
+import com.propertyquality.review.support.ChildJvm;
+import com.propertyquality.review.support.Cli;
+import com.propertyquality.review.support.SampleReview;
+
+/**
+ * The marts on a real Spark standalone cluster equal the marts of local mode, row for row and in order. A master
+ * and a worker run Spark's own classes from a Spark distribution laid out from the jars Maven resolved; the sample
+ * company is ingested once and aggregated in local mode in this JVM, then on the cluster twice: by the executable
+ * jar ({@code java -jar review-pipeline.jar aggregate --spark-master spark://...}, executors seeing Spark's jars
+ * only, so no mart may need the app's classes there), and through spark-submit with the spark-submit jar
+ * ({@code review}, the main job: ingest, aggregate, packet), whose class path is Spark's jars plus that jar alone.
+ * Both runs must have run their tasks on the worker's executor, never in the driver.
+ */
+class StandaloneClusterIT {
+
+    /** One fixed as-of day for every run: the marts judge open and overdue items at it. */
+    private static final String AS_OF = "2026-02-01";
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path temp;
+
+    static JarContents sparkSubmitJar;
+    static List<JarContents> runtimeJars;
+    static SparkDistribution spark;
+    static StandaloneCluster cluster;
+    /** The lake of the sample, and the marts local mode wrote from it. */
+    static Path local;
+
+    @BeforeAll
+    static void startClusterAndAggregateInLocalMode() throws Exception {
+        sparkSubmitJar = JarContents.of(Path.of(setting("review.it.sparkSubmitJar")));
+        runtimeJars = runtimeJars();
+        spark = SparkDistribution.of(temp.resolve("spark-home"), sparkJars());
+        cluster = StandaloneCluster.start(spark, sparkJvmFlags(), temp.resolve("cluster"));
+
+        local = temp.resolve("local");
+        Cli.Result ingest = Cli.run("ingest", "--input", sample(), "--work", local.toString());
+        assertThat(ingest.status()).as(ingest.err()).isZero();
+        Cli.Result aggregate = Cli.run("aggregate", "--work", local.toString(), "--as-of", AS_OF,
+                "--spark-master", "local[2]");
+        assertThat(aggregate.status()).as(aggregate.err()).isZero();
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void theExecutableJarAggregatesOnTheClusterToTheMartsOfLocalMode() throws Exception {
+        Path work = temp.resolve("executable-jar");
+        copy(local.resolve("lake"), work.resolve("lake"));
+        Path events = Files.createDirectories(temp.resolve("events-executable-jar"));
+        Map<String, String> environment = new LinkedHashMap<>(spark.environment());
+        // the documented way to hand the session any Spark setting (review.spark.conf)
+        environment.put("SPRING_APPLICATION_JSON", new ObjectMapper().writeValueAsString(
+                Map.of("review", Map.of("spark", Map.of("conf", clusterSettings(events))))));
+        try (ChildJvm driver = ChildJvm.start("java -jar review-pipeline.jar aggregate", List.of("-Xmx1g", "-jar",
+                setting("review.it.executableJar"), "aggregate", "--work", work.toString(), "--as-of", AS_OF,
+                "--spark-master", cluster.masterUrl()), environment, temp.resolve("executable-jar.log"))) {
+            int status = driver.awaitExit(RUN_TIMEOUT);
+            assertThat(status).as(driver.log()).isZero();
+        }
+        assertRanOnTheCluster(EventLog.read(events));
+        assertSameMartsAsLocalMode(work.resolve("marts"));
+    }
+
+    @Test
+    void sparkSubmitRunsTheReviewFromTheSparkSubmitJarOnTheCluster() throws Exception {
+        Path work = temp.resolve("spark-submit");
+        Path events = Files.createDirectories(temp.resolve("events-spark-submit"));
+        List<String> command = new ArrayList<>(sparkJvmFlags());
+        command.addAll(List.of("-Xmx1g", "-cp", spark.classPath(), "org.apache.spark.deploy.SparkSubmit",
+                "--master", cluster.masterUrl(), "--deploy-mode", "client",
+                "--class", ReviewApplication.class.getName()));
+        clusterSettings(events).forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
+        command.addAll(List.of(sparkSubmitJar.path().toString(), "review", "--input", sample(),
+                "--work", work.toString(), "--year", "2025", "--as-of", AS_OF));
+        try (ChildJvm driver = ChildJvm.start("spark-submit review-pipeline-spark.jar review", command,
+                spark.environment(), temp.resolve("spark-submit.log"))) {
+            int status = driver.awaitExit(RUN_TIMEOUT);
+            assertThat(status).as(driver.log()).isZero();
+        }
+        assertRanOnTheCluster(EventLog.read(events));
+        assertSameMartsAsLocalMode(work.resolve("marts"));
+        // the packet's font came through the merged Jasper extension file
+        try (PDDocument packet = Loader.loadPDF(work.resolve("reports/management-review-2025.pdf").toFile())) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : packet.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    fonts.add(resources.getFont(name));
+                }
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                assertThat(font.getName()).contains("NotoSansSC");
+                assertThat(font.isEmbedded()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void theSparkSubmitJarHoldsTheAppAndEveryLibraryASparkDistributionLacksButNothingItHas() {
+        assertThat(sparkSubmitJar.has("com/propertyquality/review/ReviewApplication.class")).isTrue();
+        assertThat(sparkSubmitJar.has("com/propertyquality/review/reports/DocumentRenderer.class")).isTrue();
+        assertThat(sparkSubmitJar.has("fonts/notosanssc/fonts.xml")).isTrue();
+        assertThat(sparkSubmitJar.has("application.yml")).isTrue();
+        for (String provided : List.of("org/apache/spark/", "scala/", "org/apache/hadoop/", "org/apache/parquet/",
+                "io/netty/", "ch/qos/logback/", "com/zaxxer/")) {
+            assertThat(sparkSubmitJar.hasAnyUnder(provided)).as(provided).isFalse();
+        }
+        List<Path> sparkJars = sparkJars();
+        Set<String> sparkClasses = new HashSet<>();
+        for (Path jar : sparkJars) {
+            sparkClasses.addAll(JarContents.of(jar).classes());
+        }
+        Set<String> twice = new TreeSet<>(sparkSubmitJar.classes());
+        twice.retainAll(sparkClasses);
+        // the AOP Alliance interfaces: spring-aop and Spark's hk2 each carry the same standard API
+        twice.removeIf(name -> name.startsWith("org/aopalliance/"));
+        assertThat(twice).as("classes both in the spark-submit jar and in Spark's jars").isEmpty();
+        for (JarContents jar : runtimeJars) {
+            if (!sparkJars.contains(jar.path()) && !isAppLogging(jar.path())) {
+                Set<String> missing = new TreeSet<>(jar.classes());
+                missing.removeIf(name -> sparkSubmitJar.has(relocated(name)));
+                assertThat(missing).as("classes of " + jar.path().getFileName() + " missing from the spark-submit jar")
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void springAndJasperRegistrationsOfEveryBundledJarSurviveTheMerge() throws IOException {
+        String imports = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+        Set<String> mergedImports = lines(sparkSubmitJar.text(imports).orElse(""));
+        Properties mergedFactories = properties(sparkSubmitJar.text("META-INF/spring.factories").orElse(""));
+        Properties mergedJasper = properties(sparkSubmitJar.text("jasperreports_extension.properties").orElse(""));
+        int importFiles = 0;
+        int jasperFiles = 0;
+        for (JarContents jar : runtimeJars) {
+            if (!bundled(jar)) {
+                continue;
+            }
+            String name = jar.path().getFileName().toString();
+            if (jar.text(imports).isPresent()) {
+                importFiles++;
+                assertThat(mergedImports).as(name).containsAll(lines(jar.text(imports).get()));
+            }
+            Properties factories = properties(jar.text("META-INF/spring.factories").orElse(""));
+            for (String key : factories.stringPropertyNames()) {
+                assertThat(values(mergedFactories.getProperty(key))).as(name + " " + key)
+                        .containsAll(values(factories.getProperty(key)));
+            }
+            Properties jasper = properties(jar.text("jasperreports_extension.properties").orElse(""));
+            jasperFiles += jasper.isEmpty() ? 0 : 1;
+            for (String key : jasper.stringPropertyNames()) {
+                assertThat(mergedJasper.getProperty(key)).as(name + " " + key).isEqualTo(jasper.getProperty(key));
+            }
+        }
+        assertThat(importFiles).as("jars with auto-configurations").isGreaterThan(1);
+        assertThat(jasperFiles).as("jars with Jasper extensions").isGreaterThan(1);
+        assertThat(mergedImports).anyMatch(line -> line.endsWith("BatchJdbcAutoConfiguration")
+                || line.endsWith("BatchAutoConfiguration"));
+        assertThat(mergedJasper.getProperty("net.sf.jasperreports.extension.simple.font.families.notosanssc"))
+                .isEqualTo("fonts/notosanssc/fonts.xml");
+    }
+
+    /** The settings both cluster runs give the session: loopback, small executors, Spark's opens, an event log. */
+    private static Map<String, String> clusterSettings(Path events) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spark.driver.host", "127.0.0.1");
+        settings.put("spark.executor.memory", "512m");
+        settings.put("spark.executor.extraJavaOptions", String.join(" ", sparkJvmFlags()));
+        settings.put("spark.eventLog.enabled", "true");
+        settings.put("spark.eventLog.dir", events.toUri().toString());
+        settings.put("spark.eventLog.rolling.enabled", "false"); // one plain JSON file, not a folder of zstd parts
+        settings.put("spark.eventLog.compress", "false");
+        return settings;
+    }
+
+    /** The master ran the application and the worker's executor ran every task: nothing ran in the driver. */
+    private static void assertRanOnTheCluster(EventLog log) throws IOException {
+        assertThat(log.master()).isEqualTo(cluster.masterUrl());
+        assertThat(log.executors()).isNotEmpty().doesNotContain("driver");
+        assertThat(log.tasksByExecutor()).isNotEmpty().doesNotContainKey("driver");
+        assertThat(log.tasksByExecutor().keySet()).isSubsetOf(log.executors());
+        List<Path> executorLogs = cluster.executorLogs(log.appId());
+        assertThat(executorLogs).as("executors the worker launched for " + log.appId() + "\n" + cluster.logs())
+                .isNotEmpty();
+        assertThat(Files.readString(executorLogs.get(0))).contains("Spark Executor Command")
+                .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+    }
+
+    /** Every mart of the registry, written by the cluster run, holds the rows of local mode in the same order. */
+    private static void assertSameMartsAsLocalMode(Path marts) {
+        Path reference = local.resolve("marts");
+        List<String> names = Marts.all().stream().map(Mart::name).sorted().toList();
+        assertThat(martFolders(reference)).isEqualTo(names);
+        assertThat(martFolders(marts)).isEqualTo(names);
+        for (String mart : names) {
+            List<Map<String, Object>> expected = ParquetRows.read(reference.resolve(mart));
+            assertThat(ParquetRows.read(marts.resolve(mart))).as(mart).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static List<String> martFolders(Path marts) {
+        try (Stream<Path> folders = Files.list(marts)) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString())
+                    .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a Spark distribution holds: the runtime jars of Spark SQL and everything it depends on, directly or not
+     * (Maven's resolution of them for this module), plus two jars of Spark's binary distributions: the log4j2
+     * binding for SLF4J, which the app's own dependencies leave out, and Hive's HikariCP 2.5, older than the app's
+     * and first on the driver's class path.
+     */
+    private static List<Path> sparkJars() {
+        Set<String> spark = DependencyTree.read(Path.of(setting("review.it.dependencyTree")))
+                .closure("org.apache.spark:spark-sql_2.13");
+        List<Path> jars = new ArrayList<>();
+        for (JarContents jar : runtimeJars) {
+            if (DependencyTree.isOneOf(jar.path(), spark)) {
+                jars.add(jar.path());
+            }
+        }
+        try (Stream<Path> extras = Files.list(Path.of(setting("review.it.distributionExtras")))) {
+            extras.filter(file -> file.toString().endsWith(".jar")).sorted().forEach(jars::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jars;
+    }
+
+    /**
+     * The app's logging, which a cluster replaces: Logback and the log4j2-to-SLF4J bridge give way to Spark's log4j2,
+     * and Commons Logging to Spark's jcl-over-slf4j, which holds the same API.
+     */
+    private static boolean isAppLogging(Path jar) {
+        String path = jar.toString().replace('\\', '/');
+        return path.contains("/ch/qos/logback/") || path.contains("/log4j-to-slf4j/")
+                || path.contains("/commons-logging/commons-logging/");
+    }
+
+    /** Whether the spark-submit jar took this jar in (it holds its classes). */
+    private static boolean bundled(JarContents jar) {
+        return jar.classes().stream().anyMatch(name -> sparkSubmitJar.has(relocated(name)));
+    }
+
+    /** Where the spark-submit jar holds a class: HikariCP is relocated (see the shade plugin's relocations). */
+    private static String relocated(String name) {
+        return name.startsWith("com/zaxxer/hikari/")
+                ? "com/propertyquality/review/shaded/hikari/" + name.substring("com/zaxxer/hikari/".length()) : name;
+    }
+
+    /** The runtime class path Maven resolved (the jars of main's dependencies, no test libraries). */
+    private static List<JarContents> runtimeJars() throws IOException {
+        String classPath = Files.readString(Path.of(setting("review.it.runtimeClasspath"))).strip();
+        return Arrays.stream(classPath.split(java.io.File.pathSeparator)).map(Path::of)
+                .filter(Files::isRegularFile).map(JarContents::of).toList();
+    }
+
+    /** Spark's module opens (the parent POM's spark.jvm.flags), for every Spark JVM and the executors. */
+    private static List<String> sparkJvmFlags() {
+        return List.of(setting("review.it.sparkJvmFlags").trim().split("\\s+"));
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not set: run the integration tests with Maven (./mvnw verify)");
+        }
+        return value;
+    }
+
+    private static String sample() {
+        return SampleReview.SAMPLE.toAbsolutePath().normalize().toString();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static Set<String> lines(String text) {
+        Set<String> lines = new TreeSet<>();
+        text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(lines::add);
+        return lines;
+    }
+
+    private static Properties properties(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static List<String> values(String commaSeparated) {
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+}
