@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.propertyquality.review.ReviewApplication;
+import com.propertyquality.review.support.ChildJvm;
 
 /**
  * {@code ingest} in a real second JVM, as a user starts it, with the test JVM's classpath: killed with kill -9,
@@ -29,7 +30,7 @@ final class ChildIngest implements AutoCloseable {
 
     /** @param environment added to the child's environment: the job repository's SPRING_DATASOURCE_* settings */
     static ChildIngest start(Path input, Path work, Map<String, String> environment, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-cp",
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.java(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), ReviewApplication.class.getName(), "ingest",
                 "--input", input.toString(), "--work", work.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -126,9 +127,5 @@ final class ChildIngest implements AutoCloseable {
             resume();
             kill();
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
