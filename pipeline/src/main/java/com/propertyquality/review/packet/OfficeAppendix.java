@@ -84,7 +84,10 @@ public final class OfficeAppendix {
      */
     public static List<Chapter> officeChapters(PacketSource source, int year, String officeId, Lang lang) {
         OfficeRegister.Office office = office(source, year, officeId);
-        OfficeFigures figures = new OfficeFigures(source, year, office.id());
+        // one pass over the register's rows: the summary's sums by kind and the detail table both come from it
+        List<MartRow> feedback = officeFeedback(source, year, office.id());
+        OfficeFigures figures = new OfficeFigures(source, year, office.id(), OfficeRegister.of(source, year),
+                FeedbackByKind.of(feedback));
         List<Section> overview = officeSections(figures, office, lang).stream()
                 .map(section -> new Section(section.title(), false, section.blocks()))
                 .toList();
@@ -103,7 +106,7 @@ public final class OfficeAppendix {
                         new Section(Labels.heading(1, "投诉排列图与主要因素", "Complaints and main factors", lang),
                                 false, pareto(figures, lang)),
                         Section.of(Labels.heading(2, "《顾客意见登记表》", "Customer feedback register", lang),
-                                feedbackRows(figures, lang))),
+                                feedbackRows(feedback, lang))),
                 Chapter.of(lang.pick("服务检查", "Service inspections"), lang.pick("服务检查", "Inspections"),
                         Section.of(Labels.heading(1, "各月检查", "Inspections by month", lang),
                                 inspectionRows(figures, lang)),
@@ -384,8 +387,8 @@ public final class OfficeAppendix {
                 .withNote(lang.pick("底纹：主要因素尚未制定纠正措施。", "Shaded: a main factor without a corrective action."));
     }
 
-    private static Table feedbackRows(OfficeFigures figures, Lang lang) {
-        List<Row> rows = figures.feedback().stream()
+    private static Table feedbackRows(List<MartRow> feedback, Lang lang) {
+        List<Row> rows = feedback.stream()
                 .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer("month"), lang),
                         Names.of(ImportTemplates.CHANNELS, row.text("channel"), lang),
                         Names.of(ImportTemplates.FEEDBACK_KINDS, row.text("kind"), lang),
@@ -479,6 +482,17 @@ public final class OfficeAppendix {
                         "No complaints and no dissatisfied answers at this office this year."));
     }
 
+    /** The office's rows of feedback_summary, read row by row (the mart holds every office's). */
+    private static List<MartRow> officeFeedback(PacketSource source, int year, String officeId) {
+        List<MartRow> rows = new ArrayList<>();
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+            if (officeId.equals(row.text("office_id"))) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
     /**
      * One office's rows of every mart the office pages read, filtered once here so that no section can pick up
      * another office's row by mistake. Company-wide rows are kept only where a company figure is shown beside the
@@ -488,8 +502,8 @@ public final class OfficeAppendix {
                                  FeedbackByKind feedbackByKind) {
 
         OfficeFigures(PacketSource source, int year, String officeId) {
-            this(source, year, officeId, OfficeRegister.of(source, year), FeedbackByKind.ofOffice(source, year,
-                    officeId));
+            this(source, year, officeId, OfficeRegister.of(source, year),
+                    FeedbackByKind.of(officeFeedback(source, year, officeId)));
         }
 
         private List<MartRow> own(String mart) {
@@ -530,21 +544,6 @@ public final class OfficeAppendix {
 
         List<MartRow> returnVisits() {
             return own(QualityMarts.RETURN_VISIT_VERIFICATION);
-        }
-
-        /** The office's rows of feedback_summary (read row by row: the mart holds every office's). */
-        List<MartRow> feedback() {
-            return ownRowByRow(FeedbackMarts.FEEDBACK_SUMMARY);
-        }
-
-        private List<MartRow> ownRowByRow(String mart) {
-            List<MartRow> rows = new ArrayList<>();
-            source.eachOfYear(mart, year, row -> {
-                if (officeId.equals(row.text("office_id"))) {
-                    rows.add(row);
-                }
-            });
-            return rows;
         }
 
         List<MartRow> pareto() {
@@ -630,13 +629,10 @@ public final class OfficeAppendix {
             return new FeedbackByKind(ordered);
         }
 
-        static FeedbackByKind ofOffice(PacketSource source, int year, String officeId) {
+        /** The sums of one office's rows. */
+        static FeedbackByKind of(List<MartRow> officeRows) {
             FeedbackByKind feedback = new FeedbackByKind();
-            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
-                if (officeId.equals(row.text("office_id"))) {
-                    feedback.add(row);
-                }
-            });
+            officeRows.forEach(feedback::add);
             return feedback.ordered();
         }
 
