@@ -1,10 +1,7 @@
 package com.propertyquality.review.lake;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,19 +134,15 @@ public final class Lake {
     }
 
     /** The journal appears whole or not at all: written aside, then renamed. */
-    private static void writeJournal(StoragePath commit, List<String> journal) throws IOException {
+    private static void writeJournal(StoragePath commit, List<String> journal) {
         StoragePath temporary = commit.resolve(JOURNAL + ".tmp");
-        try (OutputStream out = commit.fileSystem().create(temporary.path(), true)) {
-            out.write(String.join("\n", journal).getBytes(StandardCharsets.UTF_8));
-        }
+        temporary.writeString(String.join("\n", journal));
         temporary.renameTo(commit.resolve(JOURNAL));
     }
 
-    private static List<String> readJournal(StoragePath journal) throws IOException {
-        try (InputStream in = journal.fileSystem().open(journal.path())) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-        }
+    private static List<String> readJournal(StoragePath journal) {
+        String text = journal.readString();
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** Performs the journal's swaps that are not done yet; safe to repeat. */
@@ -182,18 +175,14 @@ public final class Lake {
     public int recover() {
         StoragePath staging = root.resolve(STAGING);
         int completed = 0;
-        try {
-            for (StoragePath run : staging.list()) {
-                for (StoragePath commit : run.list()) {
-                    StoragePath journal = commit.resolve(JOURNAL);
-                    if (journal.exists()) {
-                        swap(commit, readJournal(journal));
-                        completed++;
-                    }
+        for (StoragePath run : staging.list()) {
+            for (StoragePath commit : run.list()) {
+                StoragePath journal = commit.resolve(JOURNAL);
+                if (journal.exists()) {
+                    swap(commit, readJournal(journal));
+                    completed++;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot complete an interrupted commit in " + staging, e);
         }
         staging.delete();
         deleteTree(localStaging);

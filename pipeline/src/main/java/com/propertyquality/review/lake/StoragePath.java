@@ -1,8 +1,11 @@
 package com.propertyquality.review.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
@@ -228,6 +231,24 @@ public record StoragePath(Path path) {
         }
         String relative = full.substring(base.length());
         return relative.startsWith("/") ? relative.substring(1) : relative;
+    }
+
+    /** Writes {@code text} as this file's content (UTF-8), replacing it if it exists. */
+    public void writeString(String text) {
+        try (OutputStream out = fileSystem().create(path, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    /** This file's content as UTF-8 text. */
+    public String readString() {
+        try (InputStream in = fileSystem().open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     /** For Parquet's readers; a local file through a FileChannel (Hadoop's local streams are slower). */

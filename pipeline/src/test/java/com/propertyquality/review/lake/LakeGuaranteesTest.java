@@ -3,8 +3,6 @@ package com.propertyquality.review.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +52,7 @@ abstract class LakeGuaranteesTest {
         for (String partition : List.of(X, Y)) {
             assemble(next, partition, commit);
         }
-        write(commit.resolve("journal"), DISTRIBUTION.dataset() + "\t" + X + "\n" + DISTRIBUTION.dataset() + "\t" + Y);
+        commit.resolve("journal").writeString(DISTRIBUTION.dataset() + "\t" + X + "\n" + DISTRIBUTION.dataset() + "\t" + Y);
         // killed between the two renames of X: its old partition is aside, the new one not yet in place
         lake.datasetDir(DISTRIBUTION).resolve(X)
                 .renameTo(commit.resolve("replaced").resolve(DISTRIBUTION.dataset()).resolve(X));
@@ -95,12 +93,6 @@ abstract class LakeGuaranteesTest {
         assembled.fileSystem().copyFromLocalFile(true,
                 new org.apache.hadoop.fs.Path(staged.part(DISTRIBUTION.dataset(), partition).toUri()),
                 assembled.resolve(staged.partName()).path());
-    }
-
-    private static void write(StoragePath file, String text) throws IOException {
-        try (OutputStream out = file.fileSystem().create(file.path(), true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     private static StagedFile stage(Lake lake, String run, int formsX, int formsY) {
