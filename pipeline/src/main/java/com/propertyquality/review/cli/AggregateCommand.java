@@ -50,8 +50,10 @@ class AggregateCommand implements Callable<Integer> {
 
     static void run(ConfigurableApplicationContext context, LocalDate asOf, List<String> only, PrintWriter out) {
         long started = System.nanoTime();
-        Map<String, AggregateService.Written> marts = context.getBean(AggregateService.class).aggregate(asOf, only);
-        out.println("Marts in " + context.getBean(WorkFolder.class).marts().display() + " (as of " + asOf + "):");
+        AggregateService aggregate = context.getBean(AggregateService.class);
+        Map<String, AggregateService.Written> marts = aggregate.aggregate(asOf, only);
+        out.println("Marts in " + context.getBean(WorkFolder.class).marts().display() + " ("
+                + aggregate.cutOff(asOf) + "):");
         marts.forEach((name, written) -> out.printf(Locale.ROOT, "  %-28s %7d rows  %5.1f s%n", name,
                 written.rows(), written.seconds()));
         out.printf("Aggregated in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spark       the Spark master and extra Spark settings
  * @param returns     the survey return-rate rule
  * @param ingest      how the ingest uses the machine
+ * @param cutOff      the day of each review year its figures are judged at, as MM-dd (default 12-31)
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(Path work, String lake, String marts, String companyName, Spark spark,
-                               Returns returns, Ingest ingest) {
+                               Returns returns, Ingest ingest, @DefaultValue("12-31") String cutOff) {
 
     /**
      * @param master            local[*], spark://host:port, yarn, k8s://...

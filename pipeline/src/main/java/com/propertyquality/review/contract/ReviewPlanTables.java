@@ -23,7 +23,15 @@ public final class ReviewPlanTables {
             "major_accident", "重大事故", "serious_complaint", "严重投诉", "organisation_change", "组织机构变化",
             "scope_change", "范围变化", "resource_change", "资源变化", "law_change", "法律法规变化",
             "standard_change", "标准变化", "market_change", "市场变化", "audit", "审核",
-            "serious_nonconformity", "严重不合格", "other", "其它");
+            "serious_nonconformity", "严重不合格", "management_request", "领导要求", "other", "其它");
+
+    /** Who audited the quality system (4.1.2 f and g, 4.3.4 f: 内、外审结果). */
+    public static final CodeList AUDIT_KINDS = CodeList.of("audit", "internal", "内部审核",
+            "second_party", "第二方审核", "third_party", "第三方审核");
+
+    /** The grade of an audit finding; only {@code serious} is 4.1.2 g (质量管理体系审核有严重不合格). */
+    public static final CodeList FINDING_GRADES = CodeList.of("grade", "serious", "严重不合格", "minor", "一般不合格",
+            "observation", "观察项");
 
     /** The meeting: one row per year. Its name is the file-name prefix of plan files. */
     public static final Template PLAN = new Template("review-plan", "review_plan", "年度管理评审计划", List.of(
@@ -53,6 +61,19 @@ public final class ReviewPlanTables {
             requiredCode("kind", "类别", EVENT_KINDS),
             required("description", "描述", ValueType.TEXT)));
 
+    /**
+     * The findings of the year's quality-system audits (内审 and second- or third-party audits), one per finding:
+     * the evidence of procedure 4.1.2 g, which routine service inspections are not.
+     */
+    public static final Template AUDIT_FINDINGS = part("audit_findings", "review_audit_findings", "审核发现",
+            List.of(
+            required("date", "日期", ValueType.DATE),
+            requiredCode("audit", "审核类别", AUDIT_KINDS),
+            requiredCode("grade", "不合格等级", FINDING_GRADES),
+            optional("office_id", "管理处编号", ValueType.TEXT),
+            optional("clause", "标准条款", ValueType.TEXT),
+            required("description", "描述", ValueType.TEXT)));
+
     public static final Template DEPARTMENT_REPORTS = part("department_reports", "review_department_reports",
             "部门报告", List.of(
             required("department", "部门", ValueType.TEXT),
@@ -60,7 +81,8 @@ public final class ReviewPlanTables {
             required("text", "内容", ValueType.TEXT)));
 
     /** The lists of a plan, in the order the YAML keys are read. */
-    public static final List<Template> PARTS = List.of(ATTENDEES, OBJECTIVES, EVENTS, DEPARTMENT_REPORTS);
+    public static final List<Template> PARTS = List.of(ATTENDEES, OBJECTIVES, EVENTS, AUDIT_FINDINGS,
+            DEPARTMENT_REPORTS);
 
     private ReviewPlanTables() {
     }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.SurveyReturnRate;
 import com.propertyquality.review.spark.SparkSessions;
 
@@ -37,10 +38,15 @@ public class AggregateService {
     public record Written(long rows, double seconds) {
     }
 
+    /** Each review year at its cut-off (the setting), or every year at {@code asOf} when given. */
+    public ReviewCutOff cutOff(LocalDate asOf) {
+        return ReviewCutOff.of(ReviewCutOff.parseDay(properties.cutOff()), asOf);
+    }
+
     /**
      * Computes and writes every mart of the registry.
      *
-     * @param asOf the day open and overdue items are judged at
+     * @param asOf the one day open and overdue items are judged at, or null: each year at its cut-off
      * @return each mart written, with its row count and time
      */
     public Map<String, Written> aggregate(LocalDate asOf) {
@@ -57,7 +63,7 @@ public class AggregateService {
         List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
         SparkSession spark = SparkSessions.get(properties.spark());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
-                SurveyReturnRate.checkThreshold(properties.returns().threshold()), asOf,
+                SurveyReturnRate.checkThreshold(properties.returns().threshold()), cutOff(asOf),
                 name -> spark.read().parquet(work.marts().resolve(name).toString()));
         MartWriter writer = new MartWriter(spark, work.marts());
         int parallelism = Math.max(1, properties.spark().martParallelism());

@@ -32,6 +32,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.CustomerValue;
 import com.propertyquality.review.metrics.Rating;
@@ -57,13 +58,43 @@ public final class CustomerValueMarts {
     private final MartContext context;
     private final SparkSession spark;
     private final LakeTables lake;
-    private final LocalDate asOf;
+    private LocalDate valueDate;
 
     public CustomerValueMarts(MartContext context) {
         this.context = context;
         this.spark = context.spark();
         this.lake = context.lake();
-        this.asOf = context.asOf();
+    }
+
+    /** The valuation day, found once and only by the marts that need it (it costs a small Spark job). */
+    private LocalDate asOf() {
+        if (valueDate == null) {
+            valueDate = valueDate(context);
+        }
+        return valueDate;
+    }
+
+    /**
+     * The day the register is valued at: the cut-off of the latest review year in the lake (the latest year of a
+     * review plan or a survey), so a review's customer value does not slide with the day of the run; the one day of
+     * {@code --as-of} when given. A lake without plan or survey takes the year of its latest purchase or feedback.
+     */
+    static LocalDate valueDate(MartContext context) {
+        if (context.cutOff().fixed()) {
+            return context.cutOff().forYear(0);
+        }
+        LakeTables lake = context.lake();
+        Dataset<Row> years = lake.read(ReviewPlanTables.PLAN).select("year")
+                .union(lake.read(ImportTemplates.SURVEY_DISTRIBUTION).select("year"))
+                .union(lake.read(ImportTemplates.SURVEY_RESPONSES).select("year"));
+        Row latest = years.agg(max("year")).first();
+        if (latest.isNullAt(0)) {
+            latest = lake.read(ImportTemplates.PURCHASES).select(year(col("purchased_on")).as("year"))
+                    .union(lake.read(ImportTemplates.FEEDBACK).select("year")).agg(max("year")).first();
+        }
+        // an empty lake values nothing: any year gives the same empty marts
+        int valueYear = latest.isNullAt(0) ? 1970 : latest.getInt(0);
+        return context.cutOff().forYear(valueYear);
     }
 
     /** The customer-value family of the mart registry. */
@@ -90,23 +121,23 @@ public final class CustomerValueMarts {
     /** One row per household of the register, valued at the as-of date. */
     public Dataset<Row> customerValue() {
         Dataset<Row> spend = lake.read(ImportTemplates.PURCHASES)
-                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf))
+                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf()))
                 .groupBy("household_id").agg(sum("amount").as("spend"), count(lit(1)).as("purchases"));
         Dataset<Row> requests = lake.read(ImportTemplates.FEEDBACK)
                 .where(col("household_id").isNotNull()
-                        .and(CustomerValue.inWindowColumn(col("received_on"), asOf))
+                        .and(CustomerValue.inWindowColumn(col("received_on"), asOf()))
                         .and(CustomerValue.serviceRequestColumn(col("kind"))))
                 .groupBy("household_id").agg(count(lit(1)).as("requests"));
         WindowSpec office = Window.partitionBy("office_id");
         Dataset<Row> facts = lake.read(ImportTemplates.HOUSEHOLDS)
                 .join(spend, JoinKeys.of(List.of("household_id")), "left")
                 .join(requests, JoinKeys.of(List.of("household_id")), "left")
-                .select(lit(asOf.getYear()).as("year"), col("office_id"), col("household_id"), col("category"),
+                .select(lit(asOf().getYear()).as("year"), col("office_id"), col("household_id"), col("category"),
                         coalesce(col("spend"), lit(0)).cast(DataTypes.createDecimalType(18, 2)).as("spend_12m"),
                         coalesce(col("purchases"), lit(0L)).as("purchases_12m"),
                         CustomerValue.creditRateColumn(col("fee_months_billed"), col("fee_months_on_time"))
                                 .as("credit_rate"),
-                        CustomerValue.tenureYearsColumn(col("moved_in_on"), asOf).as("tenure_years"),
+                        CustomerValue.tenureYearsColumn(col("moved_in_on"), asOf()).as("tenure_years"),
                         coalesce(col("requests"), lit(0L)).as("service_requests_12m"))
                 .withColumn("lower_spenders", rank().over(office.orderBy("spend_12m")).minus(1))
                 .withColumn("office_households", count(lit(1)).over(office))
@@ -140,7 +171,7 @@ public final class CustomerValueMarts {
      */
     public Dataset<Row> customerSegments() {
         Dataset<Row> value = context.mart(CUSTOMER_VALUE);
-        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES).where(col("year").leq(asOf.getYear()));
+        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES).where(col("year").leq(asOf().getYear()));
         Row latest = responses.agg(max("year")).first();
         Integer surveyYear = latest.isNullAt(0) ? null : latest.getInt(0);
         Dataset<Row> forms = responses.where(surveyYear == null ? lit(false) : col("year").equalTo(surveyYear))
@@ -151,7 +182,7 @@ public final class CustomerValueMarts {
         Dataset<Row> company = segmentFigures(value, forms, List.of("category", "value_segment"), null)
                 .withColumn("office_id", lit(null).cast("string"));
         return perOffice.unionByName(company)
-                .withColumn("year", lit(asOf.getYear()))
+                .withColumn("year", lit(asOf().getYear()))
                 .withColumn("survey_year", lit(surveyYear).cast("int"))
                 .select(col("year"), col("office_id"), col("category"), col("value_segment"), col("households"),
                         col("share"), col("avg_spend_12m"), col("avg_credit_rate"), col("survey_year"),
@@ -232,7 +263,7 @@ public final class CustomerValueMarts {
         Dataset<Row> windowed = purchases
                 .withColumn("days_since_previous",
                         datediff(col("purchased_on"), lag("purchased_on", 1).over(sequence)))
-                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf))
+                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf()))
                 .join(segments, "household_id");
         WindowSpec segment = Window.partitionBy("value_segment");
         return windowed.groupBy("value_segment", "category")
@@ -245,7 +276,7 @@ public final class CustomerValueMarts {
                         .otherwise(col("spend").cast("double").divide(col("segment_spend").cast("double"))))
                 .withColumn("rank", row_number().over(segment.orderBy(col("spend").desc(), col("category"))))
                 .withColumn("top_category", col("rank").equalTo(1))
-                .select(lit(asOf.getYear()).as("year"), col("value_segment"), col("category"), col("purchases"),
+                .select(lit(asOf().getYear()).as("year"), col("value_segment"), col("category"), col("purchases"),
                         col("households"), col("spend"), col("share"), col("rank"), col("top_category"),
                         col("repeat_intervals"), col("median_repeat_days"))
                 .orderBy(col("value_segment"), col("rank"));

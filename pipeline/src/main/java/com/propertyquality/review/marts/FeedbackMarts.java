@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -24,12 +25,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.DaysToClose;
 import com.propertyquality.review.metrics.Fraction;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.metrics.OpenFeedback;
+import com.propertyquality.review.metrics.ReviewCutOff;
 
 /**
  * The feedback marts, from the register (顾客意见登记表) and the corrective actions: handling figures per group of
@@ -46,18 +49,20 @@ public final class FeedbackMarts {
     static final String COMPLAINT = "complaint";
     static final String CLOSED = "closed";
     static final String CORRECTIVE = "corrective";
+    static final String PREVENTIVE = "preventive";
 
     private final SparkSession spark;
     private final Dataset<Row> offices;
     private final Dataset<Row> feedback;
     private final Dataset<Row> actions;
+    private final Dataset<Row> plans;
 
     /** The feedback family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
                 new Mart(FEEDBACK_SUMMARY, "feedback register entries per month, office, channel, kind, area and"
                         + " severity: closure, days to close, open over 30 days, originals kept",
-                        ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).feedbackSummary(ctx.asOf())),
+                        ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).feedbackSummary(ctx.cutOff())),
                 new Mart(COMPLAINT_PARETO, "complaints per area, company-wide and per office and year, with the"
                         + " main factors (80%) and whether each area has a corrective action",
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()),
@@ -71,14 +76,21 @@ public final class FeedbackMarts {
         this.offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
         this.feedback = lake.read(ImportTemplates.FEEDBACK);
         this.actions = lake.read(ImportTemplates.ACTIONS);
+        this.plans = lake.read(ReviewPlanTables.PLAN).select("year", "meeting_date");
     }
 
     /** One row per (year, month, office, channel, kind, area, severity) with at least one entry. */
     public Dataset<Row> feedbackSummary(LocalDate asOf) {
+        return feedbackSummary(ReviewCutOff.asOf(asOf));
+    }
+
+    /** As above, each entry's "open over 30 days" judged at the cut-off of its year. */
+    public Dataset<Row> feedbackSummary(ReviewCutOff cutOff) {
         Column received = col("received_on");
         Column isClosed = col("status").equalTo(lit(CLOSED));
         Column days = when(isClosed, DaysToClose.daysColumn(received, col("closed_on")));
-        Column openOver = OpenFeedback.openOverDaysColumn(col("status"), received, col("closed_on"), asOf);
+        Column openOver = OpenFeedback.openOverDaysColumn(col("status"), received, col("closed_on"),
+                cutOff.forYear(col("year")));
         Column kept = col("original_kept");
         return feedback.join(areas(), JoinKeys.of(List.of("area")), "left")
                 .groupBy(col("year"), month(received).as("month"), col("office_id"), col("channel"), col("kind"),
@@ -130,36 +142,57 @@ public final class FeedbackMarts {
                                 .as("cumulative_share"),
                         col("rank"),
                         MainFactors.column(before, col("scope_complaints")).as("main_factor"),
-                        col("has_action"))
+                        col("has_action"), col("corrective_action"), col("preventive_action"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
     }
 
     /** The rows of complaint_pareto that are main factors without a corrective action: the actions to open. */
     public static Dataset<Row> mainFactorsWithoutAction(Dataset<Row> complaintPareto) {
         return complaintPareto.where(col("main_factor").and(col("has_action").equalTo(lit(false))))
-                .drop("main_factor", "has_action");
+                .drop("main_factor", "has_action", "corrective_action", "preventive_action");
     }
 
     /**
-     * has_action: a corrective action for the area opened in the same year (the year of opened_on), by the office
-     * or by the head office (office_id null, a company-wide measure) for an office row, by anyone for a
-     * company-wide row.
+     * has_action: a corrective or preventive action for the area that addresses the year ({@link
+     * MainFactors#addresses}: opened in the year, or after it up to the year's review meeting), by the office or by
+     * the head office (office_id null, a company-wide measure) for an office row, by anyone for a company-wide row;
+     * corrective_action and preventive_action say which kinds there are.
      */
     private Dataset<Row> withActions(Dataset<Row> pareto) {
-        Dataset<Row> corrective = actions.filter(col("type").equalTo(lit(CORRECTIVE)))
-                .select("year", "office_id", "area").distinct();
-        Dataset<Row> anywhere = corrective.select("year", "area").distinct().withColumn("any_action", lit(true));
-        Dataset<Row> headOffice = corrective.filter(col("office_id").isNull()).select("year", "area")
-                .withColumn("head_office_action", lit(true));
-        Dataset<Row> own = corrective.filter(col("office_id").isNotNull()).withColumn("own_action", lit(true));
-        Column hasAction = when(col("office_id").isNull(), coalesce(col("any_action"), lit(false)))
-                .otherwise(coalesce(col("own_action"), lit(false))
-                        .or(coalesce(col("head_office_action"), lit(false))));
+        Dataset<Row> reviewYears = pareto.select("year").distinct().join(plans, JoinKeys.of(List.of("year")), "left");
+        Dataset<Row> addressing = actions.drop("year")
+                .join(reviewYears, MainFactors.addressesColumn(col("opened_on"), col("year"), col("meeting_date")))
+                .select(col("year"), col("office_id"), col("area"),
+                        col("type").equalTo(lit(CORRECTIVE)).as("corrective"),
+                        col("type").equalTo(lit(PREVENTIVE)).as("preventive"));
+        Dataset<Row> anywhere = kinds(addressing, List.of("year", "area"), "any");
+        Dataset<Row> headOffice = kinds(addressing.filter(col("office_id").isNull()), List.of("year", "area"), "head");
+        Dataset<Row> own = kinds(addressing.filter(col("office_id").isNotNull()), List.of("year", "office_id", "area"),
+                "own");
+        Column company = col("office_id").isNull();
+        Column corrective = when(company, flag("any_corrective"))
+                .otherwise(flag("own_corrective").or(flag("head_corrective")));
+        Column preventive = when(company, flag("any_preventive"))
+                .otherwise(flag("own_preventive").or(flag("head_preventive")));
         return pareto.join(anywhere, JoinKeys.of(List.of("year", "area")), "left")
                 .join(headOffice, JoinKeys.of(List.of("year", "area")), "left")
                 .join(own, JoinKeys.of(List.of("year", "office_id", "area")), "left")
-                .withColumn("has_action", hasAction)
-                .drop("any_action", "head_office_action", "own_action");
+                .withColumn("corrective_action", corrective)
+                .withColumn("preventive_action", preventive)
+                .withColumn("has_action", col("corrective_action").or(col("preventive_action")))
+                .drop("any_corrective", "any_preventive", "head_corrective", "head_preventive", "own_corrective",
+                        "own_preventive");
+    }
+
+    /** Per key, whether any corrective and any preventive action is among the rows: {prefix}_corrective, ... */
+    private static Dataset<Row> kinds(Dataset<Row> addressing, List<String> keys, String prefix) {
+        Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return addressing.groupBy(by).agg(max(col("corrective")).as(prefix + "_corrective"),
+                max(col("preventive")).as(prefix + "_preventive"));
+    }
+
+    private static Column flag(String name) {
+        return coalesce(col(name), lit(false));
     }
 
     /** The area catalogue with Chinese names and levels, for joins. */

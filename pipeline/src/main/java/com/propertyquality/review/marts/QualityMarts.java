@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.metrics.ActionState;
+import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.AuthenticityRate;
 import com.propertyquality.review.metrics.SatisfactionRate;
@@ -58,10 +59,10 @@ public final class QualityMarts {
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).inspectionSummary()),
                 new Mart(ACTION_STATUS,
                         "corrective and preventive actions per year, office and area: open, overdue, verification",
-                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionStatus(ctx.asOf())),
+                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionStatus(ctx.cutOff())),
                 new Mart(ACTIONS_FAILED_VERIFICATION,
                         "every action whose verification found it not effective by the as-of date",
-                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionsFailedVerification(ctx.asOf())));
+                        ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionsFailedVerification(ctx.cutOff())));
     }
 
     public QualityMarts(SparkSession spark, LakeTables lake) {
@@ -168,9 +169,14 @@ public final class QualityMarts {
      * before the as-of date; every figure is the state at that date.
      */
     public Dataset<Row> actionStatus(LocalDate asOf) {
+        return actionStatus(ReviewCutOff.asOf(asOf));
+    }
+
+    /** As above, each action judged at the cut-off of its year (the year of opened_on). */
+    public Dataset<Row> actionStatus(ReviewCutOff cutOff) {
         Column state = col("state");
         Column verification = col("verification_at");
-        return actionsAt(asOf)
+        return actionsAt(cutOff)
                 .groupBy("year", "office_id", "area").agg(
                         count(lit(1)).as("actions"),
                         countOf(col("type").equalTo("corrective")).as("corrective"),
@@ -190,7 +196,7 @@ public final class QualityMarts {
                 .select(col("year"), col("office_id"), col("office_name"), col("area"), col("area_name"),
                         col("level"), col("actions"), col("corrective"), col("preventive"), col("open"),
                         col("overdue"), col("closed_on_time"), col("closed_late"), col("verified_effective"),
-                        col("verified_not_effective"), col("verification_pending"), lit(asOf).as("as_of"),
+                        col("verified_not_effective"), col("verification_pending"), cutOff.forYear(col("year")).as("as_of"),
                         col("area_order"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("area_order"))
                 .drop("area_order");
@@ -198,20 +204,26 @@ public final class QualityMarts {
 
     /** One row per action whose verification, by the as-of date, found it not effective. */
     public Dataset<Row> actionsFailedVerification(LocalDate asOf) {
-        return actionsAt(asOf)
+        return actionsFailedVerification(ReviewCutOff.asOf(asOf));
+    }
+
+    /** As above, each action judged at the cut-off of its year. */
+    public Dataset<Row> actionsFailedVerification(ReviewCutOff cutOff) {
+        return actionsAt(cutOff)
                 .filter(col("verification_at").equalTo(ActionState.Verification.NOT_EFFECTIVE.code()))
                 .join(offices(), JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("action_id"), col("area"),
                         col("type"), col("owner_department"), col("opened_on"), col("due_on"), col("closed_on"),
-                        col("verified_on"), col("description"), lit(asOf).as("as_of"))
+                        col("verified_on"), col("description"), cutOff.forYear(col("year")).as("as_of"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("verified_on"), col("action_id"));
     }
 
     /** The actions opened on or before the as-of date, with their state, overdue flag and verification then. */
-    private Dataset<Row> actionsAt(LocalDate asOf) {
+    private Dataset<Row> actionsAt(ReviewCutOff cutOff) {
         Column opened = col("opened_on");
         Column due = col("due_on");
         Column closed = col("closed_on");
+        Column asOf = cutOff.forYear(col("year"));
         return lake.read(ImportTemplates.ACTIONS)
                 .withColumn("state", ActionState.column(opened, due, closed, asOf))
                 .withColumn("overdue", ActionState.overdueColumn(opened, due, closed, asOf))

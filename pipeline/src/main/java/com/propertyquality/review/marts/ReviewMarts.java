@@ -16,7 +16,9 @@ import static org.apache.spark.sql.functions.year;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,6 +30,7 @@ import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.metrics.ActionState;
 import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.PercentagePoints;
+import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.SatisfactionRate;
 import com.propertyquality.review.metrics.SurveyReturnRate;
@@ -36,55 +39,95 @@ import com.propertyquality.review.metrics.SurveyReturnRate;
  * The management-review marts (管理评审, procedure 4.1): whether the review is held on schedule, every extra-review
  * trigger the data shows with its evidence, and the quality objectives of the plan against what the lake says.
  * The thresholds come from {@link ReviewTriggers}; the rates from {@link SurveyMarts}, {@link ClosureRate} and
- * {@link ActionState}. Column documentation: data/README.md (§5 review triggers, §6.20–6.22).
+ * {@link ActionState}. Column documentation: data/README.md (§5.11–5.13 review triggers, cut-off and objectives, §6.20–6.24).
  */
 public final class ReviewMarts {
 
     public static final String REVIEW_READINESS = "review_readiness";
     public static final String REVIEW_TRIGGERS = "review_triggers";
+    public static final String REVIEW_ATTENTION_ITEMS = "review_attention_items";
     public static final String REVIEW_OBJECTIVES_STATUS = "review_objectives_status";
     public static final String REVIEW_ACTIONS_FOLLOW_UP = "review_actions_follow_up";
 
     /** The action source of the actions a management review decides (管理评审). */
     public static final String REVIEW_ACTION_SOURCE = "review";
 
-    /** The trigger codes, in the order of the mart. */
-    public static final String REVIEW_OVERDUE = "review_overdue";
+    // ---- review_triggers: procedure 4.1.2 a–g, nothing else
+
+    /** 4.1.2 d: a plan event of these kinds, or a register complaint of severity major. */
     public static final String MAJOR_COMPLAINT = "major_complaint";
+    /** 4.1.2 g: a serious finding of a quality-system audit (audit findings, or a plan event saying so). */
+    public static final String SERIOUS_NONCONFORMITY = "serious_nonconformity";
+    /** Plan events that count as 4.1.2 d. */
+    public static final List<String> MAJOR_EVENT_KINDS = List.of("serious_complaint", "major_accident");
+    /** The clause of 4.1.2 each plan event kind is; kinds not here (other) are attention items. */
+    public static final Map<String, String> EVENT_CLAUSES = Map.ofEntries(
+            Map.entry("market_change", "a"),
+            Map.entry("organisation_change", "b"), Map.entry("scope_change", "b"), Map.entry("resource_change", "b"),
+            Map.entry("law_change", "c"),
+            Map.entry("serious_complaint", "d"), Map.entry("major_accident", "d"),
+            Map.entry("standard_change", "e"),
+            Map.entry("audit", "f"), Map.entry("management_request", "f"),
+            Map.entry("serious_nonconformity", "g"));
+    /** The register's kind that 4.1.2 d reads as a complaint (never praise, opinions or requests). */
+    public static final String COMPLAINT_KIND = "complaint";
+    /** The register's severity of a serious complaint (顾客严重投诉). */
+    public static final String MAJOR_SEVERITY = "major";
+    /** The audit-finding grade that is 4.1.2 g. */
+    public static final String SERIOUS_GRADE = "serious";
+
+    /** The trigger codes in clause order (a plan event of a, b, c, e or f is coded by its kind). */
+    public static final List<String> TRIGGER_ORDER = List.of("market_change", "organisation_change",
+            "scope_change", "resource_change", "law_change", MAJOR_COMPLAINT, "standard_change", "audit",
+            "management_request", SERIOUS_NONCONFORMITY);
+
+    // ---- review_attention_items (关注事项): shown beside the triggers, never counted as 4.1.2
+
+    public static final String REVIEW_OVERDUE = "review_overdue";
     public static final String RETURN_RATE_BELOW_THRESHOLD = "return_rate_below_threshold";
     public static final String SATISFACTION_DROP = "satisfaction_drop";
     public static final String ACTION_NOT_EFFECTIVE = "action_not_effective";
-    public static final String SERIOUS_NONCONFORMITY = "serious_nonconformity";
-    /** Plan events that are a trigger of their own, coded by their kind. */
-    public static final List<String> PLAN_EVENT_KINDS = List.of("organisation_change", "scope_change",
-            "resource_change", "law_change", "standard_change", "market_change", "audit", "other");
-    /** Plan events that count as a major complaint or accident. */
-    public static final List<String> MAJOR_EVENT_KINDS = List.of("serious_complaint", "major_accident");
+    /** A routine service inspection (微笑100% checks) with many nonconformities: not an audit, so not 4.1.2 g. */
+    public static final String INSPECTION_NONCONFORMITIES = "inspection_nonconformities";
+    /** A plan event of kind other: 4.1.2 does not list it. */
+    public static final String OTHER_EVENT = "other_event";
 
-    public static final List<String> TRIGGER_ORDER;
+    /** The attention items in the order of the mart, each with the clause of the procedures it comes from. */
+    public static final Map<String, String> ATTENTION_BASIS;
+    public static final List<String> ATTENTION_ORDER;
 
     static {
-        List<String> order = new ArrayList<>(List.of(REVIEW_OVERDUE, MAJOR_COMPLAINT, RETURN_RATE_BELOW_THRESHOLD,
-                SATISFACTION_DROP, ACTION_NOT_EFFECTIVE, SERIOUS_NONCONFORMITY));
-        order.addAll(PLAN_EVENT_KINDS);
-        TRIGGER_ORDER = List.copyOf(order);
+        Map<String, String> basis = new LinkedHashMap<>();
+        basis.put(REVIEW_OVERDUE, "4.1.1");
+        basis.put(RETURN_RATE_BELOW_THRESHOLD, "5.1.2");
+        basis.put(SATISFACTION_DROP, "4.2.3");
+        basis.put(ACTION_NOT_EFFECTIVE, "4.5.4");
+        basis.put(INSPECTION_NONCONFORMITIES, "4.2.3");
+        basis.put(OTHER_EVENT, "4.2.10");
+        ATTENTION_BASIS = java.util.Collections.unmodifiableMap(basis);
+        ATTENTION_ORDER = List.copyOf(basis.keySet());
     }
 
     private final MartContext context;
     private final LakeTables lake;
     private final BigDecimal returnThreshold;
-    private final LocalDate asOf;
+    private final ReviewCutOff cutOff;
 
     /** The review family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
                 new Mart(REVIEW_READINESS, "per review year: meeting date, months since the previous review, the"
-                        + " 12-month rule, and whether an extra review is due", List.of(REVIEW_TRIGGERS),
+                        + " 12-month rule, the 4.1.2 triggers and attention items, and whether an extra review is"
+                        + " due", List.of(REVIEW_TRIGGERS, REVIEW_ATTENTION_ITEMS),
                         ctx -> new ReviewMarts(ctx).reviewReadiness()),
-                new Mart(REVIEW_TRIGGERS, "every extra-review trigger the data shows, one row each with its evidence",
+                new Mart(REVIEW_TRIGGERS, "every extra-review trigger of procedure 4.1.2 (a-g) the data shows, one"
+                        + " row each with its clause and evidence", ctx -> new ReviewMarts(ctx).reviewTriggers()),
+                new Mart(REVIEW_ATTENTION_ITEMS, "attention items (关注事项) beside the triggers, not 4.1.2: the"
+                        + " schedule, return rates under the threshold, satisfaction drops, actions found not"
+                        + " effective, inspections with many nonconformities, other plan events",
                         List.of(SurveyMarts.SURVEY_RETURNS, SurveyMarts.SATISFACTION_BY_OFFICE,
                                 SurveyMarts.SATISFACTION_COMPANY),
-                        ctx -> new ReviewMarts(ctx).reviewTriggers()),
+                        ctx -> new ReviewMarts(ctx).reviewAttentionItems()),
                 new Mart(REVIEW_OBJECTIVES_STATUS, "the plan's quality objectives against the figures of the lake",
                         List.of(SurveyMarts.SATISFACTION_COMPANY, SurveyMarts.SURVEY_RETURNS),
                         ctx -> new ReviewMarts(ctx).reviewObjectivesStatus()),
@@ -98,7 +141,7 @@ public final class ReviewMarts {
         this.context = context;
         this.lake = context.lake();
         this.returnThreshold = context.returnThreshold();
-        this.asOf = context.asOf();
+        this.cutOff = context.cutOff();
     }
 
     /** Marts that compute the survey figures they are built on from the lake, in the same query. */
@@ -111,8 +154,9 @@ public final class ReviewMarts {
     /** One row per year with a plan or with data (survey, feedback, inspections, actions, or a trigger). */
     public Dataset<Row> reviewReadiness() {
         Dataset<Row> triggers = context.mart(REVIEW_TRIGGERS);
-        Dataset<Row> counts = triggers.groupBy("year").agg(count(lit(1)).as("triggers"),
-                sum(when(col("trigger").notEqual(lit(REVIEW_OVERDUE)), 1L).otherwise(0L)).as("extra"));
+        Dataset<Row> attention = context.mart(REVIEW_ATTENTION_ITEMS);
+        Dataset<Row> counts = triggers.groupBy("year").agg(count(lit(1)).as("triggers"));
+        Dataset<Row> attentionCounts = attention.groupBy("year").agg(count(lit(1)).as("attention_items"));
         Dataset<Row> plan = plan().withColumn("has_plan", lit(true));
         Dataset<Row> years = plan.select("year")
                 .union(lake.read(ImportTemplates.SURVEY_DISTRIBUTION).select("year"))
@@ -121,13 +165,15 @@ public final class ReviewMarts {
                 .union(lake.read(ImportTemplates.INSPECTIONS).select("year"))
                 .union(lake.read(ImportTemplates.ACTIONS).select("year"))
                 .union(triggers.select("year"))
+                .union(attention.select("year"))
                 .distinct();
         Column previous = col("previous_review_on");
         Column meeting = col("meeting_date");
         Column dueBy = col("review_due_by");
-        Column day = lit(asOf);
+        Column day = cutOff.forYear(col("year"));
         return years.join(plan, JoinKeys.of(List.of("year")), "left")
                 .join(counts, JoinKeys.of(List.of("year")), "left")
+                .join(attentionCounts, JoinKeys.of(List.of("year")), "left")
                 .withColumn("review_due_by", ReviewTriggers.dueByColumn(previous))
                 .select(col("year"),
                         coalesce(col("has_plan"), lit(false)).as("has_plan"),
@@ -137,50 +183,72 @@ public final class ReviewMarts {
                         when(meeting.isNotNull().and(previous.isNotNull()),
                                 day.gt(dueBy).and(day.lt(meeting))).as("overdue_at_as_of"),
                         coalesce(col("triggers"), lit(0L)).as("triggers"),
-                        coalesce(col("extra"), lit(0L)).gt(lit(0)).as("extra_review_due"),
+                        coalesce(col("triggers"), lit(0L)).gt(lit(0)).as("extra_review_due"),
+                        coalesce(col("attention_items"), lit(0L)).as("attention_items"),
                         day.as("as_of"))
                 .orderBy("year");
     }
 
     // ---------------------------------------------------------------- review_triggers
 
-    /** One row per trigger; see data/README.md §5 for the rules. */
+    /** One row per trigger of procedure 4.1.2, coded by its clause; see data/README.md §5 for the rules. */
     public Dataset<Row> reviewTriggers() {
+        Dataset<Row> all = majorComplaints()
+                .unionByName(clauseEvents())
+                .unionByName(seriousAuditFindings());
+        return all.withColumn("as_of", cutOff.forYear(col("year")))
+                .orderBy(col("year"), col("clause"), ordered(TRIGGER_ORDER, col("trigger")),
+                        col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
+                        col("reference_id").asc_nulls_first())
+                .select("year", "clause", "trigger", "office_id", "evidence", "reference_id", "date", "source",
+                        "as_of");
+    }
+
+    /** One row per attention item (关注事项): what the review should hear of that 4.1.2 does not list. */
+    public Dataset<Row> reviewAttentionItems() {
         Dataset<Row> all = reviewOverdue()
-                .unionByName(majorFeedback())
-                .unionByName(majorEvents())
                 .unionByName(returnRateBelowThreshold())
                 .unionByName(satisfactionDrop())
                 .unionByName(actionNotEffective())
-                .unionByName(seriousNonconformity())
-                .unionByName(planEvents());
-        Column order = array_position(array(TRIGGER_ORDER.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new)),
-                col("trigger"));
-        return all.withColumn("as_of", lit(asOf))
-                .orderBy(col("year"), order, col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
-                        col("reference_id").asc_nulls_first());
+                .unionByName(inspectionNonconformities())
+                .unionByName(otherEvents());
+        Column basis = coalesce(ATTENTION_BASIS.entrySet().stream()
+                .map(entry -> when(col("item").equalTo(lit(entry.getKey())), lit(entry.getValue())))
+                .toArray(Column[]::new));
+        return all.withColumn("basis", basis)
+                .withColumn("as_of", cutOff.forYear(col("year")))
+                .orderBy(col("year"), ordered(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
+                        col("date").asc_nulls_first(), col("reference_id").asc_nulls_first())
+                .select("year", "item", "basis", "office_id", "evidence", "reference_id", "date", "source", "as_of");
+    }
+
+    private static Column ordered(List<String> codes, Column code) {
+        return array_position(array(codes.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new)),
+                code);
     }
 
     private Dataset<Row> reviewOverdue() {
         Column previous = col("previous_review_on");
         Column meeting = col("meeting_date");
         Column dueBy = ReviewTriggers.dueByColumn(previous);
-        Column atAsOf = when(lit(asOf).gt(dueBy).and(lit(asOf).lt(meeting)), lit("；评审基准日已超期"))
+        Column day = cutOff.forYear(col("year"));
+        Column atAsOf = when(day.gt(dueBy).and(day.lt(meeting)), lit("；评审基准日已超期"))
                 .otherwise(lit(""));
         return plan().filter(previous.isNotNull().and(ReviewTriggers.withinIntervalColumn(previous, meeting).equalTo(
                         lit(false))))
-                .select(col("year"), lit(REVIEW_OVERDUE).as("trigger"), nullString().as("office_id"),
+                .select(col("year"), lit(REVIEW_OVERDUE).as("item"), nullString().as("office_id"),
                         concat(format_string("上次评审 %s，会议日期 %s，晚于最迟日期 %s（间隔超过 %d 个月）",
                                 previous.cast("string"), meeting.cast("string"), dueBy.cast("string"),
                                 lit(ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS)), atAsOf).as("evidence"),
                         nullString().as("reference_id"), dueBy.as("date"), lit("review_plan").as("source"));
     }
 
-    private Dataset<Row> majorFeedback() {
-        return lake.read(ImportTemplates.FEEDBACK).filter(col("severity").equalTo(lit("major")))
-                .select(col("year"), lit(MAJOR_COMPLAINT).as("trigger"), col("office_id"),
-                        format_string("重大%s · %s · %s：%s",
-                                ChineseNames.of(ImportTemplates.FEEDBACK_KINDS, col("kind")),
+    /** 4.1.2 d: complaints of severity major in the register. Praise, opinions and requests never count. */
+    private Dataset<Row> majorComplaints() {
+        return lake.read(ImportTemplates.FEEDBACK)
+                .filter(col("kind").equalTo(lit(COMPLAINT_KIND)).and(col("severity").equalTo(lit(MAJOR_SEVERITY))))
+                .select(col("year"), lit("d").as("clause"), lit(MAJOR_COMPLAINT).as("trigger"), col("office_id"),
+                        format_string("顾客严重投诉 · %s · %s：%s",
                                 ChineseNames.of(ImportTemplates.AREAS, col("area")),
                                 ChineseNames.of(ImportTemplates.FEEDBACK_STATUSES, col("status")),
                                 coalesce(col("summary"), lit(""))).as("evidence"),
@@ -188,19 +256,45 @@ public final class ReviewMarts {
                         lit("feedback").as("source"));
     }
 
-    private Dataset<Row> majorEvents() {
-        return events().filter(col("kind").isin(MAJOR_EVENT_KINDS.toArray()))
-                .select(col("year"), lit(MAJOR_COMPLAINT).as("trigger"), nullString().as("office_id"),
-                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, col("kind")),
+    /**
+     * The plan's events of a kind 4.1.2 lists, with its clause: a major accident or serious complaint is coded
+     * {@link #MAJOR_COMPLAINT}, a serious nonconformity {@link #SERIOUS_NONCONFORMITY}, the others by their kind.
+     */
+    private Dataset<Row> clauseEvents() {
+        Column kind = col("kind");
+        Column clause = coalesce(EVENT_CLAUSES.entrySet().stream()
+                .map(entry -> when(kind.equalTo(lit(entry.getKey())), lit(entry.getValue())))
+                .toArray(Column[]::new));
+        Column trigger = when(kind.isin(MAJOR_EVENT_KINDS.toArray()), lit(MAJOR_COMPLAINT))
+                .when(kind.equalTo(lit(SERIOUS_NONCONFORMITY)), lit(SERIOUS_NONCONFORMITY))
+                .otherwise(kind);
+        return events().filter(kind.isin(EVENT_CLAUSES.keySet().toArray()))
+                .select(col("year"), clause.as("clause"), trigger.as("trigger"), nullString().as("office_id"),
+                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, kind),
                                 col("description")).as("evidence"),
                         eventReference(), col("date"), lit("review_events").as("source"));
     }
 
-    private Dataset<Row> planEvents() {
-        return events().filter(col("kind").isin(PLAN_EVENT_KINDS.toArray()))
-                .select(col("year"), col("kind").as("trigger"), nullString().as("office_id"),
-                        col("description").as("evidence"), eventReference(), col("date"),
-                        lit("review_events").as("source"));
+    /** 4.1.2 g: findings graded serious in the year's quality-system audits (audit_findings of the plan). */
+    private Dataset<Row> seriousAuditFindings() {
+        return lake.read(ReviewPlanTables.AUDIT_FINDINGS).filter(col("grade").equalTo(lit(SERIOUS_GRADE)))
+                .select(col("year"), lit("g").as("clause"), lit(SERIOUS_NONCONFORMITY).as("trigger"),
+                        col("office_id"),
+                        format_string("%s严重不合格%s：%s", ChineseNames.of(ReviewPlanTables.AUDIT_KINDS, col("audit")),
+                                when(col("clause").isNotNull(), concat(lit("（条款 "), col("clause"), lit("）")))
+                                        .otherwise(lit("")),
+                                col("description")).as("evidence"),
+                        concat(lit("audit_findings#"), col("seq").cast("string")).as("reference_id"), col("date"),
+                        lit("review_audit_findings").as("source"));
+    }
+
+    /** Plan events of kind other: shown to the review, not a 4.1.2 trigger. */
+    private Dataset<Row> otherEvents() {
+        return events().filter(not(col("kind").isin(EVENT_CLAUSES.keySet().toArray())))
+                .select(col("year"), lit(OTHER_EVENT).as("item"), nullString().as("office_id"),
+                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, col("kind")),
+                                col("description")).as("evidence"),
+                        eventReference(), col("date"), lit("review_events").as("source"));
     }
 
     private Dataset<Row> returnRateBelowThreshold() {
@@ -218,7 +312,7 @@ public final class ReviewMarts {
                         coalesce(col("forms_distributed").cast("string"), lit("—"))));
         return context.mart(SurveyMarts.SURVEY_RETURNS)
                 .filter(col("meets_threshold").equalTo(lit(false)))
-                .select(col("year"), lit(RETURN_RATE_BELOW_THRESHOLD).as("trigger"), col("office_id"),
+                .select(col("year"), lit(RETURN_RATE_BELOW_THRESHOLD).as("item"), col("office_id"),
                         evidence.as("evidence"), nullString().as("reference_id"), nullDate().as("date"),
                         lit("survey_returns").as("source"));
     }
@@ -240,7 +334,7 @@ public final class ReviewMarts {
                         .and(col("office_id").eqNullSafe(col("p_office"))))
                 .filter(ReviewTriggers.satisfactionDroppedColumn(col("p_qualified"), col("p_unsatisfied"),
                         col("qualified"), col("unsatisfied")))
-                .select(col("year"), lit(SATISFACTION_DROP).as("trigger"), col("office_id"),
+                .select(col("year"), lit(SATISFACTION_DROP).as("item"), col("office_id"),
                         format_string("满意率 %.4f → %.4f，下降 %.1f 个百分点（%s）", previousRate, rate,
                                 PercentagePoints.column(previousRate, rate),
                                 when(col("office_id").isNull(), lit("公司")).otherwise(col("office_id")))
@@ -250,12 +344,14 @@ public final class ReviewMarts {
 
     private Dataset<Row> actionNotEffective() {
         Column verifiedOn = col("verified_on");
+        // reported in the year of its verification, judged at that year's cut-off
+        Column day = cutOff.forYear(year(verifiedOn));
         return lake.read(ImportTemplates.ACTIONS)
-                .filter(ActionState.column(col("opened_on"), col("due_on"), col("closed_on"), asOf)
+                .filter(ActionState.column(col("opened_on"), col("due_on"), col("closed_on"), day)
                         .notEqual(lit(ActionState.NOT_OPENED.code())))
-                .filter(ActionState.verificationColumn(col("verification"), verifiedOn, asOf)
+                .filter(ActionState.verificationColumn(col("verification"), verifiedOn, day)
                         .equalTo(lit(ActionState.Verification.NOT_EFFECTIVE.code())))
-                .select(year(verifiedOn).as("year"), lit(ACTION_NOT_EFFECTIVE).as("trigger"), col("office_id"),
+                .select(year(verifiedOn).as("year"), lit(ACTION_NOT_EFFECTIVE).as("item"), col("office_id"),
                         format_string("措施验证无效（%s，%s，%s）：%s",
                                 ChineseNames.of(ImportTemplates.AREAS, col("area")),
                                 ChineseNames.of(ImportTemplates.ACTION_TYPES, col("type")),
@@ -263,10 +359,11 @@ public final class ReviewMarts {
                         col("action_id").as("reference_id"), verifiedOn.as("date"), lit("actions").as("source"));
     }
 
-    private Dataset<Row> seriousNonconformity() {
+    /** Routine inspections with many nonconformities: an inspection is not a quality-system audit (4.1.2 g). */
+    private Dataset<Row> inspectionNonconformities() {
         return lake.read(ImportTemplates.INSPECTIONS)
                 .filter(ReviewTriggers.seriousNonconformityColumn(col("level"), col("nonconformities")))
-                .select(col("year"), lit(SERIOUS_NONCONFORMITY).as("trigger"), col("office_id"),
+                .select(col("year"), lit(INSPECTION_NONCONFORMITIES).as("item"), col("office_id"),
                         format_string("%s不合格项 %d（限值 %d；外部检查任一项），得分 %s",
                                 ChineseNames.of(ImportTemplates.INSPECTION_LEVELS, col("level")),
                                 col("nonconformities"), lit(ReviewTriggers.NONCONFORMITY_LIMIT),
@@ -277,29 +374,62 @@ public final class ReviewMarts {
 
     // ---------------------------------------------------------------- review_objectives_status
 
-    /** One row per objective of every plan, in plan order. */
+    /**
+     * One row per objective of every plan, in plan order. How each is judged ({@code judged_by}):
+     * <ul>
+     *   <li>{@code survey_return_rate}, {@code every_office}: procedure 5.1.2 asks every office to reach the rate, so
+     *       the objective is met only when every office with a distribution record meets it ({@code
+     *       survey_returns.meets_threshold} against the plan's target; an office with returns over 100% does not);
+     *       {@code offices_judged} and {@code offices_not_met} say how many; {@code actual} is the pooled company
+     *       rate of the offices without an anomaly, shown beside, never the verdict.</li>
+     *   <li>{@code satisfaction_rate} and {@code complaint_closure_rate}, {@code company_figure}: the company figure
+     *       (pooled over all rated items; closed complaints / complaints) against the target.</li>
+     * </ul>
+     */
     public Dataset<Row> reviewObjectivesStatus() {
         Dataset<Row> satisfaction = context.mart(SurveyMarts.SATISFACTION_COMPANY)
-                .select(col("year"), lit("satisfaction_rate").as("metric"), col("satisfaction_rate").as("actual"));
+                .select(col("year"), lit("satisfaction_rate").as("metric"), col("satisfaction_rate").as("actual"),
+                        nullLong().as("offices_left_out"));
         Dataset<Row> returns = context.mart(SurveyMarts.SURVEY_RETURNS)
-                .select(col("year"), lit("survey_return_rate").as("metric"), col("company_return_rate").as("actual"))
-                .distinct();
+                .select(col("year"), col("company_return_rate").as("actual"),
+                        col("company_offices_left_out").as("offices_left_out"))
+                .distinct()
+                .withColumn("metric", lit("survey_return_rate"));
         Column closed = sum(when(col("status").equalTo(lit(FeedbackMarts.CLOSED)), 1L).otherwise(0L));
         Dataset<Row> closure = lake.read(ImportTemplates.FEEDBACK)
                 .filter(col("kind").equalTo(lit(FeedbackMarts.COMPLAINT)))
                 .groupBy("year").agg(closed.as("closed"), count(lit(1)).as("complaints"))
                 .select(col("year"), lit("complaint_closure_rate").as("metric"),
-                        ClosureRate.column(col("closed"), col("complaints")).as("actual"));
+                        ClosureRate.column(col("closed"), col("complaints")).as("actual"),
+                        nullLong().as("offices_left_out"));
+        // the return-rate objective, office by office, against the objective's own target
+        Dataset<Row> objectives = lake.read(ReviewPlanTables.OBJECTIVES);
+        Column distributed = col("forms_distributed");
+        Dataset<Row> perOffice = objectives.filter(col("metric").equalTo(lit("survey_return_rate")))
+                .select("year", "seq", "target", "comparison")
+                .join(context.mart(SurveyMarts.SURVEY_RETURNS).filter(distributed.isNotNull())
+                        .select("year", "forms_distributed", "forms_returned"), JoinKeys.of(List.of("year")))
+                .withColumn("office_met", SurveyReturnRate.meetsTargetColumn(distributed, col("forms_returned"),
+                        col("target"), col("comparison")))
+                .groupBy("year", "seq").agg(count(lit(1)).as("offices_judged"),
+                        sum(when(col("office_met"), 0L).otherwise(1L)).as("offices_not_met"));
         Dataset<Row> actuals = satisfaction.unionByName(returns).unionByName(closure);
         Column actual = col("actual");
         Column target = col("target");
-        Column met = when(actual.isNull(), lit(null).cast("boolean"))
+        Column everyOffice = col("metric").equalTo(lit("survey_return_rate"));
+        Column companyMet = when(actual.isNull(), lit(null).cast("boolean"))
                 .when(col("comparison").equalTo(lit("at_most")), actual.leq(target))
                 .otherwise(actual.geq(target));
-        return lake.read(ReviewPlanTables.OBJECTIVES)
+        Column officesMet = when(coalesce(col("offices_judged"), lit(0L)).equalTo(lit(0L)), lit(null).cast("boolean"))
+                .otherwise(col("offices_not_met").equalTo(lit(0L)));
+        return objectives
                 .join(actuals, JoinKeys.of(List.of("year", "metric")), "left")
+                .join(perOffice, JoinKeys.of(List.of("year", "seq")), "left")
                 .select(col("year"), col("seq"), col("name"), col("metric"), col("comparison"), target, actual,
-                        met.as("met"))
+                        when(everyOffice, officesMet).otherwise(companyMet).as("met"),
+                        when(everyOffice, lit("every_office")).when(col("metric").isNotNull(), lit("company_figure"))
+                                .as("judged_by"),
+                        col("offices_judged"), col("offices_not_met"), col("offices_left_out"))
                 .orderBy("year", "seq");
     }
 
@@ -317,13 +447,10 @@ public final class ReviewMarts {
         Column opened = col("opened_on");
         Column due = col("due_on");
         Column closed = col("closed_on");
+        // each plan's actions are judged at the cut-off of the plan's year
+        Column day = cutOff.forYear(col("year"));
         Dataset<Row> actions = lake.read(ImportTemplates.ACTIONS)
                 .filter(col("source").equalTo(lit(REVIEW_ACTION_SOURCE)))
-                .withColumn("state", ActionState.column(opened, due, closed, asOf))
-                .withColumn("overdue", ActionState.overdueColumn(opened, due, closed, asOf))
-                .withColumn("verification_at",
-                        ActionState.verificationColumn(col("verification"), col("verified_on"), asOf))
-                .filter(col("state").notEqual(lit(ActionState.NOT_OPENED.code())))
                 .drop("year");
         Dataset<Row> plans = plan().select(col("year"), col("meeting_date"), col("previous_review_on"));
         Column finishedBeforePrevious = col("verification").equalTo(lit(ActionState.Verification.EFFECTIVE.code()))
@@ -331,12 +458,17 @@ public final class ReviewMarts {
         Dataset<Row> offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
         return plans.join(actions, opened.lt(col("meeting_date"))
                         .and(not(coalesce(finishedBeforePrevious, lit(false)))))
+                .withColumn("state", ActionState.column(opened, due, closed, day))
+                .withColumn("overdue", ActionState.overdueColumn(opened, due, closed, day))
+                .withColumn("verification_at",
+                        ActionState.verificationColumn(col("verification"), col("verified_on"), day))
+                .filter(col("state").notEqual(lit(ActionState.NOT_OPENED.code())))
                 .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("meeting_date"), col("previous_review_on"), col("action_id"),
                         col("office_id"), col("office_name"), col("area"), col("type"), col("owner_department"),
                         opened, due, closed, col("state"), col("overdue"), col("verification_at").as("verification"),
-                        when(col("verified_on").leq(lit(asOf)), col("verified_on")).as("verified_on"),
-                        col("description"), lit(asOf).as("as_of"))
+                        when(col("verified_on").leq(day), col("verified_on")).as("verified_on"),
+                        col("description"), day.as("as_of"))
                 .orderBy(col("year"), opened, col("action_id"));
     }
 
@@ -355,6 +487,10 @@ public final class ReviewMarts {
 
     private static Column nullString() {
         return lit(null).cast("string");
+    }
+
+    private static Column nullLong() {
+        return lit(null).cast("long");
     }
 
     private static Column nullDate() {

@@ -86,9 +86,14 @@ public final class SurveyMarts {
                                 .as("meets_threshold"),
                         SurveyReturnRate.anomalyColumn(distributed, returnedForms).as("anomaly"),
                         lit(threshold.doubleValue()).as("threshold"));
-        // the company figure pools the offices that have a distribution record, as the data stands
-        Dataset<Row> company = rates.where(distributed.isNotNull()).groupBy("year")
-                .agg(SurveyReturnRate.column(sum(distributed), sum(returnedForms)).as("company_return_rate"));
+        // the company figure pools the offices without an anomaly (SurveyReturnRate.inCompanyRate): an office at
+        // 110% is a data error, not a good result, and says how many were left out
+        Column pooled = SurveyReturnRate.inCompanyRateColumn(distributed, returnedForms);
+        Dataset<Row> company = rates.groupBy("year")
+                .agg(SurveyReturnRate.column(sum(when(pooled, distributed)), sum(when(pooled, returnedForms)))
+                                .as("company_return_rate"),
+                        sum(when(SurveyReturnRate.leftOutOfCompanyRateColumn(distributed, returnedForms), 1L)
+                                .otherwise(0L)).as("company_offices_left_out"));
         return compared(rates, company, "return_rate", "company_return_rate");
     }
 

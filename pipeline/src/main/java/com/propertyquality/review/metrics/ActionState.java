@@ -68,7 +68,11 @@ public enum ActionState implements Coded {
 
     /** The state code ({@link #code()}) as a Spark expression over three date columns. */
     public static Column column(Column openedOn, Column dueOn, Column closedOn, LocalDate asOf) {
-        Column day = lit(asOf);
+        return column(openedOn, dueOn, closedOn, lit(asOf));
+    }
+
+    /** The state code at a date column: each row judged at its own day (its review year's cut-off). */
+    public static Column column(Column openedOn, Column dueOn, Column closedOn, Column day) {
         return when(openedOn.gt(day), lit(NOT_OPENED.code))
                 .when(closedOn.isNull().or(closedOn.gt(day)), lit(OPEN.code))
                 .when(closedOn.gt(dueOn), lit(CLOSED_LATE.code))
@@ -77,7 +81,12 @@ public enum ActionState implements Coded {
 
     /** {@link #overdue} as a Spark boolean expression. */
     public static Column overdueColumn(Column openedOn, Column dueOn, Column closedOn, LocalDate asOf) {
-        return column(openedOn, dueOn, closedOn, asOf).equalTo(lit(OPEN.code)).and(dueOn.lt(lit(asOf)));
+        return overdueColumn(openedOn, dueOn, closedOn, lit(asOf));
+    }
+
+    /** {@link #overdue} at a date column. */
+    public static Column overdueColumn(Column openedOn, Column dueOn, Column closedOn, Column day) {
+        return column(openedOn, dueOn, closedOn, day).equalTo(lit(OPEN.code)).and(dueOn.lt(day));
     }
 
     /** The verification of effect (验证结论) as it stood at a date. */
@@ -129,7 +138,12 @@ public enum ActionState implements Coded {
 
     /** {@link #verificationAt} as a Spark expression giving the verification code. */
     public static Column verificationColumn(Column verification, Column verifiedOn, LocalDate asOf) {
-        Column known = verifiedOn.isNotNull().and(verifiedOn.leq(lit(asOf)));
+        return verificationColumn(verification, verifiedOn, lit(asOf));
+    }
+
+    /** {@link #verificationAt} at a date column. */
+    public static Column verificationColumn(Column verification, Column verifiedOn, Column day) {
+        Column known = verifiedOn.isNotNull().and(verifiedOn.leq(day));
         return when(known.and(verification.equalTo(lit(Verification.EFFECTIVE.code))),
                         lit(Verification.EFFECTIVE.code))
                 .when(known.and(verification.equalTo(lit(Verification.NOT_EFFECTIVE.code))),

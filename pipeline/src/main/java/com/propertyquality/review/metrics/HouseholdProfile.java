@@ -17,6 +17,10 @@ public final class HouseholdProfile {
 
     public static final String UNKNOWN = "unknown";
 
+    /** The age bands in age order, unknown last: the order tables list them in (not the codes' text order). */
+    public static final java.util.List<String> AGE_BANDS_IN_ORDER = java.util.List.of("under_30", "30_44", "45_59",
+            "60_74", "75_plus", UNKNOWN);
+
     private HouseholdProfile() {
     }
 

@@ -3,12 +3,14 @@ package com.propertyquality.review.metrics;
 import static org.apache.spark.sql.functions.lit;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -29,6 +31,27 @@ public final class MainFactors {
     public static final BigDecimal THRESHOLD = new BigDecimal("0.80");
 
     private MainFactors() {
+    }
+
+    /**
+     * Whether an action opened on {@code openedOn} addresses the main factors of review year {@code year} (5.1.3:
+     * 由管理处和有关部门制定纠正和预防措施): opened in that year, or after it up to the year's review meeting, where
+     * the factors are read and the actions decided. Corrective and preventive actions alike; the area and the office
+     * are matched by the mart. Without a meeting date only the year itself counts.
+     */
+    public static boolean addresses(LocalDate openedOn, int year, LocalDate meeting) {
+        if (openedOn == null) {
+            return false;
+        }
+        return openedOn.getYear() == year
+                || openedOn.getYear() > year && meeting != null && !openedOn.isAfter(meeting);
+    }
+
+    /** {@link #addresses} as a Spark boolean expression; never null. */
+    public static Column addressesColumn(Column openedOn, Column year, Column meeting) {
+        Column sameYear = functions.year(openedOn).equalTo(year);
+        Column beforeMeeting = functions.year(openedOn).gt(year).and(openedOn.leq(meeting));
+        return functions.coalesce(sameYear.or(functions.coalesce(beforeMeeting, lit(false))), lit(false));
     }
 
     /** One area of a Pareto view. */

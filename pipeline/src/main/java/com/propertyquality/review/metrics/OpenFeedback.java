@@ -38,14 +38,23 @@ public final class OpenFeedback {
 
     /** {@link #isOpenAt} as a Spark boolean expression; never null. */
     public static Column openAtColumn(Column status, Column receivedOn, Column closedOn, LocalDate asOf) {
-        Column day = lit(asOf);
+        return openAtColumn(status, receivedOn, closedOn, lit(asOf));
+    }
+
+    /** {@link #isOpenAt} at a date column: each row judged at its own day (its review year's cut-off). */
+    public static Column openAtColumn(Column status, Column receivedOn, Column closedOn, Column day) {
         Column closedLater = coalesce(closedOn.gt(day), lit(false));
         return receivedOn.leq(day).and(coalesce(status.equalTo(lit(OPEN)), lit(false)).or(closedLater));
     }
 
     /** {@link #isOpenOverDays} as a Spark boolean expression; never null. */
     public static Column openOverDaysColumn(Column status, Column receivedOn, Column closedOn, LocalDate asOf) {
-        return openAtColumn(status, receivedOn, closedOn, asOf)
-                .and(datediff(lit(asOf), receivedOn).gt(lit(OVER_DAYS)));
+        return openOverDaysColumn(status, receivedOn, closedOn, lit(asOf));
+    }
+
+    /** {@link #isOpenOverDays} at a date column. */
+    public static Column openOverDaysColumn(Column status, Column receivedOn, Column closedOn, Column day) {
+        return openAtColumn(status, receivedOn, closedOn, day)
+                .and(datediff(day, receivedOn).gt(lit(OVER_DAYS)));
     }
 }

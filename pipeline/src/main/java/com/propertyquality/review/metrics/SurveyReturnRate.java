@@ -68,6 +68,33 @@ public final class SurveyReturnRate {
         return BigDecimal.valueOf(returned).compareTo(threshold.multiply(BigDecimal.valueOf(distributed))) >= 0;
     }
 
+    /**
+     * Whether an office's figures enter the company return rate: only without an anomaly. An office that returned
+     * more forms than it handed out (a data error) or has no distribution record would otherwise lift or skew the
+     * pooled rate; it is left out and counted apart. The company rate = Σ returned / Σ distributed over these.
+     */
+    public static boolean inCompanyRate(Long distributed, long returned) {
+        return anomaly(distributed, returned) == null;
+    }
+
+    /** {@link #inCompanyRate} as a Spark boolean expression. */
+    public static Column inCompanyRateColumn(Column distributed, Column returned) {
+        return anomalyColumn(distributed, returned).isNull();
+    }
+
+    /**
+     * Whether an office with figures was left out of the company rate: it has an anomaly and something to leave out
+     * (a distribution record or returned forms). An office of the register with neither is simply not surveyed.
+     */
+    public static boolean leftOutOfCompanyRate(Long distributed, long returned) {
+        return !inCompanyRate(distributed, returned) && (distributed != null || returned > 0);
+    }
+
+    public static Column leftOutOfCompanyRateColumn(Column distributed, Column returned) {
+        return inCompanyRateColumn(distributed, returned).equalTo(lit(false))
+                .and(distributed.isNotNull().or(returned.gt(lit(0))));
+    }
+
     public static Column column(Column distributed, Column returned) {
         return returned.cast("double").divide(distributed.cast("double"));
     }
@@ -83,6 +110,28 @@ public final class SurveyReturnRate {
         Column exactReturned = returned.cast(DataTypes.createDecimalType(20, 0));
         Column exactRequired = distributed.cast(DataTypes.createDecimalType(20, 0)).multiply(lit(threshold));
         return when(anomalyColumn(distributed, returned).isNotNull(), lit(false))
+                .otherwise(exactReturned.geq(exactRequired));
+    }
+
+    /**
+     * An office against a plan objective's target for the return rate: like {@link #meetsThreshold} (exact, never
+     * with an anomaly) with the target in place of the threshold; {@code at_most} compares the other way.
+     */
+    public static boolean meetsTarget(Long distributed, long returned, BigDecimal target, String comparison) {
+        if (anomaly(distributed, returned) != null) {
+            return false;
+        }
+        int compared = BigDecimal.valueOf(returned).compareTo(target.multiply(BigDecimal.valueOf(distributed)));
+        return "at_most".equals(comparison) ? compared <= 0 : compared >= 0;
+    }
+
+    /** {@link #meetsTarget} as a Spark expression; the target column is a decimal or double fraction. */
+    public static Column meetsTargetColumn(Column distributed, Column returned, Column target, Column comparison) {
+        Column exactReturned = returned.cast(DataTypes.createDecimalType(20, 0));
+        Column exactRequired = distributed.cast(DataTypes.createDecimalType(20, 0))
+                .multiply(target.cast(DataTypes.createDecimalType(20, 10)));
+        return when(anomalyColumn(distributed, returned).isNotNull(), lit(false))
+                .when(comparison.equalTo(lit("at_most")), exactReturned.leq(exactRequired))
                 .otherwise(exactReturned.geq(exactRequired));
     }
 

@@ -88,10 +88,10 @@ public final class IncidentsAndActionsChapter {
                         Column.text(lang.pick("管理处", "Office"), 15),
                         Column.text(lang.pick("登记编号", "Entry"), 12),
                         Column.text(lang.pick("情况", "Evidence"), 40)), rows)
-                .withCaption(lang.pick("《顾客意见登记表》中严重程度为“重大”的登记",
-                        "Register entries of major severity"))
-                .withEmptyText(lang.pick("本年度《顾客意见登记表》无严重程度为“重大”的登记。",
-                        "No register entry of major severity this year."));
+                .withCaption(lang.pick("《顾客意见登记表》中严重程度为“重大”的投诉（顾客严重投诉，4.1.2 d）",
+                        "Register complaints of major severity (serious complaints, 4.1.2 d)"))
+                .withEmptyText(lang.pick("本年度《顾客意见登记表》无严重程度为“重大”的投诉。",
+                        "No register complaint of major severity this year."));
     }
 
     /** How the major entries were handled, per month, office, kind and area; still open ones shaded. */

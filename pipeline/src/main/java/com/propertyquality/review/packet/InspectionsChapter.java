@@ -35,8 +35,8 @@ public final class InspectionsChapter {
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
         List<MartRow> inspections = MartRow.of(source.martOfYear(QualityMarts.INSPECTION_SUMMARY, year));
-        List<MartRow> serious = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .filter(row -> ReviewMarts.SERIOUS_NONCONFORMITY.equals(row.text("trigger")))
+        List<MartRow> serious = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
+                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text("item")))
                 .toList();
         return new Chapter(lang.pick("服务检查（微笑100%）", "Service inspections (Smile 100%)"),
                 lang.pick("服务检查", "Inspections"), List.of(
@@ -45,7 +45,8 @@ public final class InspectionsChapter {
                                 byOfficeAndLevel(inspections, register, true, lang)),
                         Section.of(Labels.heading(2, "神秘顾客检查结果", "Mystery-shopper checks", lang),
                                 mysteryShoppers(inspections, register, lang)),
-                        Section.of(Labels.heading(3, "严重不合格", "Serious nonconformities", lang),
+                        Section.of(Labels.heading(3, "不合格项较多的检查", "Inspections with many nonconformities",
+                                        lang),
                                 seriousNonconformities(serious, register, lang))));
     }
 
@@ -149,11 +150,14 @@ public final class InspectionsChapter {
                         Column.text(lang.pick("管理处", "Office"), 16),
                         Column.text(lang.pick("检查编号", "Inspection"), 11),
                         Column.text(lang.pick("情况", "Evidence"), 40)), rows)
-                .withEmptyText(lang.pick("本年度未发现严重不合格。", "No serious nonconformity this year."))
-                .withNote(lang.pick("严重不合格：单次检查不合格项不少于 " + ReviewTriggers.NONCONFORMITY_LIMIT
-                                + " 项，或外部检查有任一不合格项（4.1.2 g）。",
-                        "Serious: at least " + ReviewTriggers.NONCONFORMITY_LIMIT + " nonconformities in one"
-                                + " inspection, or any in an external one (procedure 4.1.2 g)."));
+                .withEmptyText(lang.pick("本年度没有不合格项较多的检查。",
+                        "No inspection with many nonconformities this year."))
+                .withNote(lang.pick("列出单次检查不合格项不少于 " + ReviewTriggers.NONCONFORMITY_LIMIT
+                                + " 项、或外部检查有任一不合格项的检查，作为评审关注事项。服务检查不是质量管理体系审核，"
+                                + "不属于程序 4.1.2 g 的情形。",
+                        "Inspections with at least " + ReviewTriggers.NONCONFORMITY_LIMIT + " nonconformities, or"
+                                + " an external one with any: attention items for the review. A service inspection is"
+                                + " not a quality-system audit, so not procedure 4.1.2 g."));
     }
 
     private static int levelOrder(List<String> levels, String level) {

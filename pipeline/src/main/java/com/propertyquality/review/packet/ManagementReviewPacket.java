@@ -1,12 +1,8 @@
 package com.propertyquality.review.packet;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
-import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.ReportDocument;
@@ -39,14 +35,9 @@ public final class ManagementReviewPacket {
     static ReportDocument.Cover cover(PacketSource source, int year, Lang lang) {
         List<String> lines = new ArrayList<>();
         lines.add(lang.pick("管理评审输入资料与输出表单", "Review inputs and output forms"));
-        asOf(source).ifPresent(date -> lines.add(lang.pick("数据截至 " + date, "Data as of " + date)));
+        CutOffDay.of(source, year).ifPresent(date -> lines.add(lang.pick("数据截至 " + date + "（基准日）",
+                "Data as of " + date + " (cut-off)")));
         return new ReportDocument.Cover(lang.pick("管理评审资料", "Management review"), lines);
-    }
-
-    /** The as-of date the marts were built with (every review mart carries it). */
-    static Optional<LocalDate> asOf(PacketSource source) {
-        return source.mart(ReviewMarts.REVIEW_READINESS).stream()
-                .map(row -> (LocalDate) row.get("as_of")).filter(Objects::nonNull).findFirst();
     }
 
     static List<Chapter> numbered(List<Chapter> chapters, Lang lang) {

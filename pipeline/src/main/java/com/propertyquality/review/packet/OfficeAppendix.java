@@ -122,7 +122,7 @@ public final class OfficeAppendix {
                                         false, lang),
                                 IncidentsAndActionsChapter.failedTable(figures.failedActions(), figures.register(),
                                         false, lang)),
-                        Section.of(Labels.heading(2, "尚未制定纠正措施的主要因素", "Main factors without a corrective action", lang),
+                        Section.of(Labels.heading(2, "尚未制定纠正或预防措施的主要因素", "Main factors without a corrective or preventive action", lang),
                                 factorsWithoutAction(figures, lang))),
                 Chapter.of(lang.pick("回访跟进名单", "Households to visit again"), lang.pick("回访跟进", "Follow-up"),
                         new Section(null, false,
@@ -234,7 +234,7 @@ public final class OfficeAppendix {
     private static Table mainFactors(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.pareto().stream().filter(row -> row.isTrue("main_factor"))
                 .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
-                        row.number("share"), row.number("cumulative_share"), Labels.yesNo(row.isTrue("has_action"), lang)),
+                        row.number("share"), row.number("cumulative_share"), ReviewTerms.mainFactorAction(row, lang)),
                         !row.isTrue("has_action")))
                 .toList();
         return Table.of(List.of(
@@ -242,10 +242,10 @@ public final class OfficeAppendix {
                         Column.count(lang.pick("投诉件数", "Complaints"), 8),
                         Column.percent(lang.pick("占比", "Share"), 8),
                         Column.percent(lang.pick("累计占比", "Cumulative"), 8),
-                        Column.text(lang.pick("已有纠正措施", "Corrective action"), 8)), rows)
+                        Column.text(lang.pick("纠正和预防措施", "Actions"), 8)), rows)
                 .withCaption(lang.pick("投诉的主要因素（5.1.3）", "Main factors of complaints (5.1.3)"))
                 .withEmptyText(lang.pick("本年度本管理处无投诉。", "No complaints at this office this year."))
-                .withNote(lang.pick("底纹：尚未制定纠正措施。", "Shaded: no corrective action yet."));
+                .withNote(lang.pick("底纹：尚未制定纠正或预防措施。", "Shaded: no corrective or preventive action yet."));
     }
 
     /** The office's actions by area: how many are open, overdue, effective, not effective. */
@@ -372,7 +372,7 @@ public final class OfficeAppendix {
         List<Row> rows = figures.pareto().stream()
                 .map(row -> new Row(Arrays.asList(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
                         row.count("complaints"), row.number("share"), row.number("cumulative_share"),
-                        Labels.yesNo(row.isTrue("main_factor"), lang), Labels.yesNo(row.isTrue("has_action"), lang)),
+                        Labels.yesNo(row.isTrue("main_factor"), lang), ReviewTerms.mainFactorAction(row, lang)),
                         row.isTrue("main_factor") && !row.isTrue("has_action")))
                 .toList();
         return Table.of(List.of(
@@ -382,9 +382,9 @@ public final class OfficeAppendix {
                         Column.percent(lang.pick("占比", "Share"), 8),
                         Column.percent(lang.pick("累计占比", "Cumulative"), 8),
                         Column.text(lang.pick("主要因素", "Main factor"), 7),
-                        Column.text(lang.pick("已有纠正措施", "Corrective action"), 8)), rows)
+                        Column.text(lang.pick("纠正和预防措施", "Actions"), 8)), rows)
                 .withEmptyText(lang.pick("本年度本管理处无投诉。", "No complaints at this office this year."))
-                .withNote(lang.pick("底纹：主要因素尚未制定纠正措施。", "Shaded: a main factor without a corrective action."));
+                .withNote(lang.pick("底纹：主要因素尚未制定纠正或预防措施。", "Shaded: a main factor without a corrective or preventive action."));
     }
 
     private static Table feedbackRows(List<MartRow> feedback, Lang lang) {
@@ -443,7 +443,7 @@ public final class OfficeAppendix {
                         Column.count(lang.pick("投诉件数", "Complaints"), 8),
                         Column.percent(lang.pick("占比", "Share"), 8),
                         Column.percent(lang.pick("累计占比", "Cumulative"), 8)), rows)
-                .withEmptyText(lang.pick("各主要因素均已制定纠正措施。", "Every main factor has a corrective action."))
+                .withEmptyText(lang.pick("各主要因素均已制定纠正或预防措施。", "Every main factor has a corrective or preventive action."))
                 .withNote(lang.pick("对影响服务的主要因素，由管理处和有关部门制定纠正和预防措施（5.1.3）。",
                         "The office and the departments concerned draw up actions for the main factors (5.1.3)."));
     }
@@ -559,8 +559,8 @@ public final class OfficeAppendix {
         }
 
         List<MartRow> seriousNonconformities() {
-            return own(ReviewMarts.REVIEW_TRIGGERS).stream()
-                    .filter(row -> ReviewMarts.SERIOUS_NONCONFORMITY.equals(row.text("trigger"))).toList();
+            return own(ReviewMarts.REVIEW_ATTENTION_ITEMS).stream()
+                    .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text("item"))).toList();
         }
 
         List<MartRow> actions() {

@@ -57,7 +57,7 @@ public final class OutputFormsChapter {
                 Section.of(Labels.heading(2, "《管理评审改进措施及验证记录表》", "Improvement actions and their verification", lang),
                         Paragraphs.of(lang.pick(
                                 "责任部门根据《管理评审报告》的决定编制并组织实施，按《纠正和预防措施控制程序》执行（4.5.1）。"
-                                        + "下表预先列出尚未制定纠正措施的主要因素和验证无效的措施；改进措施、责任部门、完成日期和验证由手工填写。",
+                                        + "下表预先列出尚未制定纠正或预防措施的主要因素和验证无效的措施；改进措施、责任部门、完成日期和验证由手工填写。",
                                 "The owners draw up and carry out the actions the report decides, under the corrective"
                                         + " and preventive action procedure (4.5.1). Listed in advance: the main"
                                         + " factors without a corrective action and the actions found not effective;"
@@ -197,15 +197,16 @@ public final class OutputFormsChapter {
                 .map(row -> ReviewTerms.area(row.text("area"), lang)).toList();
         List<String> sentences = new ArrayList<>();
         sentences.add(lang.pick("全公司投诉的主要因素（累计约占80%的涉及方面，5.1.3）：" + factors
-                        + (withoutAction.isEmpty() ? "，均已制定纠正措施。"
-                                : "；其中尚未制定纠正措施的：" + String.join("、", withoutAction) + "。"),
+                        + (withoutAction.isEmpty() ? "，均已制定纠正或预防措施。"
+                                : "；其中尚未制定纠正或预防措施的：" + String.join("、", withoutAction) + "。"),
                 "Main factors of the company's complaints (the areas making up 80%, 5.1.3): " + factors
-                        + (withoutAction.isEmpty() ? "; each has a corrective action."
-                                : "; without a corrective action: " + String.join(", ", withoutAction) + ".")));
+                        + (withoutAction.isEmpty() ? "; each has a corrective or preventive action."
+                                : "; without a corrective or preventive action: " + String.join(", ", withoutAction)
+                                + ".")));
         long officeFactors = source.martOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year).stream()
                 .filter(row -> row.get("office_id") != null).count();
         if (officeFactors > 0) {
-            sentences.add(lang.pick("各管理处尚有 " + officeFactors + " 项主要因素未制定纠正措施，已列入《管理评审改进措施及验证记录表》。",
+            sentences.add(lang.pick("各管理处尚有 " + officeFactors + " 项主要因素未制定纠正或预防措施，已列入《管理评审改进措施及验证记录表》。",
                     officeFactors + " main factors of single offices have no corrective action yet; they are"
                             + " listed on the improvement-action form."));
         }
@@ -249,7 +250,6 @@ public final class OutputFormsChapter {
         for (MartRow row : MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year))) {
             counts.merge(row.text("trigger"), 1L, Long::sum);
         }
-        counts.remove(ReviewMarts.REVIEW_OVERDUE); // the schedule itself, stated on its own
         List<String> found = counts.entrySet().stream().filter(entry -> entry.getValue() > 0)
                 .map(entry -> ReviewTerms.trigger(entry.getKey(), lang) + " " + entry.getValue()
                         + lang.pick(" 项", ""))
@@ -323,7 +323,7 @@ public final class OutputFormsChapter {
         List<Row> rows = new ArrayList<>();
         long number = 1;
         for (MartRow row : MartRow.of(source.martOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year))) {
-            String issue = lang.pick("主要因素未制定纠正措施：", "Main factor without a corrective action: ")
+            String issue = lang.pick("主要因素未制定纠正或预防措施：", "Main factor without a corrective or preventive action: ")
                     + ReviewTerms.area(row.text("area"), lang);
             rows.add(Row.of(number++, issue, register.scopeOf(row, lang), row.count("complaints"), null, null, null,
                     null));

@@ -41,7 +41,8 @@ public final class ReviewPlanChapter {
         return Chapter.of(title, lang.pick("管理评审计划", "Review plan"),
                 meeting(source, year, plan, lang),
                 schedule(year, plan.isPresent(), readiness, lang),
-                triggers(source, year, readiness, lang));
+                triggers(source, year, readiness, lang),
+                attentionItems(source, year, lang));
     }
 
     // ------------------------------------------------------------------ the meeting
@@ -105,7 +106,7 @@ public final class ReviewPlanChapter {
                         Column.date(lang.pick("最迟评审日期", "Due by"), 9),
                         Column.date(lang.pick("会议日期", "Meeting date"), 9),
                         Column.count(lang.pick("间隔整月数", "Whole months since"), 7),
-                        Column.text(lang.pick("不超过12个月", "Within 12 months"), 7),
+                        Column.text(lang.pick("符合12个月间隔", "Meets the 12-month rule"), 7),
                         Column.date(lang.pick("基准日", "As of"), 9),
                         Column.text(lang.pick("基准日已超期", "Overdue at the as-of date"), 8)),
                         rows)
@@ -114,9 +115,11 @@ public final class ReviewPlanChapter {
                                 "The marts hold no schedule for " + year + " (run aggregate again).")
                         : lang.pick("没有年度管理评审计划，无法判断评审时间间隔。",
                                 "Without a review plan the interval cannot be judged."))
-                .withNote(lang.pick("最迟评审日期 = 上次评审日期 + 12 个月；阴影表示超过 12 个月或在基准日已超期。",
-                        "Due by = previous review + 12 months; a shaded row is more than 12 months apart or overdue"
-                                + " at the as-of date.")));
+                .withNote(lang.pick("最迟评审日期 = 上次评审日期 + 12 个月；“符合12个月间隔”为“是”表示会议日期不晚于最迟"
+                                + "评审日期。阴影表示超过 12 个月或在基准日已超期。",
+                        "Due by = previous review + 12 months; \"Meets the 12-month rule\" is yes when the meeting is"
+                                + " on or before that day. A shaded row is more than 12 months apart or overdue at the"
+                                + " as-of date.")));
         readiness.filter(row -> row.isTrue("has_plan")).map(row -> verdict(row, lang))
                 .ifPresent(line -> blocks.add(Paragraphs.of(line)));
         return new Section(heading, false, blocks);
@@ -152,26 +155,70 @@ public final class ReviewPlanChapter {
     // ------------------------------------------------------------------ extra-review triggers
 
     private static Section triggers(PacketSource source, int year, Optional<MartRow> readiness, Lang lang) {
-        String heading = Labels.heading(3, "增加管理评审频次的情形", "Extra-review triggers", lang);
+        String heading = Labels.heading(3, "增加管理评审频次的情形（4.1.2）", "Extra-review triggers (4.1.2)", lang);
         Map<String, String> officeNames = officeNames(source);
+        PlanEvents events = PlanEvents.of(source, year);
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .map(row -> Row.of(ReviewTerms.trigger(row.text("trigger"), lang),
-                        row.text("office_id") == null ? Labels.company(lang)
-                                : officeNames.getOrDefault(row.text("office_id"), row.text("office_id")),
-                        row.date("date"), row.text("evidence"), row.text("reference_id"),
+                .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang),
+                        ReviewTerms.trigger(row.text("trigger"), lang), office(row, officeNames, lang),
+                        row.date("date"), row.text("evidence"), events.reference(row.text("reference_id"), lang),
                         sourceName(row.text("source"), lang)))
                 .toList();
         Table table = Table.of(List.of(
-                        Column.text(lang.pick("情形", "Trigger"), 12),
-                        Column.text(lang.pick("管理处", "Office"), 11),
+                        Column.text(lang.pick("条款", "Clause"), 13),
+                        Column.text(lang.pick("情形", "Trigger"), 10),
+                        Column.text(lang.pick("管理处", "Office"), 9),
+                        Column.date(lang.pick("日期", "Date"), 9),
+                        Column.text(lang.pick("依据", "Evidence"), 29),
+                        Column.text(lang.pick("编号", "Reference"), 10),
+                        Column.text(lang.pick("来源", "Source"), 9)),
+                        rows)
+                .withEmptyText(lang.pick(year + " 年度数据中没有程序 4.1.2 所列的情形。",
+                        "The data of " + year + " shows nothing procedure 4.1.2 lists."))
+                .withNote(lang.pick("只列程序 4.1.2 a–g 所列情形：重大质量事故和顾客严重投诉（投诉类、严重程度为重大的登记，"
+                                + "表扬等不计），质量管理体系审核（内审、第二方、第三方审核）的严重不合格，以及评审计划所列事项。"
+                                + "日常服务检查不属于质量管理体系审核，列入下表关注事项。",
+                        "Only what procedure 4.1.2 a-g lists: major accidents and serious complaints (register entries"
+                                + " of kind complaint and severity major; praise never counts), serious nonconformities"
+                                + " of quality-system audits (internal, second- or third-party), and the plan's events."
+                                + " Routine service inspections are not audits: they are attention items below."));
+        return Section.of(heading, Paragraphs.of(extraReviewSentence(year, readiness, lang)), table);
+    }
+
+    private static Section attentionItems(PacketSource source, int year, Lang lang) {
+        String heading = Labels.heading(4, "关注事项", "Attention items", lang);
+        Map<String, String> officeNames = officeNames(source);
+        PlanEvents events = PlanEvents.of(source, year);
+        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
+                .map(row -> Row.of(ReviewTerms.attentionItem(row.text("item"), lang), row.text("basis"),
+                        office(row, officeNames, lang), row.date("date"), row.text("evidence"),
+                        events.reference(row.text("reference_id"), lang), sourceName(row.text("source"), lang)))
+                .toList();
+        Table table = Table.of(List.of(
+                        Column.text(lang.pick("事项", "Item"), 13),
+                        Column.text(lang.pick("程序条款", "Clause"), 6),
+                        Column.text(lang.pick("管理处", "Office"), 9),
                         Column.date(lang.pick("日期", "Date"), 9),
                         Column.text(lang.pick("依据", "Evidence"), 32),
-                        Column.text(lang.pick("编号", "Reference"), 11),
-                        Column.text(lang.pick("来源", "Source"), 10)),
+                        Column.text(lang.pick("编号", "Reference"), 10),
+                        Column.text(lang.pick("来源", "Source"), 9)),
                         rows)
-                .withEmptyText(lang.pick(year + " 年度数据中没有增加管理评审频次的情形。",
-                        "The data of " + year + " shows no extra-review trigger."));
-        return Section.of(heading, Paragraphs.of(extraReviewSentence(year, readiness, lang)), table);
+                .withEmptyText(lang.pick(year + " 年度没有关注事项。", "No attention items in " + year + "."))
+                .withNote(lang.pick("关注事项供评审讨论，不属于程序 4.1.2 所列情形，不据此增加管理评审频次。",
+                        "Attention items are for the review to discuss; procedure 4.1.2 does not list them, and they"
+                                + " do not call for an extra review."));
+        return Section.of(heading, Paragraphs.of(lang.pick(
+                "以下事项不属于程序 4.1.2 所列情形，但评审应予关注：评审间隔（4.1.1）、回收率未达要求（5.1.2）、满意率下降和"
+                        + "服务检查不合格（4.2.3）、措施验证无效（4.5.4）及计划所列其它事项。",
+                "Not listed by procedure 4.1.2, but for the review's attention: the interval between reviews"
+                        + " (4.1.1), return rates under the threshold (5.1.2), satisfaction drops and inspection"
+                        + " nonconformities (4.2.3), actions found not effective (4.5.4) and the plan's other events.")),
+                table);
+    }
+
+    private static String office(MartRow row, Map<String, String> officeNames, Lang lang) {
+        return row.text("office_id") == null ? Labels.company(lang)
+                : officeNames.getOrDefault(row.text("office_id"), row.text("office_id"));
     }
 
     /** Whether an extra review is due, as review_readiness says (the schedule itself does not count, §5.11). */

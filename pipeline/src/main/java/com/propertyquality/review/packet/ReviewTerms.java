@@ -64,16 +64,32 @@ public final class ReviewTerms {
             "G", "Businesspeople", "H", "Office workers", "I", "Other");
 
     private static final Map<String, String[]> TRIGGERS = Map.of(
-            ReviewMarts.REVIEW_OVERDUE, new String[] {"评审间隔超过12个月", "More than 12 months since the last review"},
             ReviewMarts.MAJOR_COMPLAINT, new String[] {"重大质量事故或顾客严重投诉",
                     "Major quality accident or serious customer complaint"},
+            ReviewMarts.SERIOUS_NONCONFORMITY, new String[] {"质量管理体系审核严重不合格",
+                    "Serious nonconformity found by a quality-system audit"});
+
+    /** 4.1.2's clauses as the procedure words them (a–g). */
+    private static final Map<String, String[]> CLAUSES = Map.of(
+            "a", new String[] {"外部市场与质量方针和质量目标产生反差", "Market diverges from the quality policy and objectives"},
+            "b", new String[] {"组织结构、服务范围、资源配置有重大变化", "Major change of organisation, scope or resources"},
+            "c", new String[] {"国家法律、法规、标准有修改", "Laws, regulations or standards changed"},
+            "d", new String[] {"重大质量事故、顾客严重投诉", "Major quality accident or serious customer complaint"},
+            "e", new String[] {"ISO 9001 标准换版", "ISO 9001 revised"},
+            "f", new String[] {"第二方、第三方审核前或领导有要求", "Before a second- or third-party audit, or at management's request"},
+            "g", new String[] {"质量管理体系审核有严重不合格", "Serious nonconformity found by a quality-system audit"});
+
+    private static final Map<String, String[]> ATTENTION_ITEMS = Map.of(
+            ReviewMarts.REVIEW_OVERDUE, new String[] {"评审间隔超过12个月", "More than 12 months since the last review"},
             ReviewMarts.RETURN_RATE_BELOW_THRESHOLD, new String[] {"调查表回收率未达要求",
                     "Survey return rate below the threshold"},
             ReviewMarts.SATISFACTION_DROP, new String[] {
                     "满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS + " 个百分点",
                     "Satisfaction down by more than " + ReviewTriggers.SATISFACTION_DROP_POINTS + " points"},
             ReviewMarts.ACTION_NOT_EFFECTIVE, new String[] {"纠正和预防措施验证无效", "Action found not effective"},
-            ReviewMarts.SERIOUS_NONCONFORMITY, new String[] {"严重不合格", "Serious nonconformity"});
+            ReviewMarts.INSPECTION_NONCONFORMITIES, new String[] {"服务检查不合格项较多",
+                    "Service inspection with many nonconformities"},
+            ReviewMarts.OTHER_EVENT, new String[] {"其它重要事项", "Other event of the year"});
 
     private static final Map<String, String[]> FOLLOW_UP_REASONS = Map.of(
             "survey_dissatisfied", new String[] {"调查表有不满意项", "Dissatisfied item on the survey form"},
@@ -123,6 +139,39 @@ public final class ReviewTerms {
             return pick(TRIGGERS, code, lang);
         }
         return Names.of(ReviewPlanTables.EVENT_KINDS, code, lang);
+    }
+
+    /**
+     * The actions a main factor has ({@code complaint_pareto}): 纠正措施, 预防措施, both, or 未制定; null when the row
+     * does not say (a mart of an older build).
+     */
+    public static String mainFactorAction(MartRow row, Lang lang) {
+        Boolean any = row.flag("has_action");
+        if (any == null) {
+            return null;
+        }
+        boolean corrective = row.isTrue("corrective_action");
+        boolean preventive = row.isTrue("preventive_action");
+        if (corrective && preventive) {
+            return lang.pick("纠正、预防", "Corrective, preventive");
+        }
+        if (corrective) {
+            return lang.pick("纠正", "Corrective");
+        }
+        if (preventive) {
+            return lang.pick("预防", "Preventive");
+        }
+        return any ? lang.pick("已制定", "Yes") : lang.pick("未制定", "None");
+    }
+
+    /** A clause of 4.1.2 with its words: "d 重大质量事故、顾客严重投诉". */
+    public static String clause(String letter, Lang lang) {
+        return letter == null ? null : "4.1.2 " + letter + lang.pick(" ", ": ") + pick(CLAUSES, letter, lang);
+    }
+
+    /** An attention item (关注事项), which is not a 4.1.2 trigger. */
+    public static String attentionItem(String code, Lang lang) {
+        return pick(ATTENTION_ITEMS, code, lang);
     }
 
     public static String followUpReason(String code, Lang lang) {

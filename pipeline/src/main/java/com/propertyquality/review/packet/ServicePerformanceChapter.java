@@ -214,8 +214,8 @@ public final class ServicePerformanceChapter {
                     "没有 " + (year - 1) + " 年度的调查数据，本年度不作与上年的比较。",
                     "There is no survey data for " + (year - 1) + ", so the year is not compared with it.")));
         }
-        List<MartRow> drops = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text("trigger"))).toList();
+        List<MartRow> drops = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
+                .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text("item"))).toList();
         Set<String> droppedOffices = drops.stream().map(row -> row.text("office_id")).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<String> lines = new ArrayList<>();
@@ -225,9 +225,9 @@ public final class ServicePerformanceChapter {
                 "Company satisfaction: " + thisRate + " in " + year + ", " + lastRate + " in " + (year - 1) + "."));
         if (drops.stream().anyMatch(row -> row.text("office_id") == null)) {
             lines.add(lang.pick("全公司满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                            + " 个百分点，属于应增加管理评审频次的情形（程序 4.1.2）。",
+                            + " 个百分点，列为评审关注事项（4.2.3）。",
                     "The company rate fell by more than " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                            + " points: an extra management review is due (procedure 4.1.2)."));
+                            + " points: an attention item for the review (4.2.3)."));
         }
         Table satisfaction = Table.of(List.of(
                         Column.text(lang.pick("管理处", "Office"), 16),
@@ -325,8 +325,7 @@ public final class ServicePerformanceChapter {
         RegisterTallies tallies = new RegisterTallies();
         source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, tallies::add);
         Tally total = tallies.total;
-        Optional<LocalDate> asOf = MartRow.of(source.mart(ReviewMarts.REVIEW_READINESS)).stream()
-                .map(row -> row.date("as_of")).filter(Objects::nonNull).findFirst();
+        Optional<LocalDate> asOf = CutOffDay.of(source, year);
         List<String> lines = new ArrayList<>();
         lines.add(lang.pick("《顾客意见登记表》记录顾客来访、来电、信函等各种渠道的意见、投诉和服务需求（程序 5.1.1、5.1.4、5.1.5）。",
                 "The customer feedback register records opinions, complaints and service requests from every"
@@ -486,7 +485,7 @@ public final class ServicePerformanceChapter {
         List<Row> rows = areas.stream().filter(row -> row.isTrue("main_factor"))
                 .map(row -> Row.shadedIf(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),
                         ReviewTerms.level(row.text("level"), lang), row.count("complaints"), row.number("share"),
-                        row.number("cumulative_share"), actionLabel(row.flag("has_action"), lang)))
+                        row.number("cumulative_share"), ReviewTerms.mainFactorAction(row, lang)))
                 .toList();
         return Table.of(List.of(
                         Column.count(lang.pick("排名", "Rank"), 4),
@@ -495,14 +494,17 @@ public final class ServicePerformanceChapter {
                         Column.count(lang.pick("投诉件数", "Complaints"), 7),
                         Column.percent(lang.pick("占比", "Share"), 7),
                         Column.percent(lang.pick("累计占比", "Cumulative"), 7),
-                        Column.text(lang.pick("纠正措施", "Corrective action"), 8)),
+                        Column.text(lang.pick("纠正和预防措施", "Actions"), 8)),
                         rows)
                 .withCaption(lang.pick("主要因素", "Main factors"))
                 .withEmptyText(lang.pick(year + " 年度没有顾客投诉。", "No complaints in " + year + "."))
-                .withNote(lang.pick("主要因素：按投诉件数从多到少排列，累计占比达到 80% 之前的各方面，含跨过 80% 的一项；"
-                                + "阴影行为本年度尚无纠正措施的主要因素。",
+                .withNote(lang.pick("主要因素：按投诉件数从多到少排列，累计占比达到 80% 之前的各方面，含跨过 80% 的一项。"
+                                + "措施：本管理处或公司总部针对该方面的纠正或预防措施，开立于本年度内或次年评审会议之前（5.1.3）；"
+                                + "阴影行为尚未制定措施的主要因素。",
                         "Main factors: the areas, by complaints in descending order, up to and including the one"
-                                + " that crosses 80%; shaded rows have no corrective action opened this year."));
+                                + " that crosses 80%. Actions: corrective or preventive actions on the area by the office"
+                                + " or head office, opened in the year or up to the review meeting (5.1.3); shaded rows"
+                                + " have none."));
     }
 
     static String areaName(MartRow row, Lang lang) {
@@ -512,10 +514,6 @@ public final class ServicePerformanceChapter {
         }
         return Arrays.stream(Area.values()).filter(area -> area.code().equals(code)).findFirst()
                 .map(area -> Names.of(area, lang)).orElse(lang == Lang.EN ? Names.english(code) : code);
-    }
-
-    private static String actionLabel(Boolean hasAction, Lang lang) {
-        return hasAction == null ? null : hasAction ? lang.pick("已制定", "Yes") : lang.pick("未制定", "None");
     }
 
     // ------------------------------------------------------------------ shading

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StagedFile;
@@ -84,13 +85,19 @@ class FeedbackMartsTest {
                 action("X1", "A", d(2025, 3, 10), "maintenance", "corrective"),
                 // head office: counts for every office
                 action("X2", null, d(2025, 4, 1), "parking", "corrective"),
-                // preventive: does not count
-                action("X3", "B", d(2025, 5, 1), "lift", "preventive"),
+                // preventive, but opened after the 2025 review meeting (2026-01-15): not for 2025
+                action("X3", "B", d(2026, 2, 1), "lift", "preventive"),
+                // preventive, opened in January before the 2025 meeting: counts for December's main factors (5.1.3)
+                action("X8", "B", d(2026, 1, 10), "parking", "preventive"),
                 // opened the year before: does not count for 2025
                 action("X4", "A", d(2024, 11, 1), "lift", "corrective"),
                 // B's environment action: counts company-wide, not for A
                 action("X5", "B", d(2025, 6, 1), "environment", "corrective"),
                 action("X7", null, d(2024, 5, 1), "maintenance", "corrective")));
+        // the 2025 review meets on 2026-01-15: actions opened up to that day address 2025's main factors
+        write(writer, ReviewPlanTables.PLAN, List.<Object[]>of(values(ReviewPlanTables.PLAN, Map.of("year", 2025,
+                "meeting_date", d(2026, 1, 15), "place", "总部", "chair", "陈志远", "management_representative",
+                "林晓燕"), "meeting_time", null, "previous_review_on", null)));
         spark = TestSpark.session();
         marts = new FeedbackMarts(spark, new LakeTables(spark, lake));
         summaryRows = marts.feedbackSummary(AS_OF).collectAsList();
@@ -239,8 +246,26 @@ class FeedbackMartsTest {
     }
 
     @Test
+    void aJanuaryPreventiveActionCountsForDecembersMainFactorAndTheKindIsSaid() {
+        Map<String, Row> rows = pareto();
+        // company parking: X2 (head office, corrective, 2025) and X8 (B, preventive, January 2026)
+        Row parking = rows.get("2025/null/parking");
+        assertThat(parking.<Boolean>getAs("has_action")).isTrue();
+        assertThat(parking.<Boolean>getAs("corrective_action")).isTrue();
+        assertThat(parking.<Boolean>getAs("preventive_action")).isTrue();
+        // A's maintenance: its own corrective X1 only
+        Row maintenance = rows.get("2025/A/maintenance");
+        assertThat(maintenance.<Boolean>getAs("corrective_action")).isTrue();
+        assertThat(maintenance.<Boolean>getAs("preventive_action")).isFalse();
+        // 2024 has no plan: only 2024's own actions count (X7), never 2025's
+        Row earlier = rows.get("2024/A/maintenance");
+        assertThat(earlier.<Boolean>getAs("corrective_action")).isTrue();
+        assertThat(earlier.<Boolean>getAs("preventive_action")).isFalse();
+    }
+
+    @Test
     void mainFactorsWithoutActionAreTheActionsToOpen() {
-        // company 2025: lift is a main factor with no corrective action in 2025; B's lift has only a preventive one
+        // company 2025: lift is a main factor with no action up to the meeting; B's lift action came after it
         assertThat(FeedbackMarts.mainFactorsWithoutAction(marts.complaintPareto()).collectAsList())
                 .extracting(r -> r.getAs("year") + "/" + r.getAs("office_id") + "/" + r.getAs("area") + "/"
                         + r.getAs("complaints"))
@@ -251,9 +276,13 @@ class FeedbackMartsTest {
     void tiedAreasAndExactlyEightyPercentBefore() {
         Map<String, Row> rows = pareto();
         // B: lift 2, parking 2 (tie: lift first), security 1; 0.8 × 5 = 4; before security exactly 4: not main
-        // lift: only a preventive action; parking: the head office's corrective action
+        // lift: a preventive action after the meeting only; parking: the head office's corrective action and B's
+        // January preventive one
         assertPareto(rows.get("2025/B/lift"), 2, 5, 1, 0.4, 0.4, true, false);
         assertPareto(rows.get("2025/B/parking"), 2, 5, 2, 0.4, 0.8, true, true);
+        assertThat(rows.get("2025/B/parking").<Boolean>getAs("corrective_action")).isTrue();
+        assertThat(rows.get("2025/B/parking").<Boolean>getAs("preventive_action")).isTrue();
+        assertThat(rows.get("2025/B/lift").<Boolean>getAs("preventive_action")).isFalse();
         assertPareto(rows.get("2025/B/security"), 1, 5, 3, 0.2, 1.0, false, false);
     }
 

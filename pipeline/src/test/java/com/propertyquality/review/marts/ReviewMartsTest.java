@@ -55,7 +55,10 @@ class ReviewMartsTest {
                 "F2,A,2025-04-01,,phone,complaint,lift,normal,yes,closed,2025-04-02,,",
                 "F3,B,2025-05-01,,visit,complaint,environment,,yes,closed,2025-05-03,,",
                 "F4,B,2025-06-01,,phone,complaint,parking,normal,no,open,,,",
-                "F5,B,2025-06-02,,letter,praise,reception,normal,yes,closed,2025-06-02,,");
+                "F5,B,2025-06-02,,letter,praise,reception,normal,yes,closed,2025-06-02,,",
+                // 重大表扬 and a major opinion: never a serious complaint (4.1.2 d)
+                "F6,A,2025-07-01,,letter,praise,reception,major,yes,closed,2025-07-01,,锦旗",
+                "F7,B,2025-07-02,,symposium,opinion,parking,major,yes,closed,2025-07-09,,停车意见");
         utf8(input, "inspections.csv", "inspection_id,office_id,inspected_on,level,score,nonconformities,note",
                 "I1,A,2025-04-10,quality_monthly,70,5,",
                 "I2,A,2025-05-10,quality_monthly,75,4,",
@@ -103,6 +106,10 @@ class ReviewMartsTest {
                   - {date: 2025-05-20, kind: serious_complaint, description: 电梯停运三天}
                   - {date: 2025-09-01, kind: standard_change, description: 新版标准发布}
                   - {date: 2025-10-14, kind: audit, description: 第三方监督审核}
+                  - {date: 2025-12-05, kind: other, description: 年终客户答谢会}
+                audit_findings:
+                  - {date: 2025-08-15, audit: internal, grade: serious, office_id: B, clause: "8.2.2", description: 回访记录缺失}
+                  - {date: 2025-10-14, audit: third_party, grade: minor, description: 培训记录不全}
                 """);
         Cli.Result ingest = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
         assertThat(ingest.status()).as(ingest.out() + ingest.err()).isZero();
@@ -118,53 +125,74 @@ class ReviewMartsTest {
         assertThat(rows).extracting(r -> r.get("year")).containsExactly(2023, 2024, 2025);
         assertThat(rows.get(0)).containsEntry("has_plan", false).containsEntry("meeting_date", null)
                 .containsEntry("months_since_previous", null).containsEntry("within_12_months", null)
-                .containsEntry("triggers", 0L).containsEntry("extra_review_due", false);
+                .containsEntry("triggers", 0L).containsEntry("attention_items", 0L)
+                .containsEntry("extra_review_due", false);
+        // 2024: 13 months after the previous review, an attention item (4.1.1), not a 4.1.2 trigger
         assertThat(rows.get(1)).containsEntry("has_plan", true)
                 .containsEntry("meeting_date", LocalDate.of(2024, 12, 20))
                 .containsEntry("previous_review_on", LocalDate.of(2023, 11, 20))
                 .containsEntry("review_due_by", LocalDate.of(2024, 11, 20))
                 .containsEntry("months_since_previous", 13).containsEntry("within_12_months", false)
                 .containsEntry("overdue_at_as_of", false)
-                .containsEntry("triggers", 1L).containsEntry("extra_review_due", false)
+                .containsEntry("triggers", 0L).containsEntry("attention_items", 1L)
+                .containsEntry("extra_review_due", false)
                 .containsEntry("as_of", AS_OF);
         assertThat(rows.get(2)).containsEntry("has_plan", true)
                 .containsEntry("review_due_by", LocalDate.of(2025, 12, 20))
                 .containsEntry("months_since_previous", 11).containsEntry("within_12_months", true)
-                .containsEntry("triggers", 10L).containsEntry("extra_review_due", true);
+                .containsEntry("triggers", 5L).containsEntry("attention_items", 7L)
+                .containsEntry("extra_review_due", true);
     }
 
     @Test
-    void everyTriggerIsListedWithItsEvidenceInOrder() {
+    void triggersAreWhatProcedure412ListsEachWithItsClause() {
         List<Map<String, Object>> rows = rows(marts.reviewTriggers());
 
-        assertThat(rows).extracting(r -> r.get("year") + " " + r.get("trigger") + " " + r.get("office_id") + " "
-                + r.get("reference_id") + " " + r.get("date")).containsExactly(
-                "2024 review_overdue null null 2024-11-20",
-                "2025 major_complaint null events#1 2025-05-20",
-                "2025 major_complaint A F1 2025-03-01",
-                "2025 return_rate_below_threshold B null null",
-                "2025 satisfaction_drop null null null",
-                "2025 satisfaction_drop A null null",
-                "2025 action_not_effective A CA1 2025-04-01",
-                "2025 serious_nonconformity A I1 2025-04-10",
-                "2025 serious_nonconformity B I3 2025-10-14",
-                "2025 standard_change null events#2 2025-09-01",
-                "2025 audit null events#3 2025-10-14");
+        assertThat(rows).extracting(r -> r.get("year") + " " + r.get("clause") + " " + r.get("trigger") + " "
+                + r.get("office_id") + " " + r.get("reference_id") + " " + r.get("date")).containsExactly(
+                "2025 d major_complaint null events#1 2025-05-20",
+                "2025 d major_complaint A F1 2025-03-01",
+                "2025 e standard_change null events#2 2025-09-01",
+                "2025 f audit null events#3 2025-10-14",
+                "2025 g serious_nonconformity B audit_findings#1 2025-08-15");
+        assertThat(rows.get(0)).containsEntry("evidence", "严重投诉：电梯停运三天")
+                .containsEntry("source", "review_events");
+        assertThat(rows.get(1)).containsEntry("source", "feedback")
+                .containsEntry("evidence", "顾客严重投诉 · 维修保养 · 已关闭：水管爆裂");
+        assertThat(rows.get(2)).containsEntry("evidence", "标准变化：新版标准发布");
+        assertThat(rows.get(4)).containsEntry("evidence", "内部审核严重不合格（条款 8.2.2）：回访记录缺失")
+                .containsEntry("source", "review_audit_findings");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("as_of", AS_OF));
+        // never triggers: praise or an opinion of severity major (F6, F7), a minor audit finding, routine
+        // inspections however many nonconformities (I1, I3), return rates, satisfaction drops, failed actions
+        assertThat(rows).extracting(r -> r.get("reference_id")).doesNotContain("F5", "F6", "F7", "audit_findings#2",
+                "I1", "I3", "CA1", "events#4");
+    }
+
+    @Test
+    void attentionItemsAreTheOtherSignalsWithTheClauseTheyComeFrom() {
+        List<Map<String, Object>> rows = rows(marts.reviewAttentionItems());
+
+        assertThat(rows).extracting(r -> r.get("year") + " " + r.get("item") + " " + r.get("basis") + " "
+                + r.get("office_id") + " " + r.get("reference_id") + " " + r.get("date")).containsExactly(
+                "2024 review_overdue 4.1.1 null null 2024-11-20",
+                "2025 return_rate_below_threshold 5.1.2 B null null",
+                "2025 satisfaction_drop 4.2.3 null null null",
+                "2025 satisfaction_drop 4.2.3 A null null",
+                "2025 action_not_effective 4.5.4 A CA1 2025-04-01",
+                "2025 inspection_nonconformities 4.2.3 A I1 2025-04-10",
+                "2025 inspection_nonconformities 4.2.3 B I3 2025-10-14",
+                "2025 other_event 4.2.10 null events#4 2025-12-05");
         assertThat(rows.get(0).get("evidence")).isEqualTo(
                 "上次评审 2023-11-20，会议日期 2024-12-20，晚于最迟日期 2024-11-20（间隔超过 12 个月）");
-        assertThat(rows.get(3).get("evidence")).isEqualTo("回收率 20/50 = 0.400，低于 0.60");
-        assertThat(rows.get(4).get("evidence")).isEqualTo("满意率 0.9643 → 0.8414，下降 12.3 个百分点（公司）");
-        assertThat(rows.get(5).get("evidence")).isEqualTo("满意率 0.8750 → 0.8240，下降 5.1 个百分点（A）");
-        assertThat(rows.get(1)).containsEntry("evidence", "严重投诉：电梯停运三天")
-                .containsEntry("source", "review_events");
-        assertThat(rows.get(2)).containsEntry("source", "feedback")
-                .containsEntry("evidence", "重大投诉 · 维修保养 · 已关闭：水管爆裂");
+        assertThat(rows.get(1).get("evidence")).isEqualTo("回收率 20/50 = 0.400，低于 0.60");
+        assertThat(rows.get(2).get("evidence")).isEqualTo("满意率 0.9643 → 0.8414，下降 12.3 个百分点（公司）");
+        assertThat(rows.get(3).get("evidence")).isEqualTo("满意率 0.8750 → 0.8240，下降 5.1 个百分点（A）");
         // codes are written by their Chinese names
-        assertThat(rows.get(6)).containsEntry("evidence", "措施验证无效（维修保养，纠正，工程部）：更换水管");
-        assertThat(rows.get(7)).containsEntry("evidence", "质量管理部月检不合格项 5（限值 5；外部检查任一项），得分 70.0");
-        assertThat(rows.get(9)).containsEntry("evidence", "新版标准发布");
-        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("as_of", AS_OF));
-        // not triggers: B's drop of exactly 5.0 points, I2 with 4 nonconformities, I4 external with none,
+        assertThat(rows.get(4)).containsEntry("evidence", "措施验证无效（维修保养，纠正，工程部）：更换水管");
+        assertThat(rows.get(5)).containsEntry("evidence", "质量管理部月检不合格项 5（限值 5；外部检查任一项），得分 70.0");
+        assertThat(rows.get(7)).containsEntry("evidence", "其它：年终客户答谢会");
+        // not attention items: B's drop of exactly 5.0 points, I2 with 4 nonconformities, I4 external with none,
         // CA2 verified not effective after the as-of date, A's return rate 125/200
         assertThat(rows).extracting(r -> r.get("reference_id")).doesNotContain("I2", "I4", "I5", "CA2", "CA3");
     }
@@ -174,23 +202,44 @@ class ReviewMartsTest {
         ReviewMarts later = new ReviewMarts(TestSpark.session(),
                 new LakeTables(TestSpark.session(), work.resolve("lake")), new BigDecimal("0.60"),
                 LocalDate.of(2026, 2, 1));
-        assertThat(rows(later.reviewTriggers())).filteredOn(r -> "action_not_effective".equals(r.get("trigger")))
+        assertThat(rows(later.reviewAttentionItems())).filteredOn(r -> "action_not_effective".equals(r.get("item")))
                 .extracting(r -> r.get("year") + " " + r.get("reference_id"))
                 .containsExactly("2025 CA1", "2026 CA2");
     }
 
     @Test
-    void objectivesAreComparedExactlyAsWritten() {
+    void withoutAsOfEachYearIsJudgedAtItsOwnCutOff() {
+        ReviewMarts yearly = new ReviewMarts(new MartContext(TestSpark.session(),
+                new LakeTables(TestSpark.session(), work.resolve("lake")), new BigDecimal("0.60"),
+                com.propertyquality.review.metrics.ReviewCutOff.yearly(java.time.MonthDay.of(12, 31))));
+        assertThat(rows(yearly.reviewReadiness())).extracting(r -> r.get("year") + " " + r.get("as_of"))
+                .containsExactly("2023 2023-12-31", "2024 2024-12-31", "2025 2025-12-31");
+        // CA2 (verified not effective on 2026-02-01) is 2026's, judged at 2026-12-31; CA1 is 2025's
+        assertThat(rows(yearly.reviewAttentionItems())).filteredOn(r -> "action_not_effective".equals(r.get("item")))
+                .extracting(r -> r.get("year") + " " + r.get("reference_id") + " " + r.get("as_of"))
+                .containsExactly("2025 CA1 2025-12-31", "2026 CA2 2026-12-31");
+        // R2 (due 2024-03-01, never closed) is followed up by each plan at that plan's cut-off
+        assertThat(rows(yearly.reviewActionsFollowUp())).filteredOn(r -> "R2".equals(r.get("action_id")))
+                .extracting(r -> r.get("year") + " " + r.get("state") + " " + r.get("overdue") + " " + r.get("as_of"))
+                .containsExactly("2024 open true 2024-12-31", "2025 open true 2025-12-31");
+    }
+
+    @Test
+    void theReturnRateObjectiveIsMetOnlyWhenEveryOfficeMeetsItOthersOnTheCompanyFigure() {
         List<Map<String, Object>> rows = rows(marts.reviewObjectivesStatus());
 
         assertThat(rows).extracting(r -> r.get("seq") + " " + r.get("metric") + " " + r.get("comparison") + " "
-                + r.get("target") + " " + r.get("actual") + " " + r.get("met")).containsExactly(
-                "1 satisfaction_rate at_least 0.9 " + (122.0 / 145) + " false",
-                "2 survey_return_rate at_least 0.58 0.58 true",
-                "3 complaint_closure_rate at_least 0.76 0.75 false",
-                "4 complaint_closure_rate at_most 0.75 0.75 true",
-                "5 null at_least 0.5 null null");
-        assertThat(rows.get(0)).containsEntry("year", 2025).containsEntry("name", "顾客满意率");
+                + r.get("target") + " " + r.get("actual") + " " + r.get("met") + " " + r.get("judged_by")).containsExactly(
+                "1 satisfaction_rate at_least 0.9 " + (122.0 / 145) + " false company_figure",
+                // the pooled 145/250 = 0.58 reaches the target, but B's 20/50 does not: missed
+                "2 survey_return_rate at_least 0.58 0.58 false every_office",
+                "3 complaint_closure_rate at_least 0.76 0.75 false company_figure",
+                "4 complaint_closure_rate at_most 0.75 0.75 true company_figure",
+                "5 null at_least 0.5 null null null");
+        assertThat(rows.get(0)).containsEntry("year", 2025).containsEntry("name", "顾客满意率")
+                .containsEntry("offices_judged", null);
+        assertThat(rows.get(1)).containsEntry("offices_judged", 2L).containsEntry("offices_not_met", 1L)
+                .containsEntry("offices_left_out", 0L);
     }
 
     @Test
@@ -222,11 +271,12 @@ class ReviewMartsTest {
                 "--mart", ReviewMarts.REVIEW_READINESS + "," + ReviewMarts.REVIEW_OBJECTIVES_STATUS);
         assertThat(aggregate.status()).as(aggregate.out() + aggregate.err()).isZero();
         assertThat(aggregate.out()).contains(SurveyMarts.SURVEY_RETURNS, SurveyMarts.SATISFACTION_BY_OFFICE,
-                SurveyMarts.SATISFACTION_COMPANY, ReviewMarts.REVIEW_TRIGGERS).doesNotContain("customer_value");
+                SurveyMarts.SATISFACTION_COMPANY, ReviewMarts.REVIEW_TRIGGERS, ReviewMarts.REVIEW_ATTENTION_ITEMS)
+                .doesNotContain("customer_value");
 
         LakeTables written = new LakeTables(TestSpark.session(), work.resolve("lake"));
         for (String mart : List.of(ReviewMarts.REVIEW_READINESS, ReviewMarts.REVIEW_TRIGGERS,
-                ReviewMarts.REVIEW_OBJECTIVES_STATUS)) {
+                ReviewMarts.REVIEW_ATTENTION_ITEMS, ReviewMarts.REVIEW_OBJECTIVES_STATUS)) {
             Dataset<Row> read = TestSpark.session().read().parquet(work.resolve("marts").resolve(mart).toString());
             // the configured threshold (0.60 in application.yml) binds as 0.6, and the evidence prints it so
             Dataset<Row> computed = Marts.named(mart).query().apply(new MartContext(TestSpark.session(), written,

@@ -81,9 +81,13 @@ class SurveyMartsTest {
         Map<String, Row> rows = byKey(marts.surveyReturns(new BigDecimal("0.60")).collectAsList(),
                 r -> r.getAs("year") + "/" + r.getAs("office_id"));
 
-        // company 2025: (3 + 3 + 0) / (5 + 2 + 10); C has no distribution record and stays out of it
-        assertThat(rows.get("2025/A").<Double>getAs("company_return_rate")).isCloseTo(6.0 / 17, within(1e-12));
-        assertThat(rows.get("2025/A").<Double>getAs("gap_points")).isCloseTo((0.6 - 6.0 / 17) * 100, within(1e-9));
+        // company 2025: (3 + 0) / (5 + 10); B (150%, a data error) and C (no distribution record) stay out of it
+        assertThat(rows.get("2025/A").<Double>getAs("company_return_rate")).isCloseTo(3.0 / 15, within(1e-12));
+        assertThat(rows.get("2025/A").<Long>getAs("company_offices_left_out")).isEqualTo(2L);
+        assertThat(rows.get("2025/A").<Double>getAs("gap_points")).isCloseTo((0.6 - 3.0 / 15) * 100, within(1e-9));
+        // 2024: A alone (1/4); B neither handed out nor returned forms: nothing to leave out
+        assertThat(rows.get("2024/A").<Double>getAs("company_return_rate")).isEqualTo(0.25);
+        assertThat(rows.get("2024/A").<Long>getAs("company_offices_left_out")).isZero();
         assertThat(rows.get("2025/A").<Double>getAs("previous_return_rate")).isEqualTo(0.25);
         assertThat(rows.get("2025/A").<Double>getAs("change_points")).isCloseTo(35.0, within(1e-9));
         assertThat(rows.get("2025/D").<Double>getAs("change_points")).as("no rate last year").isNull();

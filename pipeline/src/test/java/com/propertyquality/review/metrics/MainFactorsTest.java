@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,5 +144,47 @@ class MainFactorsTest {
         assertThat(result.stream().map(r -> r.<String>getAs("area")).toList())
                 .containsExactly("environment", "lift", "parking", "fees", "security");
         assertThat(expected.stream().map(Factor::mainFactor).toList()).containsExactly(true, true, true, false, false);
+    }
+
+    @Test
+    void anActionAddressesTheYearItIsOpenedInOrTheYearBeforeUpToThatYearsMeeting() {
+        LocalDate meeting = LocalDate.of(2026, 1, 15);
+        // opened in the year
+        assertThat(MainFactors.addresses(LocalDate.of(2025, 1, 1), 2025, meeting)).isTrue();
+        assertThat(MainFactors.addresses(LocalDate.of(2025, 12, 31), 2025, meeting)).isTrue();
+        // in January, up to the meeting day itself: December's main factor has its action
+        assertThat(MainFactors.addresses(LocalDate.of(2026, 1, 10), 2025, meeting)).isTrue();
+        assertThat(MainFactors.addresses(LocalDate.of(2026, 1, 15), 2025, meeting)).isTrue();
+        // after the meeting, or the year before: not this year's
+        assertThat(MainFactors.addresses(LocalDate.of(2026, 1, 16), 2025, meeting)).isFalse();
+        assertThat(MainFactors.addresses(LocalDate.of(2024, 12, 31), 2025, meeting)).isFalse();
+        // without a meeting date only the year itself
+        assertThat(MainFactors.addresses(LocalDate.of(2026, 1, 10), 2025, null)).isFalse();
+        assertThat(MainFactors.addresses(LocalDate.of(2025, 6, 1), 2025, null)).isTrue();
+        assertThat(MainFactors.addresses(null, 2025, meeting)).isFalse();
+    }
+
+    @Test
+    void theSparkFormOfAddressesAgreesWithJava() {
+        String[][] cases = {
+                {"2025-01-01", "2025", "2026-01-15"}, {"2025-12-31", "2025", "2026-01-15"},
+                {"2026-01-10", "2025", "2026-01-15"}, {"2026-01-15", "2025", "2026-01-15"},
+                {"2026-01-16", "2025", "2026-01-15"}, {"2024-12-31", "2025", "2026-01-15"},
+                {"2026-01-10", "2025", null}, {"2025-06-01", "2025", null}, {null, "2025", "2026-01-15"}};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < cases.length; i++) {
+            rows.add(RowFactory.create(i, cases[i][0], Integer.valueOf(cases[i][1]), cases[i][2]));
+        }
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("opened", DataTypes.StringType)
+                .add("year", DataTypes.IntegerType).add("meeting", DataTypes.StringType);
+        List<Row> result = TestSpark.session().createDataFrame(rows, schema)
+                .select(col("id"), MainFactors.addressesColumn(col("opened").cast("date"), col("year"),
+                        col("meeting").cast("date")).as("addresses"))
+                .orderBy("id").collectAsList();
+        for (int i = 0; i < cases.length; i++) {
+            boolean java = MainFactors.addresses(cases[i][0] == null ? null : LocalDate.parse(cases[i][0]),
+                    Integer.parseInt(cases[i][1]), cases[i][2] == null ? null : LocalDate.parse(cases[i][2]));
+            assertThat(result.get(i).getBoolean(1)).as("case %d", i).isEqualTo(java);
+        }
     }
 }

@@ -190,4 +190,61 @@ class SurveyReturnRateTest {
             assertThat(row.getBoolean(5)).as("0.333 %s", c).isEqualTo(c.meets333());
         }
     }
+
+    @Test
+    void theCompanyRateLeavesOutOfficesWithAnAnomalyAndCountsThem() {
+        // 110 of 100: a data error, not a good result
+        assertThat(SurveyReturnRate.inCompanyRate(100L, 110)).isFalse();
+        assertThat(SurveyReturnRate.leftOutOfCompanyRate(100L, 110)).isTrue();
+        // returned forms without a distribution record
+        assertThat(SurveyReturnRate.inCompanyRate(null, 5)).isFalse();
+        assertThat(SurveyReturnRate.leftOutOfCompanyRate(null, 5)).isTrue();
+        // an office of the register that did not survey: nothing to leave out
+        assertThat(SurveyReturnRate.inCompanyRate(null, 0)).isFalse();
+        assertThat(SurveyReturnRate.leftOutOfCompanyRate(null, 0)).isFalse();
+        // consistent figures pool, 100% and 0% included
+        assertThat(SurveyReturnRate.inCompanyRate(100L, 100)).isTrue();
+        assertThat(SurveyReturnRate.inCompanyRate(100L, 0)).isTrue();
+        assertThat(SurveyReturnRate.leftOutOfCompanyRate(100L, 0)).isFalse();
+    }
+
+    @Test
+    void anOfficeMeetsAnObjectivesTargetExactlyAndNeverWithAnAnomaly() {
+        BigDecimal target = BigDecimal.valueOf(0.6); // as a plan's target arrives: a double
+        assertThat(SurveyReturnRate.meetsTarget(10000L, 6000, target, "at_least")).isTrue();
+        assertThat(SurveyReturnRate.meetsTarget(10000L, 5999, target, "at_least")).as("59.99%").isFalse();
+        assertThat(SurveyReturnRate.meetsTarget(100L, 110, target, "at_least")).as("110%").isFalse();
+        assertThat(SurveyReturnRate.meetsTarget(null, 10, target, "at_least")).isFalse();
+        assertThat(SurveyReturnRate.meetsTarget(100L, 60, target, "at_most")).isTrue();
+        assertThat(SurveyReturnRate.meetsTarget(100L, 61, target, "at_most")).isFalse();
+    }
+
+    @Test
+    void theSparkFormsOfTheCompanyRuleAndTheTargetAgreeWithJava() {
+        Object[][] cases = {{10000L, 6000L, "at_least"}, {10000L, 5999L, "at_least"}, {100L, 110L, "at_least"},
+                {null, 10L, "at_least"}, {null, 0L, "at_least"}, {100L, 0L, "at_least"}, {100L, 60L, "at_most"},
+                {100L, 61L, "at_most"}};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < cases.length; i++) {
+            rows.add(RowFactory.create(i, cases[i][0], cases[i][1], 0.6, cases[i][2]));
+        }
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("d", DataTypes.LongType)
+                .add("r", DataTypes.LongType).add("target", DataTypes.DoubleType).add("cmp", DataTypes.StringType);
+        List<Row> result = TestSpark.session().createDataFrame(rows, schema)
+                .select(col("id"), SurveyReturnRate.inCompanyRateColumn(col("d"), col("r")),
+                        SurveyReturnRate.leftOutOfCompanyRateColumn(col("d"), col("r")),
+                        SurveyReturnRate.meetsTargetColumn(col("d"), col("r"), col("target"), col("cmp")))
+                .orderBy("id").collectAsList();
+        for (int i = 0; i < cases.length; i++) {
+            Long distributed = (Long) cases[i][0];
+            long returned = (Long) cases[i][1];
+            Row row = result.get(i);
+            assertThat(row.getBoolean(1)).as("in company rate, case %d", i)
+                    .isEqualTo(SurveyReturnRate.inCompanyRate(distributed, returned));
+            assertThat(row.getBoolean(2)).as("left out, case %d", i)
+                    .isEqualTo(SurveyReturnRate.leftOutOfCompanyRate(distributed, returned));
+            assertThat(row.getBoolean(3)).as("meets target, case %d", i).isEqualTo(SurveyReturnRate.meetsTarget(
+                    distributed, returned, BigDecimal.valueOf(0.6), (String) cases[i][2]));
+        }
+    }
 }

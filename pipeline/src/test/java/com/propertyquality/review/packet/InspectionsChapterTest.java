@@ -2,6 +2,7 @@ package com.propertyquality.review.packet;
 
 import static com.propertyquality.review.packet.DocumentText.cells;
 import static com.propertyquality.review.packet.DocumentText.tables;
+import static com.propertyquality.review.packet.MartFixtures.attention;
 import static com.propertyquality.review.packet.MartFixtures.inspection;
 import static com.propertyquality.review.packet.MartFixtures.office;
 import static com.propertyquality.review.packet.MartFixtures.trigger;
@@ -35,10 +36,14 @@ class InspectionsChapterTest {
                 .mart(ReviewMarts.REVIEW_TRIGGERS,
                         trigger(YEAR, ReviewMarts.MAJOR_COMPLAINT, "N1", "a complaint", "FB-1",
                                 LocalDate.of(2025, 2, 3), "feedback"),
-                        trigger(YEAR, ReviewMarts.SERIOUS_NONCONFORMITY, "N1", "mystery shopper found 5", "JC-7",
-                                LocalDate.of(2025, 2, 20), "inspections"),
-                        trigger(YEAR, ReviewMarts.SERIOUS_NONCONFORMITY, null, "plan event", "events#2",
-                                LocalDate.of(2025, 9, 1), "review_events"));
+                        // an audit's serious finding (4.1.2 g) is not an inspection: not in this chapter
+                        trigger(YEAR, ReviewMarts.SERIOUS_NONCONFORMITY, null, "audit finding", "audit_findings#1",
+                                LocalDate.of(2025, 9, 1), "review_audit_findings"))
+                .mart(ReviewMarts.REVIEW_ATTENTION_ITEMS,
+                        attention(YEAR, ReviewMarts.INSPECTION_NONCONFORMITIES, "N1", "mystery shopper found 5",
+                                "JC-7", LocalDate.of(2025, 2, 20), "inspections"),
+                        attention(YEAR, ReviewMarts.SATISFACTION_DROP, "N1", "a drop", null, null,
+                                "survey_responses"));
     }
 
     @Test
@@ -62,12 +67,12 @@ class InspectionsChapterTest {
     }
 
     @Test
-    void seriousNonconformitiesComeFromTheirTriggersOnly() {
+    void inspectionsWithManyNonconformitiesComeFromTheirAttentionItemsOnly() {
         Chapter chapter = InspectionsChapter.build(company(), YEAR, Lang.ZH);
 
+        // not the audit's finding (a 4.1.2 g trigger), not another attention item
         assertThat(cells(tables(chapter.sections().get(2)).get(0))).containsExactly(
-                List.of(LocalDate.of(2025, 2, 20), "North Office", "JC-7", "mystery shopper found 5"),
-                List.of(LocalDate.of(2025, 9, 1), "全公司", "events#2", "plan event"));
+                List.of(LocalDate.of(2025, 2, 20), "North Office", "JC-7", "mystery shopper found 5"));
     }
 
     @Test

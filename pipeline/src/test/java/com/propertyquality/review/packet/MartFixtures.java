@@ -111,8 +111,27 @@ final class MartFixtures {
 
     static Map<String, Object> trigger(int year, String trigger, String office, String evidence, String reference,
             LocalDate date, String source) {
-        return row("year", year, "trigger", trigger, "office_id", office, "evidence", evidence,
-                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+        return row("year", year, "clause", clauseOf(trigger), "trigger", trigger, "office_id", office,
+                "evidence", evidence, "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+    }
+
+    /** The 4.1.2 clause the mart gives a trigger code. */
+    private static String clauseOf(String trigger) {
+        if (com.propertyquality.review.marts.ReviewMarts.MAJOR_COMPLAINT.equals(trigger)) {
+            return "d";
+        }
+        if (com.propertyquality.review.marts.ReviewMarts.SERIOUS_NONCONFORMITY.equals(trigger)) {
+            return "g";
+        }
+        return com.propertyquality.review.marts.ReviewMarts.EVENT_CLAUSES.get(trigger);
+    }
+
+    /** A row of review_attention_items, with the basis the mart gives the item. */
+    static Map<String, Object> attention(int year, String item, String office, String evidence, String reference,
+            LocalDate date, String source) {
+        return row("year", year, "item", item,
+                "basis", com.propertyquality.review.marts.ReviewMarts.ATTENTION_BASIS.get(item), "office_id", office,
+                "evidence", evidence, "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
     }
 
     static Map<String, Object> readiness(int year, LocalDate meeting, LocalDate previous, LocalDate dueBy,
@@ -120,7 +139,7 @@ final class MartFixtures {
         return row("year", year, "has_plan", true, "meeting_date", meeting, "meeting_time", null,
                 "previous_review_on", previous, "review_due_by", dueBy, "months_since_previous", months,
                 "within_12_months", within, "overdue_at_as_of", false, "triggers", triggers,
-                "extra_review_due", triggers > 0, "as_of", AS_OF);
+                "extra_review_due", triggers > 0, "attention_items", 0L, "as_of", AS_OF);
     }
 
     static Map<String, Object> objective(int year, int seq, String name, String metric, double target, Double actual,

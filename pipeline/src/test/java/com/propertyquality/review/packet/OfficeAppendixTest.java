@@ -2,6 +2,7 @@ package com.propertyquality.review.packet;
 
 import static com.propertyquality.review.packet.DocumentText.captioned;
 import static com.propertyquality.review.packet.DocumentText.cells;
+import static com.propertyquality.review.packet.MartFixtures.attention;
 import static com.propertyquality.review.packet.MartFixtures.actionStatus;
 import static com.propertyquality.review.packet.MartFixtures.customerNeed;
 import static com.propertyquality.review.packet.MartFixtures.customerSegment;
@@ -96,9 +97,12 @@ class OfficeAppendixTest {
                 .mart(ReviewMarts.REVIEW_TRIGGERS,
                         trigger(YEAR, ReviewMarts.MAJOR_COMPLAINT, null, "South Office lifts stopped", "events#1",
                                 LocalDate.of(2025, 5, 20), "review_events"),
-                        trigger(YEAR, ReviewMarts.SERIOUS_NONCONFORMITY, "N1", "North found 5", "JC-N1",
+                        trigger(YEAR, ReviewMarts.SERIOUS_NONCONFORMITY, "N1", "internal audit: records missing",
+                                "audit_findings#1", LocalDate.of(2025, 8, 2), "review_audit_findings"))
+                .mart(ReviewMarts.REVIEW_ATTENTION_ITEMS,
+                        attention(YEAR, ReviewMarts.INSPECTION_NONCONFORMITIES, "N1", "North found 5", "JC-N1",
                                 LocalDate.of(2025, 4, 2), "inspections"),
-                        trigger(YEAR, ReviewMarts.SERIOUS_NONCONFORMITY, "S2", "South found 914", "JC-S2",
+                        attention(YEAR, ReviewMarts.INSPECTION_NONCONFORMITIES, "S2", "South found 914", "JC-S2",
                                 LocalDate.of(2025, 4, 3), "inspections"))
                 .mart(QualityMarts.ACTION_STATUS,
                         actionStatus(YEAR, null, null, "complaint_handling", 917, 0, 0, 917, 0, 0),

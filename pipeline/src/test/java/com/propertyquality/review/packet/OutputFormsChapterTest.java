@@ -68,8 +68,6 @@ class OutputFormsChapterTest {
                         failedAction(YEAR, "N1", "North Office", "CA-2025-3", "maintenance",
                                 LocalDate.of(2025, 4, 13), "Leak survey"))
                 .mart(ReviewMarts.REVIEW_TRIGGERS,
-                        trigger(YEAR, ReviewMarts.REVIEW_OVERDUE, null, "late", null, LocalDate.of(2026, 1, 10),
-                                "review_plan"),
                         trigger(YEAR, ReviewMarts.MAJOR_COMPLAINT, "N1", "a", "FB-1", null, "feedback"),
                         trigger(YEAR, ReviewMarts.MAJOR_COMPLAINT, "S2", "b", "FB-2", null, "feedback"),
                         trigger(YEAR, "audit", null, "audit", "events#3", null, "review_events"))

@@ -44,7 +44,7 @@ class ReviewPlanChapterTest {
         Section schedule = chapter.sections().get(1);
         Table table = ChapterText.tables(schedule).get(0);
         assertThat(ChapterText.headers(table)).containsExactly("上次评审日期", "最迟评审日期", "会议日期", "间隔整月数",
-                "不超过12个月", "基准日", "基准日已超期");
+                "符合12个月间隔", "基准日", "基准日已超期");
         assertThat(table.rows()).singleElement().satisfies(row -> {
             assertThat(row.cells()).containsExactly(LocalDate.of(2025, 1, 10), LocalDate.of(2026, 1, 10),
                     LocalDate.of(2026, 1, 15), 12L, "否", AS_OF, "否");
@@ -82,36 +82,53 @@ class ReviewPlanChapterTest {
     }
 
     @Test
-    void everyTriggerWithItsEvidenceAndTheOfficeByName() {
+    void everyTriggerWithItsClauseEvidenceAndTheOfficeByName() {
         Chapter chapter = ReviewPlanChapter.build(sample(), 2025, Lang.ZH);
 
         Section triggers = chapter.sections().get(2);
-        assertThat(triggers.title()).isEqualTo("（三）增加管理评审频次的情形");
-        assertThat(ChapterText.paragraphs(triggers)).contains("共 3 条记录").contains("应增加管理评审频次");
+        assertThat(triggers.title()).isEqualTo("（三）增加管理评审频次的情形（4.1.2）");
+        assertThat(ChapterText.paragraphs(triggers)).contains("共 2 条记录").contains("应增加管理评审频次");
         Table table = ChapterText.tables(triggers).get(0);
-        assertThat(ChapterText.headers(table)).containsExactly("情形", "管理处", "日期", "依据", "编号", "来源");
+        assertThat(ChapterText.headers(table)).containsExactly("条款", "情形", "管理处", "日期", "依据", "编号", "来源");
         assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
-                java.util.Arrays.asList("评审间隔超过12个月", "全公司", LocalDate.of(2026, 1, 10), "晚于最迟日期", null,
-                        "年度管理评审计划"),
-                java.util.Arrays.asList("重大质量事故或顾客严重投诉", "番禺锦绣山庄管理处", LocalDate.of(2025, 3, 16),
-                        "重大 complaint · lift · closed：电梯困人", "FB2025-GZ03-0022", "顾客意见登记表"),
-                java.util.Arrays.asList("调查表回收率未达要求", "XX99", null, "回收率 54/120 = 0.450，低于 0.6", null,
-                        "调查表回收率"));
+                java.util.Arrays.asList("4.1.2 d 重大质量事故、顾客严重投诉", "重大质量事故或顾客严重投诉", "番禺锦绣山庄管理处",
+                        LocalDate.of(2025, 3, 16), "顾客严重投诉 · lift · closed：电梯困人", "FB2025-GZ03-0022",
+                        "顾客意见登记表"),
+                // a plan reference shows the event's date and description, not events#1
+                java.util.Arrays.asList("4.1.2 f 第二方、第三方审核前或领导有要求", "审核", "全公司",
+                        LocalDate.of(2025, 10, 14), "审核：第三方监督审核", "计划事项 2025-10-14 第三方认证机构年度监督审核",
+                        "重要事项"));
         assertThat(ChapterText.highlighted(table)).isEmpty();
     }
 
     @Test
-    void noTriggerOtherThanTheScheduleMeansNoExtraReview() {
+    void attentionItemsStandBesideTheTriggersWithTheirClause() {
+        Section attention = ReviewPlanChapter.build(sample(), 2025, Lang.ZH).sections().get(3);
+
+        assertThat(attention.title()).isEqualTo("（四）关注事项");
+        assertThat(ChapterText.paragraphs(attention)).contains("不属于程序 4.1.2 所列情形");
+        Table table = ChapterText.tables(attention).get(0);
+        assertThat(ChapterText.headers(table)).containsExactly("事项", "程序条款", "管理处", "日期", "依据", "编号", "来源");
+        assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
+                java.util.Arrays.asList("评审间隔超过12个月", "4.1.1", "全公司", LocalDate.of(2026, 1, 10), "晚于最迟日期",
+                        null, "年度管理评审计划"),
+                java.util.Arrays.asList("调查表回收率未达要求", "5.1.2", "XX99", null, "回收率 54/120 = 0.450，低于 0.6",
+                        null, "调查表回收率"));
+    }
+
+    @Test
+    void attentionItemsAloneCallForNoExtraReview() {
         FixedPacketSource source = plan(new FixedPacketSource())
                 .mart("review_readiness", readiness(true, LocalDate.of(2024, 11, 1), LocalDate.of(2025, 11, 1),
-                        LocalDate.of(2026, 1, 15), 14, false, false, 1, false))
-                .mart("review_triggers", trigger("review_overdue", null, LocalDate.of(2025, 11, 1), "晚于最迟日期", null,
-                        "review_plan"));
+                        LocalDate.of(2026, 1, 15), 14, false, false, 0, false))
+                .mart("review_attention_items", attention("review_overdue", null, LocalDate.of(2025, 11, 1),
+                        "晚于最迟日期", null, "review_plan"));
 
-        Section triggers = ReviewPlanChapter.build(source, 2025, Lang.ZH).sections().get(2);
+        Chapter chapter = ReviewPlanChapter.build(source, 2025, Lang.ZH);
 
-        assertThat(ChapterText.paragraphs(triggers)).contains("未出现程序 4.1.2 所列需增加管理评审频次的情形");
-        assertThat(ChapterText.tables(triggers).get(0).rows()).hasSize(1);
+        assertThat(ChapterText.paragraphs(chapter.sections().get(2))).contains("未出现程序 4.1.2 所列需增加管理评审频次的情形");
+        assertThat(ChapterText.tables(chapter.sections().get(2)).get(0).rows()).isEmpty();
+        assertThat(ChapterText.tables(chapter.sections().get(3)).get(0).rows()).hasSize(1);
     }
 
     @Test
@@ -129,8 +146,8 @@ class ReviewPlanChapterTest {
         assertThat(schedule.emptyText()).isEqualTo("没有年度管理评审计划，无法判断评审时间间隔。");
         // the year's own triggers only, and still listed without a plan
         Table triggers = ChapterText.tables(chapter.sections().get(2)).get(0);
-        assertThat(ChapterText.column(triggers, 3)).containsExactly("去年的审核");
-        assertThat(ChapterText.column(triggers, 0)).containsExactly("审核");
+        assertThat(ChapterText.column(triggers, 4)).containsExactly("去年的审核");
+        assertThat(ChapterText.column(triggers, 1)).containsExactly("审核");
     }
 
     @Test
@@ -140,7 +157,7 @@ class ReviewPlanChapterTest {
 
         Table triggers = ChapterText.tables(chapter.sections().get(2)).get(0);
         assertThat(triggers.rows()).isEmpty();
-        assertThat(triggers.emptyText()).isEqualTo("2025 年度数据中没有增加管理评审频次的情形。");
+        assertThat(triggers.emptyText()).isEqualTo("2025 年度数据中没有程序 4.1.2 所列的情形。");
         assertThat(ChapterText.paragraphs(chapter.sections().get(2))).contains("2025 年度未出现");
     }
 
@@ -148,7 +165,7 @@ class ReviewPlanChapterTest {
     void emptyMartsStillGiveAChapter() {
         Chapter chapter = ReviewPlanChapter.build(new FixedPacketSource(), 2025, Lang.ZH);
 
-        assertThat(chapter.sections()).hasSize(3);
+        assertThat(chapter.sections()).hasSize(4);
         assertThat(ChapterText.paragraphs(chapter.sections().get(0))).contains("缺失");
         assertThat(ChapterText.paragraphs(chapter.sections().get(2))).contains("无法判断是否需要增加管理评审");
     }
@@ -165,8 +182,10 @@ class ReviewPlanChapterTest {
                 .mart("review_readiness", readiness(true, LocalDate.of(2025, 1, 10), LocalDate.of(2026, 1, 10),
                         LocalDate.of(2026, 1, 15), 12, false, true, 2, true))
                 .mart("review_triggers",
-                        trigger("review_overdue", null, LocalDate.of(2026, 1, 10), "late", null, "review_plan"),
-                        trigger("market_change", "A01", LocalDate.of(2025, 3, 1), "market", "events#1", "review_events"));
+                        trigger("market_change", "a", "A01", LocalDate.of(2025, 3, 1), "market", "events#1",
+                                "review_events"))
+                .mart("review_attention_items",
+                        attention("review_overdue", null, LocalDate.of(2026, 1, 10), "late", null, "review_plan"));
 
         Chapter chapter = ReviewPlanChapter.build(source, 2025, Lang.EN);
 
@@ -174,19 +193,29 @@ class ReviewPlanChapterTest {
         assertThat(chapter.title()).isEqualTo("Management review plan");
         assertThat(chapter.sheet().length()).isLessThanOrEqualTo(31);
         Table triggers = ChapterText.tables(chapter.sections().get(2)).get(0);
-        assertThat(ChapterText.column(triggers, 0)).containsExactly("More than 12 months since the last review",
-                "Market change");
-        assertThat(ChapterText.column(triggers, 1)).containsExactly("Company", "North");
-        assertThat(ChapterText.column(triggers, 5)).containsExactly("Review plan", "Review events");
+        assertThat(ChapterText.column(triggers, 0)).containsExactly(
+                "4.1.2 a: Market diverges from the quality policy and objectives");
+        assertThat(ChapterText.column(triggers, 1)).containsExactly("Market change");
+        assertThat(ChapterText.column(triggers, 2)).containsExactly("North");
+        assertThat(ChapterText.column(triggers, 6)).containsExactly("Review events");
+        Table attention = ChapterText.tables(chapter.sections().get(3)).get(0);
+        assertThat(ChapterText.column(attention, 0)).containsExactly("More than 12 months since the last review");
+        assertThat(ChapterText.column(attention, 2)).containsExactly("Company");
         assertThat(ChapterText.paragraphs(chapter.sections().get(1))).contains("overdue and not yet held");
         assertThat(ChapterText.tables(chapter.sections().get(1)).get(0).rows().get(0).cells())
                 .contains("No", "Yes");
     }
 
     @Test
-    void everyTriggerCodeHasAChineseName() {
+    void everyTriggerClauseAndAttentionItemHasAChineseName() {
         for (String code : com.propertyquality.review.marts.ReviewMarts.TRIGGER_ORDER) {
             assertThat(ReviewTerms.trigger(code, Lang.ZH)).as(code).containsPattern("\\p{IsHan}");
+        }
+        for (String clause : com.propertyquality.review.marts.ReviewMarts.EVENT_CLAUSES.values()) {
+            assertThat(ReviewTerms.clause(clause, Lang.ZH)).as(clause).containsPattern("\\p{IsHan}");
+        }
+        for (String item : com.propertyquality.review.marts.ReviewMarts.ATTENTION_ORDER) {
+            assertThat(ReviewTerms.attentionItem(item, Lang.ZH)).as(item).containsPattern("\\p{IsHan}");
         }
     }
 
@@ -196,16 +225,22 @@ class ReviewPlanChapterTest {
         return plan(new FixedPacketSource())
                 .lake("offices", row("office_id", "GZ03", "office_name", "番禺锦绣山庄管理处", "city", "广州"))
                 .mart("review_readiness", readiness(true, LocalDate.of(2025, 1, 10), LocalDate.of(2026, 1, 10),
-                        LocalDate.of(2026, 1, 15), 12, false, false, 3, true))
+                        LocalDate.of(2026, 1, 15), 12, false, false, 2, true))
+                .lake("review_events", row("year", 2025, "seq", 1, "date", LocalDate.of(2025, 10, 14), "kind",
+                        "audit", "description", "第三方认证机构年度监督审核，开具一般不合格项两项"))
                 .mart("review_triggers",
-                        trigger("review_overdue", null, LocalDate.of(2026, 1, 10), "晚于最迟日期", null, "review_plan"),
-                        trigger("major_complaint", "GZ03", LocalDate.of(2025, 3, 16),
-                                "重大 complaint · lift · closed：电梯困人", "FB2025-GZ03-0022", "feedback"),
-                        trigger("return_rate_below_threshold", "XX99", null, "回收率 54/120 = 0.450，低于 0.6", null,
-                                "survey_returns"),
-                        row("year", 2024, "trigger", "audit", "office_id", null, "evidence", "去年的审核",
+                        trigger("major_complaint", "d", "GZ03", LocalDate.of(2025, 3, 16),
+                                "顾客严重投诉 · lift · closed：电梯困人", "FB2025-GZ03-0022", "feedback"),
+                        trigger("audit", "f", null, LocalDate.of(2025, 10, 14), "审核：第三方监督审核", "events#1",
+                                "review_events"),
+                        row("year", 2024, "clause", "f", "trigger", "audit", "office_id", null, "evidence", "去年的审核",
                                 "reference_id", "events#1", "date", LocalDate.of(2024, 5, 1), "source", "review_events",
-                                "as_of", AS_OF));
+                                "as_of", AS_OF))
+                .mart("review_attention_items",
+                        attention("review_overdue", null, LocalDate.of(2026, 1, 10), "晚于最迟日期", null,
+                                "review_plan"),
+                        attention("return_rate_below_threshold", "XX99", null, "回收率 54/120 = 0.450，低于 0.6", null,
+                                "survey_returns"));
     }
 
     private static FixedPacketSource plan(FixedPacketSource source) {
@@ -236,9 +271,16 @@ class ReviewPlanChapterTest {
                 "extra_review_due", extraDue, "as_of", AS_OF);
     }
 
-    private static Map<String, Object> trigger(String trigger, String office, LocalDate date, String evidence,
-                                               String reference, String source) {
-        return row("year", 2025, "trigger", trigger, "office_id", office, "evidence", evidence,
+    private static Map<String, Object> trigger(String trigger, String clause, String office, LocalDate date,
+                                               String evidence, String reference, String source) {
+        return row("year", 2025, "clause", clause, "trigger", trigger, "office_id", office, "evidence", evidence,
                 "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+    }
+
+    private static Map<String, Object> attention(String item, String office, LocalDate date, String evidence,
+                                                 String reference, String source) {
+        return row("year", 2025, "item", item,
+                "basis", com.propertyquality.review.marts.ReviewMarts.ATTENTION_BASIS.get(item), "office_id", office,
+                "evidence", evidence, "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
     }
 }

@@ -122,13 +122,13 @@ class ServicePerformanceChapterTest {
                         office(2025, "S1", "南区管理处", 1, 9, 0, 0, 1.0, null, null, 1, 0.825, 17.5))
                 .mart("survey_returns", returns(2025, "N1", "北区管理处", 10L, 7, 0.7, true, null, 0.6, 0.5, 20.0, 1,
                         0.7, 0.0))
-                .mart("review_triggers",
-                        row("year", 2025, "trigger", "satisfaction_drop", "office_id", "N1", "evidence", "满意率下降",
-                                "reference_id", null, "date", null, "source", "survey_responses", "as_of",
-                                LocalDate.of(2026, 1, 10)),
-                        row("year", 2025, "trigger", "satisfaction_drop", "office_id", null, "evidence", "公司下降",
-                                "reference_id", null, "date", null, "source", "survey_responses", "as_of",
-                                LocalDate.of(2026, 1, 10)));
+                .mart("review_attention_items",
+                        row("year", 2025, "item", "satisfaction_drop", "basis", "4.2.3", "office_id", "N1",
+                                "evidence", "满意率下降", "reference_id", null, "date", null, "source",
+                                "survey_responses", "as_of", LocalDate.of(2026, 1, 10)),
+                        row("year", 2025, "item", "satisfaction_drop", "basis", "4.2.3", "office_id", null,
+                                "evidence", "公司下降", "reference_id", null, "date", null, "source",
+                                "survey_responses", "as_of", LocalDate.of(2026, 1, 10)));
 
         Section trend = ServicePerformanceChapter.build(source, 2025, Lang.ZH).sections().get(TREND);
 
@@ -335,9 +335,9 @@ class ServicePerformanceChapterTest {
                         pareto(2025, "N1", "North", "parking", "停车", 3, 3, 1.0, 1.0, 1, true, false))
                 .mart("return_visit_verification",
                         CustomerServiceChapterTest.visits("N1", "North", 4, 0, 0, 0, 1, 0.5))
-                .mart("review_triggers", row("year", 2025, "trigger", "satisfaction_drop", "office_id", "N1",
-                        "evidence", "drop", "reference_id", null, "date", null, "source", "survey_responses", "as_of",
-                        LocalDate.of(2026, 1, 10)))
+                .mart("review_attention_items", row("year", 2025, "item", "satisfaction_drop", "basis", "4.2.3",
+                        "office_id", "N1", "evidence", "drop", "reference_id", null, "date", null, "source",
+                        "survey_responses", "as_of", LocalDate.of(2026, 1, 10)))
                 .mart("review_readiness", ReviewPlanChapterTest.readiness(true, null, null, null, null, null, null,
                         1, true));
     }
