@@ -21,6 +21,8 @@ import com.propertyquality.review.marts.ReturnsCheck;
 import com.propertyquality.review.marts.ReturnsCheck.OfficeReturn;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.metrics.SurveyReturnRate;
+import com.propertyquality.review.packet.WorkFolderSource;
+import com.propertyquality.review.packet.YearData;
 import com.propertyquality.review.reports.Percent;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check-returns", mixinStandardHelpOptions = true,
         description = {"For every office: forms distributed, forms returned, return rate and whether it meets the"
                 + " threshold (procedure 5.1.2).",
-                "Exit status: 0 every office meets it, 3 any office falls short, 2 usage error, 1 other failure."})
+                "Exit status: 0 every office meets it, 3 any office falls short, 1 no data for the year (or no survey"
+                        + " data) or another failure, 2 usage error."})
 class CheckReturnsCommand implements Callable<Integer> {
 
     enum Format { table, csv, json }
@@ -73,6 +76,9 @@ class CheckReturnsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalStateException("the survey_returns mart holds no survey year"));
             List<Map<String, Object>> rows = marts.readYear(SurveyMarts.SURVEY_RETURNS, surveyYear);
             if (rows.isEmpty()) {
+                // a year of feedback or a plan only has data, just not the survey this check is about
+                YearData.require(new WorkFolderSource(context.getBean(WorkFolder.class),
+                        context.getBean(ReviewProperties.class).companyName(), limit), surveyYear);
                 throw new IllegalStateException("no survey data for " + surveyYear);
             }
             List<OfficeReturn> offices = ReturnsCheck.of(rows, limit);

@@ -9,6 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.propertyquality.review.ReviewApplication;
+import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.ingest.WorkFolderLock;
 
 /** Starts the Spring context a command runs in, with the command's options as the strongest settings. */
 final class Contexts {
@@ -25,5 +27,35 @@ final class Contexts {
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The context of a command that ingests, with its work folder locked before anything opens the job repository:
+     * the embedded H2 repository is a file in the work folder that a running ingest holds open, so a second one
+     * must meet the lock first, and be refused with its one line, not with H2's message about a file in use.
+     * The context starts lazily and opens no data source on its own (application.yml), so reading the work folder
+     * from it is safe.
+     */
+    static Ingesting startIngesting(CommonOptions options, String... extraProperties) {
+        ConfigurableApplicationContext context = start(options, extraProperties);
+        try {
+            return new Ingesting(context, WorkFolderLock.acquire(context.getBean(WorkFolder.class).root()));
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /** A context and the lock on its work folder; closing it closes the context (and the repository) first. */
+    record Ingesting(ConfigurableApplicationContext context, WorkFolderLock lock) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                context.close();
+            } finally {
+                lock.close();
+            }
+        }
     }
 }

@@ -3,10 +3,10 @@ package com.propertyquality.review.cli;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.stream.Collectors;
 
 import com.propertyquality.review.ingest.FileLoad;
 import com.propertyquality.review.ingest.IngestReport;
@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
                 + " inspections*, actions* (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, or XLSX; Chinese or"
                 + " English headers).",
                 "Rejected rows go to <work>/rejects/<run>/rejects.csv, warnings to warnings.csv beside it, and a"
-                + " run manifest to <work>/runs/<run>/manifest.json."})
+                + " run manifest to <work>/runs/<run>/manifest.json.",
+                "Exit status: 0 every file loaded (rows rejected or not), 4 at least one file could not be loaded"
+                + " at all (the others did), 1 failure (another ingest is running on the work folder or lake,"
+                + " ...), 2 usage error."})
 class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,17 +41,34 @@ class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Charset override = files.encodingOverride(spec);
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            run(context, files.input, override, spec.commandLine().getOut());
-            return ReviewCli.OK;
+        try (Contexts.Ingesting ingesting = Contexts.startIngesting(common)) {
+            IngestReport report = run(ingesting, files.input, override, spec.commandLine().getOut());
+            return status(report, spec.commandLine().getErr());
         }
     }
 
-    static IngestReport run(ConfigurableApplicationContext context, Path input, Charset override, PrintWriter out) {
+    static IngestReport run(Contexts.Ingesting ingesting, Path input, Charset override, PrintWriter out) {
         out.println("Ingest " + input.toAbsolutePath().normalize());
-        IngestReport report = context.getBean(IngestService.class).ingest(input, override, out);
+        IngestReport report = ingesting.context().getBean(IngestService.class)
+                .ingest(input, override, out, ingesting.lock());
         print(report, out);
         return report;
+    }
+
+    /**
+     * 0 when every template file loaded (rows rejected or not), {@link ReviewCli#FILE_NOT_LOADED} when at least one
+     * did not load at all: the rest of the folder is in the lake, but a caller must know that a file is missing.
+     */
+    static int status(IngestReport report, PrintWriter err) {
+        List<FileLoad> notLoaded = report.notLoaded();
+        if (notLoaded.isEmpty()) {
+            return ReviewCli.OK;
+        }
+        err.printf(Locale.ROOT, "%d file(s) not loaded: %s; the other files loaded. Correct them and run the ingest"
+                + " again.%n", notLoaded.size(), notLoaded.stream().map(FileLoad::fileName)
+                .collect(Collectors.joining(", ")));
+        err.flush();
+        return ReviewCli.FILE_NOT_LOADED;
     }
 
     static void print(IngestReport report, PrintWriter out) {

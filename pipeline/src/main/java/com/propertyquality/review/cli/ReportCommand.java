@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
                 "  returns the quality department's return-rate check, offices under the threshold first:"
                         + " return-rates-YYYY.pdf",
                 "  --office ID: that office's own report, with no other office's figures: office-ID-YYYY.pdf",
-                "English reports end in -en; --format xlsx or html changes the extension."})
+                "English reports end in -en; --format xlsx or html changes the extension.",
+                "Exit status: 0 written, 1 no data for the year (or the office) in the marts, then nothing is written,"
+                        + " or another failure, 2 usage error."})
 class ReportCommand implements Callable<Integer> {
 
     @Mixin

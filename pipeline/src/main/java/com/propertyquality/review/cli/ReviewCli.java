@@ -8,11 +8,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar review-pipeline.jar <command> [options]}. Exit status: 0 done, 1 failure, 2 usage error,
- * 3 (check-returns) an office is under the return threshold.
+ * {@code java -jar review-pipeline.jar <command> [options]}. Exit status: 0 done, 1 failure (a refused run
+ * included: another ingest is running, no data for the year), 2 usage error, 3 (check-returns) an office is under
+ * the return threshold, 4 (ingest, review) a file could not be loaded at all.
  */
 @Command(name = "review-pipeline", mixinStandardHelpOptions = true, version = "review-pipeline 0.1.0",
         description = "Office files -> Parquet lake -> Spark marts -> the management-review packet (管理评审资料).",
+        footer = {"", "Exit status: 0 done; 1 failure or refused run (another ingest is running, no data for the"
+                + " year); 2 usage error; 3 check-returns: an office under the threshold; 4 ingest, review: a file"
+                + " could not be loaded at all (the others were)."},
         subcommands = {IngestCommand.class, AggregateCommand.class, ReportCommand.class, ReviewCommand.class,
                 CheckReturnsCommand.class, QueryCommand.class, MartsCommand.class, GenerateCommand.class,
                 BenchCommand.class, BenchPeerCommand.class, CommandLine.HelpCommand.class})
@@ -22,6 +26,8 @@ public class ReviewCli implements Runnable {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int BELOW_THRESHOLD = 3;
+    /** ingest and review: at least one file was not loaded at all; the others were. */
+    public static final int FILE_NOT_LOADED = 4;
 
     @Spec
     CommandSpec spec;

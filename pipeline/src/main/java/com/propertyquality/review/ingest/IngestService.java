@@ -90,13 +90,31 @@ public class IngestService {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("input folder not found: " + input);
         }
-        schema.ensure();
         try (WorkFolderLock lock = WorkFolderLock.acquire(work.root())) {
-            String lakeLocation = lakeLocation();
-            // a shared job repository may serve machines with work folders of their own on one lake
-            try (SharedRunLock shared = SharedRunLock.acquire(repository, lakeLocation)) {
-                return run(input, encodingOverride, out, lakeLocation);
-            }
+            return ingest(input, encodingOverride, out, lock);
+        }
+    }
+
+    /**
+     * An ingest under a work-folder lock the caller took before anything opened the job repository: the embedded
+     * H2 database is a file of the work folder that the first run holds open, so a second run must be refused by
+     * the lock before it touches that file (see {@code IngestCommand}).
+     *
+     * @param held the lock on this service's work folder, held by the caller for the whole run
+     */
+    public IngestReport ingest(Path input, Charset encodingOverride, PrintWriter out, WorkFolderLock held) {
+        if (!held.folder().equals(work.root())) {
+            throw new IllegalArgumentException("the lock held is on " + held.folder() + ", not on the work folder "
+                    + work.root());
+        }
+        if (!Files.isDirectory(input)) {
+            throw new IllegalArgumentException("input folder not found: " + input);
+        }
+        schema.ensure();
+        String lakeLocation = lakeLocation();
+        // a shared job repository may serve machines with work folders of their own on one lake
+        try (SharedRunLock shared = SharedRunLock.acquire(repository, lakeLocation)) {
+            return run(input, encodingOverride, out, lakeLocation);
         }
     }
 

@@ -16,10 +16,12 @@ import java.nio.file.StandardOpenOption;
  */
 public final class WorkFolderLock implements AutoCloseable {
 
+    private final Path folder;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private WorkFolderLock(FileChannel channel, FileLock lock) {
+    private WorkFolderLock(Path folder, FileChannel channel, FileLock lock) {
+        this.folder = folder;
         this.channel = channel;
         this.lock = lock;
     }
@@ -40,10 +42,15 @@ public final class WorkFolderLock implements AutoCloseable {
                 throw new IllegalStateException("another ingest is running on the work folder " + workFolder
                         + "; wait for it to finish, then run this one again");
             }
-            return new WorkFolderLock(channel, lock);
+            return new WorkFolderLock(workFolder.toAbsolutePath().normalize(), channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the work folder " + workFolder, e);
         }
+    }
+
+    /** The work folder this lock holds. */
+    public Path folder() {
+        return folder;
     }
 
     @Override

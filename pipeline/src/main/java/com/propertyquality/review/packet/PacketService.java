@@ -35,19 +35,38 @@ public class PacketService {
                 .orElseThrow(() -> new IllegalStateException("the marts hold no survey year: load survey data first"));
     }
 
-    /** {@code <work>/reports/management-review-YYYY[-en].pdf|xlsx|html}. */
+    /**
+     * {@code <work>/reports/management-review-YYYY[-en].pdf|xlsx|html}.
+     *
+     * @throws YearData.NoData for a year without data ({@link YearData}); nothing is written then
+     */
     public Path renderPacket(int year, Lang lang, ReportFormat format) {
-        return write(ManagementReviewPacket.of(source(), year, lang), "management-review-" + year, lang, format);
+        PacketSource source = source();
+        YearData.require(source, year);
+        return write(ManagementReviewPacket.of(source, year, lang), "management-review-" + year, lang, format);
     }
 
-    /** {@code <work>/reports/office-ID-YYYY[-en].pdf|xlsx|html}. */
+    /**
+     * {@code <work>/reports/office-ID-YYYY[-en].pdf|xlsx|html}.
+     *
+     * @throws YearData.NoData for a year, or an office's year, without data; nothing is written then
+     */
     public Path renderOffice(int year, String officeId, Lang lang, ReportFormat format) {
-        return write(OfficeReport.of(source(), year, officeId, lang), "office-" + officeId + "-" + year, lang, format);
+        PacketSource source = source();
+        YearData.require(source, year);
+        YearData.requireOffice(source, year, officeId);
+        return write(OfficeReport.of(source, year, officeId, lang), "office-" + officeId + "-" + year, lang, format);
     }
 
-    /** {@code <work>/reports/return-rates-YYYY[-en].pdf|xlsx|html}. */
+    /**
+     * {@code <work>/reports/return-rates-YYYY[-en].pdf|xlsx|html}.
+     *
+     * @throws YearData.NoData for a year without data; nothing is written then
+     */
     public Path renderReturnsCheck(int year, Lang lang, ReportFormat format) {
-        return write(ReturnRatesCheck.of(source(), year, lang), "return-rates-" + year, lang, format);
+        PacketSource source = source();
+        YearData.require(source, year);
+        return write(ReturnRatesCheck.of(source, year, lang), "return-rates-" + year, lang, format);
     }
 
     private PacketSource source() {

@@ -176,6 +176,37 @@ class ReportCommandTest {
     }
 
     @Test
+    void aYearWithoutDataIsRefusedInEveryKindAndFormatAndNothingIsWritten() throws IOException {
+        List<String> before = reportFiles();
+        String refusal = "error: no data for 1999: the marts hold no survey record, feedback entry or review plan of"
+                + " that year; nothing was written" + System.lineSeparator();
+        for (List<String> options : List.of(List.<String>of(), List.of("--kind", "returns"),
+                List.of("--format", "xlsx"), List.of("--format", "html", "--lang", "en"), List.of("--office", "SZ01"))) {
+            List<String> args = new ArrayList<>(List.of("report", "--year", "1999", "--work", work.toString()));
+            args.addAll(options);
+            Cli.Result result = Cli.run(args.toArray(String[]::new));
+            assertThat(result.status()).as("%s", options).isEqualTo(ReviewCli.FAILURE);
+            assertThat(result.err()).as("%s", options).isEqualTo(refusal);
+            assertThat(result.out()).as("%s", options).isEmpty();
+        }
+        assertThat(reportFiles()).isEqualTo(before).noneMatch(name -> name.contains("1999"));
+    }
+
+    @Test
+    void anOfficeWithoutDataInTheYearIsRefusedAndOneWithDataIsNot() throws IOException {
+        // 2024 holds feedback entries only: SZ01 has three of them, SZ02 none
+        Cli.Result refused = Cli.run("report", "--office", "SZ02", "--year", "2024", "--work", work.toString());
+        assertThat(refused.status()).isEqualTo(ReviewCli.FAILURE);
+        assertThat(refused.err()).isEqualTo("error: no data for office SZ02 in 2024: the marts hold no survey record"
+                + " or feedback entry of that office in that year; nothing was written" + System.lineSeparator());
+        assertThat(work.resolve("reports/office-SZ02-2024.pdf")).doesNotExist();
+
+        Cli.Result written = Cli.run("report", "--office", "SZ01", "--year", "2024", "--work", work.toString());
+        assertThat(written.status()).as(written.err()).isZero();
+        assertThat(work.resolve("reports/office-SZ01-2024.pdf")).isNotEmptyFile();
+    }
+
+    @Test
     void theEnglishPacketIsInEnglish() throws IOException {
         Cli.Result result = Cli.run("report", "--lang", "en", "--work", work.toString());
         assertThat(result.status()).as(result.err()).isZero();
@@ -251,6 +282,12 @@ class ReportCommandTest {
         }
         assertThat(start).as(title).isNotNegative();
         return String.join("\n", pages.subList(start, end));
+    }
+
+    static List<String> reportFiles() throws IOException {
+        try (var files = Files.list(work.resolve("reports"))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     static String lineWith(String text, String marker) {

@@ -96,6 +96,18 @@ class ReviewCommandTest {
                 .containsPattern("SZ02\\s+\\S+\\s+50\\s+30\\s+60.00%\\s+yes");
     }
 
+    @Test
+    void checkReturnsRefusesAYearWithoutDataAndOneWithoutSurvey() {
+        Cli.Result none = Cli.run("check-returns", "--work", work.toString(), "--year", "1999");
+        assertThat(none.status()).isEqualTo(ReviewCli.FAILURE);
+        assertThat(none.err()).startsWith("error: no data for 1999: ");
+        assertThat(none.out()).isEmpty();
+        // 2024 has feedback entries, but no survey to check
+        Cli.Result feedbackOnly = Cli.run("check-returns", "--work", work.toString(), "--year", "2024");
+        assertThat(feedbackOnly.status()).isEqualTo(ReviewCli.FAILURE);
+        assertThat(feedbackOnly.err()).isEqualTo("error: no survey data for 2024" + System.lineSeparator());
+    }
+
     private static Map<String, Object> row(List<Map<String, Object>> rows, String officeId) {
         return rows.stream().filter(r -> officeId.equals(r.get("office_id"))).findFirst().orElseThrow();
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propertyquality.review.cli.ReviewCli;
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
@@ -189,7 +190,7 @@ class IngestFunctionalTest {
 
         Cli.Result forced = Cli.run("ingest", "--input", input.toString(), "--work", work.toString(),
                 "--encoding", "UTF-8");
-        assertThat(forced.status()).isZero();
+        assertThat(forced.status()).isEqualTo(ReviewCli.FILE_NOT_LOADED);
         assertThat(forced.out()).containsPattern("survey-responses.csv\\s+survey-responses\\s+NOT LOADED: the header"
                 + " is not valid UTF-8 text");
 
@@ -210,7 +211,11 @@ class IngestFunctionalTest {
 
         Cli.Result result = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
 
-        assertThat(result.status()).as(result.err()).isZero();
+        // the rest loads, and the exit status tells the caller that files are missing
+        assertThat(result.status()).as(result.err()).isEqualTo(ReviewCli.FILE_NOT_LOADED);
+        assertThat(result.err()).isEqualTo("3 file(s) not loaded: survey-responses-cut.xlsx,"
+                + " survey-responses-junk.csv, survey-responses-noid.csv; the other files loaded. Correct them and run"
+                + " the ingest again." + System.lineSeparator());
         assertThat(result.out())
                 .containsPattern("survey-responses-junk.csv\\s+survey-responses\\s+NOT LOADED: binary content")
                 .containsPattern("survey-responses-cut.xlsx\\s+survey-responses\\s+NOT LOADED: ")

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.propertyquality.review.cli.ReviewCli;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
 
@@ -95,7 +96,7 @@ class ReviewPlanIngestTest {
 
         Cli.Result result = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
 
-        assertThat(result.status()).isZero();
+        assertThat(result.status()).isEqualTo(ReviewCli.FILE_NOT_LOADED);
         assertThat(result.out()).containsPattern("review-plan-2025.yml\\s+review-plan\\s+NOT LOADED: the plan has 4"
                 + " entries with problems");
         assertThat(work.resolve("lake/review_plan")).doesNotExist();
@@ -115,6 +116,7 @@ class ReviewPlanIngestTest {
 
         Cli.Result result = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
 
+        assertThat(result.status()).isEqualTo(ReviewCli.FILE_NOT_LOADED);
         assertThat(result.out()).containsPattern("review-plan.yaml\\s+review-plan\\s+NOT LOADED: not valid YAML");
     }
 
