@@ -122,7 +122,18 @@ public final class OutputFormsChapter {
         for (MartRow row : rows) {
             String name = row.text("name");
             String target = comparison(row.text("comparison"), lang) + " " + Percent.format(row.number("target"));
-            if (row.text("metric") == null) {
+            if ("every_office".equals(row.text("judged_by")) && row.flag("met") != null) {
+                // 5.1.2: judged office by office; the pooled rate is shown beside, never the verdict
+                boolean met = row.isTrue("met");
+                sentences.add(lang.pick(
+                        "质量目标“" + name + "”（各管理处" + target + "）：有发放记录的 " + row.count("offices_judged")
+                                + " 个管理处中 " + row.count("offices_not_met") + " 个未达到，" + (met ? "已达到" : "未达到")
+                                + "；全公司回收率 " + Percent.format(row.number("actual")) + "。",
+                        "Quality objective \"" + name + "\" (" + target + " in every office): "
+                                + row.count("offices_not_met") + " of " + row.count("offices_judged")
+                                + " offices with a distribution record fall short: " + (met ? "met" : "not met")
+                                + "; company rate " + Percent.format(row.number("actual")) + "."));
+            } else if (row.text("metric") == null) {
                 sentences.add(lang.pick("质量目标“" + name + "”（" + target + "）未对应数据指标，由会议评价。",
                         "Quality objective \"" + name + "\" (" + target + ") has no metric in the data: the"
                                 + " meeting judges it."));

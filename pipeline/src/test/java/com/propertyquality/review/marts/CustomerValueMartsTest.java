@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.propertyquality.review.support.Cli;
+import com.propertyquality.review.support.TestSpark;
 
 /**
  * The customer-value marts, from office files through ingest and aggregate at as-of 2026-01-10, so the 12-month
@@ -72,6 +73,24 @@ class CustomerValueMartsTest {
         Cli.Result aggregate = Cli.run("aggregate", "--work", work.toString(), "--as-of", "2026-01-10");
         assertThat(aggregate.status()).as(aggregate.err()).isZero();
         marts = new MartRows(work.resolve("marts"));
+    }
+
+    @Test
+    void withoutAsOfTheRegisterIsValuedAtTheCutOffOfTheLatestReviewYearWhateverTheDayOfTheRun() {
+        LakeTables lake = new LakeTables(TestSpark.session(), work.resolve("lake"));
+        MartContext context = new MartContext(TestSpark.session(), lake, new java.math.BigDecimal("0.60"),
+                com.propertyquality.review.metrics.ReviewCutOff.yearly(java.time.MonthDay.of(12, 31)));
+        // the latest survey year is 2025: valued at 2025-12-31, its window 2025-01-01 .. 2025-12-31
+        assertThat(CustomerValueMarts.valueDate(context)).isEqualTo(java.time.LocalDate.of(2025, 12, 31));
+        Map<String, org.apache.spark.sql.Row> rows = new java.util.HashMap<>();
+        for (org.apache.spark.sql.Row row : new CustomerValueMarts(context).customerValue().collectAsList()) {
+            rows.put(row.getAs("household_id"), row);
+        }
+        assertThat(rows.get("H1").<Integer>getAs("year")).isEqualTo(2025);
+        // H1: P1 500 + P2 300 (P3 of 2026-01-10 is after the cut-off); H2: P4 2025-01-10 and P5 2025-01-11
+        assertThat(rows.get("H1").<java.math.BigDecimal>getAs("spend_12m")).isEqualByComparingTo("800.00");
+        assertThat(rows.get("H2").<java.math.BigDecimal>getAs("spend_12m")).isEqualByComparingTo("500.00");
+        assertThat(rows.get("H6").<java.math.BigDecimal>getAs("spend_12m")).isEqualByComparingTo("300.00");
     }
 
     @Test

@@ -213,11 +213,13 @@ class ReviewMartsTest {
                 new LakeTables(TestSpark.session(), work.resolve("lake")), new BigDecimal("0.60"),
                 com.propertyquality.review.metrics.ReviewCutOff.yearly(java.time.MonthDay.of(12, 31))));
         assertThat(rows(yearly.reviewReadiness())).extracting(r -> r.get("year") + " " + r.get("as_of"))
-                .containsExactly("2023 2023-12-31", "2024 2024-12-31", "2025 2025-12-31");
-        // CA2 (verified not effective on 2026-02-01) is 2026's, judged at 2026-12-31; CA1 is 2025's
+                // 2026 has an attention item of its own: CA2's failed verification
+                .containsExactly("2023 2023-12-31", "2024 2024-12-31", "2025 2025-12-31", "2026 2026-12-31");
+        // CA2 and R5 (verified not effective on 2026-02-01 and 2026-03-01) are 2026's, judged at 2026-12-31;
+        // CA1 is 2025's
         assertThat(rows(yearly.reviewAttentionItems())).filteredOn(r -> "action_not_effective".equals(r.get("item")))
                 .extracting(r -> r.get("year") + " " + r.get("reference_id") + " " + r.get("as_of"))
-                .containsExactly("2025 CA1 2025-12-31", "2026 CA2 2026-12-31");
+                .containsExactly("2025 CA1 2025-12-31", "2026 CA2 2026-12-31", "2026 R5 2026-12-31");
         // R2 (due 2024-03-01, never closed) is followed up by each plan at that plan's cut-off
         assertThat(rows(yearly.reviewActionsFollowUp())).filteredOn(r -> "R2".equals(r.get("action_id")))
                 .extracting(r -> r.get("year") + " " + r.get("state") + " " + r.get("overdue") + " " + r.get("as_of"))

@@ -74,7 +74,8 @@ final class MartFixtures {
             double share, double cumulative, int rank, boolean mainFactor, boolean hasAction) {
         return row("year", year, "office_id", office, "office_name", name, "area", area, "area_name", area,
                 "level", "management", "complaints", complaints, "scope_complaints", scope, "share", share,
-                "cumulative_share", cumulative, "rank", rank, "main_factor", mainFactor, "has_action", hasAction);
+                "cumulative_share", cumulative, "rank", rank, "main_factor", mainFactor, "has_action", hasAction,
+                "corrective_action", hasAction, "preventive_action", false);
     }
 
     static Map<String, Object> factorWithoutAction(int year, String office, String name, String area, long complaints,
@@ -145,7 +146,13 @@ final class MartFixtures {
     static Map<String, Object> objective(int year, int seq, String name, String metric, double target, Double actual,
             Boolean met) {
         return row("year", year, "seq", seq, "name", name, "metric", metric, "comparison", "at_least",
-                "target", target, "actual", actual, "met", met);
+                "target", target, "actual", actual, "met", met, "judged_by", judgedBy(metric), "offices_judged", null,
+                "offices_not_met", null, "offices_left_out", null);
+    }
+
+    /** How the mart judges a metric (data/README §5.13). */
+    static String judgedBy(String metric) {
+        return metric == null ? null : "survey_return_rate".equals(metric) ? "every_office" : "company_figure";
     }
 
     static Map<String, Object> customerSegment(int year, String office, String category, String segment,

@@ -168,7 +168,7 @@ class OfficeAppendixTest {
         assertThat(cells(captioned(sections, "《顾客意见登记表》")))
                 .containsExactly(List.of("投诉", 3L, 2L, 1L, 3L), List.of("表扬", 4L, 4L, 0L, 0L));
         assertThat(cells(captioned(sections, "投诉的主要因素（5.1.3）")))
-                .containsExactly(List.of("电梯", 3L, 1.0, 1.0, "否"));
+                .containsExactly(List.of("电梯", 3L, 1.0, 1.0, "未制定"));
         assertThat(cells(captioned(sections, "服务检查")))
                 .containsExactly(List.of("质量管理部月检", 1L, 81.5, 81.5, 81.5, 5L, 0L));
         assertThat(cells(captioned(sections, "纠正和预防措施")))
@@ -261,7 +261,7 @@ class OfficeAppendixTest {
                 "调查表有不满意项", "R-N1-1", "电梯运行、维修保养", "more events please"));
 
         Table pareto = DocumentText.tables(report.get(2)).get(0);
-        assertThat(cells(pareto)).containsExactly(List.of(1L, "电梯", 3L, 1.0, 1.0, "是", "否"));
+        assertThat(cells(pareto)).containsExactly(List.of(1L, "电梯", 3L, 1.0, 1.0, "是", "未制定"));
         assertThat(pareto.rows()).allMatch(Row::highlighted);
     }
 

@@ -49,7 +49,9 @@ class OutputFormsChapterTest {
                 .mart(SurveyMarts.SATISFACTION_COMPANY, satisfactionCompany(YEAR, 573, 4390, 524, 0.8934))
                 .mart(ReviewMarts.REVIEW_OBJECTIVES_STATUS,
                         objective(YEAR, 1, "Satisfaction", "satisfaction_rate", 0.9, 0.8934, false),
-                        objective(YEAR, 2, "Returns", "survey_return_rate", 0.6, 0.7071, true),
+                        row("year", YEAR, "seq", 2, "name", "Returns", "metric", "survey_return_rate", "comparison",
+                                "at_least", "target", 0.6, "actual", 0.7071, "met", false, "judged_by",
+                                "every_office", "offices_judged", 4L, "offices_not_met", 2L, "offices_left_out", 1L),
                         objective(YEAR, 3, "Courtesy", null, 0.95, null, null))
                 .mart(SurveyMarts.SURVEY_RETURNS,
                         surveyReturn(YEAR, "E3", "East", 30L, 33, 1.1, false, "returned_exceeds_distributed", 0.7),
@@ -86,13 +88,13 @@ class OutputFormsChapterTest {
         assertThat(findings(chapter)).contains(
                 "1. 全公司顾客满意率 89.34%（调查表 573 份，合格项 4390 项，不满意项 524 项）。",
                 "2. 质量目标“Satisfaction”：实际 89.34%，目标不低于 90.00%，未达到。",
-                "3. 质量目标“Returns”：实际 70.71%，目标不低于 60.00%，已达到。",
+                "3. 质量目标“Returns”（各管理处不低于 60.00%）：有发放记录的 4 个管理处中 2 个未达到，未达到；全公司回收率 70.71%。",
                 "4. 质量目标“Courtesy”（不低于 95.00%）未对应数据指标，由会议评价。",
                 "5. 调查表回收率未达到 60.00% 要求的管理处 2 个（5.1.2）：East 110.00%（回收份数多于发放份数），"
                         + "North Office 45.00%。",
                 "6. 全公司投诉的主要因素（累计约占80%的涉及方面，5.1.3）：维修保养 175 件、供水供电 19 件；"
-                        + "其中尚未制定纠正措施的：供水供电。",
-                "7. 各管理处尚有 1 项主要因素未制定纠正措施，已列入《管理评审改进措施及验证记录表》。",
+                        + "其中尚未制定纠正或预防措施的：供水供电。",
+                "7. 各管理处尚有 1 项主要因素未制定纠正或预防措施，已列入《管理评审改进措施及验证记录表》。",
                 "8. 本年度开立纠正和预防措施 2 项；截至基准日 2026-01-10，未完成 1 项，其中逾期 1 项；验证有效 0 项，待验证 1 项。",
                 "9. 验证无效的措施 1 项：CA-2025-3（North Office，维修保养），须由责任部门重新制定并实施（4.5.4）。",
                 // review_overdue is the schedule, stated on its own below
@@ -115,8 +117,8 @@ class OutputFormsChapterTest {
                 CellKind.TEXT, CellKind.COUNT, CellKind.SIGNATURE, CellKind.SIGNATURE, CellKind.SIGNATURE,
                 CellKind.SIGNATURE);
         assertThat(cells(form)).startsWith(
-                Arrays.asList(1L, "主要因素未制定纠正措施：供水供电", "全公司", 19L, null, null, null, null),
-                Arrays.asList(2L, "主要因素未制定纠正措施：收费", "South Office", 5L, null, null, null, null),
+                Arrays.asList(1L, "主要因素未制定纠正或预防措施：供水供电", "全公司", 19L, null, null, null, null),
+                Arrays.asList(2L, "主要因素未制定纠正或预防措施：收费", "South Office", 5L, null, null, null, null),
                 Arrays.asList(3L, "措施验证无效：CA-2025-3 Leak survey", "North Office", null, null, null, null, null));
         assertThat(form.rows()).hasSize(3 + OutputFormsChapter.EXTRA_ACTION_LINES);
         assertThat(form.rows()).extracting(Row::highlighted).startsWith(false, false, true, false);

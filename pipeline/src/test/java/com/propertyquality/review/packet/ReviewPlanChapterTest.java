@@ -96,7 +96,7 @@ class ReviewPlanChapterTest {
                         "顾客意见登记表"),
                 // a plan reference shows the event's date and description, not events#1
                 java.util.Arrays.asList("4.1.2 f 第二方、第三方审核前或领导有要求", "审核", "全公司",
-                        LocalDate.of(2025, 10, 14), "审核：第三方监督审核", "计划事项 2025-10-14 第三方认证机构年度监督审核",
+                        LocalDate.of(2025, 10, 14), "审核：第三方监督审核", "计划事项 2025-10-14 第三方认证机构年度监督审核，开具一般不合格项两项",
                         "重要事项"));
         assertThat(ChapterText.highlighted(table)).isEmpty();
     }

@@ -212,9 +212,10 @@ class ServicePerformanceChapterTest {
                 new ParetoChart.Bar("停车", 3, 0.8, true), new ParetoChart.Bar("电梯", 2, 1.0, false));
         Table factors = ChapterText.tables(section).get(0);
         assertThat(ChapterText.headers(factors)).containsExactly("排名", "涉及方面", "层面", "投诉件数", "占比", "累计占比",
-                "纠正措施");
+                "纠正和预防措施");
+        // the kind of action the mart found is printed: 纠正, 预防, or both
         assertThat(factors.rows()).extracting(row -> row.cells()).containsExactly(
-                Arrays.asList(1L, "维修保养", "管理", 5L, 0.5, 0.5, "已制定"),
+                Arrays.asList(1L, "维修保养", "管理", 5L, 0.5, 0.5, "纠正"),
                 Arrays.asList(2L, "停车", "管理", 3L, 0.3, 0.8, "未制定"));
         assertThat(ChapterText.highlighted(factors)).containsExactly(1);
     }
@@ -396,6 +397,7 @@ class ServicePerformanceChapterTest {
                                       boolean main, boolean hasAction) {
         return row("year", year, "office_id", office, "office_name", name, "area", area, "area_name", areaName,
                 "level", "management", "complaints", complaints, "scope_complaints", scope, "share", share,
-                "cumulative_share", cumulative, "rank", rank, "main_factor", main, "has_action", hasAction);
+                "cumulative_share", cumulative, "rank", rank, "main_factor", main, "has_action", hasAction,
+                "corrective_action", hasAction, "preventive_action", false);
     }
 }
