@@ -166,7 +166,8 @@ final class MartFixtures {
 
     static Map<String, Object> returnVisits(int year, String office, String name, long checks, Double authenticity) {
         return row("year", year, "office_id", office, "office_name", name, "forms_returned", 0L,
-                "survey_checks", checks, "forms_verified", 0L, "verified_share", null, "survey_checks_unmatched", 0L,
+                "survey_checks", checks, "survey_checks_reached", checks, "forms_verified", 0L, "verified_share", null,
+                "survey_checks_unmatched", 0L,
                 "confirmed", 0L, "not_confirmed", 0L, "unreachable", 0L, "authenticity_rate", authenticity,
                 "paid_service_visits", 0L, "paid_service_satisfied", 0L, "paid_service_dissatisfied", 0L,
                 "paid_service_satisfaction", null, "complaint_followup_visits", 0L,
