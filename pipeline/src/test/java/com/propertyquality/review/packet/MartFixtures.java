@@ -137,11 +137,19 @@ final class MartFixtures {
                 "satisfaction_rate", rate);
     }
 
+    /** A customer_needs row with complaints and dissatisfied answers only (no service request, no opinion). */
     static Map<String, Object> customerNeed(int year, String office, String level, String area, long complaints,
             Long dissatisfied, int rank) {
+        return customerNeed(year, office, level, area, complaints, 0, 0, dissatisfied, rank);
+    }
+
+    static Map<String, Object> customerNeed(int year, String office, String level, String area, long complaints,
+            long serviceRequests, long opinions, Long dissatisfied, int rank) {
         return row("year", year, "office_id", office, "level", level, "area", area, "area_name", area,
                 "survey_item", dissatisfied == null ? null : area, "complaints", complaints,
-                "dissatisfied", dissatisfied, "rank", rank);
+                "service_requests", serviceRequests, "opinions", opinions, "dissatisfied", dissatisfied,
+                "needs", complaints + serviceRequests + opinions + (dissatisfied == null ? 0 : dissatisfied),
+                "rank", rank);
     }
 
     static Map<String, Object> purchaseNeed(int year, String segment, String category, long purchases,
