@@ -54,6 +54,9 @@ public final class CustomerValueMarts {
     public static final String PURCHASE_SEASONALITY = "purchase_seasonality";
 
     private static final String COMPLAINT = "complaint";
+    /** The register's kinds that state a need (篇2): complaints, service requests, opinions. Praise is no need. */
+    private static final String SERVICE_REQUEST = "service_request";
+    private static final String OPINION = "opinion";
 
     private final MartContext context;
     private final SparkSession spark;
@@ -105,8 +108,8 @@ public final class CustomerValueMarts {
                 new Mart(CUSTOMER_SEGMENTS, "households per value segment, per office and company-wide and"
                         + " category, with spend, credit and satisfaction", List.of(CUSTOMER_VALUE),
                         ctx -> of(ctx).customerSegments()),
-                new Mart(CUSTOMER_NEEDS, "management and service needs: complaints and dissatisfied survey answers"
-                        + " per area, per office and company-wide", ctx -> of(ctx).customerNeeds()),
+                new Mart(CUSTOMER_NEEDS, "customer needs per area and level: complaints, service requests, opinions"
+                        + " and dissatisfied survey answers, per office and company-wide", ctx -> of(ctx).customerNeeds()),
                 new Mart(PURCHASE_NEEDS, "business needs: purchases of the last 12 months per value segment and"
                         + " category, with the repeat-purchase interval", List.of(CUSTOMER_VALUE),
                         ctx -> of(ctx).purchaseNeeds()),
@@ -206,35 +209,48 @@ public final class CustomerValueMarts {
     }
 
     /**
-     * Per year, office (null = company) and area: complaints, and the dissatisfied survey answers of the area's
-     * survey item where one exists; ranked by complaints, then dissatisfied answers.
+     * Per year, office (null = company) and area, the needs customers state (物业客户需求识别管理程序, 篇2): the
+     * register's complaints, service requests and opinions (praise is no need), and the dissatisfied survey answers
+     * of the area's survey item where one exists. The level comes from the area catalogue ({@link Area}). Each
+     * source counts in its own year column (the register's year of receipt, the survey year), not the as-of date.
+     * Ranked by all four together, then complaints, then dissatisfied answers.
      */
     public Dataset<Row> customerNeeds() {
-        Dataset<Row> complaints = lake.read(ImportTemplates.FEEDBACK).where(col("kind").equalTo(COMPLAINT));
+        Dataset<Row> stated = lake.read(ImportTemplates.FEEDBACK)
+                .where(col("kind").isin(COMPLAINT, SERVICE_REQUEST, OPINION));
         Dataset<Row> unhappy = SurveyMarts.ratings(lake.read(ImportTemplates.SURVEY_RESPONSES), "year", "office_id")
                 .where(col("rating").isin(Rating.unsatisfiedCodes().toArray()))
                 .withColumnRenamed("item", "area");
-        Dataset<Row> perOffice = needs(complaints, unhappy, List.of("year", "office_id", "area"));
-        Dataset<Row> company = needs(complaints, unhappy, List.of("year", "area"))
+        Dataset<Row> perOffice = needs(stated, unhappy, List.of("year", "office_id", "area"));
+        Dataset<Row> company = needs(stated, unhappy, List.of("year", "area"))
                 .withColumn("office_id", lit(null).cast("string"));
         WindowSpec scope = Window.partitionBy(col("year"), col("office_id"))
-                .orderBy(col("complaints").desc(), coalesce(col("dissatisfied"), lit(0L)).desc(), col("area"));
+                .orderBy(col("needs").desc(), col("complaints").desc(),
+                        coalesce(col("dissatisfied"), lit(0L)).desc(), col("area"));
         return perOffice.unionByName(company)
                 .join(areas(), "area")
                 .select(col("year"), col("office_id"), col("level"), col("area"), col("area_name"),
-                        col("survey_item"), col("complaints"),
-                        when(col("survey_item").isNotNull(), col("dissatisfied")).as("dissatisfied"))
+                        col("survey_item"), col("complaints"), col("service_requests"), col("opinions"),
+                        when(col("survey_item").isNotNull(), col("dissatisfied")).as("dissatisfied"),
+                        col("complaints").plus(col("service_requests")).plus(col("opinions"))
+                                .plus(col("dissatisfied")).as("needs"))
                 .withColumn("rank", row_number().over(scope))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
     }
 
-    private static Dataset<Row> needs(Dataset<Row> complaints, Dataset<Row> unhappy, List<String> keys) {
+    private static Dataset<Row> needs(Dataset<Row> stated, Dataset<Row> unhappy, List<String> keys) {
         Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> c = complaints.groupBy(by).agg(count(lit(1)).as("complaints"));
+        Column kind = col("kind");
+        Dataset<Row> register = stated.groupBy(by).agg(
+                sum(when(kind.equalTo(COMPLAINT), 1L).otherwise(0L)).as("complaints"),
+                sum(when(kind.equalTo(SERVICE_REQUEST), 1L).otherwise(0L)).as("service_requests"),
+                sum(when(kind.equalTo(OPINION), 1L).otherwise(0L)).as("opinions"));
         Dataset<Row> d = unhappy.groupBy(by).agg(count(lit(1)).as("dissatisfied"));
-        return c.join(d, JoinKeys.of(keys), "full_outer")
-                .withColumn("complaints", coalesce(col("complaints"), lit(0L)))
-                .withColumn("dissatisfied", coalesce(col("dissatisfied"), lit(0L)));
+        Dataset<Row> joined = register.join(d, JoinKeys.of(keys), "full_outer");
+        for (String count : List.of("complaints", "service_requests", "opinions", "dissatisfied")) {
+            joined = joined.withColumn(count, coalesce(col(count), lit(0L)));
+        }
+        return joined;
     }
 
     /** The area catalogue with level, Chinese name and the survey item of the same code (null when none). */

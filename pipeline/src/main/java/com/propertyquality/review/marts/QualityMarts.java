@@ -78,8 +78,10 @@ public final class QualityMarts {
         Dataset<Row> years = responses.select("year").union(visits.select("year")).distinct();
         Dataset<Row> returned = responses.groupBy("year", "office_id").agg(count(lit(1)).as("forms_returned"));
 
-        // a survey check names a form by its response_id; it must be a form of the visiting office (any survey year)
-        Dataset<Row> checked = visits.filter(col("purpose").equalTo("survey_check"))
+        // a survey check names a form by its response_id; it must be a form of the visiting office (any survey year),
+        // and only a check that reached the household verifies it (5.2.1): an unreachable visit checked nothing
+        Dataset<Row> checked = visits.filter(col("purpose").equalTo("survey_check")
+                        .and(AuthenticityRate.reachedColumn(col("result"))))
                 .select(col("office_id"), col("ref_id").as("response_id")).distinct();
         Dataset<Row> verified = responses.join(checked, JoinKeys.of(List.of("office_id", "response_id")), "left_semi")
                 .groupBy("year", "office_id").agg(countDistinct(col("response_id")).as("forms_verified"));
@@ -94,10 +96,11 @@ public final class QualityMarts {
         Column result = col("result");
         Dataset<Row> visitCounts = matchedVisits.groupBy("year", "office_id").agg(
                 countOf(check).as("survey_checks"),
+                countOf(check.and(AuthenticityRate.reachedColumn(result))).as("survey_checks_reached"),
                 countOf(check.and(col("matched").isNull())).as("survey_checks_unmatched"),
-                countOf(check.and(result.equalTo("confirmed"))).as("confirmed"),
-                countOf(check.and(result.equalTo("not_confirmed"))).as("not_confirmed"),
-                countOf(check.and(result.equalTo("unreachable"))).as("unreachable"),
+                countOf(check.and(AuthenticityRate.confirmedColumn(result))).as("confirmed"),
+                countOf(check.and(result.equalTo(AuthenticityRate.NOT_CONFIRMED))).as("not_confirmed"),
+                countOf(check.and(result.equalTo(AuthenticityRate.UNREACHABLE))).as("unreachable"),
                 countOf(paid).as("paid_service_visits"),
                 countOf(paid.and(result.equalTo("satisfied"))).as("paid_service_satisfied"),
                 countOf(paid.and(result.equalTo("dissatisfied"))).as("paid_service_dissatisfied"),
@@ -109,19 +112,21 @@ public final class QualityMarts {
                 .join(returned, joinKeys(), "left")
                 .join(verified, joinKeys(), "left")
                 .join(visitCounts, joinKeys(), "left");
-        for (String count : List.of("forms_returned", "forms_verified", "survey_checks", "survey_checks_unmatched",
-                "confirmed", "not_confirmed", "unreachable", "paid_service_visits", "paid_service_satisfied",
+        for (String count : List.of("forms_returned", "forms_verified", "survey_checks", "survey_checks_reached",
+                "survey_checks_unmatched", "confirmed", "not_confirmed", "unreachable", "paid_service_visits", "paid_service_satisfied",
                 "paid_service_dissatisfied", "complaint_followup_visits", "complaint_followup_satisfied",
                 "complaint_followup_dissatisfied")) {
             grid = grid.withColumn(count, coalesce(col(count), lit(0L)));
         }
         return grid.select(col("year"), col("office_id"), col("office_name"),
-                        col("forms_returned"), col("survey_checks"), col("forms_verified"),
+                        col("forms_returned"), col("survey_checks"), col("survey_checks_reached"),
+                        col("forms_verified"),
                         AuthenticityRate.verifiedShareColumn(col("forms_verified"), col("forms_returned"))
                                 .as("verified_share"),
                         col("survey_checks_unmatched"),
                         col("confirmed"), col("not_confirmed"), col("unreachable"),
-                        AuthenticityRate.column(col("confirmed"), col("not_confirmed")).as("authenticity_rate"),
+                        AuthenticityRate.column(col("confirmed"), col("survey_checks_reached"))
+                                .as("authenticity_rate"),
                         col("paid_service_visits"), col("paid_service_satisfied"), col("paid_service_dissatisfied"),
                         // satisfied / (satisfied + dissatisfied), unreachable in neither: the 满意率 formula
                         SatisfactionRate.column(col("paid_service_satisfied"), col("paid_service_dissatisfied"))

@@ -2,6 +2,7 @@ package com.propertyquality.review.packet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 
 import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.marts.CustomerValueMarts;
+import com.propertyquality.review.metrics.ServiceLevel;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
@@ -42,8 +44,9 @@ public final class CustomerSegmentsChapter {
                                 companySegments(segments, lang)),
                         Section.of(Labels.heading(2, "各管理处客户价值细分", "Value segments by office", lang),
                                 officeSegments(segments, register, lang)),
-                        Section.of(Labels.heading(3, "客户需求识别：管理和服务方面", "Customer needs: management and service", lang),
+                        Section.of(Labels.heading(3, "客户需求识别：顾客提出的需求", "Customer needs: what customers state", lang),
                                 needsIntro(lang),
+                                levelNeeds(needs, lang),
                                 companyNeeds(needs, lang),
                                 officeNeeds(needs, register, lang)),
                         Section.of(Labels.heading(4, "经营需求：各价值细分的消费", "Business needs: purchases by value segment", lang),
@@ -119,29 +122,58 @@ public final class CustomerSegmentsChapter {
 
     private static Paragraphs needsIntro(Lang lang) {
         return Paragraphs.of(lang.pick(
-                "依据《物业客户需求识别管理程序》，客户需求从管理、服务和经营三个方面识别。管理和服务方面按各涉及方面的投诉件数"
-                        + "和调查表中评为不满意的答项数排列；经营方面见（四）、（五）。",
-                "Customer needs are read on three levels: management, service and business. Management and service"
-                        + " needs are ranked by the complaints of each area and the dissatisfied survey answers of its"
-                        + " item; business needs follow in sections 4 and 5."));
+                "依据《物业客户需求识别管理程序》，客户需求从管理、服务和经营三个方面识别。本节列出顾客提出的需求：顾客意见登记表中的"
+                        + "投诉、服务需求和意见建议（表扬不是需求），以及调查表中评为不满意的答项，按涉及方面及其所属层面统计，"
+                        + "按四项合计排列；经营方面的消费需求见（四）、（五）。",
+                "Customer needs are read on three levels: management, service and business. This section counts the"
+                        + " needs customers state: the complaints, service requests and opinions of the feedback"
+                        + " register (praise is no need) and the dissatisfied survey answers, per area and the level"
+                        + " it belongs to, ranked by the four together; business needs read from purchases follow in"
+                        + " sections 4 and 5."));
+    }
+
+    /** The company's needs summed per level (管理, 服务, 经营), in the catalogue's order of levels. */
+    private static Table levelNeeds(List<MartRow> needs, Lang lang) {
+        Map<ServiceLevel, long[]> byLevel = new EnumMap<>(ServiceLevel.class);
+        needs.stream().filter(row -> row.text("office_id") == null).forEach(row -> {
+            long[] sums = byLevel.computeIfAbsent(ServiceLevel.ofCode(row.text("level")), level -> new long[5]);
+            String[] counts = {"complaints", "service_requests", "opinions", "dissatisfied", "needs"};
+            for (int i = 0; i < counts.length; i++) {
+                Long count = row.count(counts[i]);
+                sums[i] += count == null ? 0 : count;
+            }
+        });
+        List<Row> rows = byLevel.entrySet().stream()
+                .map(level -> Row.of(ReviewTerms.level(level.getKey().code(), lang), level.getValue()[0],
+                        level.getValue()[1], level.getValue()[2], level.getValue()[3], level.getValue()[4]))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("层面", "Level"), 10),
+                        Column.count(lang.pick("投诉", "Complaints"), 8),
+                        Column.count(lang.pick("服务需求", "Service requests"), 8),
+                        Column.count(lang.pick("意见建议", "Opinions"), 8),
+                        Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 9),
+                        Column.count(lang.pick("合计", "Total"), 8)), rows)
+                .withCaption(lang.pick("全公司各层面需求", "Company-wide needs per level"))
+                .withEmptyText(lang.pick("本年度无投诉、服务需求、意见建议，调查表亦无不满意答项。",
+                        "No complaints, service requests or opinions and no dissatisfied survey answers this year."));
     }
 
     private static Table companyNeeds(List<MartRow> needs, Lang lang) {
         List<Row> rows = needs.stream().filter(row -> row.text("office_id") == null)
                 .map(row -> Row.of(row.count("rank"), ReviewTerms.level(row.text("level"), lang),
-                        ReviewTerms.area(row.text("area"), lang), row.count("complaints"), row.count("dissatisfied")))
+                        ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
+                        row.count("service_requests"), row.count("opinions"), row.count("dissatisfied"),
+                        row.count("needs")))
                 .toList();
-        return Table.of(List.of(
-                        Column.count(lang.pick("序位", "Rank"), 5),
-                        Column.text(lang.pick("层面", "Level"), 8),
-                        Column.text(lang.pick("涉及方面", "Area"), 14),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
-                        Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 9)), rows)
+        return Table.of(needColumns(false, lang), rows)
                 .withCaption(lang.pick("全公司", "Company-wide"))
-                .withEmptyText(lang.pick("本年度无投诉，调查表亦无不满意答项。",
-                        "No complaints and no dissatisfied survey answers this year."))
-                .withNote(lang.pick("停车、收费、经营服务、其它无对应的调查项目，其不满意答项为“—”。",
-                        "Parking, fees, business and other have no survey item: their dissatisfied answers show —."));
+                .withEmptyText(lang.pick("本年度无投诉、服务需求、意见建议，调查表亦无不满意答项。",
+                        "No complaints, service requests or opinions and no dissatisfied survey answers this year."))
+                .withNote(lang.pick("合计 = 投诉 + 服务需求 + 意见建议 + 调查不满意答项。停车、收费、经营服务、其它无对应的调查项目，"
+                                + "其不满意答项为“—”。",
+                        "Total = complaints + service requests + opinions + dissatisfied answers. Parking, fees,"
+                                + " business and other have no survey item: their dissatisfied answers show —."));
     }
 
     private static Table officeNeeds(List<MartRow> needs, OfficeRegister register, Lang lang) {
@@ -150,18 +182,31 @@ public final class CustomerSegmentsChapter {
                         && row.count("rank") <= OFFICE_NEEDS_SHOWN)
                 .map(row -> Row.of(register.nameOf(row), row.count("rank"),
                         ReviewTerms.level(row.text("level"), lang), ReviewTerms.area(row.text("area"), lang),
-                        row.count("complaints"), row.count("dissatisfied")))
+                        row.count("complaints"), row.count("service_requests"), row.count("opinions"),
+                        row.count("dissatisfied"), row.count("needs")))
                 .toList();
-        return Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 18),
-                        Column.count(lang.pick("序位", "Rank"), 5),
-                        Column.text(lang.pick("层面", "Level"), 8),
-                        Column.text(lang.pick("涉及方面", "Area"), 12),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
-                        Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 9)), rows)
+        return Table.of(needColumns(true, lang), rows)
                 .withCaption(lang.pick("各管理处前三位需求", "Each office's first three needs"))
-                .withEmptyText(lang.pick("本年度各管理处无投诉，调查表亦无不满意答项。",
-                        "No office has complaints or dissatisfied survey answers this year."));
+                .withEmptyText(lang.pick("本年度各管理处无投诉、服务需求、意见建议，调查表亦无不满意答项。",
+                        "No office has complaints, service requests, opinions or dissatisfied survey answers this"
+                                + " year."));
+    }
+
+    /** The columns of a customer_needs table: rank, level, area, the four counts and their total. */
+    static List<Column> needColumns(boolean withOffice, Lang lang) {
+        List<Column> columns = new ArrayList<>();
+        if (withOffice) {
+            columns.add(Column.text(lang.pick("管理处", "Office"), 14));
+        }
+        columns.add(Column.count(lang.pick("序位", "Rank"), 5));
+        columns.add(Column.text(lang.pick("层面", "Level"), 6));
+        columns.add(Column.text(lang.pick("涉及方面", "Area"), 10));
+        columns.add(Column.count(lang.pick("投诉", "Complaints"), 7));
+        columns.add(Column.count(lang.pick("服务需求", "Service requests"), 7));
+        columns.add(Column.count(lang.pick("意见建议", "Opinions"), 7));
+        columns.add(Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 8));
+        columns.add(Column.count(lang.pick("合计", "Total"), 6));
+        return columns;
     }
 
     private static Table purchaseNeeds(PacketSource source, int year, Lang lang) {

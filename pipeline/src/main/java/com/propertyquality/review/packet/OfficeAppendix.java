@@ -470,16 +470,16 @@ public final class OfficeAppendix {
     private static Table needsRows(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.needs().stream()
                 .map(row -> Row.of(row.count("rank"), ReviewTerms.level(row.text("level"), lang),
-                        ReviewTerms.area(row.text("area"), lang), row.count("complaints"), row.count("dissatisfied")))
+                        ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
+                        row.count("service_requests"), row.count("opinions"), row.count("dissatisfied"),
+                        row.count("needs")))
                 .toList();
-        return Table.of(List.of(
-                        Column.count(lang.pick("序位", "Rank"), 5),
-                        Column.text(lang.pick("层面", "Level"), 8),
-                        Column.text(lang.pick("涉及方面", "Area"), 14),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
-                        Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 9)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无投诉，调查表亦无不满意答项。",
-                        "No complaints and no dissatisfied answers at this office this year."));
+        return Table.of(CustomerSegmentsChapter.needColumns(false, lang), rows)
+                .withEmptyText(lang.pick("本年度本管理处无投诉、服务需求、意见建议，调查表亦无不满意答项。",
+                        "No complaints, service requests, opinions or dissatisfied answers at this office this year."))
+                .withNote(lang.pick("合计 = 投诉 + 服务需求 + 意见建议 + 调查不满意答项（表扬不是需求）。",
+                        "Total = complaints + service requests + opinions + dissatisfied answers (praise is no"
+                                + " need)."));
     }
 
     /** The office's rows of feedback_summary, read row by row (the mart holds every office's). */

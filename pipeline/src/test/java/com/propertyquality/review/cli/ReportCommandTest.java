@@ -122,9 +122,15 @@ class ReportCommandTest {
     void returnVisitChecksAreTheMarts() {
         String service = chapter("四、客户服务中心");
         for (Map<String, Object> office : marts.readYear(QualityMarts.RETURN_VISIT_VERIFICATION, 2025)) {
+            // checks attempted beside checks reached, then the forms those reached checks verified
             assertThat(service).as("%s", office).contains(office.get("forms_returned") + " "
+                    + office.get("survey_checks") + " " + office.get("survey_checks_reached") + " "
                     + office.get("forms_verified") + " " + Percent.format((Double) office.get("verified_share")));
         }
+        // the company line: 573 forms, 172 checks attempted, 152 reached and 152 forms verified (the 20 unreachable
+        // checks verify nothing), authenticity 139 / 152
+        assertThat(service).contains("全公司 573 172 152 152 " + Percent.format(152.0 / 573) + " 139 13 20 "
+                + Percent.format(139.0 / 152));
     }
 
     @Test

@@ -188,25 +188,54 @@ class CustomerValueMartsTest {
     }
 
     @Test
-    void needsPerAreaRankedByComplaintsThenDissatisfaction() {
+    void needsPerAreaCountComplaintsRequestsOpinionsAndDissatisfiedAnswers() {
         List<Map<String, Object>> rows = marts.readYear(CustomerValueMarts.CUSTOMER_NEEDS, 2025);
-        // company: maintenance 2 complaints (F4, F9) and 1 dissatisfied (R2); greening F8 and R1; parking F5
+        // company 2025: maintenance complaints F4, F9, request F1, dissatisfied R2 = 4; greening complaint F8 and
+        // R1 = 2; environment request F7 and opinion F6 = 2 (R1 and R3 rated it satisfied: 0 dissatisfied), after
+        // greening on complaints; parking complaint F5 = 1, no survey item. The praise F2 (reception) is no need:
+        // reception has no row; lift was rated very satisfied: no row
         assertThat(rows.stream().filter(r -> r.get("office_id") == null))
                 .extracting(r -> r.get("rank") + ":" + r.get("area") + ":" + r.get("complaints") + ":"
-                        + r.get("dissatisfied"))
-                .containsExactly("1:maintenance:2:1", "2:greening:1:1", "3:parking:1:null");
+                        + r.get("service_requests") + ":" + r.get("opinions") + ":" + r.get("dissatisfied") + ":"
+                        + r.get("needs"))
+                .containsExactly("1:maintenance:2:1:0:1:4", "2:greening:1:0:0:1:2", "3:environment:0:1:1:0:2",
+                        "4:parking:1:0:0:null:1");
         assertThat(rows.stream().filter(r -> "A".equals(r.get("office_id"))))
-                .extracting(r -> r.get("rank") + ":" + r.get("area"))
-                .containsExactly("1:greening", "2:maintenance", "3:parking");
+                .extracting(r -> r.get("rank") + ":" + r.get("area") + ":" + r.get("needs"))
+                .containsExactly("1:maintenance:3", "2:greening:2", "3:environment:2", "4:parking:1");
         Map<String, Object> parking = rows.stream().filter(r -> "A".equals(r.get("office_id"))
                 && "parking".equals(r.get("area"))).findFirst().orElseThrow();
         assertThat(parking).containsEntry("level", "management").containsEntry("survey_item", null)
                 .containsEntry("area_name", "停车");
+        Map<String, Object> environment = rows.stream().filter(r -> "A".equals(r.get("office_id"))
+                && "environment".equals(r.get("area"))).findFirst().orElseThrow();
+        assertThat(environment).containsEntry("level", "management").containsEntry("complaints", 0L)
+                .containsEntry("service_requests", 1L).containsEntry("opinions", 1L)
+                .containsEntry("dissatisfied", 0L);
         assertThat(rows.stream().filter(r -> "B".equals(r.get("office_id"))))
-                .extracting(r -> r.get("area") + ":" + r.get("complaints") + ":" + r.get("dissatisfied"))
-                .containsExactly("maintenance:1:0");
+                .extracting(r -> r.get("area") + ":" + r.get("complaints") + ":" + r.get("service_requests") + ":"
+                        + r.get("opinions") + ":" + r.get("dissatisfied"))
+                .containsExactly("maintenance:1:0:0:0");
+        assertThat(rows).noneMatch(r -> "reception".equals(r.get("area")));
+        // F3 (received 2026-01-11, after the as-of date) counts in its own year
         assertThat(marts.readYear(CustomerValueMarts.CUSTOMER_NEEDS, 2026))
                 .extracting(r -> r.get("office_id") + ":" + r.get("area")).containsExactly("null:lift", "A:lift");
+    }
+
+    @Test
+    void companyNeedsAreTheOfficesSummed() {
+        List<Map<String, Object>> rows = marts.read(CustomerValueMarts.CUSTOMER_NEEDS);
+        for (String count : List.of("complaints", "service_requests", "opinions", "needs")) {
+            long company = rows.stream().filter(r -> r.get("office_id") == null)
+                    .mapToLong(r -> (Long) r.get(count)).sum();
+            long offices = rows.stream().filter(r -> r.get("office_id") != null)
+                    .mapToLong(r -> (Long) r.get(count)).sum();
+            assertThat(company).as(count).isEqualTo(offices).isPositive();
+        }
+        // register entries other than praise: F1, F3–F9 = 8
+        assertThat(rows.stream().filter(r -> r.get("office_id") == null)
+                .mapToLong(r -> (Long) r.get("complaints") + (Long) r.get("service_requests")
+                        + (Long) r.get("opinions")).sum()).isEqualTo(8L);
     }
 
     @Test

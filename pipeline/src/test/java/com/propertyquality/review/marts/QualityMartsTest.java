@@ -52,10 +52,13 @@ class QualityMartsTest {
         // return visits of A in 2025
         rows.visit("V1", "A", "2025-07-01", "survey_check", "RA1", "confirmed");
         rows.visit("V2", "A", "2025-07-02", "survey_check", "RA1", "not_confirmed"); // RA1 again: one form
-        rows.visit("V3", "A", "2025-07-03", "survey_check", "RA2", "unreachable");
+        rows.visit("V3", "A", "2025-07-03", "survey_check", "RA2", "unreachable"); // RA2's only check: verifies nothing
         rows.visit("V4", "A", "2025-07-04", "survey_check", "RX9", "confirmed"); // no such form
         rows.visit("V5", "A", "2025-07-05", "survey_check", "RB1", "confirmed"); // B's form, visited by A
         rows.visit("V6", "A", "2025-07-06", "survey_check", null, "not_confirmed"); // no ref_id
+        // RA4 checked twice: first nobody home, then confirmed: two checks, one reached, one form verified
+        rows.visit("V13", "A", "2025-07-07", "survey_check", "RA4", "unreachable");
+        rows.visit("V14", "A", "2025-07-20", "survey_check", "RA4", "confirmed");
         rows.visit("V7", "A", "2025-08-01", "paid_service", "P1", "satisfied");
         rows.visit("V8", "A", "2025-08-02", "paid_service", "P2", "satisfied");
         rows.visit("V9", "A", "2025-08-03", "paid_service", "P3", "dissatisfied");
@@ -128,19 +131,23 @@ class QualityMartsTest {
     void surveyChecksVerifyFormsOfTheirOfficeAndCountResultsPerVisit() {
         Row a = returnVisits().get("2025/A");
         assertThat(a.<Long>getAs("forms_returned")).isEqualTo(4L);
-        assertThat(a.<Long>getAs("survey_checks")).isEqualTo(6L); // V1–V6; V12 is a 2026 visit
-        // RA1 (twice), RA2 (unreachable, but checked) and RA3 (checked in 2026); RX9, RB1 and a blank ref are not
+        assertThat(a.<Long>getAs("survey_checks")).isEqualTo(8L); // V1–V6, V13, V14; V12 is a 2026 visit
+        // V3 and V13 reached nobody
+        assertThat(a.<Long>getAs("survey_checks_reached")).isEqualTo(6L); // V1, V2, V4, V5, V6, V14
+        // RA1 (reached twice: one form), RA3 (reached in 2026) and RA4 (V14; its unreachable V13 adds nothing);
+        // RA2's only check was unreachable: not verified. RX9, RB1 and a blank ref verify nothing
         assertThat(a.<Long>getAs("forms_verified")).isEqualTo(3L);
         assertThat(a.<Double>getAs("verified_share")).isEqualTo(0.75);
         assertThat(a.<Long>getAs("survey_checks_unmatched")).isEqualTo(3L); // V4, V5, V6
-        assertThat(a.<Long>getAs("confirmed")).isEqualTo(3L); // V1, V4, V5
+        assertThat(a.<Long>getAs("confirmed")).isEqualTo(4L); // V1, V4, V5, V14
         assertThat(a.<Long>getAs("not_confirmed")).isEqualTo(2L); // V2, V6
-        assertThat(a.<Long>getAs("unreachable")).isEqualTo(1L); // V3
-        assertThat(a.<Double>getAs("authenticity_rate")).isEqualTo(0.6); // 3 / (3 + 2)
+        assertThat(a.<Long>getAs("unreachable")).isEqualTo(2L); // V3, V13
+        assertThat(a.<Double>getAs("authenticity_rate")).isEqualTo(4.0 / 6); // confirmed / reached
 
         Row a2026 = returnVisits().get("2026/A");
         assertThat(a2026.<Long>getAs("forms_returned")).isEqualTo(0L);
         assertThat(a2026.<Long>getAs("survey_checks")).isEqualTo(1L);
+        assertThat(a2026.<Long>getAs("survey_checks_reached")).isEqualTo(1L);
         assertThat(a2026.<Long>getAs("forms_verified")).isEqualTo(0L);
         assertThat(a2026.<Double>getAs("verified_share")).as("no forms").isNull();
         assertThat(a2026.<Long>getAs("survey_checks_unmatched")).isEqualTo(0L);
@@ -150,15 +157,20 @@ class QualityMartsTest {
         assertThat(a2024.<Long>getAs("forms_returned")).isEqualTo(1L);
         assertThat(a2024.<Long>getAs("forms_verified")).isEqualTo(0L);
         assertThat(a2024.<Double>getAs("verified_share")).isEqualTo(0.0);
+        // forms and no check at all: nothing attempted, nothing reached, no rate
+        assertThat(a2024.<Long>getAs("survey_checks")).isEqualTo(0L);
+        assertThat(a2024.<Long>getAs("survey_checks_reached")).isEqualTo(0L);
+        assertThat(a2024.<Double>getAs("authenticity_rate")).isNull();
     }
 
     @Test
-    void unreachableHouseholdsCountInNeitherRate() {
+    void anOfficeWhoseOnlyCheckWasUnreachableVerifiedNothing() {
         Row b = returnVisits().get("2025/B");
-        // VB3 reached nobody: the form counts as checked, the rate has nothing to judge
+        // VB3 reached nobody: attempted, but RB2 is not verified and the rate has nothing to judge (not 0, not 1)
         assertThat(b.<Long>getAs("survey_checks")).isEqualTo(1L);
-        assertThat(b.<Long>getAs("forms_verified")).isEqualTo(1L);
-        assertThat(b.<Double>getAs("verified_share")).isEqualTo(0.5);
+        assertThat(b.<Long>getAs("survey_checks_reached")).isEqualTo(0L);
+        assertThat(b.<Long>getAs("forms_verified")).isEqualTo(0L);
+        assertThat(b.<Double>getAs("verified_share")).isEqualTo(0.0); // 0 of 2 forms
         assertThat(b.<Long>getAs("unreachable")).isEqualTo(1L);
         assertThat(b.<Double>getAs("authenticity_rate")).isNull();
         assertThat(b.<Long>getAs("complaint_followup_visits")).isEqualTo(2L);
@@ -179,7 +191,8 @@ class QualityMartsTest {
     void anOfficeWithoutDataHasZerosAndNoRates() {
         Row c = returnVisits().get("2025/C");
         assertThat(c.<String>getAs("office_name")).isEqualTo("丙管理处");
-        for (String count : List.of("forms_returned", "survey_checks", "forms_verified", "survey_checks_unmatched",
+        for (String count : List.of("forms_returned", "survey_checks", "survey_checks_reached", "forms_verified",
+                "survey_checks_unmatched",
                 "confirmed", "not_confirmed", "unreachable", "paid_service_visits", "paid_service_satisfied",
                 "paid_service_dissatisfied", "complaint_followup_visits", "complaint_followup_satisfied",
                 "complaint_followup_dissatisfied")) {
@@ -194,8 +207,10 @@ class QualityMartsTest {
     @Test
     void surveyCheckResultsAddUpToTheChecks() {
         for (Row row : returnVisits().values()) {
-            assertThat(row.<Long>getAs("confirmed") + row.<Long>getAs("not_confirmed")
-                    + row.<Long>getAs("unreachable")).isEqualTo(row.<Long>getAs("survey_checks"));
+            assertThat(row.<Long>getAs("confirmed") + row.<Long>getAs("not_confirmed"))
+                    .isEqualTo(row.<Long>getAs("survey_checks_reached"));
+            assertThat(row.<Long>getAs("survey_checks_reached") + row.<Long>getAs("unreachable"))
+                    .isEqualTo(row.<Long>getAs("survey_checks"));
             assertThat(row.<Long>getAs("forms_verified")).isLessThanOrEqualTo(row.<Long>getAs("forms_returned"));
         }
     }

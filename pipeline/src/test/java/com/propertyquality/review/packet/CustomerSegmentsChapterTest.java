@@ -39,12 +39,14 @@ class CustomerSegmentsChapterTest {
                         // another review's snapshot: never shown
                         customerSegment(2024, null, "B", "steady", 99, 0.5, 1.0, 1.0, 9, 0.5))
                 .mart(CustomerValueMarts.CUSTOMER_NEEDS,
-                        customerNeed(YEAR, null, "management", "maintenance", 175, 104L, 1),
-                        customerNeed(YEAR, null, "management", "parking", 77, null, 2),
-                        customerNeed(YEAR, "N1", "management", "maintenance", 12, 9L, 1),
-                        customerNeed(YEAR, "N1", "management", "environment", 9, 2L, 2),
-                        customerNeed(YEAR, "N1", "management", "parking", 6, null, 3),
-                        customerNeed(YEAR, "N1", "service", "reception", 1, 3L, 4),
+                        customerNeed(YEAR, null, "management", "maintenance", 175, 130, 21, 104L, 1),
+                        customerNeed(YEAR, null, "management", "parking", 77, 12, 5, null, 2),
+                        customerNeed(YEAR, null, "business", "business", 3, 40, 8, null, 3),
+                        customerNeed(YEAR, null, "service", "reception", 1, 2, 6, 20L, 4),
+                        customerNeed(YEAR, "N1", "management", "maintenance", 12, 10, 1, 9L, 1),
+                        customerNeed(YEAR, "N1", "management", "environment", 0, 8, 4, 2L, 2),
+                        customerNeed(YEAR, "N1", "management", "parking", 6, 0, 0, null, 3),
+                        customerNeed(YEAR, "N1", "service", "reception", 1, 0, 0, 3L, 4),
                         customerNeed(2024, null, "management", "lift", 1, 0L, 1))
                 .mart(CustomerValueMarts.PURCHASE_NEEDS,
                         purchaseNeed(2026, "at_risk", "Group buying", 28, 18, "15125.44", 0.2848, 1, 77.0),
@@ -93,13 +95,34 @@ class CustomerSegmentsChapterTest {
         Chapter chapter = CustomerSegmentsChapter.build(company(), YEAR, Lang.ZH);
 
         List<Table> needs = tables(chapter.sections().get(2));
-        assertThat(cells(needs.get(0))).containsExactly(
-                List.of(1L, "管理", "维修保养", 175L, 104L),
-                Arrays.asList(2L, "管理", "停车", 77L, null));
+        assertThat(needs.get(1).columns()).extracting(c -> c.header()).containsExactly("序位", "层面", "涉及方面", "投诉",
+                "服务需求", "意见建议", "调查不满意答项", "合计");
         assertThat(cells(needs.get(1))).containsExactly(
-                List.of("North Office", 1L, "管理", "维修保养", 12L, 9L),
-                List.of("North Office", 2L, "管理", "环境卫生", 9L, 2L),
-                Arrays.asList("North Office", 3L, "管理", "停车", 6L, null));
+                List.of(1L, "管理", "维修保养", 175L, 130L, 21L, 104L, 430L),
+                Arrays.asList(2L, "管理", "停车", 77L, 12L, 5L, null, 94L),
+                Arrays.asList(3L, "经营", "经营服务", 3L, 40L, 8L, null, 51L),
+                List.of(4L, "服务", "接待服务", 1L, 2L, 6L, 20L, 29L));
+        // environment: no complaint, yet 8 service requests and 4 opinions make it N1's second need
+        assertThat(cells(needs.get(2))).containsExactly(
+                List.of("North Office", 1L, "管理", "维修保养", 12L, 10L, 1L, 9L, 32L),
+                List.of("North Office", 2L, "管理", "环境卫生", 0L, 8L, 4L, 2L, 14L),
+                Arrays.asList("North Office", 3L, "管理", "停车", 6L, 0L, 0L, null, 6L));
+    }
+
+    @Test
+    void needsPerLevelSumTheCompanyRowsInTheLevelsOrder() {
+        Chapter chapter = CustomerSegmentsChapter.build(company(), YEAR, Lang.ZH);
+
+        Table levels = tables(chapter.sections().get(2)).get(0);
+        assertThat(levels.caption()).isEqualTo("全公司各层面需求");
+        // management: maintenance + parking; service: reception; business: business. Office rows and 2024 are not
+        // summed; an area without a survey item adds 0 dissatisfied answers
+        assertThat(cells(levels)).containsExactly(
+                List.of("管理", 252L, 142L, 26L, 104L, 524L),
+                List.of("服务", 1L, 2L, 6L, 20L, 29L),
+                List.of("经营", 3L, 40L, 8L, 0L, 51L));
+        assertThat(DocumentText.paragraphs(chapter.sections().get(2)))
+                .anySatisfy(line -> assertThat(line).contains("服务需求", "意见建议", "表扬不是需求"));
     }
 
     @Test

@@ -30,15 +30,54 @@ class CustomerServiceChapterTest {
                 "（二）有偿服务及投诉回访", "（三）需再次回访的住户");
         Section checks = chapter.sections().get(0);
         Table table = ChapterText.tables(checks).get(0);
-        assertThat(ChapterText.headers(table)).containsExactly("管理处", "回收份数", "已核实份数", "核实比例", "属实", "不属实",
-                "未联系上", "真实率");
+        assertThat(ChapterText.headers(table)).containsExactly("管理处", "回收份数", "核实回访次数", "联系上次数", "已核实份数",
+                "核实比例", "属实", "不属实", "未联系上", "真实率");
+        // the company line: 46 + 20 + 0 forms, 16 + 0 + 2 checks of which 13 + 0 + 2 reached, 13 forms verified,
+        // 12 + 2 confirmed: 14 / 15 reached
         assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
-                Arrays.asList("北区管理处", 46L, 16L, 0.34782608695652173, 12L, 1L, 3L, 0.9230769230769231),
-                Arrays.asList("南区管理处", 20L, 0L, 0.0, 0L, 0L, 0L, null),
-                Arrays.asList("西区管理处", 0L, 0L, null, 2L, 0L, 0L, 1.0));
+                Arrays.asList("北区管理处", 46L, 16L, 13L, 13L, 13.0 / 46, 12L, 1L, 3L, 12.0 / 13),
+                Arrays.asList("南区管理处", 20L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L, null),
+                Arrays.asList("西区管理处", 0L, 2L, 2L, 0L, null, 2L, 0L, 0L, 1.0),
+                Arrays.asList("全公司", 66L, 18L, 15L, 13L, 13.0 / 66, 14L, 1L, 3L, 14.0 / 15));
         assertThat(ChapterText.highlighted(table)).containsExactly(1);
+        assertThat(table.note()).contains("真实率 = 属实 / 联系上次数", "不核实任何调查表", "同一份调查表多次核实只计一份");
         assertThat(ChapterText.paragraphs(checks)).contains("程序 5.2.1")
                 .contains("以下管理处有核实回访未对应到本管理处的调查表（编号空白或有误）：西区管理处 2（次）。");
+    }
+
+    @Test
+    void anOfficeWhoseOnlyCheckWasUnreachableHasVerifiedNothingAndNoRate() {
+        // U1: 3 forms, one check that reached nobody; Z1: 2 forms, no check at all
+        FixedPacketSource source = new FixedPacketSource().mart("return_visit_verification",
+                unreachableOnly("U1", "东区管理处", 3, 1), unreachableOnly("Z1", "中区管理处", 2, 0));
+
+        Table table = ChapterText.tables(CustomerServiceChapter.build(source, 2025, Lang.ZH).sections().get(0)).get(0);
+
+        // the rate is undefined (null, printed "—"): neither 0% nor 100%; both offices shaded, nothing verified
+        assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
+                Arrays.asList("东区管理处", 3L, 1L, 0L, 0L, 0.0, 0L, 0L, 1L, null),
+                Arrays.asList("中区管理处", 2L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L, null),
+                Arrays.asList("全公司", 5L, 1L, 0L, 0L, 0.0, 0L, 0L, 1L, null));
+        assertThat(ChapterText.highlighted(table)).containsExactly(0, 1);
+        // an office's own report shows its row alone, attempted and reached beside each other
+        List<Block> own = CustomerServiceChapter.surveyCheckBlocks(
+                MartRow.of(List.of(unreachableOnly("U1", "东区管理处", 3, 1))), 2025, Lang.ZH);
+        assertThat(own).filteredOn(Table.class::isInstance).singleElement()
+                .satisfies(t -> assertThat(((Table) t).rows()).extracting(row -> row.cells().get(0))
+                        .containsExactly("东区管理处"));
+    }
+
+    /** A return_visit_verification row whose survey checks all found nobody home. */
+    private static Map<String, Object> unreachableOnly(String office, String name, long formsReturned,
+                                                       long unreachable) {
+        return row("year", 2025, "office_id", office, "office_name", name, "forms_returned", formsReturned,
+                "survey_checks", unreachable, "survey_checks_reached", 0L, "forms_verified", 0L,
+                "verified_share", 0.0, "survey_checks_unmatched", 0L, "confirmed", 0L, "not_confirmed", 0L,
+                "unreachable", unreachable, "authenticity_rate", null,
+                "paid_service_visits", 0L, "paid_service_satisfied", 0L, "paid_service_dissatisfied", 0L,
+                "paid_service_satisfaction", null, "complaint_followup_visits", 0L,
+                "complaint_followup_satisfied", 0L, "complaint_followup_dissatisfied", 0L,
+                "complaint_followup_satisfaction", null);
     }
 
     @Test
@@ -131,7 +170,8 @@ class CustomerServiceChapterTest {
         return new FixedPacketSource()
                 .mart("return_visit_verification",
                         row("year", 2025, "office_id", "N1", "office_name", "北区管理处", "forms_returned", 46L,
-                                "survey_checks", 16L, "forms_verified", 16L, "verified_share", 0.34782608695652173,
+                                "survey_checks", 16L, "survey_checks_reached", 13L, "forms_verified", 13L,
+                                "verified_share", 13.0 / 46,
                                 "survey_checks_unmatched", 0L, "confirmed", 12L, "not_confirmed", 1L,
                                 "unreachable", 3L, "authenticity_rate", 0.9230769230769231,
                                 "paid_service_visits", 18L, "paid_service_satisfied", 16L,
@@ -141,7 +181,8 @@ class CustomerServiceChapterTest {
                         visits("S1", "南区管理处", 20, 0, 0, 0, 0, null),
                         visits("W1", "西区管理处", 0, 0, 2, 0, 2, 1.0),
                         row("year", 2024, "office_id", "N1", "office_name", "北区管理处", "forms_returned", 1L,
-                                "survey_checks", 0L, "forms_verified", 0L, "verified_share", 0.0,
+                                "survey_checks", 0L, "survey_checks_reached", 0L, "forms_verified", 0L,
+                                "verified_share", 0.0,
                                 "survey_checks_unmatched", 5L, "confirmed", 0L, "not_confirmed", 0L,
                                 "unreachable", 0L, "authenticity_rate", null,
                                 "paid_service_visits", 0L, "paid_service_satisfied", 0L,
@@ -165,7 +206,8 @@ class CustomerServiceChapterTest {
     static Map<String, Object> visits(String office, String name, long formsReturned, long formsVerified,
                                       long confirmed, long notConfirmed, long unmatched, Double authenticity) {
         return row("year", 2025, "office_id", office, "office_name", name, "forms_returned", formsReturned,
-                "survey_checks", confirmed + notConfirmed, "forms_verified", formsVerified,
+                "survey_checks", confirmed + notConfirmed, "survey_checks_reached", confirmed + notConfirmed,
+                "forms_verified", formsVerified,
                 "verified_share", formsReturned == 0 ? null : (double) formsVerified / formsReturned,
                 "survey_checks_unmatched", unmatched, "confirmed", confirmed, "not_confirmed", notConfirmed,
                 "unreachable", 0L, "authenticity_rate", authenticity,

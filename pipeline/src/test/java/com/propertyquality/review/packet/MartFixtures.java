@@ -163,11 +163,19 @@ final class MartFixtures {
                 "satisfaction_rate", rate);
     }
 
+    /** A customer_needs row with complaints and dissatisfied answers only (no service request, no opinion). */
     static Map<String, Object> customerNeed(int year, String office, String level, String area, long complaints,
             Long dissatisfied, int rank) {
+        return customerNeed(year, office, level, area, complaints, 0, 0, dissatisfied, rank);
+    }
+
+    static Map<String, Object> customerNeed(int year, String office, String level, String area, long complaints,
+            long serviceRequests, long opinions, Long dissatisfied, int rank) {
         return row("year", year, "office_id", office, "level", level, "area", area, "area_name", area,
                 "survey_item", dissatisfied == null ? null : area, "complaints", complaints,
-                "dissatisfied", dissatisfied, "rank", rank);
+                "service_requests", serviceRequests, "opinions", opinions, "dissatisfied", dissatisfied,
+                "needs", complaints + serviceRequests + opinions + (dissatisfied == null ? 0 : dissatisfied),
+                "rank", rank);
     }
 
     static Map<String, Object> purchaseNeed(int year, String segment, String category, long purchases,
@@ -192,7 +200,8 @@ final class MartFixtures {
 
     static Map<String, Object> returnVisits(int year, String office, String name, long checks, Double authenticity) {
         return row("year", year, "office_id", office, "office_name", name, "forms_returned", 0L,
-                "survey_checks", checks, "forms_verified", 0L, "verified_share", null, "survey_checks_unmatched", 0L,
+                "survey_checks", checks, "survey_checks_reached", checks, "forms_verified", 0L, "verified_share", null,
+                "survey_checks_unmatched", 0L,
                 "confirmed", 0L, "not_confirmed", 0L, "unreachable", 0L, "authenticity_rate", authenticity,
                 "paid_service_visits", 0L, "paid_service_satisfied", 0L, "paid_service_dissatisfied", 0L,
                 "paid_service_satisfaction", null, "complaint_followup_visits", 0L,

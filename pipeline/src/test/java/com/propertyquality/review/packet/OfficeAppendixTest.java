@@ -127,7 +127,7 @@ class OfficeAppendixTest {
                         customerSegment(2026, "S2", "B", "steady", 916, 0.0916, 0.616, 0.616, 916, 0.616))
                 .mart(CustomerValueMarts.CUSTOMER_NEEDS,
                         customerNeed(YEAR, null, "management", "parking", 913, null, 1),
-                        customerNeed(YEAR, "N1", "management", "lift", 3, 1L, 1),
+                        customerNeed(YEAR, "N1", "management", "lift", 3, 5, 2, 1L, 1),
                         customerNeed(YEAR, "S2", "management", "parking", 913, null, 1));
     }
 
@@ -263,6 +263,11 @@ class OfficeAppendixTest {
         Table pareto = DocumentText.tables(report.get(2)).get(0);
         assertThat(cells(pareto)).containsExactly(List.of(1L, "电梯", 3L, 1.0, 1.0, "是", "未制定"));
         assertThat(pareto.rows()).allMatch(Row::highlighted);
+
+        // the office's needs: complaints, service requests, opinions and dissatisfied answers with their total
+        Table needs = DocumentText.tables(report.get(6)).get(DocumentText.tables(report.get(6)).size() - 1);
+        assertThat(cells(needs)).containsExactly(List.of(1L, "管理", "电梯", 3L, 5L, 2L, 1L, 11L));
+        assertThat(needs.columns()).extracting(c -> c.header()).contains("服务需求", "意见建议", "合计");
     }
 
     @Test
