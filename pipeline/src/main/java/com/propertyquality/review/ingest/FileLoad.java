@@ -2,9 +2,12 @@ package com.propertyquality.review.ingest;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.contract.Violation;
 import com.propertyquality.review.lake.StagedFile;
 
 /**
@@ -23,6 +26,13 @@ public final class FileLoad {
     private RejectLog rejects;
     private RejectLog rowWarnings;
     private String encoding;
+    private TextEncoding textEncoding;
+    private List<String> header = List.of();
+    private String sheetName;
+    private Map<String, String> writtenHeaders = Map.of();
+    private Path rejectedRowsFolder;
+    private RejectedRowsFile rejectedRows;
+    private Path rejectedRowsPath;
     private String sha256;
     private String unchangedSince;
     private long read;
@@ -79,6 +89,75 @@ public final class FileLoad {
 
     void encoding(String encoding) {
         this.encoding = encoding;
+    }
+
+    /** A CSV file's detected (or given) encoding; null for a workbook. */
+    TextEncoding textEncoding() {
+        return textEncoding;
+    }
+
+    void textEncoding(TextEncoding textEncoding) {
+        this.textEncoding = textEncoding;
+    }
+
+    /**
+     * The file's layout as read: its header row exactly as written, the sheet's name (workbooks) and each
+     * template column's header as written.
+     */
+    void layout(List<String> header, String sheetName, Map<String, String> writtenHeaders) {
+        this.header = Collections.unmodifiableList(new ArrayList<>(header));
+        this.sheetName = sheetName;
+        this.writtenHeaders = Map.copyOf(writtenHeaders);
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    String sheetName() {
+        return sheetName;
+    }
+
+    Map<String, String> writtenHeaders() {
+        return writtenHeaders;
+    }
+
+    /** Where the file of this load's rejected rows goes, once a row is rejected. */
+    void rejectedRowsFolder(Path folder) {
+        this.rejectedRowsFolder = folder;
+    }
+
+    /** Keeps a rejected row, whole, in the file of this load's rejected rows (opened at the first). */
+    void keepRejectedRow(SourceRow row, List<Violation> violations) {
+        if (rejectedRowsFolder == null) {
+            return; // a review plan: its problems are listed in the rejects file only
+        }
+        if (rejectedRows == null) {
+            rejectedRows = RejectedRowsFile.open(rejectedRowsFolder, this);
+        }
+        rejectedRows.write(row, violations);
+    }
+
+    /**
+     * Finishes the file of rejected rows: kept when the file loaded, removed when it did not (every row of it is
+     * rejected then, for the file's own reason, and the office hands in the whole file again).
+     */
+    void endRejectedRows(boolean loaded) {
+        if (rejectedRows == null) {
+            return;
+        }
+        if (loaded) {
+            rejectedRows.close();
+            rejectedRowsPath = rejectedRows.path();
+        } else {
+            rejectedRows.discard();
+        }
+        rejectedRows = null;
+    }
+
+    /** The file of this load's rejected rows in the file's own layout, or null when none was rejected. */
+    public Path rejectedRowsFile() {
+        return rejectedRowsPath;
     }
 
     /** The staged rows: one staged file for a template file, one per table for a review plan. */

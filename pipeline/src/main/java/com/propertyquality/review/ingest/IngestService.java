@@ -285,7 +285,14 @@ public class IngestService {
         try (RejectLog rejects = new RejectLog(parts.resolve(partName(load, "rejects")));
              RejectLog warnings = new RejectLog(parts.resolve(partName(load, "warnings")))) {
             load.logs(rejects, warnings);
-            runFileJob(run, lake, load, rejects);
+            if (load.template() != ReviewPlanTables.PLAN) {
+                load.rejectedRowsFolder(parts.getParent());
+            }
+            try {
+                runFileJob(run, lake, load, rejects);
+            } finally {
+                load.endRejectedRows(load.status() == FileLoad.Status.LOADED);
+            }
         }
     }
 

@@ -8,7 +8,8 @@ import com.propertyquality.review.lake.StagedFile;
 
 /**
  * Sends each checked row where it belongs: stored rows to the file's staging Parquet (and their warnings to the
- * run's warnings file), rejected rows with every violation to the run's rejects file. Keeps the counts.
+ * run's warnings file), rejected rows with every violation to the run's rejects file and, whole, to the file of
+ * the input's rejected rows in its own layout. Keeps the counts.
  */
 public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
@@ -32,6 +33,7 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 }
             } else {
                 load.rejects().reject(load.template().name(), source, row.violations());
+                load.keepRejectedRow(source, row.violations());
                 load.countRejected();
             }
         }
