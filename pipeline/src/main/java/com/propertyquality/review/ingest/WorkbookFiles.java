@@ -20,7 +20,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 final class WorkbookFiles {
 
-    enum Kind { XLSX, XLS, EXCEL_95, ENCRYPTED, OTHER_OFFICE_DOCUMENT, TEXT, HTML, EMPTY, OTHER }
+    enum Kind { XLSX, XLS, EXCEL_95, ENCRYPTED, OTHER_OFFICE_DOCUMENT, DAMAGED, TEXT, HTML, EMPTY, OTHER }
 
     /** What to do with a workbook that is damaged. */
     static final String RESAVE = "open it in Excel or WPS and save it again as .xlsx or CSV, then load it again"
@@ -69,7 +69,7 @@ final class WorkbookFiles {
                 names.add(entry.getName());
             }
         } catch (IOException | RuntimeException e) {
-            return Kind.OTHER; // a damaged container: said as such by the caller
+            return Kind.DAMAGED; // an OLE2 container cut short or broken
         }
         if (names.contains("EncryptedPackage")) {
             return Kind.ENCRYPTED;
@@ -114,6 +114,7 @@ final class WorkbookFiles {
                     + " and load it again";
             case HTML -> "it is a web page (HTML or XML) with an " + expected + " name, not a workbook, as some"
                     + " systems export: open it in Excel, save it as .xlsx or CSV and load it again";
+            case DAMAGED -> "the workbook cannot be opened: it is damaged or cut short; " + RESAVE;
             case EMPTY -> "the file is empty (0 bytes): ask the office for the file again";
             case OTHER -> "it is not an Excel workbook, or it is damaged: " + RESAVE;
         };
