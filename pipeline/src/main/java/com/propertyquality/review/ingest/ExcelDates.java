@@ -30,7 +30,7 @@ final class ExcelDates {
     /**
      * A plain number in a date column of a workbook, as another system's export writes a date without a date
      * format: the date it stands for when it is a serial of five digits before any decimals (1927-05-18 to
-     * 2173-10-14), else null. Four digits would be a year and eight a yyyyMMdd number: those stay as written and
+     * 2173-10-13), else null. Four digits would be a year and eight a yyyyMMdd number: those stay as written and
      * the row check rejects them.
      */
     static LocalDate serialInDateColumn(LocalDate epoch, String text) {

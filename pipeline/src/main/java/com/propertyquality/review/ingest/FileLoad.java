@@ -9,6 +9,7 @@ import java.util.Map;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.contract.Violation;
 import com.propertyquality.review.lake.StagedFile;
+import com.propertyquality.review.metrics.Masking;
 
 /**
  * One input file's load within a run: what the step reads, stores and rejects, and how it ended. The counts
@@ -30,6 +31,7 @@ public final class FileLoad {
     private List<String> header = List.of();
     private String sheetName;
     private Map<String, String> writtenHeaders = Map.of();
+    private Map<Integer, String> privateFields = Map.of();
     private Path rejectedRowsFolder;
     private RejectedRowsFile rejectedRows;
     private Path rejectedRowsPath;
@@ -104,10 +106,35 @@ public final class FileLoad {
      * The file's layout as read: its header row exactly as written, the sheet's name (workbooks) and each
      * template column's header as written.
      */
-    void layout(List<String> header, String sheetName, Map<String, String> writtenHeaders) {
+    void layout(List<String> header, String sheetName, Map<String, String> writtenHeaders,
+                Map<Integer, String> privateFields) {
         this.header = Collections.unmodifiableList(new ArrayList<>(header));
         this.sheetName = sheetName;
         this.writtenHeaders = Map.copyOf(writtenHeaders);
+        this.privateFields = Map.copyOf(privateFields);
+    }
+
+    /**
+     * A row's cells as the run's shared logs (rejects.csv, warnings.csv) keep them: personal data masked as
+     * everywhere outside the private dataset (王**, 138****1111). The file of the rejected rows, which goes back
+     * to the office that wrote them, keeps them as read.
+     */
+    List<String> loggedCells(List<String> cells) {
+        if (privateFields.isEmpty() || cells.isEmpty()) {
+            return cells;
+        }
+        List<String> logged = new ArrayList<>(cells);
+        privateFields.forEach((field, column) -> {
+            if (field < logged.size() && logged.get(field) != null) {
+                String value = logged.get(field).strip();
+                logged.set(field, switch (column) {
+                    case "name" -> Masking.name(value);
+                    case "phone" -> Masking.phone(value);
+                    default -> value.isEmpty() ? value : "***";
+                });
+            }
+        });
+        return logged;
     }
 
     List<String> header() {

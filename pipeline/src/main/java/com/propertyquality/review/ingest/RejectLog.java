@@ -50,9 +50,14 @@ public final class RejectLog implements AutoCloseable {
     }
 
     public void reject(String template, SourceRow row, List<Violation> violations) {
-        String cells = rowCells(row.rawCells());
+        reject(template, row, violations, row.rawCells());
+    }
+
+    /** @param cells the row's cells as this log keeps them (personal data masked) */
+    public void reject(String template, SourceRow row, List<Violation> violations, List<String> cells) {
+        String line = rowCells(cells);
         for (Violation violation : violations) {
-            write(template, row.file(), row.sheet(), String.valueOf(row.row()), violation, cells);
+            write(template, row.file(), row.sheet(), String.valueOf(row.row()), violation, line);
         }
     }
 

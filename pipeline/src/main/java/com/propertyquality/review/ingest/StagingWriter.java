@@ -28,11 +28,13 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 staged.write(row.values(), source.file(), source.row());
                 load.countStored();
                 if (!row.warnings().isEmpty()) {
-                    load.rowWarnings().reject(load.template().name(), source, row.warnings());
+                    load.rowWarnings().reject(load.template().name(), source, row.warnings(),
+                            load.loggedCells(source.rawCells()));
                     load.countWarned();
                 }
             } else {
-                load.rejects().reject(load.template().name(), source, row.violations());
+                load.rejects().reject(load.template().name(), source, row.violations(),
+                        load.loggedCells(source.rawCells()));
                 load.keepRejectedRow(source, row.violations());
                 load.countRejected();
             }

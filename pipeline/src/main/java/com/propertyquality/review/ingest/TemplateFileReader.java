@@ -62,7 +62,7 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
             }
             mapHeader(header.cells());
             // the layout a file of this one's rejected rows is written in
-            load.layout(header.cells(), header.sheet(), writtenHeaders(header.cells()));
+            load.layout(header.cells(), header.sheet(), writtenHeaders(header.cells()), privateFields());
             serialEpoch = source.serialEpoch();
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read the file: " + e.getMessage(), e);
@@ -186,6 +186,18 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
                 }
             }
         }
+    }
+
+    /** The file's fields that hold personal data, with their template column. */
+    private Map<Integer, String> privateFields() {
+        Map<Integer, String> fields = new HashMap<>();
+        for (int field = 0; field < columnByField.length; field++) {
+            int column = columnByField[field];
+            if (column >= 0 && load.template().privateColumns().contains(load.template().columns().get(column).name())) {
+                fields.put(field, load.template().columns().get(column).name());
+            }
+        }
+        return fields;
     }
 
     /** Each template column's header as the file writes it (English or Chinese), for the reasons of a reject. */

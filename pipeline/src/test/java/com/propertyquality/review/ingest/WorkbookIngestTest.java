@@ -158,6 +158,7 @@ class WorkbookIngestTest {
                 List.<Object>of("R9", "A01", 2025, "2025-06-03")));
         Files.copy(xlsx, input.resolve("survey-responses-renamed.xls"));
         Files.copy(xls, input.resolve("survey-responses-renamed.xlsx"));
+        Files.copy(xlsx, input.resolve("survey-responses-workbook.csv"));
         utf8(input, "survey-responses-text.xls", String.join(",", HEADER), "R8,A01,2025,2025-06-03,,满意,,");
         Files.writeString(input.resolve("survey-responses-page.xls"), "<html><body><table><tr><td>问卷编号</td></tr>"
                 + "</table></body></html>");
@@ -187,9 +188,11 @@ class WorkbookIngestTest {
                         + " opened: it is damaged or cut short.*save it again as .xlsx or CSV, then load it again")
                 .containsPattern("survey-responses-locked.xls\\s+survey-responses\\s+NOT LOADED: the workbook is"
                         + " protected with a password: open it in Excel, remove the password")
+                .containsPattern("survey-responses-workbook.csv\\s+survey-responses\\s+NOT LOADED: binary content:"
+                        + " it is an Excel workbook with a text file's name: rename it to .xlsx and load it again")
                 .containsPattern("survey-responses-good.xls\\s+survey-responses\\s+xls\\s+1\\s+1\\s+0");
         List<String> refusals = result.out().lines().filter(l -> l.contains("NOT LOADED")).toList();
-        assertThat(refusals).hasSize(7).allSatisfy(line -> assertThat(line).doesNotContain("null")
+        assertThat(refusals).hasSize(8).allSatisfy(line -> assertThat(line).doesNotContain("null")
                 .containsAnyOf("load it again", "ask the office"));
     }
 
