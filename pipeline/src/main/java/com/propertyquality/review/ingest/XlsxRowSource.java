@@ -17,7 +17,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * The first sheet of an XLSX workbook, streamed row by row with fastexcel-reader (no whole-sheet model in
- * memory). Date-formatted number cells become yyyy-MM-dd text; other numbers their plain decimal text.
+ * memory), whatever wrote it: a minimal package with inline strings and no styles or shared-strings part loads
+ * too. Date-formatted number cells become yyyy-MM-dd text; other numbers their plain decimal text.
  */
 final class XlsxRowSource implements RowSource {
 
