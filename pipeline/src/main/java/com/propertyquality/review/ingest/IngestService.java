@@ -148,6 +148,7 @@ public class IngestService {
         }
         List<String> ignored = new ArrayList<>();
         List<FileLoad> loads = discover(input, ignored);
+        warnRejectedRowsAlone(loads);
         LoadLedger ledger = LoadLedger.open(work.runs().resolve("ledger.json"));
         for (FileLoad load : loads) {
             load.sha256(LoadLedger.sha256(load.file()));
@@ -294,6 +295,21 @@ public class IngestService {
         return loads;
     }
 
+    /**
+     * A file of rejected rows holds only those rows: loaded without the office's own file it would replace each
+     * (office, year) it holds with them alone. Said before it happens; the clerk may mean it.
+     */
+    private static void warnRejectedRowsAlone(List<FileLoad> loads) {
+        for (FileLoad load : loads) {
+            if (RejectedRowsFile.isRejectedRowsFile(load.fileName()) && loads.stream().noneMatch(other ->
+                    other.template() == load.template() && !RejectedRowsFile.isRejectedRowsFile(other.fileName()))) {
+                load.warn("a file of rejected rows loaded without the office's own " + load.template().name()
+                        + " file: each (office, year) it holds now has its rows alone; load it together with the"
+                        + " office's file, or copy its corrected rows into that file");
+            }
+        }
+    }
+
     private static String partName(FileLoad load, String kind) {
         return String.format("%04d-%s.csv", load.index(), kind);
     }
@@ -303,7 +319,14 @@ public class IngestService {
         try (RejectLog rejects = new RejectLog(parts.resolve(partName(load, "rejects")));
              RejectLog warnings = new RejectLog(parts.resolve(partName(load, "warnings")))) {
             load.logs(rejects, warnings);
-            runFileJob(run, lake, load, rejects);
+            if (load.template() != ReviewPlanTables.PLAN) {
+                load.rejectedRowsFolder(parts.getParent());
+            }
+            try {
+                runFileJob(run, lake, load, rejects);
+            } finally {
+                load.endRejectedRows(load.status() == FileLoad.Status.LOADED);
+            }
         }
     }
 

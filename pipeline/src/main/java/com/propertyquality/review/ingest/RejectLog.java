@@ -3,6 +3,7 @@ package com.propertyquality.review.ingest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +13,20 @@ import java.util.List;
 import com.propertyquality.review.contract.Violation;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 
 /**
- * The rejects of one input file: one line per violation with template, file, sheet, row, column, value and
- * reason; a file that could not be read at all gets one line with no row. The warnings of stored rows use the
+ * The rejects of one input file: one line per violation with template, file, sheet, row, column, value,
+ * reason and the whole row as read ({@code row_cells}); a file that could not be read at all gets one line with
+ * no row. The warnings of stored rows use the
  * same layout in a second log. Files load side by side, so each writes its own part; {@link #merge} joins the
  * parts in file order into {@code <work>/rejects/<run>/rejects.csv} (and {@code warnings.csv}), in UTF-8 with a
  * byte-order mark so Excel on a Chinese Windows opens them as they are.
  */
 public final class RejectLog implements AutoCloseable {
 
-    public static final List<String> HEADER = List.of("template", "file", "sheet", "row", "column", "value", "reason");
+    public static final List<String> HEADER = List.of("template", "file", "sheet", "row", "column", "value", "reason",
+            "row_cells");
 
     private final Path path;
     private final BufferedWriter out;
@@ -46,19 +50,43 @@ public final class RejectLog implements AutoCloseable {
     }
 
     public void reject(String template, SourceRow row, List<Violation> violations) {
+        reject(template, row, violations, row.rawCells());
+    }
+
+    /** @param cells the row's cells as this log keeps them (personal data masked) */
+    public void reject(String template, SourceRow row, List<Violation> violations, List<String> cells) {
+        String line = rowCells(cells);
         for (Violation violation : violations) {
-            write(template, row.file(), row.sheet(), String.valueOf(row.row()), violation);
+            write(template, row.file(), row.sheet(), String.valueOf(row.row()), violation, line);
         }
     }
 
     public void rejectFile(String template, String file, String reason) {
-        write(template, file, null, "", new Violation(null, null, "file not loaded: " + reason));
+        write(template, file, null, "", new Violation(null, null, "file not loaded: " + reason), "");
     }
 
-    private void write(String template, String file, String sheet, String row, Violation violation) {
+    private void write(String template, String file, String sheet, String row, Violation violation, String cells) {
         csv.writeRecord(nullToEmpty(template), file, nullToEmpty(sheet), row, nullToEmpty(violation.column()),
-                nullToEmpty(violation.value()), violation.reason());
+                nullToEmpty(violation.value()), violation.reason(), cells);
         lines++;
+    }
+
+    /**
+     * The whole row as read, every cell in the file's own column order (extra columns included), as one CSV line:
+     * the row is kept even once the office's file is replaced.
+     */
+    static String rowCells(List<String> cells) {
+        if (cells.isEmpty()) {
+            return "";
+        }
+        StringWriter line = new StringWriter();
+        try (CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(line)) {
+            writer.writeRecord(cells.stream().map(RejectLog::nullToEmpty).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        String text = line.toString();
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     public long lines() {

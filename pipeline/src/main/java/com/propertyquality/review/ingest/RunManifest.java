@@ -42,6 +42,7 @@ final class RunManifest {
             file.put("rows_rejected", load.rejected());
             file.put("rows_with_warnings", load.rowsWithWarnings());
             file.put("blank_rows_skipped", load.blankRowsSkipped());
+            file.put("rejected_rows_file", load.rejectedRowsFile() == null ? null : load.rejectedRowsFile().toString());
             file.put("warnings", load.warnings());
             file.put("seconds", Math.round(load.seconds() * 1000) / 1000.0);
             files.add(file);

@@ -8,7 +8,8 @@ import com.propertyquality.review.lake.StagedFile;
 
 /**
  * Sends each checked row where it belongs: stored rows to the file's staging Parquet (and their warnings to the
- * run's warnings file), rejected rows with every violation to the run's rejects file. Keeps the counts.
+ * run's warnings file), rejected rows with every violation to the run's rejects file and, whole, to the file of
+ * the input's rejected rows in its own layout. Keeps the counts.
  */
 public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
@@ -27,11 +28,14 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 staged.write(row.values(), source.file(), source.row());
                 load.countStored();
                 if (!row.warnings().isEmpty()) {
-                    load.rowWarnings().reject(load.template().name(), source, row.warnings());
+                    load.rowWarnings().reject(load.template().name(), source, row.warnings(),
+                            load.loggedCells(source.rawCells()));
                     load.countWarned();
                 }
             } else {
-                load.rejects().reject(load.template().name(), source, row.violations());
+                load.rejects().reject(load.template().name(), source, row.violations(),
+                        load.loggedCells(source.rawCells()));
+                load.keepRejectedRow(source, row.violations());
                 load.countRejected();
             }
         }

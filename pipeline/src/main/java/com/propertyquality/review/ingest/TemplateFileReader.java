@@ -3,10 +3,13 @@ package com.propertyquality.review.ingest;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,9 +19,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.propertyquality.review.contract.ColumnSpec;
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.contract.ValueType;
 
 /**
- * Reads a template file, CSV or XLSX, as a stream of {@link SourceRow}s: recognises the header (English or
+ * Reads a template file, CSV, XLSX or XLS, as a stream of {@link SourceRow}s: recognises the header (English or
  * Chinese, any order), puts each row's cells in the template's column order and flags rows of the wrong shape.
  * Counts every data row it hands out as read.
  */
@@ -37,6 +41,8 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
     /** Fields whose header cell is blank: values there are ignored, with one warning. */
     private boolean[] blankHeader;
     private boolean warnedUnnamedColumn;
+    /** Day 0 of a workbook's serial dates; null for CSV, where a number in a date column is just a number. */
+    private LocalDate serialEpoch;
 
     public TemplateFileReader(FileLoad load, Charset encodingOverride, ProgressLine progress) {
         this.load = load;
@@ -55,6 +61,9 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
                 throw new UnreadableFileException("the file is empty: no header row");
             }
             mapHeader(header.cells());
+            // the layout a file of this one's rejected rows is written in
+            load.layout(header.cells(), header.sheet(), writtenHeaders(header.cells()), privateFields());
+            serialEpoch = source.serialEpoch();
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read the file: " + e.getMessage(), e);
         }
@@ -66,12 +75,18 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
             load.encoding("xlsx");
             return new XlsxRowSource(file);
         }
+        if (name.endsWith(".xls")) {
+            load.encoding("xls");
+            return new XlsRowSource(file);
+        }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             TextEncoding encoding = TextEncoding.of(file, encodingOverride);
             load.encoding(encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : ""));
+            load.textEncoding(encoding);
             return new CsvRowSource(file, encoding);
         }
-        throw new UnreadableFileException("unsupported file type: only .csv and .xlsx are loaded");
+        throw new UnreadableFileException("unsupported file type: only .csv (or .txt), .xlsx and .xls files are"
+                + " loaded; save it from Excel as .xlsx or CSV and load it again");
     }
 
     private void mapHeader(List<String> headers) {
@@ -143,6 +158,9 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
                 load.warn("column " + (field + 1) + " has values but no header: ignored (first at row " + raw.row() + ")");
             }
         }
+        if (serialEpoch != null) {
+            serialDates(cells);
+        }
         if (raw.sheet() == null && fields.size() < headerWidth) {
             structureError = "the row has " + fields.size() + " fields where the header has " + headerWidth;
         } else if (fields.size() > headerWidth
@@ -150,7 +168,48 @@ public class TemplateFileReader implements ItemStreamReader<SourceRow> {
             structureError = "the row has values beyond the last header column (" + fields.size()
                     + " fields, header " + headerWidth + ")";
         }
-        return new SourceRow(fileName, raw.sheet(), raw.row(), cells, structureError);
+        return new SourceRow(fileName, raw.sheet(), raw.row(), cells, structureError, fields);
+    }
+
+    /**
+     * Contract: "In workbooks, date cells and Excel serial dates count as dates". A date cell is already a date
+     * (its number format says so); a plain serial number in a date column, as a system without number formats
+     * exports it, becomes the date it stands for.
+     */
+    private void serialDates(String[] cells) {
+        List<ColumnSpec> columns = load.template().columns();
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] != null && columns.get(i).type() == ValueType.DATE) {
+                LocalDate date = ExcelDates.serialInDateColumn(serialEpoch, cells[i]);
+                if (date != null) {
+                    cells[i] = date.toString();
+                }
+            }
+        }
+    }
+
+    /** The file's fields that hold personal data, with their template column. */
+    private Map<Integer, String> privateFields() {
+        Map<Integer, String> fields = new HashMap<>();
+        for (int field = 0; field < columnByField.length; field++) {
+            int column = columnByField[field];
+            if (column >= 0 && load.template().privateColumns().contains(load.template().columns().get(column).name())) {
+                fields.put(field, load.template().columns().get(column).name());
+            }
+        }
+        return fields;
+    }
+
+    /** Each template column's header as the file writes it (English or Chinese), for the reasons of a reject. */
+    private Map<String, String> writtenHeaders(List<String> headers) {
+        Map<String, String> written = new HashMap<>();
+        for (int field = 0; field < columnByField.length; field++) {
+            if (columnByField[field] >= 0) {
+                written.put(load.template().columns().get(columnByField[field]).name(),
+                        headers.get(field).replace("\uFEFF", "").strip());
+            }
+        }
+        return written;
     }
 
     @Override

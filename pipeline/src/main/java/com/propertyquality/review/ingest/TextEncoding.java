@@ -58,7 +58,14 @@ public final class TextEncoding {
             return new TextEncoding(StandardCharsets.UTF_16, 0); // the UTF-16 decoder reads its own mark
         }
         if (looksBinary(head, read)) {
-            throw new UnreadableFileException("binary content: this is not a CSV text file");
+            WorkbookFiles.Kind kind = WorkbookFiles.kindOf(file);
+            if (kind == WorkbookFiles.Kind.XLSX || kind == WorkbookFiles.Kind.XLS) {
+                String extension = kind == WorkbookFiles.Kind.XLSX ? ".xlsx" : ".xls";
+                throw new UnreadableFileException("binary content: it is an Excel workbook with a text file's name:"
+                        + " rename it to " + extension + " and load it again");
+            }
+            throw new UnreadableFileException("binary content: this is not a CSV text file; save it from Excel as"
+                    + " CSV or .xlsx and load it again");
         }
         return new TextEncoding(isUtf8(file) ? StandardCharsets.UTF_8 : GB18030, 0);
     }

@@ -1,15 +1,12 @@
 package com.propertyquality.review.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
@@ -20,7 +17,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * The first sheet of an XLSX workbook, streamed row by row with fastexcel-reader (no whole-sheet model in
- * memory). Date-formatted number cells become yyyy-MM-dd text; other numbers their plain decimal text.
+ * memory), whatever wrote it: a minimal package with inline strings and no styles or shared-strings part loads
+ * too. Date-formatted number cells become yyyy-MM-dd text; other numbers their plain decimal text.
  */
 final class XlsxRowSource implements RowSource {
 
@@ -32,25 +30,23 @@ final class XlsxRowSource implements RowSource {
     private int blankRows;
 
     XlsxRowSource(Path file) throws IOException {
-        byte[] signature = new byte[8];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(signature, 0, signature.length);
-            if (n < 4 || !ReadableWorkbook.isOOXMLZipHeader(signature)) {
-                throw new UnreadableFileException(ReadableWorkbook.isOLE2Header(signature)
-                        ? "an old .xls workbook (or an encrypted one): save it as .xlsx or CSV"
-                        : "not an XLSX workbook");
-            }
+        WorkbookFiles.Kind kind = WorkbookFiles.kindOf(file);
+        if (kind != WorkbookFiles.Kind.XLSX) {
+            throw new UnreadableFileException(WorkbookFiles.wrongKind(kind, ".xlsx"));
         }
         try {
-            this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-            // day 0 of Excel's serial dates: 1899-12-30 in the 1900 system (valid from March 1900 on)
-            this.epoch = workbook.isDate1904() ? LocalDate.of(1904, 1, 1) : LocalDate.of(1899, 12, 30);
+            // a package without a styles part (what many systems export) has no number formats to read, and
+            // fastexcel refuses to read formats from a part that is not there
+            boolean formats = WorkbookFiles.hasStylesPart(file);
+            this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false));
+            this.epoch = workbook.isDate1904() ? ExcelDates.EPOCH_1904 : ExcelDates.EPOCH_1900;
             Sheet sheet = workbook.getFirstSheet();
             this.sheetName = sheet.getName();
             this.rows = sheet.openStream();
             this.iterator = rows.iterator();
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableFileException("cannot open the workbook: " + e.getMessage(), e);
+            throw new UnreadableFileException("the workbook cannot be opened: it is damaged, cut short or not a"
+                    + " complete XLSX" + WorkbookFiles.detail(e) + "; " + WorkbookFiles.RESAVE, e);
         }
     }
 
@@ -72,7 +68,8 @@ final class XlsxRowSource implements RowSource {
             return null;
         } catch (RuntimeException e) {
             // a truncated or corrupt sheet surfaces while streaming
-            throw new UnreadableFileException("the workbook is damaged or truncated: " + e.getMessage(), e);
+            throw new UnreadableFileException("the workbook is damaged or cut short" + WorkbookFiles.detail(e)
+                    + "; " + WorkbookFiles.RESAVE, e);
         }
     }
 
@@ -105,39 +102,21 @@ final class XlsxRowSource implements RowSource {
     }
 
     private LocalDate serialDate(BigDecimal serial) {
-        return epoch.plusDays(serial.longValue());
+        return ExcelDates.date(epoch, serial);
     }
 
     private static String plain(BigDecimal number) {
         return number.stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * A number format that shows a date: it has y or d outside quoted text, escaped characters (backslash,
-     * underscore and asterisk escapes) and colour/locale brackets.
-     */
+    /** See {@link ExcelDates#isDateFormat}. */
     static boolean isDateFormat(String format) {
-        if (format == null) {
-            return false;
-        }
-        String lower = format.toLowerCase(Locale.ROOT);
-        boolean quoted = false;
-        boolean bracket = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '[') {
-                bracket = true;
-            } else if (c == ']') {
-                bracket = false;
-            } else if (!quoted && !bracket && (c == '\\' || c == '_' || c == '*')) {
-                i++; // the next character is literal text or padding, not a date part
-            } else if (!quoted && !bracket && (c == 'y' || c == 'd' || c == '年' || c == '日')) {
-                return true;
-            }
-        }
-        return false;
+        return ExcelDates.isDateFormat(format);
+    }
+
+    @Override
+    public LocalDate serialEpoch() {
+        return epoch;
     }
 
     @Override

@@ -254,6 +254,29 @@ class AllTemplatesIngestTest {
     }
 
     @Test
+    void rejectedHouseholdsAreKeptWholeMaskedInTheRunsLogsAndAsReadInTheOfficesOwnLayout() throws IOException {
+        Path run = latestRun(work.resolve("rejects"));
+        // rejects.csv keeps each row whole, its name and phone masked as everywhere outside the private dataset
+        assertThat(readCsv(run.resolve("rejects.csv"))).filteredOn(r -> r.getField(1).equals("households-gbk.csv"))
+                .extracting(r -> r.getField(3) + ":" + r.getField(7)).containsExactly(
+                        "4:H3,A01,Z,50,,,,,,,,,王**,137****6666",
+                        "5:H4,A01,商人,15,,,,,,,,,赵*,136****7777",
+                        "6:H5,A01,G,60,,,,,,,6,7,钱*,135****8888");
+        // the file that goes back to the office holds its rows as it wrote them, in GBK like its own file
+        List<String> returned = Files.readAllLines(run.resolve("households-gbk_rejected.csv"), GBK);
+        assertThat(returned.get(0)).isEqualTo("住户编号,管理处编号,客户类别,户主年龄,职业,爱好,家庭人数,子女数,老人数,"
+                + "入住日期,应缴月数,按时缴费月数,姓名,电话,reject_reason / 退回原因");
+        assertThat(returned).hasSize(4);
+        // (a reason with a comma is quoted)
+        assertThat(returned.get(1).replace("\"", ""))
+                .startsWith("H3,A01,Z,50,,,,,,,,,王小二,13755556666,客户类别 (Z): not an allowed value");
+        assertThat(returned.get(2).replace("\"", ""))
+                .startsWith("H4,A01,商人,15,,,,,,,,,赵六,13666667777,户主年龄 (15): out of range");
+        assertThat(returned.get(3).replace("\"", ""))
+                .startsWith("H5,A01,G,60,,,,,,,6,7,钱七,13577778888,按时缴费月数 (7): ");
+    }
+
+    @Test
     void feedbackIsStoredWithEnglishCodesDatesAndTheYearOfReceivedOn() {
         List<Map<String, Object>> feedback = ParquetRows.read(lake.resolve("feedback"));
 
