@@ -46,7 +46,8 @@ public interface PacketSource {
 
     /**
      * Every row of a lake dataset that is not personal data ({@code review_plan}, {@code review_attendees},
-     * {@code review_objectives}, {@code review_events}, {@code review_department_reports}, {@code offices}).
+     * {@code review_objectives}, {@code review_events}, {@code review_audit_findings}, {@code review_department_reports},
+     * {@code offices}).
      */
     List<Map<String, Object>> lake(String dataset);
 

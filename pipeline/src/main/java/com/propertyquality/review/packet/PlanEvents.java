@@ -13,7 +13,7 @@ import com.propertyquality.review.reports.document.Lang;
 final class PlanEvents {
 
     /** Long descriptions are cut here: the reference column is narrow and the evidence column says the rest. */
-    private static final int DESCRIPTION_CHARS = 24;
+    private static final int DESCRIPTION_CHARS = 12;
 
     private final Map<String, MartRow> entries;
 

@@ -159,18 +159,17 @@ public final class ReviewPlanChapter {
         Map<String, String> officeNames = officeNames(source);
         PlanEvents events = PlanEvents.of(source, year);
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang),
-                        ReviewTerms.trigger(row.text("trigger"), lang), office(row, officeNames, lang),
+                .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang), office(row, officeNames, lang),
                         row.date("date"), row.text("evidence"), events.reference(row.text("reference_id"), lang),
                         sourceName(row.text("source"), lang)))
                 .toList();
+        // the clause names the trigger in the procedure's words; the evidence says what happened
         Table table = Table.of(List.of(
-                        Column.text(lang.pick("条款", "Clause"), 13),
-                        Column.text(lang.pick("情形", "Trigger"), 10),
-                        Column.text(lang.pick("管理处", "Office"), 9),
+                        Column.text(lang.pick("情形（条款）", "Clause"), 15),
+                        Column.text(lang.pick("管理处", "Office"), 10),
                         Column.date(lang.pick("日期", "Date"), 9),
-                        Column.text(lang.pick("依据", "Evidence"), 29),
-                        Column.text(lang.pick("编号", "Reference"), 10),
+                        Column.text(lang.pick("依据", "Evidence"), 33),
+                        Column.text(lang.pick("编号", "Reference"), 12),
                         Column.text(lang.pick("来源", "Source"), 9)),
                         rows)
                 .withEmptyText(lang.pick(year + " 年度数据中没有程序 4.1.2 所列的情形。",
@@ -196,7 +195,7 @@ public final class ReviewPlanChapter {
                 .toList();
         Table table = Table.of(List.of(
                         Column.text(lang.pick("事项", "Item"), 13),
-                        Column.text(lang.pick("程序条款", "Clause"), 6),
+                        Column.text(lang.pick("条款", "Clause"), 6),
                         Column.text(lang.pick("管理处", "Office"), 9),
                         Column.date(lang.pick("日期", "Date"), 9),
                         Column.text(lang.pick("依据", "Evidence"), 32),

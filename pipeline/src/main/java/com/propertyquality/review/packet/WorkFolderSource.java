@@ -23,7 +23,7 @@ public final class WorkFolderSource implements PacketSource {
 
     /** The lake datasets a report may read: the review plan and the office register, never personal data. */
     static final Set<String> READABLE_DATASETS = Set.of("review_plan", "review_attendees", "review_objectives",
-            "review_events", "review_department_reports", "offices");
+            "review_events", "review_audit_findings", "review_department_reports", "offices");
 
     private final WorkFolder work;
     private final String companyName;
