@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -63,10 +64,12 @@ public class IngestService {
     private final DataSource repository;
     private final int parallelism;
     private final int keysInMemory;
+    /** Names the runs; nothing the run computes depends on it. */
+    private final Clock clock;
 
     public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
                          Job ingestReviewPlanJob, IngestRuns runs, WorkFolder work, JobRepositorySchema schema,
-                         DataSource repository, ReviewProperties properties) {
+                         DataSource repository, ReviewProperties properties, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestFileJob = ingestFileJob;
@@ -75,6 +78,7 @@ public class IngestService {
         this.work = work;
         this.schema = schema;
         this.repository = repository;
+        this.clock = clock;
         this.parallelism = properties.ingest() == null ? 2 : properties.ingest().parallelism();
         // a small number in tests exercises the spilling
         this.keysInMemory = properties.ingest() == null ? ReviewProperties.Ingest.DEFAULT_KEYS_IN_MEMORY
@@ -136,7 +140,7 @@ public class IngestService {
     }
 
     private IngestReport run(Path input, Charset encodingOverride, PrintWriter out, String lakeLocation) {
-        String runId = LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId = LocalDateTime.now(clock).format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Lake lake = new Lake(work.lake(), work.staging(), Lake.DEFAULT_BUFFER_ROWS);
         int recovered = lake.recover();
         if (recovered > 0) {

@@ -49,10 +49,6 @@ public final class RejectLog implements AutoCloseable {
         return path;
     }
 
-    public void reject(String template, SourceRow row, List<Violation> violations) {
-        reject(template, row, violations, row.rawCells());
-    }
-
     /** @param cells the row's cells as this log keeps them (personal data masked) */
     public void reject(String template, SourceRow row, List<Violation> violations, List<String> cells) {
         String line = rowCells(cells);

@@ -48,7 +48,8 @@ public class ReviewPlanTasklet implements Tasklet {
                 CheckedRow result = rules.check(row);
                 rows.add(result);
                 if (!result.stored()) {
-                    load.rejects().reject(table.getKey().name(), row, result.violations());
+                    load.rejects().reject(table.getKey().name(), row, result.violations(),
+                            load.loggedCells(row.rawCells()));
                     problems++;
                 }
             }

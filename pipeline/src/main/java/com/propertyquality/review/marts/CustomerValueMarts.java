@@ -17,7 +17,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +60,6 @@ public final class CustomerValueMarts {
     private final MartContext context;
     private final SparkSession spark;
     private final LakeTables lake;
-    private LocalDate valueDate;
 
     public CustomerValueMarts(MartContext context) {
         this.context = context;
@@ -69,35 +67,27 @@ public final class CustomerValueMarts {
         this.lake = context.lake();
     }
 
-    /** The valuation day, found once and only by the marts that need it (it costs a small Spark job). */
-    private LocalDate asOf() {
-        if (valueDate == null) {
-            valueDate = valueDate(context);
-        }
-        return valueDate;
-    }
-
     /**
-     * The day the register is valued at: the cut-off of the latest review year in the lake (the latest year of a
-     * review plan or a survey), so a review's customer value does not slide with the day of the run; the one day of
-     * {@code --as-of} when given. A lake without plan or survey takes the year of its latest purchase or feedback.
+     * The review years the register is valued for, each with the day it is valued at ({@code year}, {@code as_of}):
+     * every year of a review plan, a distribution record or a returned form, at that year's cut-off (or the one
+     * {@code --as-of} day), so a review's customer value never slides with the day of the run or with a later
+     * year's data. A lake without plan or survey values the register for the latest year of a purchase or feedback
+     * entry.
      */
-    static LocalDate valueDate(MartContext context) {
-        if (context.cutOff().fixed()) {
-            return context.cutOff().forYear(0);
-        }
-        LakeTables lake = context.lake();
+    Dataset<Row> valueYears() {
         Dataset<Row> years = lake.read(ReviewPlanTables.PLAN).select("year")
                 .union(lake.read(ImportTemplates.SURVEY_DISTRIBUTION).select("year"))
-                .union(lake.read(ImportTemplates.SURVEY_RESPONSES).select("year"));
-        Row latest = years.agg(max("year")).first();
-        if (latest.isNullAt(0)) {
-            latest = lake.read(ImportTemplates.PURCHASES).select(year(col("purchased_on")).as("year"))
-                    .union(lake.read(ImportTemplates.FEEDBACK).select("year")).agg(max("year")).first();
-        }
-        // an empty lake values nothing: any year gives the same empty marts
-        int valueYear = latest.isNullAt(0) ? 1970 : latest.getInt(0);
-        return context.cutOff().forYear(valueYear);
+                .union(lake.read(ImportTemplates.SURVEY_RESPONSES).select("year"))
+                .distinct();
+        Dataset<Row> fallback = lake.read(ImportTemplates.PURCHASES).select(year(col("purchased_on")).as("year"))
+                .union(lake.read(ImportTemplates.FEEDBACK).select("year"))
+                .agg(max("year").as("year"))
+                .where(col("year").isNotNull());
+        // the fallback only when the review years are none: a cross join with their count keeps it one query
+        Dataset<Row> none = years.agg(count(lit(1)).as("review_years"));
+        Dataset<Row> chosen = years.unionByName(fallback.crossJoin(none).where(col("review_years").equalTo(0))
+                .select("year"));
+        return chosen.select(col("year"), context.cutOffOf(col("year")).as("as_of"));
     }
 
     /** The customer-value family of the mart registry. */
@@ -121,26 +111,28 @@ public final class CustomerValueMarts {
         return new CustomerValueMarts(ctx);
     }
 
-    /** One row per household of the register, valued at the as-of date. */
+    /** One row per review year and household of the register, valued at the year's as-of date. */
     public Dataset<Row> customerValue() {
-        Dataset<Row> spend = lake.read(ImportTemplates.PURCHASES)
-                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf()))
-                .groupBy("household_id").agg(sum("amount").as("spend"), count(lit(1)).as("purchases"));
+        Dataset<Row> years = org.apache.spark.sql.functions.broadcast(valueYears());
+        Column asOf = col("as_of");
+        Dataset<Row> spend = lake.read(ImportTemplates.PURCHASES).select("household_id", "purchased_on", "amount")
+                .join(years, CustomerValue.inWindowColumn(col("purchased_on"), asOf))
+                .groupBy("year", "household_id").agg(sum("amount").as("spend"), count(lit(1)).as("purchases"));
         Dataset<Row> requests = lake.read(ImportTemplates.FEEDBACK)
-                .where(col("household_id").isNotNull()
-                        .and(CustomerValue.inWindowColumn(col("received_on"), asOf()))
-                        .and(CustomerValue.serviceRequestColumn(col("kind"))))
-                .groupBy("household_id").agg(count(lit(1)).as("requests"));
-        WindowSpec office = Window.partitionBy("office_id");
-        Dataset<Row> facts = lake.read(ImportTemplates.HOUSEHOLDS)
-                .join(spend, JoinKeys.of(List.of("household_id")), "left")
-                .join(requests, JoinKeys.of(List.of("household_id")), "left")
-                .select(lit(asOf().getYear()).as("year"), col("office_id"), col("household_id"), col("category"),
+                .where(col("household_id").isNotNull().and(CustomerValue.serviceRequestColumn(col("kind"))))
+                .select("household_id", "received_on")
+                .join(years, CustomerValue.inWindowColumn(col("received_on"), asOf))
+                .groupBy("year", "household_id").agg(count(lit(1)).as("requests"));
+        WindowSpec office = Window.partitionBy("year", "office_id");
+        Dataset<Row> facts = lake.read(ImportTemplates.HOUSEHOLDS).crossJoin(years)
+                .join(spend, JoinKeys.of(List.of("year", "household_id")), "left")
+                .join(requests, JoinKeys.of(List.of("year", "household_id")), "left")
+                .select(col("year"), col("as_of"), col("office_id"), col("household_id"), col("category"),
                         coalesce(col("spend"), lit(0)).cast(DataTypes.createDecimalType(18, 2)).as("spend_12m"),
                         coalesce(col("purchases"), lit(0L)).as("purchases_12m"),
                         CustomerValue.creditRateColumn(col("fee_months_billed"), col("fee_months_on_time"))
                                 .as("credit_rate"),
-                        CustomerValue.tenureYearsColumn(col("moved_in_on"), asOf()).as("tenure_years"),
+                        CustomerValue.tenureYearsColumn(col("moved_in_on"), asOf).as("tenure_years"),
                         coalesce(col("requests"), lit(0L)).as("service_requests_12m"))
                 .withColumn("lower_spenders", rank().over(office.orderBy("spend_12m")).minus(1))
                 .withColumn("office_households", count(lit(1)).over(office))
@@ -164,42 +156,47 @@ public final class CustomerValueMarts {
                 .select("year", "office_id", "household_id", "category", "spend_12m", "purchases_12m",
                         "credit_rate", "tenure_years", "service_requests_12m", "purchase_potential", "credit",
                         "value_contribution", "loyalty", "service_demand", "value_score", "value_segment",
-                        "segment_reason")
-                .orderBy("office_id", "household_id");
+                        "segment_reason", "as_of")
+                .orderBy("year", "office_id", "household_id");
     }
 
     /**
-     * Per office (null = company), category and value segment: households, their share of the scope, average spend
-     * and credit, and the satisfaction of their forms in the latest survey year up to the as-of year.
+     * Per review year, office (null = company), category and value segment: households, their share of the scope,
+     * average spend and credit, and the satisfaction of their forms in the latest survey year up to the review year.
      */
     public Dataset<Row> customerSegments() {
         Dataset<Row> value = context.mart(CUSTOMER_VALUE);
-        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES).where(col("year").leq(asOf().getYear()));
-        Row latest = responses.agg(max("year")).first();
-        Integer surveyYear = latest.isNullAt(0) ? null : latest.getInt(0);
-        Dataset<Row> forms = responses.where(surveyYear == null ? lit(false) : col("year").equalTo(surveyYear))
-                .drop("office_id")
-                .join(value.select("household_id", "office_id", "category", "value_segment"), "household_id");
-        Dataset<Row> perOffice = segmentFigures(value, forms, List.of("office_id", "category", "value_segment"),
-                "office_id");
-        Dataset<Row> company = segmentFigures(value, forms, List.of("category", "value_segment"), null)
+        Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES);
+        // for each review year, the latest survey year up to it
+        Dataset<Row> surveyYears = value.select("year").distinct()
+                .join(responses.select(col("year").as("survey_year")).distinct(),
+                        col("survey_year").leq(col("year")), "left")
+                .groupBy("year").agg(max("survey_year").as("survey_year"));
+        Dataset<Row> forms = responses.withColumnRenamed("year", "survey_year").drop("office_id")
+                .join(surveyYears, "survey_year")
+                .join(value.select("year", "household_id", "office_id", "category", "value_segment"),
+                        JoinKeys.of(List.of("year", "household_id")));
+        Dataset<Row> perOffice = segmentFigures(value, forms, List.of("year", "office_id", "category",
+                "value_segment"), List.of("year", "office_id"));
+        Dataset<Row> company = segmentFigures(value, forms, List.of("year", "category", "value_segment"),
+                List.of("year"))
                 .withColumn("office_id", lit(null).cast("string"));
         return perOffice.unionByName(company)
-                .withColumn("year", lit(asOf().getYear()))
-                .withColumn("survey_year", lit(surveyYear).cast("int"))
+                .join(surveyYears, JoinKeys.of(List.of("year")), "left")
                 .select(col("year"), col("office_id"), col("category"), col("value_segment"), col("households"),
                         col("share"), col("avg_spend_12m"), col("avg_credit_rate"), col("survey_year"),
                         coalesce(col("forms"), lit(0L)).as("forms"),
                         coalesce(col("qualified"), lit(0L)).as("qualified"),
                         coalesce(col("unsatisfied"), lit(0L)).as("unsatisfied"),
                         SurveyMarts.rate().as("satisfaction_rate"))
-                .orderBy(col("office_id").asc_nulls_first(), col("category"), col("value_segment"));
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("category"), col("value_segment"));
     }
 
     private static Dataset<Row> segmentFigures(Dataset<Row> value, Dataset<Row> forms, List<String> keys,
-                                               String scope) {
+                                               List<String> scope) {
         Column[] by = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        WindowSpec scopeWindow = scope == null ? Window.partitionBy() : Window.partitionBy(scope);
+        WindowSpec scopeWindow = Window.partitionBy(scope.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
         Dataset<Row> households = value.groupBy(by).agg(count(lit(1)).as("households"),
                         avg(col("spend_12m").cast("double")).as("avg_spend_12m"),
                         avg("credit_rate").as("avg_credit_rate"))
@@ -273,16 +270,17 @@ public final class CustomerValueMarts {
      * median days between consecutive purchases of one household in the category (the later one in the window).
      */
     public Dataset<Row> purchaseNeeds() {
-        Dataset<Row> segments = context.mart(CUSTOMER_VALUE).select("household_id", "value_segment");
+        // each review year's segments and the 12 months before its as-of day (customer_value carries both)
+        Dataset<Row> segments = context.mart(CUSTOMER_VALUE).select("year", "as_of", "household_id", "value_segment");
         Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES);
         WindowSpec sequence = Window.partitionBy("household_id", "category").orderBy("purchased_on", "purchase_id");
         Dataset<Row> windowed = purchases
                 .withColumn("days_since_previous",
                         datediff(col("purchased_on"), lag("purchased_on", 1).over(sequence)))
-                .where(CustomerValue.inWindowColumn(col("purchased_on"), asOf()))
-                .join(segments, "household_id");
-        WindowSpec segment = Window.partitionBy("value_segment");
-        return windowed.groupBy("value_segment", "category")
+                .join(segments, "household_id")
+                .where(CustomerValue.inWindowColumn(col("purchased_on"), col("as_of")));
+        WindowSpec segment = Window.partitionBy("year", "value_segment");
+        return windowed.groupBy("year", "value_segment", "category")
                 .agg(count(lit(1)).as("purchases"), countDistinct("household_id").as("households"),
                         sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"),
                         count("days_since_previous").as("repeat_intervals"),
@@ -292,10 +290,10 @@ public final class CustomerValueMarts {
                         .otherwise(col("spend").cast("double").divide(col("segment_spend").cast("double"))))
                 .withColumn("rank", row_number().over(segment.orderBy(col("spend").desc(), col("category"))))
                 .withColumn("top_category", col("rank").equalTo(1))
-                .select(lit(asOf().getYear()).as("year"), col("value_segment"), col("category"), col("purchases"),
+                .select(col("year"), col("value_segment"), col("category"), col("purchases"),
                         col("households"), col("spend"), col("share"), col("rank"), col("top_category"),
                         col("repeat_intervals"), col("median_repeat_days"))
-                .orderBy(col("value_segment"), col("rank"));
+                .orderBy(col("year"), col("value_segment"), col("rank"));
     }
 
     /** Per year, month and category of every purchase in the lake: purchases, households and spend. */

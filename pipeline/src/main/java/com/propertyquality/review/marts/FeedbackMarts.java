@@ -64,9 +64,9 @@ public final class FeedbackMarts {
                         + " severity: closure, days to close, open over 30 days, originals kept",
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).feedbackSummary(ctx.cutOff())),
                 new Mart(COMPLAINT_PARETO, "complaints per area, company-wide and per office and year, with the"
-                        + " main factors (80%) and whether each area has a corrective action",
+                        + " main factors (80%) and whether a corrective or preventive action answers each",
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()),
-                new Mart(MAIN_FACTORS_WITHOUT_ACTION, "main factors (主要因素) that have no corrective action, per"
+                new Mart(MAIN_FACTORS_WITHOUT_ACTION, "main factors (主要因素) that have no corrective or preventive action, per"
                         + " year, company-wide and per office", List.of(COMPLAINT_PARETO),
                         ctx -> mainFactorsWithoutAction(ctx.mart(COMPLAINT_PARETO))));
     }
@@ -146,7 +146,7 @@ public final class FeedbackMarts {
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
     }
 
-    /** The rows of complaint_pareto that are main factors without a corrective action: the actions to open. */
+    /** The rows of complaint_pareto that are main factors without a corrective or preventive action: to open. */
     public static Dataset<Row> mainFactorsWithoutAction(Dataset<Row> complaintPareto) {
         return complaintPareto.where(col("main_factor").and(col("has_action").equalTo(lit(false))))
                 .drop("main_factor", "has_action", "corrective_action", "preventive_action");

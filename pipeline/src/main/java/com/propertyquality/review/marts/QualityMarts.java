@@ -61,7 +61,7 @@ public final class QualityMarts {
                         "corrective and preventive actions per year, office and area: open, overdue, verification",
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionStatus(ctx.cutOff())),
                 new Mart(ACTIONS_FAILED_VERIFICATION,
-                        "every action whose verification found it not effective by the as-of date",
+                        "every action whose verification found it not effective by its year's cut-off (or the --as-of day)",
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionsFailedVerification(ctx.cutOff())));
     }
 

@@ -97,6 +97,14 @@ public final class CustomerValue {
         return day.gt(lit(java.sql.Date.valueOf(windowStart(asOf)))).and(day.leq(lit(java.sql.Date.valueOf(asOf))));
     }
 
+    /**
+     * {@link #inWindow} against a date column, each row its own as-of day (its review year's cut-off). Spark's
+     * add_months clamps to the month's end as {@link LocalDate#minusMonths} does (2024-02-29 → 2023-02-28).
+     */
+    public static Column inWindowColumn(Column day, Column asOf) {
+        return day.gt(org.apache.spark.sql.functions.add_months(asOf, -WINDOW_MONTHS)).and(day.leq(asOf));
+    }
+
     public static boolean isServiceRequest(String kind) {
         return kind != null && !PRAISE.equals(kind);
     }
@@ -118,6 +126,15 @@ public final class CustomerValue {
 
     public static Integer tenureYears(LocalDate movedIn, LocalDate asOf) {
         return movedIn == null ? null : Math.max(0, Period.between(movedIn, asOf).getYears());
+    }
+
+    /** {@link #tenureYears} against a date column, each row its own as-of day. */
+    public static Column tenureYearsColumn(Column movedIn, Column asOf) {
+        Column monthDay = month(movedIn).multiply(100).plus(org.apache.spark.sql.functions.dayofmonth(movedIn));
+        Column asOfMonthDay = month(asOf).multiply(100).plus(org.apache.spark.sql.functions.dayofmonth(asOf));
+        Column notYet = when(monthDay.gt(asOfMonthDay), lit(1)).otherwise(lit(0));
+        Column years = year(asOf).minus(year(movedIn)).minus(notYet);
+        return when(movedIn.isNull(), lit(null).cast("int")).otherwise(greatest(lit(0), years));
     }
 
     public static Column tenureYearsColumn(Column movedIn, LocalDate asOf) {

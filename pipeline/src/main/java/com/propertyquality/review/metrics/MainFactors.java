@@ -14,8 +14,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * 主要因素 (procedure 5.1.3, a Pareto view): the feedback areas that together account for most complaints, each of
- * which should have a corrective action. Within one scope (the company or one office) and year, the areas are
+ * 主要因素 (procedure 5.1.3, a Pareto view): the feedback areas that together account for most complaints, for each
+ * of which corrective and preventive actions are made (纠正和预防措施). Within one scope (the company or one office)
+ * and year, the areas are
  * ordered by complaints descending, ties by area code ascending; an area is a main factor when the complaints of
  * the areas before it make up less than {@link #THRESHOLD} (80%) of the scope's complaints. So the areas up to
  * and including the one whose cumulative share crosses 80% are main factors, and when the first area alone has

@@ -13,8 +13,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The management review's schedule and its extra-review triggers (procedure 4.1.1 and 4.1.2): the one definition
- * of each threshold, in Java and as Spark expressions; a test holds the two equal.
+ * The management review's schedule (procedure 4.1.1) and the thresholds of its attention items (关注事项): the one
+ * definition of each, in Java and as Spark expressions; a test holds the two equal. The extra-review triggers of
+ * 4.1.2 themselves are what the plan, the register and the audit findings say (ReviewMarts); nothing here decides
+ * one.
  *
  * <ul>
  *   <li><b>Schedule:</b> reviews are never more than {@link #MAX_MONTHS_BETWEEN_REVIEWS} months apart. The review
@@ -23,8 +25,9 @@ import org.apache.spark.sql.types.DataTypes;
  *       late, even by one day.</li>
  *   <li><b>Satisfaction drop:</b> a fall of <em>more than</em> {@link #SATISFACTION_DROP_POINTS} percentage points
  *       against the previous year, compared exactly on the item counts, never on the double rates: a drop of
- *       exactly 5 points is not a trigger.</li>
- *   <li><b>Serious nonconformity of an inspection:</b> at least {@link #NONCONFORMITY_LIMIT} nonconformities, or
+ *       exactly 5 points is not an attention item.</li>
+ *   <li><b>Many nonconformities in one inspection</b> (an attention item; a routine inspection is not a
+ *       quality-system audit, so never 4.1.2 g): at least {@link #NONCONFORMITY_LIMIT} nonconformities, or
  *       an {@code external} inspection with any nonconformity.</li>
  * </ul>
  */
@@ -32,9 +35,9 @@ public final class ReviewTriggers {
 
     /** 4.1.1: 时间间隔不超过12个月. */
     public static final int MAX_MONTHS_BETWEEN_REVIEWS = 12;
-    /** A drop of more than this many percentage points against the previous year is a trigger. */
+    /** A drop of more than this many percentage points against the previous year is an attention item. */
     public static final BigDecimal SATISFACTION_DROP_POINTS = new BigDecimal("5");
-    /** An inspection with at least this many nonconformities found a serious nonconformity. */
+    /** An inspection with at least this many nonconformities is an attention item. */
     public static final int NONCONFORMITY_LIMIT = 5;
     /** The inspection level whose every nonconformity counts as serious (a second- or third-party finding). */
     public static final String EXTERNAL_LEVEL = "external";

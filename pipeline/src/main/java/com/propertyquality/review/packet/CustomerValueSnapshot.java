@@ -4,28 +4,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The customer-value marts ({@code customer_segments}, {@code purchase_needs}) are one snapshot taken at the as-of
- * date, and their {@code year} is the year of that date, not a survey or review year. A review of year Y is
- * prepared late in Y or early in Y+1 (the sample: review 2025, as of 2026-01-10), so the snapshot of Y+1, else of
- * Y, is the one that serves it. A snapshot of any other year belongs to another review and is not shown.
+ * The customer-value marts ({@code customer_segments}, {@code purchase_needs}) hold one valuation per review year,
+ * taken at that year's cut-off (or the one {@code --as-of} day): the review of year Y shows the valuation of Y,
+ * never a later year's, so rebuilding an old packet after a new year's data is loaded changes nothing.
  */
 final class CustomerValueSnapshot {
 
     private CustomerValueSnapshot() {}
 
-    /** The snapshot's rows for the review year, in the mart's order; empty when there is none. */
+    /** The valuation's rows for the review year, in the mart's order; empty when there is none. */
     static List<MartRow> rows(PacketSource source, String mart, int reviewYear) {
-        List<MartRow> next = MartRow.of(source.martOfYear(mart, reviewYear + 1));
-        return next.isEmpty() ? MartRow.of(source.martOfYear(mart, reviewYear)) : next;
+        return MartRow.of(source.martOfYear(mart, reviewYear));
     }
 
-    /** One office's rows of the snapshot for the review year, in the mart's order; empty when there are none. */
+    /** One office's rows of the valuation for the review year, in the mart's order; empty when there are none. */
     static List<MartRow> rowsOfOffice(PacketSource source, String mart, int reviewYear, String officeId) {
-        int snapshot = source.martOfYear(mart, reviewYear + 1).isEmpty() ? reviewYear : reviewYear + 1;
-        return MartRow.of(source.martOfOffice(mart, snapshot, officeId));
+        return MartRow.of(source.martOfOffice(mart, reviewYear, officeId));
     }
 
-    /** The year of the snapshot used (the as-of year), or null when there is none. */
+    /** The review year of the valuation used, or null when there is none. */
     static Integer year(List<MartRow> rows) {
         return rows.isEmpty() ? null : rows.get(0).integer("year");
     }

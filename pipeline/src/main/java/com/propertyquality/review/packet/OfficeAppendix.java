@@ -190,9 +190,14 @@ public final class OfficeAppendix {
             verdict = row.isTrue("meets_threshold") ? lang.pick("达到要求。", "Meets it.")
                     : lang.pick("未达到要求。", "Below it.");
         }
-        return lang.pick("发放 " + distributed + " 份；回收率要求不低于 " + threshold + "（5.1.2），" + verdict,
+        Long leftOut = row.count("company_offices_left_out");
+        String company = leftOut != null && leftOut > 0
+                ? lang.pick("全公司回收率不含 " + leftOut + " 个数据异常的管理处。",
+                        " The company rate leaves out " + leftOut + " offices with a data anomaly.")
+                : "";
+        return lang.pick("发放 " + distributed + " 份；回收率要求不低于 " + threshold + "（5.1.2），" + verdict + company,
                 distributed + " forms handed out; the return rate must be at least " + threshold + " (5.1.2). "
-                        + verdict);
+                        + verdict + company);
     }
 
     /** The office's items rated lower than the company's same item. */

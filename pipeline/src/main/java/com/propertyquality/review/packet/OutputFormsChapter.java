@@ -24,7 +24,7 @@ import com.propertyquality.review.reports.document.Table;
 /**
  * 输出表单: the three records the review produces (4.4, 6.0), pre-filled from the data so the meeting only writes
  * what it decides: a draft 《管理评审报告》 with the findings the marts support, the 《管理评审改进措施及验证记录表》
- * listing every main factor without a corrective action and every action found not effective, and the
+ * listing every main factor without a corrective or preventive action and every action found not effective, and the
  * 《会议签到记录表》 with the plan's attendees. Blank cells for handwriting are {@code SIGNATURE} cells.
  */
 public final class OutputFormsChapter {
@@ -60,7 +60,7 @@ public final class OutputFormsChapter {
                                         + "下表预先列出尚未制定纠正或预防措施的主要因素和验证无效的措施；改进措施、责任部门、完成日期和验证由手工填写。",
                                 "The owners draw up and carry out the actions the report decides, under the corrective"
                                         + " and preventive action procedure (4.5.1). Listed in advance: the main"
-                                        + " factors without a corrective action and the actions found not effective;"
+                                        + " factors without a corrective or preventive action and the actions found not effective;"
                                         + " action, owner, completion date and verification are filled in by hand.")),
                         improvementActions(source, year, register, lang)),
                 Section.of(Labels.heading(3, "《会议签到记录表》", "Meeting sign-in record", lang),
@@ -125,14 +125,18 @@ public final class OutputFormsChapter {
             if ("every_office".equals(row.text("judged_by")) && row.flag("met") != null) {
                 // 5.1.2: judged office by office; the pooled rate is shown beside, never the verdict
                 boolean met = row.isTrue("met");
+                Long leftOut = row.count("offices_left_out");
+                boolean some = leftOut != null && leftOut > 0;
                 sentences.add(lang.pick(
                         "质量目标“" + name + "”（各管理处" + target + "）：有发放记录的 " + row.count("offices_judged")
                                 + " 个管理处中 " + row.count("offices_not_met") + " 个未达到，" + (met ? "已达到" : "未达到")
-                                + "；全公司回收率 " + Percent.format(row.number("actual")) + "。",
+                                + "；全公司回收率 " + Percent.format(row.number("actual"))
+                                + (some ? "（不含 " + leftOut + " 个数据异常的管理处）" : "") + "。",
                         "Quality objective \"" + name + "\" (" + target + " in every office): "
                                 + row.count("offices_not_met") + " of " + row.count("offices_judged")
                                 + " offices with a distribution record fall short: " + (met ? "met" : "not met")
-                                + "; company rate " + Percent.format(row.number("actual")) + "."));
+                                + "; company rate " + Percent.format(row.number("actual"))
+                                + (some ? " (leaving out " + leftOut + " with a data anomaly)" : "") + "."));
             } else if (row.text("metric") == null) {
                 sentences.add(lang.pick("质量目标“" + name + "”（" + target + "）未对应数据指标，由会议评价。",
                         "Quality objective \"" + name + "\" (" + target + ") has no metric in the data: the"
@@ -218,7 +222,7 @@ public final class OutputFormsChapter {
                 .filter(row -> row.get("office_id") != null).count();
         if (officeFactors > 0) {
             sentences.add(lang.pick("各管理处尚有 " + officeFactors + " 项主要因素未制定纠正或预防措施，已列入《管理评审改进措施及验证记录表》。",
-                    officeFactors + " main factors of single offices have no corrective action yet; they are"
+                    officeFactors + " main factors of single offices have no corrective or preventive action yet; they are"
                             + " listed on the improvement-action form."));
         }
         return sentences;
@@ -327,7 +331,7 @@ public final class OutputFormsChapter {
     }
 
     /**
-     * Every main factor of the year without a corrective action (company-wide and per office, as the mart lists
+     * Every main factor of the year without a corrective or preventive action (company-wide and per office, as the mart lists
      * them), then every action found not effective (shaded, to be redone), then blank lines for the meeting's own.
      */
     static Table improvementActions(PacketSource source, int year, OfficeRegister register, Lang lang) {

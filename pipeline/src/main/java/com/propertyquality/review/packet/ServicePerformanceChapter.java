@@ -267,6 +267,8 @@ public final class ServicePerformanceChapter {
                 .toList();
         Double company = returns.stream().map(row -> row.number("company_return_rate")).filter(Objects::nonNull)
                 .findFirst().orElse(null);
+        Long leftOut = returns.stream().map(row -> row.count("company_offices_left_out")).filter(Objects::nonNull)
+                .findFirst().orElse(null);
         return Section.of(Labels.heading(5, "调查表回收率", "Survey return rates", lang),
                 Table.of(List.of(
                                 Column.text(lang.pick("管理处", "Office"), 16),
@@ -279,7 +281,7 @@ public final class ServicePerformanceChapter {
                                 rows)
                         .withEmptyText(lang.pick(year + " 年度没有调查表发放或回收记录。",
                                 "No survey forms were distributed or returned in " + year + "."))
-                        .withNote(returnRateNote(threshold(source, returns), company, lang)));
+                        .withNote(returnRateNote(threshold(source, returns), company, leftOut, lang)));
     }
 
     /**
@@ -291,13 +293,16 @@ public final class ServicePerformanceChapter {
                 .map(BigDecimal::valueOf).orElse(source.returnThreshold());
     }
 
-    static String returnRateNote(BigDecimal threshold, Double company, Lang lang) {
+    static String returnRateNote(BigDecimal threshold, Double company, Long leftOut, Lang lang) {
         String limit = Percent.format(threshold);
+        boolean some = leftOut != null && leftOut > 0;
         return lang.pick("回收率 = 回收份数 / 发放份数；《顾客意见调查表》回收率至少不低于 " + limit + "（程序 5.1.2），阴影行为未达标的"
-                        + "管理处。回收率超过 100% 为数据错误，按原值列出，不作截断。全公司回收率 " + Percent.format(company) + "。",
+                        + "管理处。回收率超过 100% 为数据错误，按原值列出，不作截断。全公司回收率 " + Percent.format(company)
+                        + (some ? "（不含 " + leftOut + " 个数据异常的管理处）" : "") + "。",
                 "Return rate = forms returned / forms distributed; it must be at least " + limit
                         + " (procedure 5.1.2); shaded offices are below it. A rate over 100% is a data error and is"
-                        + " shown as it is, never capped. Company return rate " + Percent.format(company) + ".");
+                        + " shown as it is, never capped. Company return rate " + Percent.format(company)
+                        + (some ? " (leaving out " + leftOut + " offices with a data anomaly)" : "") + ".");
     }
 
     static String meetsLabel(Boolean meets, Lang lang) {
@@ -480,7 +485,7 @@ public final class ServicePerformanceChapter {
                 lang.pick("累计百分比（%）", "Cumulative share (%)"), bars, MainFactors.THRESHOLD.doubleValue()));
     }
 
-    /** The main factors of one scope (rows in rank order), shaded when no corrective action answers them. */
+    /** The main factors of one scope (rows in rank order), shaded when no corrective or preventive action answers them. */
     static Table mainFactorTable(List<MartRow> areas, int year, Lang lang) {
         List<Row> rows = areas.stream().filter(row -> row.isTrue("main_factor"))
                 .map(row -> Row.shadedIf(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),

@@ -7,14 +7,18 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.TestSpark;
 
@@ -76,21 +80,53 @@ class CustomerValueMartsTest {
     }
 
     @Test
-    void withoutAsOfTheRegisterIsValuedAtTheCutOffOfTheLatestReviewYearWhateverTheDayOfTheRun() {
+    void withoutAsOfTheRegisterIsValuedAtTheCutOffOfItsReviewYearWhateverTheDayOfTheRun() {
         LakeTables lake = new LakeTables(TestSpark.session(), work.resolve("lake"));
-        MartContext context = new MartContext(TestSpark.session(), lake, new java.math.BigDecimal("0.60"),
-                com.propertyquality.review.metrics.ReviewCutOff.yearly(java.time.MonthDay.of(12, 31)));
-        // the latest survey year is 2025: valued at 2025-12-31, its window 2025-01-01 .. 2025-12-31
-        assertThat(CustomerValueMarts.valueDate(context)).isEqualTo(java.time.LocalDate.of(2025, 12, 31));
-        Map<String, org.apache.spark.sql.Row> rows = new java.util.HashMap<>();
-        for (org.apache.spark.sql.Row row : new CustomerValueMarts(context).customerValue().collectAsList()) {
-            rows.put(row.getAs("household_id"), row);
-        }
+        MartContext context = new MartContext(TestSpark.session(), lake, new BigDecimal("0.60"),
+                ReviewCutOff.yearly(MonthDay.of(12, 31)));
+        CustomerValueMarts values = new CustomerValueMarts(context);
+        // the survey's year 2025 is the only review year: valued at 2025-12-31, its window 2025-01-01 .. 2025-12-31
+        assertThat(values.valueYears().collectAsList()).extracting(r -> r.get(0) + " " + r.get(1))
+                .containsExactly("2025 2025-12-31");
+        Map<String, Row> rows = byHousehold(values.customerValue());
         assertThat(rows.get("H1").<Integer>getAs("year")).isEqualTo(2025);
         // H1: P1 500 + P2 300 (P3 of 2026-01-10 is after the cut-off); H2: P4 2025-01-10 and P5 2025-01-11
-        assertThat(rows.get("H1").<java.math.BigDecimal>getAs("spend_12m")).isEqualByComparingTo("800.00");
-        assertThat(rows.get("H2").<java.math.BigDecimal>getAs("spend_12m")).isEqualByComparingTo("500.00");
-        assertThat(rows.get("H6").<java.math.BigDecimal>getAs("spend_12m")).isEqualByComparingTo("300.00");
+        assertThat(rows.get("H1").<BigDecimal>getAs("spend_12m")).isEqualByComparingTo("800.00");
+        assertThat(rows.get("H2").<BigDecimal>getAs("spend_12m")).isEqualByComparingTo("500.00");
+        assertThat(rows.get("H6").<BigDecimal>getAs("spend_12m")).isEqualByComparingTo("300.00");
+        // with --as-of the same review year is valued at that one day
+        MartContext asOf = new MartContext(TestSpark.session(), lake, new BigDecimal("0.60"), LocalDate.of(2026, 1, 10));
+        assertThat(new CustomerValueMarts(asOf).valueYears().collectAsList()).extracting(r -> r.get(0) + " " + r.get(1))
+                .containsExactly("2025 2026-01-10");
+    }
+
+    @Test
+    void eachReviewYearIsValuedAtItsOwnCutOffSoALaterYearsDataChangesNoEarlierValuation(@TempDir Path other)
+            throws Exception {
+        Path input = Files.createDirectories(other.resolve("input"));
+        utf8(input, "offices.csv", "office_id,office_name", "A,甲管理处");
+        utf8(input, "households.csv", "household_id,office_id,category,moved_in_on,fee_months_billed,"
+                + "fee_months_on_time", "H1,A,A,2020-06-01,12,12");
+        utf8(input, "survey-distribution.csv", "year,office_id,forms_distributed", "2024,A,10", "2025,A,10");
+        utf8(input, "purchases.csv", "purchase_id,household_id,office_id,purchased_on,category,amount",
+                "P1,H1,A,2024-03-01,家政,100.00", "P2,H1,A,2025-03-01,家政,250.00", "P3,H1,A,2025-12-31,生鲜,5.00");
+        Cli.Result ingest = Cli.run("ingest", "--input", input.toString(), "--work", other.toString());
+        assertThat(ingest.status()).as(ingest.out() + ingest.err()).isZero();
+        MartContext context = new MartContext(TestSpark.session(), new LakeTables(TestSpark.session(),
+                other.resolve("lake")), new BigDecimal("0.60"), ReviewCutOff.yearly(MonthDay.of(12, 31)));
+        List<Row> rows = new CustomerValueMarts(context).customerValue().collectAsList();
+        assertThat(rows).extracting(r -> r.getAs("year") + " " + r.getAs("as_of") + " " + r.getAs("spend_12m") + " "
+                + r.getAs("tenure_years")).containsExactly(
+                // 2024: P1 only, tenure 4 at 2024-12-31; 2025: P2 and P3 (the cut-off day counts), tenure 5
+                "2024 2024-12-31 100.00 4", "2025 2025-12-31 255.00 5");
+    }
+
+    private static Map<String, Row> byHousehold(org.apache.spark.sql.Dataset<Row> frame) {
+        Map<String, Row> rows = new java.util.HashMap<>();
+        for (Row row : frame.collectAsList()) {
+            rows.put(row.getAs("household_id"), row);
+        }
+        return rows;
     }
 
     @Test
@@ -98,7 +134,9 @@ class CustomerValueMartsTest {
         List<Map<String, Object>> rows = marts.read(CustomerValueMarts.CUSTOMER_VALUE);
         assertThat(rows).extracting(r -> r.get("household_id"))
                 .containsExactly("H1", "H2", "H3", "H4", "H5", "H6", "H7");
-        assertThat(rows).allSatisfy(r -> assertThat(r.get("year")).isEqualTo(2026));
+        // valued for the review year 2025, at the --as-of day
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("year", 2025)
+                .containsEntry("as_of", LocalDate.of(2026, 1, 10)));
         assertThat(rows).extracting(r -> r.get("household_id") + "=" + r.get("value_segment"))
                 .containsExactly("H1=most_valuable", "H2=at_risk", "H3=new", "H4=steady", "H5=at_risk",
                         "H6=high_value", "H7=steady");
@@ -171,7 +209,7 @@ class CustomerValueMartsTest {
         assertThat(rows).hasSize(14);
         assertThat(rows.get(0).get("office_id")).isNull();
         Map<String, Object> top = segment(rows, "A", "A", "most_valuable");
-        assertThat(top).containsEntry("year", 2026).containsEntry("households", 1L).containsEntry("share", 0.2)
+        assertThat(top).containsEntry("year", 2025).containsEntry("households", 1L).containsEntry("share", 0.2)
                 .containsEntry("avg_spend_12m", 1000.0).containsEntry("avg_credit_rate", 1.0)
                 .containsEntry("survey_year", 2025).containsEntry("forms", 1L).containsEntry("qualified", 1L)
                 .containsEntry("unsatisfied", 1L).containsEntry("satisfaction_rate", 0.5);
@@ -245,7 +283,7 @@ class CustomerValueMartsTest {
                 .containsExactly("at_risk:家政:1", "high_value:家政:1", "most_valuable:家政:1",
                         "most_valuable:生鲜:2", "new:生鲜:1");
         Map<String, Object> home = rows.get(2);
-        assertThat(home).containsEntry("year", 2026).containsEntry("purchases", 2L).containsEntry("households", 1L)
+        assertThat(home).containsEntry("year", 2025).containsEntry("purchases", 2L).containsEntry("households", 1L)
                 .containsEntry("share", 0.8).containsEntry("top_category", true)
                 .containsEntry("repeat_intervals", 1L).containsEntry("median_repeat_days", 92.0);
         assertThat((BigDecimal) home.get("spend")).isEqualByComparingTo("800.00");

@@ -27,7 +27,8 @@ class MartsTest {
     void aMartComesWithEveryMartItIsBuiltOnInTheRegistrysOrder() {
         assertThat(Marts.withInputs(List.of(ReviewMarts.REVIEW_READINESS)).stream().map(Mart::name))
                 .containsExactly(SurveyMarts.SURVEY_RETURNS, SurveyMarts.SATISFACTION_BY_OFFICE,
-                        SurveyMarts.SATISFACTION_COMPANY, ReviewMarts.REVIEW_READINESS, ReviewMarts.REVIEW_TRIGGERS);
+                        SurveyMarts.SATISFACTION_COMPANY, ReviewMarts.REVIEW_READINESS, ReviewMarts.REVIEW_TRIGGERS,
+                        ReviewMarts.REVIEW_ATTENTION_ITEMS);
         assertThat(Marts.withInputs(List.of(SurveyMarts.SURVEY_RETURNS)).stream().map(Mart::name))
                 .containsExactly(SurveyMarts.SURVEY_RETURNS);
         assertThatThrownBy(() -> Marts.withInputs(List.of("no_such_mart")))

@@ -148,6 +148,10 @@ class CustomerValueTest {
                 .withColumn("reason", CustomerValue.segmentReasonColumn(col("tenure"), col("credit_rate"),
                         col("potential"), col("requests"), col("score")))
                 .withColumn("in_window", CustomerValue.inWindowColumn(col("day"), AS_OF))
+                // the forms over an as-of column (each review year's cut-off) give the same
+                .withColumn("as_of", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(AS_OF)))
+                .withColumn("tenure_at_column", CustomerValue.tenureYearsColumn(col("moved_in"), col("as_of")))
+                .withColumn("in_window_at_column", CustomerValue.inWindowColumn(col("day"), col("as_of")))
                 .withColumn("request", CustomerValue.serviceRequestColumn(col("kind")));
         List<Row> out = table.collectAsList();
         assertThat(out).hasSize(cases.length);
@@ -167,6 +171,9 @@ class CustomerValueTest {
             String at = "case " + i;
             assertThat((Double) r.getAs("credit_rate")).as(at).isEqualTo(creditRate);
             assertThat((Integer) r.getAs("tenure")).as(at).isEqualTo(tenure);
+            assertThat((Integer) r.getAs("tenure_at_column")).as(at).isEqualTo(tenure);
+            assertThat(Boolean.TRUE.equals(r.getAs("in_window_at_column"))).as(at)
+                    .isEqualTo(CustomerValue.inWindow((LocalDate) c[8], AS_OF));
             assertThat((Double) r.getAs("potential")).as(at).isEqualTo(potential);
             assertThat((Double) r.getAs("credit")).as(at).isEqualTo(credit);
             assertThat((Double) r.getAs("contribution")).as(at).isEqualTo(contribution);
@@ -183,5 +190,28 @@ class CustomerValueTest {
         }
         // the cases cover every segment
         assertThat(segments).contains("new", "at_risk", "most_valuable", "high_value", "steady");
+    }
+
+    @Test
+    void theWindowOverAnAsOfColumnEndingOnALeapDayAgreesWithJava() {
+        LocalDate leapDay = LocalDate.of(2024, 2, 29);
+        LocalDate[] days = {LocalDate.of(2023, 2, 28), LocalDate.of(2023, 3, 1), leapDay, LocalDate.of(2024, 3, 1)};
+        List<Row> rows = new ArrayList<>();
+        for (LocalDate day : days) {
+            rows.add(RowFactory.create(java.sql.Date.valueOf(day), java.sql.Date.valueOf(leapDay),
+                    java.sql.Date.valueOf(LocalDate.of(2016, 2, 29))));
+        }
+        StructType schema = new StructType().add("day", DataTypes.DateType).add("as_of", DataTypes.DateType)
+                .add("moved_in", DataTypes.DateType);
+        List<Row> out = TestSpark.session().createDataFrame(rows, schema)
+                .select(CustomerValue.inWindowColumn(col("day"), col("as_of")),
+                        CustomerValue.tenureYearsColumn(col("moved_in"), col("as_of"))).collectAsList();
+        for (int i = 0; i < days.length; i++) {
+            assertThat(out.get(i).getBoolean(0)).as(days[i].toString()).isEqualTo(CustomerValue.inWindow(days[i], leapDay));
+            assertThat(out.get(i).getInt(1)).isEqualTo(CustomerValue.tenureYears(LocalDate.of(2016, 2, 29), leapDay));
+        }
+        // 2023-02-28 is exactly 12 months before: outside; 2023-03-01 inside
+        assertThat(CustomerValue.inWindow(LocalDate.of(2023, 2, 28), leapDay)).isFalse();
+        assertThat(CustomerValue.inWindow(LocalDate.of(2023, 3, 1), leapDay)).isTrue();
     }
 }

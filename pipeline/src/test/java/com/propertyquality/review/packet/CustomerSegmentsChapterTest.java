@@ -27,17 +27,18 @@ class CustomerSegmentsChapterTest {
 
     private static final int YEAR = 2025;
 
-    /** The value snapshot is taken early in the next year, as the sample's (as of 2026-01-10). */
+    /** The valuation of the review year (at its cut-off); other years' valuations belong to other reviews. */
     private static FixedPacketSource company() {
         return new FixedPacketSource()
                 .lake("offices", office("N1", "North Office"), office("S2", "South Office"))
                 .mart(CustomerValueMarts.CUSTOMER_SEGMENTS,
-                        customerSegment(2026, null, "A", "most_valuable", 7, 0.01, 2636.98, 1.0, 4, 0.9118),
-                        customerSegment(2026, null, "H", "at_risk", 25, 0.0357, 802.18, 0.65, 18, 0.8968),
-                        customerSegment(2026, "N1", "A", "most_valuable", 3, 0.06, 3886.91, 1.0, 3, 0.9444),
-                        customerSegment(2026, "S2", "H", "at_risk", 2, 0.04, 0.0, null, 0, null),
-                        // another review's snapshot: never shown
-                        customerSegment(2024, null, "B", "steady", 99, 0.5, 1.0, 1.0, 9, 0.5))
+                        customerSegment(YEAR, null, "A", "most_valuable", 7, 0.01, 2636.98, 1.0, 4, 0.9118),
+                        customerSegment(YEAR, null, "H", "at_risk", 25, 0.0357, 802.18, 0.65, 18, 0.8968),
+                        customerSegment(YEAR, "N1", "A", "most_valuable", 3, 0.06, 3886.91, 1.0, 3, 0.9444),
+                        customerSegment(YEAR, "S2", "H", "at_risk", 2, 0.04, 0.0, null, 0, null),
+                        // other reviews' valuations, the year before and the year after: never shown
+                        customerSegment(2024, null, "B", "steady", 99, 0.5, 1.0, 1.0, 9, 0.5),
+                        customerSegment(2026, null, "C", "new", 98, 0.5, 1.0, 1.0, 9, 0.5))
                 .mart(CustomerValueMarts.CUSTOMER_NEEDS,
                         customerNeed(YEAR, null, "management", "maintenance", 175, 130, 21, 104L, 1),
                         customerNeed(YEAR, null, "management", "parking", 77, 12, 5, null, 2),
@@ -49,8 +50,9 @@ class CustomerSegmentsChapterTest {
                         customerNeed(YEAR, "N1", "service", "reception", 1, 0, 0, 3L, 4),
                         customerNeed(2024, null, "management", "lift", 1, 0L, 1))
                 .mart(CustomerValueMarts.PURCHASE_NEEDS,
-                        purchaseNeed(2026, "at_risk", "Group buying", 28, 18, "15125.44", 0.2848, 1, 77.0),
-                        purchaseNeed(2026, "at_risk", "Housekeeping", 46, 28, "11970.44", 0.2254, 2, null))
+                        purchaseNeed(YEAR, "at_risk", "Group buying", 28, 18, "15125.44", 0.2848, 1, 77.0),
+                        purchaseNeed(YEAR, "at_risk", "Housekeeping", 46, 28, "11970.44", 0.2254, 2, null),
+                        purchaseNeed(2026, "at_risk", "Laundry", 1, 1, "10.00", 1.0, 1, null))
                 .mart(CustomerValueMarts.PURCHASE_SEASONALITY,
                         seasonality(YEAR, 1, "Fresh food", 100, 76, "12052.00"),
                         seasonality(YEAR, 2, "Fresh food", 53, 47, "5830.45"),
@@ -76,7 +78,7 @@ class CustomerSegmentsChapterTest {
                 List.of("A 业委会成员", "最有价值客户", 7L, 0.01, 2636.98, 1.0, 4L, 0.9118),
                 List.of("H 普通白领", "风险客户", 25L, 0.0357, 802.18, 0.65, 18L, 0.8968));
         assertThat(DocumentText.paragraphs(chapter.sections().get(0)))
-                .anySatisfy(line -> assertThat(line).contains("2026 年基准日").contains("2025 年顾客意见调查"));
+                .anySatisfy(line -> assertThat(line).contains("2025 年基准日").contains("2025 年顾客意见调查"));
     }
 
     @Test

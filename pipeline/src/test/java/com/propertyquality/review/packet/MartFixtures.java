@@ -25,7 +25,7 @@ final class MartFixtures {
         return row("year", year, "office_id", office, "office_name", name, "forms_distributed", distributed,
                 "forms_returned", returned, "return_rate", rate, "meets_threshold", meets, "anomaly", anomaly,
                 "threshold", 0.6, "previous_return_rate", null, "change_points", null, "rank", 1,
-                "company_return_rate", companyRate, "gap_points", null);
+                "company_return_rate", companyRate, "company_offices_left_out", 0L, "gap_points", null);
     }
 
     static Map<String, Object> satisfactionByOffice(int year, String office, String name, long forms, Double rate,

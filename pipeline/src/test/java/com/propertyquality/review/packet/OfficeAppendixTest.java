@@ -120,11 +120,11 @@ class OfficeAppendixTest {
                                 "complaint_followup_dissatisfied", LocalDate.of(2025, 6, 5), "FB-S2", "HF-S2",
                                 "South note"))
                 .mart(CustomerValueMarts.CUSTOMER_SEGMENTS,
-                        customerSegment(2026, null, "A", "most_valuable", 918, 0.6, 1000.0, 1.0, 20, 0.92),
-                        customerSegment(2026, "N1", "A", "most_valuable", 5, 0.5, 1500.0, 1.0, 4, 0.93),
-                        customerSegment(2026, "N1", "H", "most_valuable", 2, 0.2, 500.0, 0.95, 1, 0.8),
-                        customerSegment(2026, "N1", "H", "at_risk", 3, 0.3, 100.0, 0.6, 2, 0.7),
-                        customerSegment(2026, "S2", "B", "steady", 916, 0.0916, 0.616, 0.616, 916, 0.616))
+                        customerSegment(YEAR, null, "A", "most_valuable", 918, 0.6, 1000.0, 1.0, 20, 0.92),
+                        customerSegment(YEAR, "N1", "A", "most_valuable", 5, 0.5, 1500.0, 1.0, 4, 0.93),
+                        customerSegment(YEAR, "N1", "H", "most_valuable", 2, 0.2, 500.0, 0.95, 1, 0.8),
+                        customerSegment(YEAR, "N1", "H", "at_risk", 3, 0.3, 100.0, 0.6, 2, 0.7),
+                        customerSegment(YEAR, "S2", "B", "steady", 916, 0.0916, 0.616, 0.616, 916, 0.616))
                 .mart(CustomerValueMarts.CUSTOMER_NEEDS,
                         customerNeed(YEAR, null, "management", "parking", 913, null, 1),
                         customerNeed(YEAR, "N1", "management", "lift", 3, 5, 2, 1L, 1),

@@ -159,7 +159,7 @@ class ServicePerformanceChapterTest {
                 Arrays.asList("东区管理处", 120L, 54L, 0.45, 3L, "未达标", null));
         assertThat(ChapterText.highlighted(table)).containsExactly(1, 2, 3);
         assertThat(table.note()).contains("回收率至少不低于 60.00%（程序 5.1.2）").contains("超过 100% 为数据错误")
-                .contains("全公司回收率 70.71%");
+                .contains("全公司回收率 70.71%（不含 2 个数据异常的管理处）");
     }
 
     @Test
@@ -377,7 +377,8 @@ class ServicePerformanceChapterTest {
         return row("year", year, "office_id", id, "office_name", name, "forms_distributed", distributed,
                 "forms_returned", returned, "return_rate", rate, "meets_threshold", meets, "anomaly", anomaly,
                 "threshold", threshold, "previous_return_rate", previous, "change_points", change, "rank", rank,
-                "company_return_rate", company, "gap_points", gap);
+                // the sample's company rate leaves out its two offices with an anomaly (南区 110%, 西区 no record)
+                "company_return_rate", company, "company_offices_left_out", 2L, "gap_points", gap);
     }
 
     static Map<String, Object> feedback(int year, int month, String office, String channel, String kind,
