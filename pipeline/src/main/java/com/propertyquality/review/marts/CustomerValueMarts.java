@@ -272,7 +272,8 @@ public final class CustomerValueMarts {
     public Dataset<Row> purchaseNeeds() {
         // each review year's segments and the 12 months before its as-of day (customer_value carries both)
         Dataset<Row> segments = context.mart(CUSTOMER_VALUE).select("year", "as_of", "household_id", "value_segment");
-        Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES);
+        // the purchase's own year (its partition) is not the review year it is counted for
+        Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES).drop("year");
         WindowSpec sequence = Window.partitionBy("household_id", "category").orderBy("purchased_on", "purchase_id");
         Dataset<Row> windowed = purchases
                 .withColumn("days_since_previous",

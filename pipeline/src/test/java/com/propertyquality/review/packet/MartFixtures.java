@@ -159,7 +159,7 @@ final class MartFixtures {
             long households, double share, double avgSpend, Double avgCredit, long forms, Double rate) {
         return row("year", year, "office_id", office, "category", category, "value_segment", segment,
                 "households", households, "share", share, "avg_spend_12m", avgSpend, "avg_credit_rate", avgCredit,
-                "survey_year", year - 1, "forms", forms, "qualified", 0L, "unsatisfied", 0L,
+                "survey_year", year, "forms", forms, "qualified", 0L, "unsatisfied", 0L,
                 "satisfaction_rate", rate);
     }
 
