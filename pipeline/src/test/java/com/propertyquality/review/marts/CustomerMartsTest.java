@@ -68,6 +68,12 @@ class CustomerMartsTest {
         assertThat(row(rows, null, "age_band", "under_30")).containsEntry("forms", 1L);
         assertThat(row(rows, null, "age_band", "45_59")).containsEntry("forms", 1L);
         assertThat(row(rows, null, "age_band", "60_74")).containsEntry("forms", 1L);
+        // the bands come in age order (under 30 first), not in their codes' text order ("30_44" < "under_30")
+        assertThat(rows).filteredOn(r -> r.get("office_id") == null && "age_band".equals(r.get("dimension")))
+                .extracting(r -> r.get("segment")).containsExactly("under_30", "45_59", "60_74");
+        // and the dimensions in the mart's order: category, age band, family structure, occupation
+        assertThat(rows).filteredOn(r -> r.get("office_id") == null).extracting(r -> r.get("dimension"))
+                .containsSubsequence(CustomerMarts.DIMENSIONS);
         assertThat(row(rows, null, "family_structure", "single")).containsEntry("forms", 1L);
         assertThat(row(rows, null, "family_structure", "with_children")).containsEntry("qualified", 3L);
         assertThat(row(rows, null, "family_structure", "three_generations")).containsEntry("unsatisfied", 1L);
