@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Load the template files of a folder into the lake, one Spring Batch job per file: offices*,"
                 + " households*, survey-distribution*, survey-responses*, feedback*, return-visits*, purchases*,"
-                + " inspections*, actions* (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, or XLSX; Chinese or"
-                + " English headers).",
-                "Rejected rows go to <work>/rejects/<run>/rejects.csv, warnings to warnings.csv beside it, and a"
-                + " run manifest to <work>/runs/<run>/manifest.json.",
+                + " inspections*, actions* (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, XLSX or XLS; Chinese or"
+                + " English headers), and review-plan*.yaml.",
+                "Rejected rows go, whole, to <work>/rejects/<run>/rejects.csv, and per file to <file>_rejected.csv"
+                + " or .xlsx beside it in the file's own layout, to correct and load again with the original;"
+                + " warnings to warnings.csv, and a run manifest to <work>/runs/<run>/manifest.json.",
                 "Exit status: 0 every file loaded (rows rejected or not), 4 at least one file could not be loaded"
                 + " at all (the others did), 1 failure (another ingest is running on the work folder or lake,"
                 + " ...), 2 usage error."})

@@ -75,19 +75,32 @@ public final class CustomerValueMarts {
      * entry.
      */
     Dataset<Row> valueYears() {
-        Dataset<Row> years = lake.read(ReviewPlanTables.PLAN).select("year")
+        // a few years at most: found with one small query, then handed to the marts as a literal table, so the
+        // valuation's plan carries no union of registers and no fallback scan of purchases
+        List<Integer> years = new ArrayList<>();
+        for (Row row : lake.read(ReviewPlanTables.PLAN).select("year")
                 .union(lake.read(ImportTemplates.SURVEY_DISTRIBUTION).select("year"))
                 .union(lake.read(ImportTemplates.SURVEY_RESPONSES).select("year"))
-                .distinct();
-        Dataset<Row> fallback = lake.read(ImportTemplates.PURCHASES).select(year(col("purchased_on")).as("year"))
-                .union(lake.read(ImportTemplates.FEEDBACK).select("year"))
-                .agg(max("year").as("year"))
-                .where(col("year").isNotNull());
-        // the fallback only when the review years are none: a cross join with their count keeps it one query
-        Dataset<Row> none = years.agg(count(lit(1)).as("review_years"));
-        Dataset<Row> chosen = years.unionByName(fallback.crossJoin(none).where(col("review_years").equalTo(0))
-                .select("year"));
-        return chosen.select(col("year"), context.cutOffOf(col("year")).as("as_of"));
+                .distinct().collectAsList()) {
+            if (!row.isNullAt(0)) {
+                years.add(row.getInt(0));
+            }
+        }
+        if (years.isEmpty()) {
+            Row latest = lake.read(ImportTemplates.PURCHASES).select(year(col("purchased_on")).as("year"))
+                    .union(lake.read(ImportTemplates.FEEDBACK).select("year")).agg(max("year")).first();
+            if (!latest.isNullAt(0)) {
+                years.add(latest.getInt(0));
+            }
+        }
+        years.sort(null);
+        List<Row> rows = new ArrayList<>();
+        for (int year : years) {
+            rows.add(RowFactory.create(year, java.sql.Date.valueOf(context.cutOff().forYear(year))));
+        }
+        StructType schema = new StructType().add("year", DataTypes.IntegerType, false)
+                .add("as_of", DataTypes.DateType, false);
+        return spark.createDataFrame(rows, schema);
     }
 
     /** The customer-value family of the mart registry. */
