@@ -79,15 +79,10 @@ public final class CustomerMarts {
         return all.select(col("year"), col("office_id"), col("dimension"), col("segment"), col("forms"),
                         col("qualified"), col("unsatisfied"), col("unrated"), SurveyMarts.rate().as("satisfaction_rate"))
                 // dimensions in DIMENSIONS' order, age bands by age (not "under_30" after "75_plus")
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), inOrder(DIMENSIONS, col("dimension")),
+                .orderBy(col("year"), col("office_id").asc_nulls_first(), CodeColumns.position(DIMENSIONS, col("dimension")),
                         when(col("dimension").equalTo(lit("age_band")),
-                                inOrder(HouseholdProfile.AGE_BANDS_IN_ORDER, col("segment"))).otherwise(lit(0L)),
+                                CodeColumns.position(HouseholdProfile.AGE_BANDS_IN_ORDER, col("segment"))).otherwise(lit(0L)),
                         col("segment"));
-    }
-
-    private static Column inOrder(List<String> codes, Column code) {
-        return org.apache.spark.sql.functions.array_position(org.apache.spark.sql.functions.array(
-                codes.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new)), code);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.function.Function;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,11 +29,6 @@ public record MartContext(SparkSession spark, LakeTables lake, BigDecimal return
     /** Every year judged at one day (what {@code --as-of} does); tests use it for hand-computed dates. */
     public MartContext(SparkSession spark, LakeTables lake, BigDecimal returnThreshold, LocalDate asOf) {
         this(spark, lake, returnThreshold, ReviewCutOff.asOf(asOf), null);
-    }
-
-    /** The cut-off of each row's review year, as a date expression over its year column. */
-    public Column cutOffOf(Column year) {
-        return cutOff.forYear(year);
     }
 
     /** An input mart: as written by this aggregation, or computed from the lake when nothing was written. */

@@ -1,7 +1,5 @@
 package com.propertyquality.review.marts;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -163,8 +161,7 @@ public final class QualityMarts {
                         levelName.as("level_name"), col("inspections"), col("average_score"), col("min_score"),
                         col("nonconformities"), col("inspections_without_count"),
                         coalesce(col("complaints"), lit(0L)).as("complaints"),
-                        array_position(array(levels.stream().map(code -> lit(code)).toArray(Column[]::new)),
-                                col("level")).as("level_order"))
+                        CodeColumns.position(levels, col("level")).as("level_order"))
                 .orderBy("year", "month", "office_id", "level_order")
                 .drop("level_order");
     }

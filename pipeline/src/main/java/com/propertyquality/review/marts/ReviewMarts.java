@@ -1,7 +1,5 @@
 package com.propertyquality.review.marts;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -197,7 +195,7 @@ public final class ReviewMarts {
                 .unionByName(clauseEvents())
                 .unionByName(seriousAuditFindings());
         return all.withColumn("as_of", cutOff.forYear(col("year")))
-                .orderBy(col("year"), col("clause"), ordered(TRIGGER_ORDER, col("trigger")),
+                .orderBy(col("year"), col("clause"), CodeColumns.position(TRIGGER_ORDER, col("trigger")),
                         col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
                         col("reference_id").asc_nulls_first())
                 .select("year", "clause", "trigger", "office_id", "evidence", "reference_id", "date", "source",
@@ -212,19 +210,11 @@ public final class ReviewMarts {
                 .unionByName(actionNotEffective())
                 .unionByName(inspectionNonconformities())
                 .unionByName(otherEvents());
-        Column basis = coalesce(ATTENTION_BASIS.entrySet().stream()
-                .map(entry -> when(col("item").equalTo(lit(entry.getKey())), lit(entry.getValue())))
-                .toArray(Column[]::new));
-        return all.withColumn("basis", basis)
+        return all.withColumn("basis", CodeColumns.lookup(ATTENTION_BASIS, col("item")))
                 .withColumn("as_of", cutOff.forYear(col("year")))
-                .orderBy(col("year"), ordered(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
+                .orderBy(col("year"), CodeColumns.position(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
                         col("date").asc_nulls_first(), col("reference_id").asc_nulls_first())
                 .select("year", "item", "basis", "office_id", "evidence", "reference_id", "date", "source", "as_of");
-    }
-
-    private static Column ordered(List<String> codes, Column code) {
-        return array_position(array(codes.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new)),
-                code);
     }
 
     private Dataset<Row> reviewOverdue() {
@@ -262,9 +252,7 @@ public final class ReviewMarts {
      */
     private Dataset<Row> clauseEvents() {
         Column kind = col("kind");
-        Column clause = coalesce(EVENT_CLAUSES.entrySet().stream()
-                .map(entry -> when(kind.equalTo(lit(entry.getKey())), lit(entry.getValue())))
-                .toArray(Column[]::new));
+        Column clause = CodeColumns.lookup(EVENT_CLAUSES, kind);
         Column trigger = when(kind.isin(MAJOR_EVENT_KINDS.toArray()), lit(MAJOR_COMPLAINT))
                 .when(kind.equalTo(lit(SERIOUS_NONCONFORMITY)), lit(SERIOUS_NONCONFORMITY))
                 .otherwise(kind);

@@ -93,8 +93,9 @@ public final class CustomerValue {
         return asOf.minusMonths(WINDOW_MONTHS);
     }
 
+    /** {@link #inWindow} at one as-of day, as a Spark expression. */
     public static Column inWindowColumn(Column day, LocalDate asOf) {
-        return day.gt(lit(java.sql.Date.valueOf(windowStart(asOf)))).and(day.leq(lit(java.sql.Date.valueOf(asOf))));
+        return inWindowColumn(day, lit(java.sql.Date.valueOf(asOf)));
     }
 
     /**
@@ -137,12 +138,9 @@ public final class CustomerValue {
         return when(movedIn.isNull(), lit(null).cast("int")).otherwise(greatest(lit(0), years));
     }
 
+    /** {@link #tenureYears} at one as-of day, as a Spark expression. */
     public static Column tenureYearsColumn(Column movedIn, LocalDate asOf) {
-        int asOfMonthDay = asOf.getMonthValue() * 100 + asOf.getDayOfMonth();
-        Column notYet = when(month(movedIn).multiply(100).plus(org.apache.spark.sql.functions.dayofmonth(movedIn))
-                .gt(lit(asOfMonthDay)), lit(1)).otherwise(lit(0));
-        Column years = lit(asOf.getYear()).minus(year(movedIn)).minus(notYet);
-        return when(movedIn.isNull(), lit(null).cast("int")).otherwise(greatest(lit(0), years));
+        return tenureYearsColumn(movedIn, lit(java.sql.Date.valueOf(asOf)));
     }
 
     // ---- scores 0-100

@@ -65,7 +65,7 @@ public final class SurveyReturnRate {
         if (distributed <= 0) {
             throw new IllegalArgumentException("forms distributed must be positive, got " + distributed);
         }
-        return BigDecimal.valueOf(returned).compareTo(threshold.multiply(BigDecimal.valueOf(distributed))) >= 0;
+        return meetsTarget(distributed, returned, threshold, "at_least");
     }
 
     /**

@@ -23,6 +23,16 @@ final class Labels {
         return value == null ? null : value ? lang.pick("是", "Yes") : lang.pick("否", "No");
     }
 
+    /**
+     * What follows the company return rate when it leaves offices out (survey_returns.company_offices_left_out):
+     * "（不含 2 个数据异常的管理处）"; nothing when none is left out or the count is unknown.
+     */
+    static String leftOutOfCompanyRate(Long leftOut, Lang lang) {
+        return leftOut == null || leftOut <= 0 ? ""
+                : lang.pick("（不含 " + leftOut + " 个数据异常的管理处）",
+                        " (leaving out " + leftOut + " offices with a data anomaly)");
+    }
+
     /** The office as the mart names it; its id when the register has no name for it. */
     static String office(MartRow row) {
         String name = row.text("office_name");

@@ -125,18 +125,15 @@ public final class OutputFormsChapter {
             if ("every_office".equals(row.text("judged_by")) && row.flag("met") != null) {
                 // 5.1.2: judged office by office; the pooled rate is shown beside, never the verdict
                 boolean met = row.isTrue("met");
-                Long leftOut = row.count("offices_left_out");
-                boolean some = leftOut != null && leftOut > 0;
+                String leftOut = Labels.leftOutOfCompanyRate(row.count("offices_left_out"), lang);
                 sentences.add(lang.pick(
                         "质量目标“" + name + "”（各管理处" + target + "）：有发放记录的 " + row.count("offices_judged")
                                 + " 个管理处中 " + row.count("offices_not_met") + " 个未达到，" + (met ? "已达到" : "未达到")
-                                + "；全公司回收率 " + Percent.format(row.number("actual"))
-                                + (some ? "（不含 " + leftOut + " 个数据异常的管理处）" : "") + "。",
+                                + "；全公司回收率 " + Percent.format(row.number("actual")) + leftOut + "。",
                         "Quality objective \"" + name + "\" (" + target + " in every office): "
                                 + row.count("offices_not_met") + " of " + row.count("offices_judged")
                                 + " offices with a distribution record fall short: " + (met ? "met" : "not met")
-                                + "; company rate " + Percent.format(row.number("actual"))
-                                + (some ? " (leaving out " + leftOut + " with a data anomaly)" : "") + "."));
+                                + "; company rate " + Percent.format(row.number("actual")) + leftOut + "."));
             } else if (row.text("metric") == null) {
                 sentences.add(lang.pick("质量目标“" + name + "”（" + target + "）未对应数据指标，由会议评价。",
                         "Quality objective \"" + name + "\" (" + target + ") has no metric in the data: the"

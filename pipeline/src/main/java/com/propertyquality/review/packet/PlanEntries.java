@@ -9,7 +9,7 @@ import com.propertyquality.review.contract.ReviewPlanTables;
 
 /**
  * The year's 《年度管理评审计划》 as the chapters read it: the meeting row and each list (attendees, events,
- * department reports) in the plan's order ({@code seq}), whatever order the lake files give.
+ * audit findings, department reports) in the plan's order ({@code seq}), whatever order the lake files give.
  */
 final class PlanEntries {
 
@@ -26,6 +26,10 @@ final class PlanEntries {
 
     static List<MartRow> events(PacketSource source, int year) {
         return inPlanOrder(source, ReviewPlanTables.EVENTS.dataset(), year);
+    }
+
+    static List<MartRow> auditFindings(PacketSource source, int year) {
+        return inPlanOrder(source, ReviewPlanTables.AUDIT_FINDINGS.dataset(), year);
     }
 
     static List<MartRow> departmentReports(PacketSource source, int year) {

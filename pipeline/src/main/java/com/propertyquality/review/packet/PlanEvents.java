@@ -3,7 +3,6 @@ package com.propertyquality.review.packet;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.reports.document.Lang;
 
 /**
@@ -26,7 +25,7 @@ final class PlanEvents {
         for (MartRow row : PlanEntries.events(source, year)) {
             entries.put("events#" + row.count("seq"), row);
         }
-        for (MartRow row : MartRow.of(source.lakeOfYear(ReviewPlanTables.AUDIT_FINDINGS.dataset(), year))) {
+        for (MartRow row : PlanEntries.auditFindings(source, year)) {
             entries.put("audit_findings#" + row.count("seq"), row);
         }
         return new PlanEvents(entries);

@@ -38,11 +38,14 @@ public final class ReviewPlanChapter {
         Optional<MartRow> readiness = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
                 .findFirst();
         String title = lang.pick("管理评审计划", "Management review plan");
+        // both lists name offices and plan entries alike: read them once
+        Map<String, String> officeNames = officeNames(source);
+        PlanEvents events = PlanEvents.of(source, year);
         return Chapter.of(title, lang.pick("管理评审计划", "Review plan"),
                 meeting(source, year, plan, lang),
                 schedule(year, plan.isPresent(), readiness, lang),
-                triggers(source, year, readiness, lang),
-                attentionItems(source, year, lang));
+                triggers(source, year, readiness, officeNames, events, lang),
+                attentionItems(source, year, officeNames, events, lang));
     }
 
     // ------------------------------------------------------------------ the meeting
@@ -154,10 +157,9 @@ public final class ReviewPlanChapter {
 
     // ------------------------------------------------------------------ extra-review triggers
 
-    private static Section triggers(PacketSource source, int year, Optional<MartRow> readiness, Lang lang) {
+    private static Section triggers(PacketSource source, int year, Optional<MartRow> readiness,
+                                    Map<String, String> officeNames, PlanEvents events, Lang lang) {
         String heading = Labels.heading(3, "增加管理评审频次的情形（4.1.2）", "Extra-review triggers (4.1.2)", lang);
-        Map<String, String> officeNames = officeNames(source);
-        PlanEvents events = PlanEvents.of(source, year);
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
                 .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang), office(row, officeNames, lang),
                         row.date("date"), row.text("evidence"), events.reference(row.text("reference_id"), lang),
@@ -184,10 +186,9 @@ public final class ReviewPlanChapter {
         return Section.of(heading, Paragraphs.of(extraReviewSentence(year, readiness, lang)), table);
     }
 
-    private static Section attentionItems(PacketSource source, int year, Lang lang) {
+    private static Section attentionItems(PacketSource source, int year, Map<String, String> officeNames,
+                                          PlanEvents events, Lang lang) {
         String heading = Labels.heading(4, "关注事项", "Attention items", lang);
-        Map<String, String> officeNames = officeNames(source);
-        PlanEvents events = PlanEvents.of(source, year);
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
                 .map(row -> Row.of(ReviewTerms.attentionItem(row.text("item"), lang), row.text("basis"),
                         office(row, officeNames, lang), row.date("date"), row.text("evidence"),

@@ -295,14 +295,13 @@ public final class ServicePerformanceChapter {
 
     static String returnRateNote(BigDecimal threshold, Double company, Long leftOut, Lang lang) {
         String limit = Percent.format(threshold);
-        boolean some = leftOut != null && leftOut > 0;
         return lang.pick("回收率 = 回收份数 / 发放份数；《顾客意见调查表》回收率至少不低于 " + limit + "（程序 5.1.2），阴影行为未达标的"
                         + "管理处。回收率超过 100% 为数据错误，按原值列出，不作截断。全公司回收率 " + Percent.format(company)
-                        + (some ? "（不含 " + leftOut + " 个数据异常的管理处）" : "") + "。",
+                        + Labels.leftOutOfCompanyRate(leftOut, lang) + "。",
                 "Return rate = forms returned / forms distributed; it must be at least " + limit
                         + " (procedure 5.1.2); shaded offices are below it. A rate over 100% is a data error and is"
                         + " shown as it is, never capped. Company return rate " + Percent.format(company)
-                        + (some ? " (leaving out " + leftOut + " offices with a data anomaly)" : "") + ".");
+                        + Labels.leftOutOfCompanyRate(leftOut, lang) + ".");
     }
 
     static String meetsLabel(Boolean meets, Lang lang) {

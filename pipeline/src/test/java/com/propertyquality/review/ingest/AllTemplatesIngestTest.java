@@ -28,17 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.lake.PartitionPath;
 import com.propertyquality.review.marts.LakeTables;
+import com.propertyquality.review.support.RunFiles;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
 import com.propertyquality.review.support.TestSpark;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
@@ -245,7 +244,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void theRejectsAndWarningsFilesHoldNoPersonalData() throws IOException {
-        Path run = latestRun(work.resolve("rejects"));
+        Path run = RunFiles.latestRun(work.resolve("rejects"));
         for (Path file : List.of(run.resolve("rejects.csv"), run.resolve("warnings.csv"))) {
             assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString())
                     .doesNotContain(NAMES.toArray(String[]::new))
@@ -255,9 +254,10 @@ class AllTemplatesIngestTest {
 
     @Test
     void rejectedHouseholdsAreKeptWholeMaskedInTheRunsLogsAndAsReadInTheOfficesOwnLayout() throws IOException {
-        Path run = latestRun(work.resolve("rejects"));
+        Path run = RunFiles.latestRun(work.resolve("rejects"));
         // rejects.csv keeps each row whole, its name and phone masked as everywhere outside the private dataset
-        assertThat(readCsv(run.resolve("rejects.csv"))).filteredOn(r -> r.getField(1).equals("households-gbk.csv"))
+        assertThat(RunFiles.readCsv(run.resolve("rejects.csv")))
+                .filteredOn(r -> r.getField(1).equals("households-gbk.csv"))
                 .extracting(r -> r.getField(3) + ":" + r.getField(7)).containsExactly(
                         "4:H3,A01,Z,50,,,,,,,,,王**,137****6666",
                         "5:H4,A01,商人,15,,,,,,,,,赵*,136****7777",
@@ -403,7 +403,8 @@ class AllTemplatesIngestTest {
 
     @Test
     void rejectsFileHasEveryBadRowWithFileRowColumnAndReason() throws IOException {
-        List<CsvRecord> rejects = readCsv(latestRun(work.resolve("rejects")).resolve("rejects.csv"));
+        List<CsvRecord> rejects = RunFiles.readCsv(
+                RunFiles.latestRun(work.resolve("rejects")).resolve("rejects.csv"));
 
         // one line per violation, files in name order (as they were read), rows in file order
         assertThat(rejects).extracting(AllTemplatesIngestTest::describe).containsExactly(
@@ -444,9 +445,9 @@ class AllTemplatesIngestTest {
 
     @Test
     void warningsFileBesideTheRejectsListsTheRowsReferringToUnknownHouseholds() throws IOException {
-        Path run = latestRun(work.resolve("rejects"));
+        Path run = RunFiles.latestRun(work.resolve("rejects"));
         assertThat(run.resolve("rejects.csv")).isRegularFile();
-        List<CsvRecord> warnings = readCsv(run.resolve("warnings.csv"));
+        List<CsvRecord> warnings = RunFiles.readCsv(run.resolve("warnings.csv"));
 
         assertThat(warnings).extracting(AllTemplatesIngestTest::describe).containsExactly(
                 "feedback|feedback.csv||4|household_id|H9",
@@ -456,8 +457,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void manifestReconcilesEveryFileAndCountsTheRowsWithWarnings() throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(
-                latestRun(work.resolve("runs")).resolve("manifest.json").toFile());
+        JsonNode manifest = RunFiles.manifest(work);
 
         Map<String, JsonNode> files = new TreeMap<>();
         manifest.get("files").forEach(file -> files.put(file.get("file").asText(), file));
@@ -552,18 +552,6 @@ class AllTemplatesIngestTest {
         return rejects.stream().filter(r -> r.getField(1).equals(file) && r.getField(3).equals(row))
                 .map(r -> r.getField(6)).findFirst()
                 .orElseThrow(() -> new AssertionError("no reject for " + file + " row " + row));
-    }
-
-    private static List<CsvRecord> readCsv(Path file) throws IOException {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).ofCsvRecord(file)) {
-            return reader.stream().skip(1).toList();
-        }
-    }
-
-    private static Path latestRun(Path folder) throws IOException {
-        try (Stream<Path> runs = Files.list(folder)) {
-            return runs.filter(Files::isDirectory).max(Comparator.naturalOrder()).orElseThrow();
-        }
     }
 
     private static List<String> texts(JsonNode array) {

@@ -19,20 +19,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propertyquality.review.cli.ReviewCli;
 import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.support.RunFiles;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
@@ -302,20 +300,11 @@ class IngestFunctionalTest {
     }
 
     private List<CsvRecord> rejects() throws IOException {
-        Path file = latestRun(work.resolve("rejects")).resolve("rejects.csv");
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).ofCsvRecord(file)) {
-            return reader.stream().skip(1).toList();
-        }
+        return RunFiles.readCsv(RunFiles.latestRun(work.resolve("rejects")).resolve("rejects.csv"));
     }
 
     private JsonNode manifest() throws IOException {
-        return new ObjectMapper().readTree(latestRun(work.resolve("runs")).resolve("manifest.json").toFile());
-    }
-
-    private static Path latestRun(Path folder) throws IOException {
-        try (Stream<Path> runs = Files.list(folder)) {
-            return runs.filter(Files::isDirectory).max(Comparator.naturalOrder()).orElseThrow();
-        }
+        return RunFiles.manifest(work);
     }
 
     private long completedJobs() throws SQLException {

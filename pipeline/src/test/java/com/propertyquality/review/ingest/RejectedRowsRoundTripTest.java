@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.support.RunFiles;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
 
@@ -75,7 +74,7 @@ class RejectedRowsRoundTripTest {
         assertThat(first.out())
                 .containsPattern("survey-responses-2025.csv\\s+survey-responses\\s+GB18030\\s+5\\s+1\\s+4")
                 .containsPattern("survey-distribution.csv\\s+survey-distribution\\s+UTF-8 \\(BOM\\)\\s+2\\s+1\\s+1");
-        Path run = latestRun(work.resolve("rejects"));
+        Path run = RunFiles.latestRun(work.resolve("rejects"));
 
         // the rejected rows in the file's own layout: same header, same GBK bytes for the same cells
         Path rejected = run.resolve("survey-responses-2025_rejected.csv");
@@ -170,7 +169,7 @@ class RejectedRowsRoundTripTest {
 
         Cli.Result first = ingest();
         assertThat(first.out()).containsPattern("survey-responses-b02.xlsx\\s+survey-responses\\s+xlsx\\s+3\\s+1\\s+2");
-        Path run = latestRun(work.resolve("rejects"));
+        Path run = RunFiles.latestRun(work.resolve("rejects"));
         Path rejected = run.resolve("survey-responses-b02_rejected.xlsx");
         List<List<String>> written = readXlsx(rejected);
         assertThat(written).containsExactly(
@@ -253,19 +252,11 @@ class RejectedRowsRoundTripTest {
     }
 
     private List<CsvRecord> rejects(Path run) throws IOException {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true)
-                .ofCsvRecord(run.resolve("rejects.csv"))) {
-            return reader.stream().skip(1).toList();
-        }
+        return RunFiles.readCsv(run.resolve("rejects.csv"));
     }
 
     private JsonNode manifest() throws IOException {
-        return new ObjectMapper().readTree(latestRun(work.resolve("runs")).resolve("manifest.json").toFile());
+        return RunFiles.manifest(work);
     }
 
-    private static Path latestRun(Path folder) throws IOException {
-        try (Stream<Path> runs = Files.list(folder)) {
-            return runs.filter(Files::isDirectory).max(Comparator.naturalOrder()).orElseThrow();
-        }
-    }
 }
