@@ -74,7 +74,9 @@ public final class PriorityMarts {
                         col("i.unsatisfied").as("unsatisfied"), col("i.satisfaction_rate").as("satisfaction_rate"),
                         coalesce(col("m.forms_correlated"), lit(0L)).as("forms_correlated"),
                         col("m.importance").as("importance"),
-                        coalesce(col("m.missing"), lit(ItemPriority.TOO_FEW_FORMS.code())).as("missing"),
+                        // an item no form's slot reached has no figures at all: too few forms
+                        when(col("m.item").isNull(), lit(ItemPriority.TOO_FEW_FORMS.code()))
+                                .otherwise(col("m.missing")).as("missing"),
                         col("s.scope_satisfaction_rate").as("scope_satisfaction_rate"));
         // avg leaves out the items without an importance
         Dataset<Row> withMean = joined.withColumn("mean_importance",

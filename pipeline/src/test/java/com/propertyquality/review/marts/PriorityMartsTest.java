@@ -94,7 +94,7 @@ class PriorityMartsTest {
         assertThat(ordered.get(SurveyItem.perForm()).<String>getAs("office_id")).isEqualTo("C");
         assertThat(ordered.get(SurveyItem.perForm()).<String>getAs("scope")).isEqualTo("office");
         assertThat(ordered.subList(0, SurveyItem.perForm())).extracting(r -> r.<String>getAs("item"))
-                .containsExactly(java.util.Arrays.stream(SurveyItem.values()).map(SurveyItem::code).toArray());
+                .containsExactlyElementsOf(java.util.Arrays.stream(SurveyItem.values()).map(SurveyItem::code).toList());
         assertThat(rows.get("2025/null/maintenance").<String>getAs("item_name")).isEqualTo("维修保养");
     }
 
