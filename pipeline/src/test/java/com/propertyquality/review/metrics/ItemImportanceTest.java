@@ -6,6 +6,7 @@ import static com.propertyquality.review.metrics.Rating.SATISFIED;
 import static com.propertyquality.review.metrics.Rating.VERY_DISSATISFIED;
 import static com.propertyquality.review.metrics.Rating.VERY_SATISFIED;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -158,29 +159,37 @@ class ItemImportanceTest {
                 .withColumn("total", ItemImportance.formScoreTotalColumn(ratings))
                 .withColumn("rated", ItemImportance.formRatedColumn(ratings));
 
-        int compared = 0;
+        // every item's (x, y) rows in one table, so one aggregation computes them all
+        Dataset<Row> pairs = null;
         for (SurveyItem item : SurveyItem.values()) {
             Column score = ItemImportance.scoreColumn(col(item.code()));
-            Column others = ItemImportance.othersMeanColumn(col("total"), col("rated"), score);
-            Map<String, Row> result = table.select(col("group"), score.as("x"), others.as("y"))
-                    .groupBy("group")
-                    .agg(ItemImportance.formsColumn(col("x"), col("y")).as("forms"),
-                            ItemImportance.column(col("x"), col("y")).as("importance"),
-                            ItemImportance.missingColumn(col("x"), col("y")).as("missing"))
-                    .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+            Dataset<Row> itemPairs = table.select(col("group"), lit(item.code())
+                    .as("item"), score.as("x"), ItemImportance.othersMeanColumn(col("total"), col("rated"), score)
+                    .as("y"));
+            pairs = pairs == null ? itemPairs : pairs.union(itemPairs);
+        }
+        Map<String, Row> result = pairs.groupBy("group", "item")
+                .agg(ItemImportance.formsColumn(col("x"), col("y")).as("forms"),
+                        ItemImportance.column(col("x"), col("y")).as("importance"),
+                        ItemImportance.missingColumn(col("x"), col("y")).as("missing"))
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getString(1),
+                        r -> r));
+
+        int compared = 0;
+        for (SurveyItem item : SurveyItem.values()) {
             for (Map.Entry<String, List<Rating[]>> group : groups.entrySet()) {
-                Row row = result.get(group.getKey());
                 String what = group.getKey() + "/" + item.code();
-                assertThat(row.getLong(1)).as(what).isEqualTo(ItemImportance.forms(group.getValue(), item));
+                Row row = result.get(what);
+                assertThat(row.getLong(2)).as(what).isEqualTo(ItemImportance.forms(group.getValue(), item));
                 Double expected = ItemImportance.of(group.getValue(), item);
                 if (expected == null) {
-                    assertThat(row.isNullAt(2)).as(what).isTrue();
+                    assertThat(row.isNullAt(3)).as(what).isTrue();
                 } else {
-                    assertThat(row.getDouble(2)).as(what).isCloseTo(expected, within(1e-12));
+                    assertThat(row.getDouble(3)).as(what).isCloseTo(expected, within(1e-12));
                     compared++;
                 }
                 ItemPriority missing = ItemImportance.missing(group.getValue(), item);
-                assertThat(row.getString(3)).as(what).isEqualTo(missing == null ? null : missing.code());
+                assertThat(row.getString(4)).as(what).isEqualTo(missing == null ? null : missing.code());
             }
         }
         // environment and greening of the main group have an importance; the literal value too
