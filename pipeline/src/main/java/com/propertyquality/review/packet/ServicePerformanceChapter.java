@@ -271,9 +271,12 @@ public final class ServicePerformanceChapter {
     /** The marker of a change on last year that passes the two-proportion test at 95%, and its column head. */
     static final String SIGNIFICANT = "*";
 
-    /** "*" for a significant change, blank for one that is not, null (printed "—") when there is nothing to test. */
+    /**
+     * "*" for a significant change, blank otherwise: a row with nothing to test already shows "—" as its change,
+     * and a second dash beside it only clutters the table.
+     */
     static String significanceMark(Boolean significant) {
-        return significant == null ? null : significant ? SIGNIFICANT : "";
+        return Boolean.TRUE.equals(significant) ? SIGNIFICANT : "";
     }
 
     /** The footnote of a table that marks significant changes. */

@@ -136,12 +136,13 @@ class ServicePerformanceChapterTest {
         assertThat(ChapterText.paragraphs(trend)).contains("全公司满意率：2025 年 82.50%，2024 年 100.00%。")
                 .contains("全公司满意率较上年下降超过 5 个百分点");
         Table satisfaction = ChapterText.tables(trend).get(0);
-        // the marker column: "*" significant, blank not, "—" (null) nothing to test; one footnote explains it
+        // the marker column: "*" significant, blank not significant or nothing to test (the change shows "—");
+        // one footnote explains it
         assertThat(ChapterText.headers(satisfaction)).containsExactly("管理处", "2025 年满意率", "2024 年满意率",
                 "变化（百分点）", "显著");
         assertThat(satisfaction.rows()).extracting(row -> row.cells()).containsExactly(
                 Arrays.asList("北区管理处", 0.8, 1.0, -20.0, "*"),
-                Arrays.asList("南区管理处", 1.0, null, null, null),
+                Arrays.asList("南区管理处", 1.0, null, null, ""),
                 Arrays.asList("西区管理处", 0.8, 0.85, -5.0, ""));
         assertThat(ChapterText.highlighted(satisfaction)).containsExactly(0);
         assertThat(satisfaction.note()).contains("阴影行").contains("*：与上年相比的变化在 95% 置信水平下显著");
