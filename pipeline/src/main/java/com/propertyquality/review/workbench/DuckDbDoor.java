@@ -42,8 +42,11 @@ final class DuckDbDoor {
         this.views = Set.copyOf(views.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
     }
 
-    /** @throws RefusedQuery when the query is not exactly one read-only query over the views */
-    void check(Connection connection, String sql) {
+    /**
+     * @return the views the query reads
+     * @throws RefusedQuery when the query is not exactly one read-only query over the views
+     */
+    Set<String> check(Connection connection, String sql) {
         JsonNode tree = syntaxTree(connection, sql);
         if (tree.path("error").asBoolean(true)) {
             String message = tree.path("error_message").asText("");
@@ -57,7 +60,9 @@ final class DuckDbDoor {
         }
         Set<String> cteNames = new HashSet<>();
         collectCteNames(statements, cteNames);
-        walk(statements, cteNames);
+        Set<String> read = new HashSet<>();
+        walk(statements, cteNames, read);
+        return read;
     }
 
     private static JsonNode syntaxTree(Connection connection, String sql) {
@@ -86,9 +91,9 @@ final class DuckDbDoor {
         }
     }
 
-    private void walk(JsonNode node, Set<String> cteNames) {
+    private void walk(JsonNode node, Set<String> cteNames, Set<String> read) {
         if (node.isArray()) {
-            node.forEach(child -> walk(child, cteNames));
+            node.forEach(child -> walk(child, cteNames, read));
             return;
         }
         if (!node.isObject()) {
@@ -97,10 +102,10 @@ final class DuckDbDoor {
         if (node.has("class")) {
             checkExpression(node);
         } else if (node.has("type") && node.get("type").isTextual()) {
-            checkNode(node, cteNames);
+            checkNode(node, cteNames, read);
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            walk(fields.next().getValue(), cteNames);
+            walk(fields.next().getValue(), cteNames, read);
         }
     }
 
@@ -118,7 +123,7 @@ final class DuckDbDoor {
         }
     }
 
-    private void checkNode(JsonNode node, Set<String> cteNames) {
+    private void checkNode(JsonNode node, Set<String> cteNames, Set<String> read) {
         String type = node.path("type").asText();
         if (type.equals("TABLE_FUNCTION")) {
             throw new RefusedQuery("table functions (" + node.path("function").path("function_name").asText()
@@ -136,6 +141,9 @@ final class DuckDbDoor {
                 throw new RefusedQuery("no view named " + node.path("table_name").asText()
                         + (qualified ? " (views are named without a schema)" : "")
                         + "; the views are the marts and the lake's public datasets, listed by `marts`");
+            }
+            if (views.contains(table)) {
+                read.add(table);
             }
         }
     }

@@ -46,13 +46,18 @@ public final class DuckDbReadEngine implements AutoCloseable {
     static final String OFFICE_COLUMN = "office_id";
 
     private final DuckDBConnection connection;
-    private final Map<String, List<String>> views;
+    /** Each view's SELECT, published by name; a view is created when a query first reads it. */
+    private final Map<String, String> sources;
+    private final String office;
+    /** The views created so far, with their columns. */
+    private final Map<String, List<String>> created = new java.util.concurrent.ConcurrentHashMap<>();
     private final DuckDbDoor door;
 
-    private DuckDbReadEngine(DuckDBConnection connection, Map<String, List<String>> views) {
+    private DuckDbReadEngine(DuckDBConnection connection, Map<String, String> sources, String office) {
         this.connection = connection;
-        this.views = views;
-        this.door = new DuckDbDoor(views.keySet());
+        this.sources = sources;
+        this.office = office;
+        this.door = new DuckDbDoor(sources.keySet());
     }
 
     /**
@@ -68,28 +73,26 @@ public final class DuckDbReadEngine implements AutoCloseable {
             settings.setProperty("autoload_known_extensions", "false");
             DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings);
             try {
-                Map<String, List<String>> views = new LinkedHashMap<>();
+                Map<String, String> sources = new LinkedHashMap<>();
                 List<String> folders = new ArrayList<>();
-                try (Statement statement = connection.createStatement()) {
-                    for (Template template : QueryViews.published()) {
-                        Path folder = lake.resolve(template.dataset()).toAbsolutePath().normalize();
-                        String source = Files.isDirectory(folder)
-                                ? lakeSource(folder, template)
-                                : empty(LakeSchemas.sparkSchema(template));
+                for (Template template : QueryViews.published()) {
+                    Path folder = lake.resolve(template.dataset()).toAbsolutePath().normalize();
+                    folders.add(folder.toString());
+                    sources.put(template.dataset(), Files.isDirectory(folder) ? lakeSource(folder, template)
+                            : empty(LakeSchemas.sparkSchema(template)));
+                }
+                for (Mart mart : Marts.all()) {
+                    Path folder = marts.resolve(mart.name()).toAbsolutePath().normalize();
+                    if (Files.isDirectory(folder)) {
                         folders.add(folder.toString());
-                        create(statement, template.dataset(), source, office, views);
+                        sources.put(mart.name(), "SELECT * FROM read_parquet("
+                                + literal(folder + "/part-*.parquet") + ")");
                     }
-                    for (Mart mart : Marts.all()) {
-                        Path folder = marts.resolve(mart.name()).toAbsolutePath().normalize();
-                        if (Files.isDirectory(folder)) {
-                            folders.add(folder.toString());
-                            create(statement, mart.name(), "SELECT * FROM read_parquet(" + literal(folder
-                                    + "/part-*.parquet") + ")", office, views);
-                        }
-                    }
+                }
+                try (Statement statement = connection.createStatement()) {
                     shut(statement, folders);
                 }
-                return new DuckDbReadEngine(connection, views);
+                return new DuckDbReadEngine(connection, sources, office);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -119,22 +122,34 @@ public final class DuckDbReadEngine implements AutoCloseable {
                 .collect(Collectors.joining(", ", "SELECT ", " WHERE false"));
     }
 
-    private static void create(Statement statement, String name, String source, String office,
-                               Map<String, List<String>> views) throws SQLException {
-        statement.execute("CREATE VIEW " + quote(name) + " AS " + source);
-        List<String> columns = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery("SELECT * FROM " + quote(name) + " LIMIT 0")) {
-            ResultSetMetaData meta = result.getMetaData();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                columns.add(meta.getColumnName(c));
+    /**
+     * Creates the views a query reads, once each. Lazily, because DuckDB reads a view's file footers when it creates
+     * it: a question about one mart should not pay for the whole lake. The engine is already shut then; the views'
+     * folders are the ones it still reaches.
+     */
+    private synchronized void create(java.util.Collection<String> names) throws SQLException {
+        for (String name : names) {
+            if (created.containsKey(name) || !sources.containsKey(name)) {
+                continue;
+            }
+            String source = sources.get(name);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE VIEW " + quote(name) + " AS " + source);
+                List<String> columns = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery("SELECT * FROM " + quote(name) + " LIMIT 0")) {
+                    ResultSetMetaData meta = result.getMetaData();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        columns.add(meta.getColumnName(c));
+                    }
+                }
+                if (office != null && columns.contains(OFFICE_COLUMN)) {
+                    // the office's engine: the view itself filters, so neither a query nor the explorer sees past it
+                    statement.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM (" + source
+                            + ") WHERE " + OFFICE_COLUMN + " = " + literal(office));
+                }
+                created.put(name, List.copyOf(columns));
             }
         }
-        if (office != null && columns.contains(OFFICE_COLUMN)) {
-            // the office's engine: the view itself filters, so neither a query nor the explorer can see past it
-            statement.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM (" + source + ") WHERE "
-                    + OFFICE_COLUMN + " = " + literal(office));
-        }
-        views.put(name, List.copyOf(columns));
     }
 
     /** From here on, nothing but the views' folders is reachable and no setting can change. */
@@ -147,16 +162,20 @@ public final class DuckDbReadEngine implements AutoCloseable {
 
     /** The views, in the order they were published (lake datasets first, then the marts). */
     public List<String> views() {
-        return List.copyOf(views.keySet());
+        return List.copyOf(sources.keySet());
     }
 
     /** A view's columns, in order. */
     public List<String> columns(String view) {
-        List<String> columns = views.get(view);
-        if (columns == null) {
+        if (!sources.containsKey(view)) {
             throw new IllegalArgumentException("no view named " + view);
         }
-        return columns;
+        try {
+            create(List.of(view));
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
+        }
+        return created.get(view);
     }
 
     /**
@@ -166,7 +185,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
      */
     public Answer ask(String sql) {
         try (Connection own = connection.duplicate()) {
-            door.check(own, sql);
+            create(door.check(own, sql));
             try (Statement statement = own.createStatement(); ResultSet result = statement.executeQuery(sql)) {
                 return answer(result);
             }
@@ -175,8 +194,16 @@ public final class DuckDbReadEngine implements AutoCloseable {
         }
     }
 
-    /** Runs one of the application's own queries, its values bound as parameters. */
+    /**
+     * Runs one of the application's own queries, its values bound as parameters. Every view is created first (the
+     * application's queries are not parsed for the views they read; a long-running explorer pays this once).
+     */
     public Answer read(String sql, Object... parameters) {
+        try {
+            create(sources.keySet());
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
+        }
         try (Connection own = connection.duplicate(); PreparedStatement statement = own.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
