@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.propertyquality.review.ReviewApplication;
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.config.WorkFolderSettings;
 import com.propertyquality.review.ingest.WorkFolderLock;
 
 /** Starts the Spring context a command runs in, with the command's options as the strongest settings. */
@@ -19,9 +20,22 @@ final class Contexts {
     }
 
     static ConfigurableApplicationContext start(CommonOptions options, String... extraProperties) {
+        return start(ReviewApplication.class, options, extraProperties);
+    }
+
+    /**
+     * A context with the settings and the work folder only (no batch, no job repository): for commands that only
+     * read the marts, whose users wait for the answer.
+     */
+    static ConfigurableApplicationContext startReading(CommonOptions options) {
+        return start(WorkFolderSettings.class, options);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> configuration, CommonOptions options,
+                                                        String... extraProperties) {
         List<String> arguments = new ArrayList<>(options.asSpringArguments());
         arguments.addAll(List.of(extraProperties));
-        return new SpringApplicationBuilder(ReviewApplication.class)
+        return new SpringApplicationBuilder(configuration)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

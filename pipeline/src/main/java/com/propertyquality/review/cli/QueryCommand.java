@@ -86,7 +86,7 @@ class QueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--output writes with Spark: use --engine spark (or leave --engine out)");
         }
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
             WorkFolder work = context.getBean(WorkFolder.class);
             boolean local = work.lake().isLocal() && work.marts().isLocal();
             if (engine == Engine.duckdb && !local) {

@@ -113,17 +113,30 @@ public final class LakeSchemas {
      */
     public static StructType sparkSchema(Template template) {
         List<StructField> fields = new ArrayList<>();
+        for (StoredColumn column : viewColumns(template)) {
+            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+        }
+        return DataTypes.createStructType(fields);
+    }
+
+    /**
+     * The columns of the template's own dataset as a view shows them, in order: every template column but the
+     * personal data (partition columns included), the derived year if any, and lineage. {@link #sparkSchema} is
+     * this list in Spark's types; the analysts' read engine maps it to its own without loading Spark.
+     */
+    public static List<StoredColumn> viewColumns(Template template) {
+        List<StoredColumn> columns = new ArrayList<>();
         for (ColumnSpec column : template.columns()) {
             if (!template.privateColumns().contains(column.name())) {
-                fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+                columns.add(new StoredColumn(column.name(), column.type(), template.indexOf(column.name())));
             }
         }
         if (template.derivesYear()) {
-            fields.add(DataTypes.createStructField(Template.YEAR, DataTypes.IntegerType, true));
+            columns.add(new StoredColumn(Template.YEAR, ValueType.INTEGER, -1));
         }
-        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.IntegerType, true));
-        return DataTypes.createStructType(fields);
+        columns.add(new StoredColumn(SOURCE_FILE, ValueType.TEXT, -1));
+        columns.add(new StoredColumn(SOURCE_ROW, ValueType.INTEGER, -1));
+        return columns;
     }
 
     /**

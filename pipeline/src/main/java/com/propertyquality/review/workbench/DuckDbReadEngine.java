@@ -17,14 +17,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.duckdb.DuckDBConnection;
 
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.contract.ValueType;
 import com.propertyquality.review.lake.LakeSchemas;
 import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.Marts;
@@ -79,7 +75,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
                     Path folder = lake.resolve(template.dataset()).toAbsolutePath().normalize();
                     folders.add(folder.toString());
                     sources.put(template.dataset(), Files.isDirectory(folder) ? lakeSource(folder, template)
-                            : empty(LakeSchemas.sparkSchema(template)));
+                            : empty(template));
                 }
                 for (Mart mart : Marts.all()) {
                     Path folder = marts.resolve(mart.name()).toAbsolutePath().normalize();
@@ -104,21 +100,21 @@ public final class DuckDbReadEngine implements AutoCloseable {
 
     /** A lake dataset's files, partition columns typed as the contract says, columns in Spark's order. */
     private static String lakeSource(Path folder, Template template) {
-        StructType schema = LakeSchemas.sparkSchema(template);
+        Map<String, ValueType> types = new LinkedHashMap<>();
+        LakeSchemas.viewColumns(template).forEach(column -> types.put(column.name(), column.type()));
         String hiveTypes = template.partitionBy().stream()
-                .map(column -> literal(column) + ": " + duckDbType(schema.apply(column).dataType()))
+                .map(column -> literal(column) + ": " + duckDbType(types.get(column)))
                 .collect(Collectors.joining(", ", "{", "}"));
-        String columns = java.util.Arrays.stream(schema.fields()).map(f -> quote(f.name()))
-                .collect(Collectors.joining(", "));
+        String columns = types.keySet().stream().map(DuckDbReadEngine::quote).collect(Collectors.joining(", "));
         return "SELECT " + columns + " FROM read_parquet(" + literal(folder + "/**/part-*.parquet")
                 + ", hive_partitioning = true, union_by_name = true"
                 + (template.partitionBy().isEmpty() ? "" : ", hive_types = " + hiveTypes) + ")";
     }
 
     /** A dataset not loaded yet: its columns, no rows (as Spark's view reads it). */
-    private static String empty(StructType schema) {
-        return java.util.Arrays.stream(schema.fields())
-                .map(f -> "CAST(NULL AS " + duckDbType(f.dataType()) + ") AS " + quote(f.name()))
+    private static String empty(Template template) {
+        return LakeSchemas.viewColumns(template).stream()
+                .map(c -> "CAST(NULL AS " + duckDbType(c.type()) + ") AS " + quote(c.name()))
                 .collect(Collectors.joining(", ", "SELECT ", " WHERE false"));
     }
 
@@ -256,29 +252,16 @@ public final class DuckDbReadEngine implements AutoCloseable {
         }
     }
 
-    static String duckDbType(DataType type) {
-        if (type instanceof DecimalType decimal) {
-            return "DECIMAL(" + decimal.precision() + ", " + decimal.scale() + ")";
-        }
-        if (type.equals(DataTypes.IntegerType)) {
-            return "INTEGER";
-        }
-        if (type.equals(DataTypes.LongType)) {
-            return "BIGINT";
-        }
-        if (type.equals(DataTypes.DoubleType)) {
-            return "DOUBLE";
-        }
-        if (type.equals(DataTypes.BooleanType)) {
-            return "BOOLEAN";
-        }
-        if (type.equals(DataTypes.DateType)) {
-            return "DATE";
-        }
-        if (type.equals(DataTypes.StringType)) {
-            return "VARCHAR";
-        }
-        throw new IllegalArgumentException("no DuckDB type for " + type);
+    /** The lake's types (LakeSchemas) in DuckDB's words. */
+    static String duckDbType(ValueType type) {
+        return switch (type) {
+            case TEXT, CODE -> "VARCHAR";
+            case INTEGER, YEAR -> "INTEGER";
+            case DATE -> "DATE";
+            case DECIMAL -> "DECIMAL(" + LakeSchemas.MONEY_PRECISION + ", " + LakeSchemas.MONEY_SCALE + ")";
+            case NUMBER -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+        };
     }
 
     static String quote(String identifier) {
