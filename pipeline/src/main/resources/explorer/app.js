@@ -6,6 +6,7 @@ const state = { lang: localStorage.getItem('explorer.lang') || 'zh', dict: null,
   office: null, city: null, propertyType: null, item: null, dimension: 'category', tab: 'overview' };
 const charts = [];
 
+const FONT = '"Noto Sans SC", sans-serif';
 const RATE = /(_rate|^share|_share|_ci_low|_ci_high)$/;
 
 function t(key) {
@@ -78,7 +79,8 @@ function chartCard(container, id, titleKey, option, onClick) {
   const div = el('div', { class: 'chart', id: 'chart-' + id });
   body.append(div);
   instance = echarts.init(div, null, { renderer: 'canvas' });
-  instance.setOption(Object.assign({ animation: false, grid: { left: 50, right: 20, top: 30, bottom: 70 } }, option));
+  instance.setOption(Object.assign({ animation: false, textStyle: { fontFamily: FONT },
+    grid: { left: 50, right: 90, top: 34, bottom: 70 } }, option));
   if (onClick) instance.on('click', onClick);
   charts.push(instance);
   return instance;
@@ -153,7 +155,8 @@ function barOption(rows, labelOf, field, seriesName, line, lineName) {
     label: { show: rows.length <= 16, position: 'top', formatter: p => p.value == null ? '' : p.value.toFixed(1) } };
   if (line != null) {
     series.markLine = { symbol: 'none', data: [{ yAxis: +(line * 100).toFixed(4), name: lineName }],
-      label: { formatter: lineName + ' {c}%' }, lineStyle: { color: '#c0392b' } };
+      label: { formatter: lineName + ' {c}%', position: 'end', color: '#c0392b' },
+      lineStyle: { color: '#c0392b' } };
   }
   return {
     tooltip: rateTooltip(rows, labelOf),
@@ -449,6 +452,11 @@ async function renderNow() {
 
 async function start() {
   state.dict = await (await fetch('i18n.json')).json();
+  try {
+    await document.fonts.load('14px "Noto Sans SC"', '满意率'); // the canvas draws with it: load it first
+  } catch (e) {
+    // the system's font then
+  }
   state.meta = await getJson('api/meta');
   state.year = state.meta.years[0];
   state.office = state.meta.office;

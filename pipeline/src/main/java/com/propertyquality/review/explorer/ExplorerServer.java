@@ -54,7 +54,7 @@ public final class ExplorerServer implements AutoCloseable {
                             // application.yml says no web server (for every other command): the strongest source here
                             "--spring.main.web-application-type=servlet",
                             "--spring.main.lazy-initialization=false",
-                            "--spring.web.resources.static-locations=classpath:/explorer/",
+                            "--spring.web.resources.static-locations=classpath:/explorer/,classpath:/fonts/notosanssc/",
                             "--server.address=" + address.getHostAddress(),
                             "--server.port=" + port).toArray(String[]::new));
             int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
