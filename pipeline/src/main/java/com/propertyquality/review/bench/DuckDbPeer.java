@@ -19,11 +19,9 @@ import com.propertyquality.review.metrics.SurveyItem;
 /**
  * The DuckDB peer (JDBC, in-process): loads the same CSV files into Parquet, then computes four figures of the
  * marts from that Parquet with SQL written from the formulas of data/README.md. Its figures are compared with
- * ours by {@link FigureCheck}. The driver is a benchmark-only dependency: build with {@code -Pbench}.
+ * ours by {@link FigureCheck}.
  */
 final class DuckDbPeer {
-
-    static final String DRIVER = "org.duckdb.DuckDBDriver";
 
     /** The figures computed, by the name of the mart they are compared with. */
     static final Map<String, String> FIGURES = figures();
@@ -31,14 +29,6 @@ final class DuckDbPeer {
     private DuckDbPeer() {
     }
 
-    static boolean available() {
-        try {
-            Class.forName(DRIVER);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 
     /** Stage "load": every {@code <template>*.csv} of {@code input} to {@code out/<template>.parquet}. */
     static void load(Path input, Path out) throws SQLException, java.io.IOException {

@@ -12,11 +12,9 @@ public final class Peers {
         switch (stage) {
             case "spark-csv" -> SparkCsvPeer.convert(input, out, sparkMaster);
             case "duckdb-load" -> {
-                requireDuckDb();
                 DuckDbPeer.load(input, out);
             }
             case "duckdb-figures" -> {
-                requireDuckDb();
                 DuckDbPeer.figures(out, out);
             }
             default -> throw new IllegalArgumentException("unknown peer stage " + stage
@@ -24,10 +22,4 @@ public final class Peers {
         }
     }
 
-    static void requireDuckDb() {
-        if (!DuckDbPeer.available()) {
-            throw new IllegalStateException("DuckDB's JDBC driver is not in this build: package with"
-                    + " ./mvnw -Pbench package -DskipTests");
-        }
-    }
 }

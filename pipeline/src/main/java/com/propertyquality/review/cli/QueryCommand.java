@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.Dataset;
@@ -18,7 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.marts.QueryViews;
+import com.propertyquality.review.workbench.Answer;
+import com.propertyquality.review.workbench.DuckDbReadEngine;
+import com.propertyquality.review.workbench.RefusedQuery;
+import com.propertyquality.review.workbench.SparkDoor;
 import com.propertyquality.review.spark.SparkSessions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import picocli.CommandLine;
@@ -30,12 +39,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run Spark SQL over every mart and lake dataset, each a view under its own name (survey_returns,"
-                + " feedback, ...). Personal data is not reachable.",
+        description = {"Run one read-only SQL query (SELECT, WITH, VALUES, TABLE) over every mart and public lake"
+                + " dataset, each a view under its own name (survey_returns, feedback, ...). Anything else (a command,"
+                + " a file, a function that reaches the JVM, the file system or the network) is refused with exit"
+                + " status 2. Personal data is in no view.",
                 "Example: query \"SELECT office_id, return_rate FROM survey_returns WHERE year = 2025\""})
 class QueryCommand implements Callable<Integer> {
 
     enum Format { table, csv, json, parquet }
+
+    /** duckdb: the in-process read engine, answers in milliseconds; spark: the marts' own engine. */
+    enum Engine { auto, duckdb, spark }
 
     @Mixin
     CommonOptions common;
@@ -55,6 +69,11 @@ class QueryCommand implements Callable<Integer> {
             description = "Rows printed as a table (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
+            description = "auto, duckdb or spark (default: ${DEFAULT-VALUE}: DuckDB when the work folder is on the"
+                    + " local disk and no --output is asked for, else Spark). Both stand behind the same door.")
+    Engine engine;
+
     @Spec
     CommandSpec spec;
 
@@ -63,26 +82,64 @@ class QueryCommand implements Callable<Integer> {
         if (format == Format.parquet && output == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format parquet needs --output");
         }
+        if (engine == Engine.duckdb && output != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--output writes with Spark: use --engine spark (or leave --engine out)");
+        }
         try (ConfigurableApplicationContext context = Contexts.start(common)) {
-            ReviewProperties properties = context.getBean(ReviewProperties.class);
             WorkFolder work = context.getBean(WorkFolder.class);
-            SparkSession spark = SparkSessions.get(properties.spark());
-            QueryViews.register(spark, work.lake(), work.marts());
-            Dataset<Row> result = QueryViews.run(spark, sql);
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != null) {
-                write(result, output.toAbsolutePath().normalize());
-                out.println("Wrote " + format + " to " + output.toAbsolutePath().normalize());
-            } else {
-                switch (format) {
-                    case csv -> csv(result, out);
-                    case json -> result.toJSON().collectAsList().forEach(out::println);
-                    default -> table(result, out);
+            boolean local = work.lake().isLocal() && work.marts().isLocal();
+            if (engine == Engine.duckdb && !local) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine duckdb reads a work folder on the local disk; this one is not: use --engine spark");
+            }
+            try {
+                if (engine == Engine.duckdb || engine == Engine.auto && local && output == null) {
+                    return askDuckDb(work);
                 }
+                return askSpark(context.getBean(ReviewProperties.class), work);
+            } catch (RefusedQuery refused) {
+                spec.commandLine().getErr().println("refused: " + refused.getMessage());
+                spec.commandLine().getErr().flush();
+                return ReviewCli.USAGE;
+            }
+        }
+    }
+
+    private int askDuckDb(WorkFolder work) {
+        try (DuckDbReadEngine reader = DuckDbReadEngine.open(work.lake().localPath(), work.marts().localPath(),
+                null)) {
+            Answer answer = reader.ask(sql);
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case csv -> csv(answer.columns(), answer.rows(), out);
+                case json -> json(answer, out);
+                default -> table(answer.columns().toArray(String[]::new), answer.rows(), out);
             }
             out.flush();
             return ReviewCli.OK;
         }
+    }
+
+    private int askSpark(ReviewProperties properties, WorkFolder work) {
+        SparkSession spark = SparkSessions.get(properties.spark());
+        List<String> views = QueryViews.register(spark, work.lake(), work.marts());
+        Dataset<Row> result = new SparkDoor(spark, views).ask(sql);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            write(result, output.toAbsolutePath().normalize());
+            out.println("Wrote " + format + " to " + output.toAbsolutePath().normalize());
+        } else {
+            switch (format) {
+                case csv -> csv(List.of(result.columns()), result.collectAsList().stream()
+                        .map(QueryCommand::cells).toList(), out);
+                case json -> result.toJSON().collectAsList().forEach(out::println);
+                default -> table(result.columns(), result.takeAsList(limit + 1).stream()
+                        .map(QueryCommand::values).toList(), out);
+            }
+        }
+        out.flush();
+        return ReviewCli.OK;
     }
 
     private void write(Dataset<Row> result, Path folder) {
@@ -95,11 +152,11 @@ class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private static void csv(Dataset<Row> result, PrintWriter out) {
+    private static void csv(List<String> header, List<? extends List<?>> rows, PrintWriter out) {
         CsvWriter csv = CsvWriter.builder().build(out);
-        csv.writeRecord(result.columns());
-        for (Row row : result.collectAsList()) {
-            csv.writeRecord(cells(row));
+        csv.writeRecord(header);
+        for (List<?> row : rows) {
+            csv.writeRecord(row.stream().map(QueryCommand::cell).toList());
         }
         try {
             csv.flush(); // not close: that would close the command's output
@@ -108,12 +165,30 @@ class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private void table(Dataset<Row> result, PrintWriter out) {
-        String[] header = result.columns();
-        List<Row> rows = result.takeAsList(limit + 1);
+    /** One JSON object per row, as Spark writes them: nulls left out, dates as text. */
+    private static void json(Answer answer, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper();
+        for (List<Object> row : answer.rows()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int c = 0; c < row.size(); c++) {
+                Object value = row.get(c);
+                if (value != null) {
+                    object.put(answer.columns().get(c), value instanceof Number || value instanceof Boolean
+                            ? value : value.toString());
+                }
+            }
+            try {
+                out.println(mapper.writeValueAsString(object));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private void table(String[] header, List<? extends List<?>> rows, PrintWriter out) {
         List<List<String>> lines = new ArrayList<>();
-        for (Row row : rows.subList(0, Math.min(limit, rows.size()))) {
-            lines.add(cells(row));
+        for (List<?> row : rows.subList(0, Math.min(limit, rows.size()))) {
+            lines.add(row.stream().map(QueryCommand::cell).toList());
         }
         int[] widths = new int[header.length];
         for (int c = 0; c < header.length; c++) {
@@ -130,12 +205,20 @@ class QueryCommand implements Callable<Integer> {
                 rows.size() > limit ? ", more not shown: raise --limit or use --format csv" : "");
     }
 
-    private static List<String> cells(Row row) {
-        List<String> cells = new ArrayList<>(row.size());
+    private static List<Object> values(Row row) {
+        List<Object> values = new ArrayList<>(row.size());
         for (int i = 0; i < row.size(); i++) {
-            cells.add(row.isNullAt(i) ? "" : String.valueOf(row.get(i)));
+            values.add(row.isNullAt(i) ? null : row.get(i));
         }
-        return cells;
+        return values;
+    }
+
+    private static List<String> cells(Row row) {
+        return values(row).stream().map(QueryCommand::cell).toList();
+    }
+
+    private static String cell(Object value) {
+        return value == null ? "" : String.valueOf(value);
     }
 
     /** Display width: CJK characters take two columns in a terminal. */

@@ -135,8 +135,9 @@ class ExplorerApi {
         return ResponseEntity.ok(engine.ask(sql));
     }
 
-    @ExceptionHandler(RefusedQuery.class)
-    ResponseEntity<String> refused(RefusedQuery refused) {
+    /** A query the door refused, or one DuckDB could not run (an unknown column): 400 and its one line. */
+    @ExceptionHandler({RefusedQuery.class, IllegalArgumentException.class})
+    ResponseEntity<String> refused(RuntimeException refused) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN)
                 .body(refused.getMessage());
     }

@@ -82,6 +82,11 @@ public final class Lake {
 
     /** A staging area for the rows of one input file; {@code fileIndex} orders the files of a run. */
     public StagedFile stage(String runId, int fileIndex, Template template) {
+        // the run's staged files hold personal data until they are committed: the owner's alone
+        Path run = localRunFolder(runId);
+        if (!Files.isDirectory(run)) {
+            StoragePath.local(run).mkdirsForOwner();
+        }
         Path folder = localRunFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
         return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex), bufferRows);
     }
@@ -108,6 +113,12 @@ public final class Lake {
         List<String> journal = new ArrayList<>();
         try {
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
+                boolean personal = dataset.name().equals(template.privateDataset());
+                if (personal) {
+                    // personal data is the owner's alone at every step: assembled, swapped in, and in the lake
+                    commit.resolve("assembled").resolve(dataset.name()).mkdirsForOwner();
+                    root.resolve(dataset.name()).mkdirsForOwner();
+                }
                 TreeSet<String> partitions = new TreeSet<>();
                 files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
                 List<Replacement> replacements = new ArrayList<>();
@@ -126,6 +137,9 @@ public final class Lake {
             // from here on the swaps are decided: a crash is rolled forward, never back
             writeJournal(commit, journal);
             swap(commit, journal);
+            if (template.hasPrivateData()) {
+                root.resolve(template.privateDataset()).restrictToOwner();
+            }
             commit.delete();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + template.dataset() + " into the lake", e);

@@ -131,6 +131,58 @@ public record StoragePath(Path path) {
         }
     }
 
+    /**
+     * Makes this folder and everything in it readable by its owner only: folders rwx------, files rw-------.
+     * For personal data, whatever the process's umask. Nothing happens when it does not exist.
+     */
+    public void restrictToOwner() {
+        try {
+            if (isLocal()) {
+                restrictLocal(localPath());
+                return;
+            }
+            FileSystem fs = fileSystem();
+            if (fs.exists(path)) {
+                restrictRemote(fs, fs.getFileStatus(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict " + path + " to its owner", e);
+        }
+    }
+
+    /** Creates this folder (and its parents) and restricts it to its owner. */
+    public void mkdirsForOwner() {
+        mkdirs();
+        restrictToOwner();
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_FOLDER =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_FILE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+
+    private static void restrictLocal(java.nio.file.Path start) throws IOException {
+        if (!Files.exists(start)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> paths = Files.walk(start)) {
+            for (java.nio.file.Path each : (Iterable<java.nio.file.Path>) paths::iterator) {
+                Files.setPosixFilePermissions(each, Files.isDirectory(each) ? OWNER_FOLDER : OWNER_FILE);
+            }
+        }
+    }
+
+    private static void restrictRemote(FileSystem fs, org.apache.hadoop.fs.FileStatus status) throws IOException {
+        if (status.isDirectory()) {
+            fs.setPermission(status.getPath(), new org.apache.hadoop.fs.permission.FsPermission((short) 0700));
+            for (org.apache.hadoop.fs.FileStatus child : fs.listStatus(status.getPath())) {
+                restrictRemote(fs, child);
+            }
+        } else {
+            fs.setPermission(status.getPath(), new org.apache.hadoop.fs.permission.FsPermission((short) 0600));
+        }
+    }
+
     /** Removes the file or the folder with everything in it; nothing happens when it does not exist. */
     public void delete() {
         if (isLocal()) {

@@ -18,6 +18,7 @@ public final class Marts {
     public static List<Mart> all() {
         List<Mart> marts = new ArrayList<>();
         marts.addAll(SurveyMarts.marts());
+        marts.addAll(PriorityMarts.marts());
         marts.addAll(CustomerMarts.marts());
         marts.addAll(FeedbackMarts.marts());
         marts.addAll(QualityMarts.marts());

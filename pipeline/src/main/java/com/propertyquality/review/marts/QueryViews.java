@@ -28,9 +28,7 @@ public final class QueryViews {
         spark.conf().set("spark.sql.runSQLOnFiles", "false");
         List<String> views = new ArrayList<>();
         LakeTables tables = new LakeTables(spark, lake);
-        for (Template template : Stream.concat(ImportTemplates.all().stream(),
-                Stream.concat(Stream.of(ReviewPlanTables.PLAN), ReviewPlanTables.PARTS.stream())).toList()) {
-            // a template's own dataset never holds personal data: that is in <dataset>_private, not read here
+        for (Template template : published()) {
             tables.read(template).createOrReplaceTempView(template.dataset());
             views.add(template.dataset());
         }
@@ -42,6 +40,15 @@ public final class QueryViews {
             }
         }
         return views;
+    }
+
+    /**
+     * The templates whose lake datasets are published as views. A template's own dataset never holds personal
+     * data: that is in {@code <dataset>_private}, which no view reads.
+     */
+    public static List<Template> published() {
+        return Stream.concat(ImportTemplates.all().stream(),
+                Stream.concat(Stream.of(ReviewPlanTables.PLAN), ReviewPlanTables.PARTS.stream())).toList();
     }
 
     public static Dataset<Row> run(SparkSession spark, String sql) {

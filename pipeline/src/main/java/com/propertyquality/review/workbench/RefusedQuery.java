@@ -1,8 +1,9 @@
 package com.propertyquality.review.workbench;
 
-/** Placeholder until the lead's workbench package is merged (the same API). */
+/** The door refused a query; the message is one line saying why. Nothing was run. */
 public final class RefusedQuery extends RuntimeException {
-    public RefusedQuery(String message) {
-        super(message);
+
+    public RefusedQuery(String reason) {
+        super(reason);
     }
 }

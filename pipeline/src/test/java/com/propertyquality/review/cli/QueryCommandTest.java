@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.LakeFixture;
@@ -79,12 +85,147 @@ class QueryCommandTest {
         assertThat(households.out()).contains("H1").doesNotContain("王小明").doesNotContain("138-0000-1111")
                 .doesNotContain("name").doesNotContain("phone");
 
+        // refused by the door (exit 2, a usage error), where it used to fail in Spark (exit 1)
         Cli.Result privateView = Cli.run("query", "--work", work.toString(), "SELECT * FROM households_private");
-        assertThat(privateView.status()).isEqualTo(1);
+        assertThat(privateView.status()).isEqualTo(2);
         Cli.Result onFiles = Cli.run("query", "--work", work.toString(),
                 "SELECT * FROM parquet.`" + work.resolve("lake/households_private").toUri() + "`");
-        assertThat(onFiles.status()).isEqualTo(1);
+        assertThat(onFiles.status()).isEqualTo(2);
         assertThat(onFiles.out()).doesNotContain("王小明");
+    }
+
+    @Test
+    void personalDataFilesAreTheOwnersAlone() throws Exception {
+        Path personal = work.resolve("lake/households_private");
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(personal)) {
+            paths = walk.toList();
+        }
+        assertThat(paths).anyMatch(path -> path.toString().endsWith(".parquet"));
+        for (Path path : paths) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
+                    .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+        }
+        // the public dataset keeps the usual modes: it is what the views read
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("lake/households"))))
+                .isNotEqualTo("rwx------");
+    }
+
+    /**
+     * Statements an analyst (or an attacker at the SQL tab) might try: commands, scripts, files, the JVM, the
+     * engines' settings, catalogues and table functions, personal data by every route. {lake}, {target} and
+     * {passwd} are filled in by the test.
+     */
+    static Stream<String> attacks() {
+        return Stream.of(
+                "BEGIN CREATE TEMPORARY VIEW p USING parquet OPTIONS (path '{lake}/households_private');"
+                        + " SELECT name, phone FROM p; END",
+                "CREATE TEMPORARY VIEW t USING text OPTIONS (path '{passwd}')",
+                "INSERT OVERWRITE DIRECTORY '{target}' USING csv SELECT 1",
+                "SELECT reflect('java.lang.System', 'getProperty', 'user.home')",
+                "SELECT java_method('java.lang.System', 'getProperty', 'user.home')",
+                "SELECT * FROM parquet.`{lake}/households_private`",
+                "SELECT * FROM text.`{passwd}`",
+                "SELECT * FROM households_private",
+                "WITH h AS (SELECT * FROM households_private) SELECT * FROM h",
+                "SELECT (SELECT max(name) FROM households_private) AS leak",
+                "SELECT * FROM survey_returns WHERE office_id IN (SELECT name FROM households_private)",
+                "DROP VIEW survey_returns",
+                "CREATE TABLE copy AS SELECT * FROM survey_returns",
+                "ALTER VIEW survey_returns AS SELECT 1",
+                "SET spark.sql.runSQLOnFiles=true",
+                "RESET",
+                "ADD JAR '{target}/x.jar'",
+                "CACHE TABLE survey_returns",
+                "LOAD DATA LOCAL INPATH '{passwd}' INTO TABLE survey_returns",
+                "EXECUTE IMMEDIATE 'SELECT reflect(''java.lang.System'', ''getProperty'', ''user.home'')'",
+                "SELECT 1; SELECT 2",
+                "SELECT 1 AS a; DROP VIEW survey_returns",
+                "EXPLAIN SELECT * FROM survey_returns",
+                "SHOW TABLES",
+                "DESCRIBE survey_returns",
+                "SELECT input_file_name() FROM survey_returns",
+                "SELECT * FROM IDENTIFIER('households_private')",
+                "SELECT * FROM range(10)",
+                "SELECT * FROM global_temp.survey_returns",
+                "SELECT * FROM read_csv('{passwd}')",
+                "SELECT * FROM read_parquet('{lake}/households_private/**/*.parquet')",
+                "SELECT * FROM '{passwd}'",
+                "COPY survey_returns TO '{target}/returns.csv'",
+                "ATTACH '{target}/other.db' AS other",
+                "INSTALL httpfs",
+                "LOAD httpfs",
+                "PRAGMA enable_profiling",
+                "SET enable_external_access = true",
+                "SET lock_configuration = false",
+                "SELECT getenv('HOME')",
+                "SELECT current_setting('allowed_directories')",
+                "SELECT * FROM duckdb_settings()",
+                "SELECT * FROM information_schema.tables",
+                "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r",
+                "SELECT list_transform([1, 2], x -> x + 1)",
+                "CALL pragma_version()",
+                "SELECT * FROM glob('{lake}/**')");
+    }
+
+    @ParameterizedTest
+    @MethodSource("attacks")
+    void theDoorRefusesAndNothingChanges(String attack) throws Exception {
+        Path target = Files.createDirectories(work.resolve("target-of-attacks"));
+        Files.writeString(target.resolve("keep.txt"), "still here");
+        String sql = attack.replace("{lake}", work.resolve("lake").toString())
+                .replace("{target}", target.toString()).replace("{passwd}", "/etc/passwd");
+        Map<String, String> before = snapshot(work);
+        for (String engine : List.of("duckdb", "spark")) {
+            Cli.Result result = Cli.run("query", "--work", work.toString(), "--engine", engine, sql);
+
+            assertThat(result.status()).as(engine + ": " + result.out() + result.err()).isEqualTo(2);
+            assertThat(result.err().strip()).as(engine).startsWith("refused: ").doesNotContain("\n");
+            assertThat(result.out()).as(engine).doesNotContain("王小明").doesNotContain("root:");
+        }
+        assertThat(snapshot(work)).as("the work folder after the attack").isEqualTo(before);
+        assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("still here");
+    }
+
+    /** Every file and folder under a root, with its size and modification time. */
+    private static Map<String, String> snapshot(Path root) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                files.put(root.relativize(path).toString(),
+                        Files.size(path) + " " + Files.getLastModifiedTime(path).toMillis());
+            }
+        }
+        return files;
+    }
+
+    static Stream<String> plainQueries() {
+        return Stream.of(
+                "SELECT office_id, office_name, return_rate, meets_threshold FROM survey_returns ORDER BY office_id",
+                "SELECT d.office_id, d.forms_distributed, s.satisfaction_rate FROM survey_distribution d"
+                        + " JOIN satisfaction_by_office s ON d.office_id = s.office_id AND d.year = s.year"
+                        + " ORDER BY d.office_id",
+                "WITH r AS (SELECT year, count(*) AS offices, sum(forms_returned) AS returned FROM survey_returns"
+                        + " GROUP BY year) SELECT * FROM r ORDER BY year",
+                "SELECT office_id, rank() OVER (ORDER BY return_rate DESC) AS place FROM survey_returns"
+                        + " ORDER BY place, office_id",
+                "VALUES (1, 'a'), (2, 'b')",
+                "TABLE satisfaction_company",
+                "SELECT household_id, office_id, category FROM households ORDER BY household_id",
+                "SELECT CASE WHEN return_rate >= 0.6 THEN 'met' ELSE 'short' END AS judged, count(*) AS offices"
+                        + " FROM survey_returns GROUP BY 1 ORDER BY 1");
+    }
+
+    @ParameterizedTest
+    @MethodSource("plainQueries")
+    void aPlainQueryGivesTheSameRowsThroughBothEngines(String sql) {
+        Cli.Result duckDb = Cli.run("query", "--work", work.toString(), "--engine", "duckdb", "--format", "csv", sql);
+        Cli.Result spark = Cli.run("query", "--work", work.toString(), "--engine", "spark", "--format", "csv", sql);
+
+        assertThat(duckDb.status()).as(duckDb.err()).isZero();
+        assertThat(spark.status()).as(spark.err()).isZero();
+        assertThat(duckDb.out().lines().count()).isGreaterThan(1);
+        assertThat(duckDb.out().lines().skip(1).toList()).isEqualTo(spark.out().lines().skip(1).toList());
     }
 
     @Test
