@@ -16,6 +16,11 @@ function t(key) {
 function col(name) {
   return (state.dict[state.lang].cols || {})[name] || name;
 }
+/* codes the marts store (levels, property types, segments, anomalies) in the page's language */
+const CODED = new Set(['level', 'property_type', 'dimension', 'segment', 'value_segment', 'anomaly', 'scope']);
+function code(value) {
+  return value == null ? '' : (state.dict[state.lang].codes || {})[value] || String(value);
+}
 function pct(value, digits = 2) {
   return value == null ? '' : (value * 100).toFixed(digits) + '%';
 }
@@ -25,6 +30,7 @@ function fmt(name, value) {
   if (typeof value === 'number' && RATE.test(name)) return pct(value);
   if (typeof value === 'number' && !Number.isInteger(value)) return value.toFixed(2);
   if (name === 'quadrant') return t('quadrant.' + value);
+  if (CODED.has(name)) return code(value);
   return String(value);
 }
 function el(tag, attrs = {}, ...children) {
@@ -61,10 +67,10 @@ function table(name, extra = {}) {
 
 /* ---------- cards, charts, tables ---------- */
 
-function card(container, id, titleKey, tools = []) {
+function card(container, id, titleKey, tools = [], wide = false) {
   const title = el('h2', {}, el('span', {}, t(titleKey)), el('span', { class: 'tools' }, ...tools));
   const body = el('div', { class: 'body' });
-  const node = el('div', { class: 'card', id: 'card-' + id }, title, body);
+  const node = el('div', { class: wide ? 'card wide' : 'card', id: 'card-' + id }, title, body);
   container.append(node);
   return body;
 }
@@ -89,7 +95,7 @@ function tableCard(container, id, titleKey, name, answer, extra = {}, options = 
   const href = format => 'api/table/' + name + '?' + query(extra) + '&format=' + format;
   const tools = [el('a', { href: href('csv'), class: 'csv', download: '' }, 'CSV'),
     el('a', { href: href('xlsx'), class: 'xlsx', download: '' }, 'XLSX')];
-  const body = card(container, id, titleKey, tools);
+  const body = card(container, id, titleKey, tools, options.wide);
   body.append(renderTable(answer, 'table-' + id, options));
 }
 function renderTable(answer, id, options = {}) {
@@ -161,7 +167,10 @@ function barOption(rows, labelOf, field, seriesName, line, lineName) {
   return {
     tooltip: rateTooltip(rows, labelOf),
     xAxis: { type: 'category', data: rows.map(labelOf), axisLabel: { rotate: rows.length > 8 ? 35 : 0, interval: 0 } },
-    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, scale: true },
+    // from a round figure a little under the lowest bar, not from 0 (bars of 88% and 92% stay readable) and not
+    // from the lowest bar itself (which would make a 2-point gap look like a collapse)
+    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' },
+      min: v => Math.max(0, Math.floor(v.min / 10) * 10 - 10) },
     series: [series]
   };
 }
@@ -271,14 +280,14 @@ async function satisfaction(root) {
     });
   tableCard(root, 'items', 'table.items', 'items', items);
   const levels = await table('levels');
-  chartCard(root, 'levels', 'chart.levels', barOption(rowsOf(levels), r => r.level, 'satisfaction_rate', t('satisfaction')));
+  chartCard(root, 'levels', 'chart.levels', barOption(rowsOf(levels), r => code(r.level), 'satisfaction_rate', t('satisfaction')));
   tableCard(root, 'levels', 'table.levels', 'levels', levels);
   const select = el('select', { id: 'dimension', onchange: e => { state.dimension = e.target.value; render(); } },
-    ...state.meta.dimensions.map(d => el('option', { value: d }, d)));
+    ...state.meta.dimensions.map(d => el('option', { value: d }, code(d))));
   select.value = state.dimension;
   const segments = await table('segments', { dimension: state.dimension });
   const segmentCard = chartCard(root, 'segments', 'chart.segments',
-    barOption(rowsOf(segments), r => r.segment, 'satisfaction_rate', t('satisfaction')));
+    barOption(rowsOf(segments), r => code(r.segment), 'satisfaction_rate', t('satisfaction')));
   segmentCard.getDom().parentElement.prepend(el('label', {}, t('dimension') + ' ', select));
   tableCard(root, 'segments', 'table.segments', 'segments', segments, { dimension: state.dimension });
   const values = await table('value_segments');
@@ -314,7 +323,7 @@ async function needs(root) {
   const levels = [...new Set(rows.map(r => r.level))];
   chartCard(root, 'needs-levels', 'chart.needs_levels', {
     tooltip: { trigger: 'axis' }, legend: { top: 0 },
-    xAxis: { type: 'category', data: levels }, yAxis: { type: 'value' },
+    xAxis: { type: 'category', data: levels.map(code) }, yAxis: { type: 'value' },
     series: kinds.map(k => ({ name: col(k), type: 'bar', stack: 'needs',
       data: levels.map(l => rows.filter(r => r.level === l).reduce((n, r) => n + (r[k] || 0), 0)) }))
   });
@@ -324,7 +333,7 @@ async function needs(root) {
     yAxis: { type: 'value' },
     series: kinds.map(k => ({ name: col(k), type: 'bar', stack: 'needs', data: rows.map(r => r[k] || 0) }))
   });
-  tableCard(root, 'needs', 'table.needs', 'needs', answer);
+  tableCard(root, 'needs', 'table.needs', 'needs', answer, {}, { wide: true });
 }
 
 async function against(root) {
@@ -363,12 +372,18 @@ async function priorities(root) {
     legend: { top: 0, data: quadrants.map(q => t('quadrant.' + q)) },
     xAxis: { type: 'value', name: t('importance'), scale: true },
     yAxis: { type: 'value', name: t('satisfaction'), scale: true, axisLabel: { formatter: '{value}%' } },
-    series: quadrants.map(q => ({ name: t('quadrant.' + q), type: 'scatter', symbolSize: 14,
+    series: quadrants.map((q, n) => ({ name: t('quadrant.' + q), type: 'scatter', symbolSize: 14,
+      // the quadrants' borders: the scope's mean importance and its satisfaction rate
+      markLine: n || !rows.length ? undefined : { symbol: 'none', lineStyle: { color: '#7f8c8d', type: 'dashed' },
+        label: { show: false }, data: [{ xAxis: rows[0].mean_importance },
+          { yAxis: +(rows[0].scope_satisfaction_rate * 100).toFixed(4) }].filter(m => Object.values(m)[0] != null) },
       itemStyle: { color: colors[q] }, label: { show: true, position: 'right', formatter: p => p.data.name },
       data: rows.filter(r => r.quadrant === q && r.importance != null && r.satisfaction_rate != null)
         .map(r => ({ name: r.item_name || r.item, value: [r.importance, r.satisfaction_rate * 100] })) }))
   });
-  tableCard(root, 'priorities', 'table.priorities', 'priorities', answer);
+  tableCard(root, 'priorities', 'table.priorities', 'priorities', answer, {}, { columns: ['item', 'item_name', 'level',
+    'rated', 'satisfaction_rate', 'forms_correlated', 'importance', 'mean_importance', 'scope_satisfaction_rate',
+    'quadrant'] });
 }
 
 async function sqlTab() {
@@ -415,7 +430,8 @@ function fillFilters() {
   const distinct = key => [...new Set(m.offices.map(o => o[key]).filter(v => v != null))].sort();
   for (const [id, key, current] of [['city', 'city', state.city], ['property_type', 'property_type', state.propertyType]]) {
     const select = document.getElementById(id);
-    select.replaceChildren(el('option', { value: '' }, t('all')), ...distinct(key).map(v => el('option', { value: v }, v)));
+    select.replaceChildren(el('option', { value: '' }, t('all')),
+      ...distinct(key).map(v => el('option', { value: v }, code(v))));
     select.value = current || '';
   }
 }
@@ -477,8 +493,12 @@ async function start() {
     render();
   });
   document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => {
-    state.tab = b.dataset.tab; render();
+    state.tab = b.dataset.tab;
+    history.replaceState(null, '', '#' + state.tab); // a tab can be bookmarked
+    render();
   }));
+  const linked = location.hash.slice(1);
+  if (document.querySelector('#tabs button[data-tab="' + linked + '"]:not([hidden])')) state.tab = linked;
   document.getElementById('sql-run').addEventListener('click', runSql);
   window.addEventListener('resize', () => charts.forEach(c => c.resize()));
   await render();

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,6 +41,9 @@ public final class ExplorerServer implements AutoCloseable {
         InetAddress address = address(bind);
         String token = address.isLoopbackAddress() ? null : newToken();
         ExplorerSettings settings = new ExplorerSettings(officeOrNull, token);
+        // The JVM takes one URL stream handler factory: Hadoop's (once Spark ran in this JVM) or Tomcat's. The
+        // explorer serves no war: URLs, so Tomcat does without its own and starts either way.
+        TomcatURLStreamHandlerFactory.disable();
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ExplorerConfiguration.class)
                     .web(WebApplicationType.SERVLET)

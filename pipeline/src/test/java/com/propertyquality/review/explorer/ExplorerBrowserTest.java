@@ -259,6 +259,12 @@ class ExplorerBrowserTest {
         assertThat(text("#against-rank")).contains((String) first.get("office_id"))
                 .contains(" " + first.get("rank") + " / ");
         screenshot("against");
+        tab("priorities");
+        assertThat(paintedPixels("chart-priorities")).isGreaterThan(2000);
+        long companyRows = rows("item_priorities").stream()
+                .filter(r -> r.get("year").equals(YEAR) && r.get("office_id") == null).count();
+        assertThat(browser.findElements(By.cssSelector("#table-priorities tbody tr"))).hasSize((int) companyRows);
+        screenshot("priorities");
     }
 
     @Test
