@@ -356,7 +356,9 @@ async function against(root) {
     chart.getDom().parentElement.prepend(el('div', { id: 'against-rank', class: 'note' }, title));
     tableCard(root, 'against', 'table.against', 'against_company', answer, { office });
   }
-  tableCard(root, 'ranking', 'table.ranking', 'offices', offices, { office: state.meta.office },
+  const byRank = { columns: offices.columns, rows: [...offices.rows].sort((a, b) =>
+    (a[offices.columns.indexOf('rank')] ?? 1e9) - (b[offices.columns.indexOf('rank')] ?? 1e9)) };
+  tableCard(root, 'ranking', 'table.ranking', 'offices', byRank, { office: state.meta.office },
     { columns: ['rank', 'office_id', 'office_name', 'satisfaction_rate', 'company_satisfaction_rate', 'gap_points',
       'change_points', 'return_rate'] });
 }
@@ -463,6 +465,8 @@ async function renderNow() {
   } catch (e) {
     if (root) root.append(el('pre', { class: 'empty', id: 'error' }, String(e.message || e)));
   }
+  // a chart takes its box's size when drawn; the cards laid out after it may have narrowed that box
+  charts.forEach(c => c.resize());
   document.body.dataset.ready = 'true';
 }
 

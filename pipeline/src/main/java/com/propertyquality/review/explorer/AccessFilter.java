@@ -3,6 +3,7 @@ package com.propertyquality.review.explorer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,15 +14,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The explorer's two checks, on every request before any handler: the token (when bound to a non-loopback address:
- * header {@code X-Explorer-Token}, cookie {@code explorer_token} or query parameter {@code token}, else 401), and
- * the office (with {@code explore --office}: a request naming another office gets 403 and an empty body).
+ * The explorer's checks, on every request before any handler: bound to loopback, the request must name this machine
+ * (Host 127.0.0.1 or localhost, else 403); bound elsewhere, the token (header {@code X-Explorer-Token}, cookie
+ * {@code explorer_token} or query parameter {@code token}, else 401); and the office (with {@code explore --office}:
+ * a request naming another office gets 403 and an empty body).
  */
 final class AccessFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Explorer-Token";
     static final String COOKIE = "explorer_token";
     static final String PARAMETER = "token";
+
+    /** The names a request to a loopback-bound explorer may carry in its Host header. */
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final ExplorerSettings settings;
 
@@ -32,6 +37,14 @@ final class AccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (settings.token() == null && !LOOPBACK_NAMES.contains(request.getServerName())) {
+            // bound to loopback without a token: a page elsewhere must not reach it by pointing a name at 127.0.0.1
+            // (DNS rebinding), so the request must be addressed to this machine by its own names
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().println("address the explorer as 127.0.0.1 or localhost");
+            return;
+        }
         if (settings.token() != null) {
             String fromParameter = request.getParameter(PARAMETER);
             boolean byParameter = matches(fromParameter);

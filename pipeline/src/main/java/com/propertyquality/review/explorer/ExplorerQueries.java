@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import com.propertyquality.review.metrics.PercentagePoints;
 import com.propertyquality.review.workbench.Answer;
 import com.propertyquality.review.workbench.DuckDbReadEngine;
 
@@ -59,7 +60,23 @@ final class ExplorerQueries {
         if (!views.containsAll(query.views())) {
             return new Answer(List.of(), List.of());
         }
-        return engine.read(query.sql(), query.parameters().toArray());
+        Answer answer = engine.read(query.sql(), query.parameters().toArray());
+        return name.equals("against_company") ? withGap(answer) : answer;
+    }
+
+    /** The office's gap to the company per item, in percentage points: the formula of the marts' gap_points. */
+    private static Answer withGap(Answer answer) {
+        int rate = answer.columns().indexOf("satisfaction_rate");
+        int company = answer.columns().indexOf("company_satisfaction_rate");
+        List<String> columns = new ArrayList<>(answer.columns());
+        columns.add("gap_points");
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : answer.rows()) {
+            List<Object> more = new ArrayList<>(row);
+            more.add(PercentagePoints.between((Double) row.get(rate), (Double) row.get(company)));
+            rows.add(more);
+        }
+        return new Answer(columns, rows);
     }
 
     Answer read(String sql, Object... parameters) {
@@ -136,8 +153,7 @@ final class ExplorerQueries {
     /** An office's items beside the company's, and the gap in percentage points. */
     private static Query againstCompany(Filters f, Set<String> views) {
         String sql = "SELECT o.office_id, o.item, o.item_name, o.level, o.forms, o.satisfaction_rate,"
-                + " c.satisfaction_rate AS company_satisfaction_rate,"
-                + " (o.satisfaction_rate - c.satisfaction_rate) * 100 AS gap_points"
+                + " c.satisfaction_rate AS company_satisfaction_rate"
                 + " FROM satisfaction_by_item o LEFT JOIN satisfaction_by_item c"
                 + " ON c.year = o.year AND c.item = o.item AND c.office_id IS NULL"
                 + " WHERE o.year = ? AND o.office_id = ?";

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,6 +288,7 @@ class ExplorerBrowserTest {
                 .until(d -> d.findElement(By.id("sql-error")).isDisplayed());
         assertThat(text("#sql-status")).isEqualTo("400");
         assertThat(text("#sql-error")).isNotBlank().doesNotContain("\n");
+        screenshot("sql-refused");
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(explorer.url() + "api/sql"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("DELETE FROM x"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -344,6 +345,25 @@ class ExplorerBrowserTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "api/meta"))
                 .header("Cookie", "explorer_token=" + token.group(1)).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onLoopbackOnlyRequestsAddressedToThisMachineAreAnswered() throws Exception {
+        URI uri = URI.create(explorer.url());
+        assertThat(rawStatus(uri, "localhost")).isEqualTo(200);
+        // a page of another site that points its own name at 127.0.0.1 (DNS rebinding) reads nothing
+        assertThat(rawStatus(uri, "rebound.example")).isEqualTo(403);
+    }
+
+    /** The status of GET /api/meta sent with the given Host header (HttpClient does not let a test set it). */
+    private static int rawStatus(URI uri, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET /api/meta HTTP/1.1\r\nHost: " + host + ":" + uri.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -446,15 +466,21 @@ class ExplorerBrowserTest {
         return String.format(java.util.Locale.ROOT, "%.2f%%", rate * 100);
     }
 
+    /** An entry of the workbook, read through its central directory (fastexcel streams its entries). */
     private static String entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                if (entry.getName().equals(name)) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Path file = Files.createTempFile("explorer-", ".xlsx");
+        try {
+            Files.write(file, zip);
+            try (ZipFile workbook = new ZipFile(file.toFile())) {
+                ZipEntry entry = workbook.getEntry(name);
+                if (entry == null) {
+                    throw new AssertionError(name + " not in the workbook");
                 }
+                return new String(workbook.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
             }
+        } finally {
+            Files.deleteIfExists(file);
         }
-        throw new AssertionError(name + " not in the workbook");
     }
 
     /** {@code explore} run through the command line on its own thread, as a user starts it; interrupted to stop. */
@@ -471,12 +497,15 @@ class ExplorerBrowserTest {
             thread.start();
             Thread lines = new Thread(() -> {
                 try (java.io.BufferedReader in = new java.io.BufferedReader(reader)) {
+                    String url = null;
                     for (String line; (line = in.readLine()) != null; ) {
                         synchronized (output) {
                             output.write(line + "\n");
                         }
                         if (line.startsWith("Explorer: ")) {
-                            urls.offer(line.substring("Explorer: ".length()).strip());
+                            url = line.substring("Explorer: ".length()).strip();
+                        } else if (line.startsWith("Serving ") && url != null) {
+                            urls.offer(url); // the last line it prints at start: the token is printed by then
                         }
                     }
                 } catch (IOException e) {
