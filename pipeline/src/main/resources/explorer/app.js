@@ -86,7 +86,7 @@ function chartCard(container, id, titleKey, option, onClick) {
   body.append(div);
   instance = echarts.init(div, null, { renderer: 'canvas' });
   instance.setOption(Object.assign({ animation: false, textStyle: { fontFamily: FONT },
-    grid: { left: 50, right: 90, top: 34, bottom: 70 } }, option));
+    grid: { left: 50, right: 110, top: 34, bottom: 70 } }, option));
   if (onClick) instance.on('click', onClick);
   charts.push(instance);
   return instance;
@@ -170,7 +170,7 @@ function barOption(rows, labelOf, field, seriesName, line, lineName) {
     // from a round figure a little under the lowest bar, not from 0 (bars of 88% and 92% stay readable) and not
     // from the lowest bar itself (which would make a 2-point gap look like a collapse)
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' },
-      min: v => Math.max(0, Math.floor(v.min / 10) * 10 - 10) },
+      min: v => Math.max(0, Math.floor((v.min - 5) / 20) * 20) },
     series: [series]
   };
 }

@@ -76,18 +76,9 @@ public final class ExplorerServer implements AutoCloseable {
         return token == null ? url : url + "?token=" + token;
     }
 
-    /** The address without the token. */
-    public String baseUrl() {
-        return url;
-    }
-
     /** The token every request must carry, or null when bound to a loopback address. */
     public String token() {
         return token;
-    }
-
-    public ConfigurableApplicationContext context() {
-        return context;
     }
 
     @Override
