@@ -72,12 +72,14 @@ public final class CustomerMarts {
                 .groupBy("year", "office_id", "dimension", "segment"));
         // the company's counts are the sums of its offices' (every form belongs to one office)
         Dataset<Row> company = perOffice.groupBy("year", "dimension", "segment")
-                .agg(sum("forms").as("forms"), sum("qualified").as("qualified"),
+                .agg(sum("forms").as("forms"), sum("rated_forms").as("rated_forms"), sum("qualified").as("qualified"),
                         sum("unsatisfied").as("unsatisfied"), sum("unrated").as("unrated"))
                 .withColumn("office_id", lit(null).cast("string"));
         Dataset<Row> all = perOffice.unionByName(company);
         return all.select(col("year"), col("office_id"), col("dimension"), col("segment"), col("forms"),
-                        col("qualified"), col("unsatisfied"), col("unrated"), SurveyMarts.rate().as("satisfaction_rate"))
+                        col("rated_forms"), col("qualified"), col("unsatisfied"), col("unrated"),
+                        SurveyMarts.rate().as("satisfaction_rate"), SurveyMarts.rateLow(col("rated_forms")),
+                        SurveyMarts.rateHigh(col("rated_forms")))
                 // dimensions in DIMENSIONS' order, age bands by age (not "under_30" after "75_plus")
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), CodeColumns.position(DIMENSIONS, col("dimension")),
                         when(col("dimension").equalTo(lit("age_band")),

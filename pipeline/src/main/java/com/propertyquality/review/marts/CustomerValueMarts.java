@@ -199,9 +199,11 @@ public final class CustomerValueMarts {
                 .select(col("year"), col("office_id"), col("category"), col("value_segment"), col("households"),
                         col("share"), col("avg_spend_12m"), col("avg_credit_rate"), col("survey_year"),
                         coalesce(col("forms"), lit(0L)).as("forms"),
+                        coalesce(col("rated_forms"), lit(0L)).as("rated_forms"),
                         coalesce(col("qualified"), lit(0L)).as("qualified"),
                         coalesce(col("unsatisfied"), lit(0L)).as("unsatisfied"),
-                        SurveyMarts.rate().as("satisfaction_rate"))
+                        SurveyMarts.rate().as("satisfaction_rate"), SurveyMarts.rateLow(col("rated_forms")),
+                        SurveyMarts.rateHigh(col("rated_forms")))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("category"), col("value_segment"));
     }
 

@@ -106,6 +106,11 @@ public final class FeedbackMarts {
                 .select(col("year"), col("month"), col("office_id"), col("office_name"), col("channel"),
                         col("kind"), col("area"), col("level"), col("severity"), col("entries"), col("closed"),
                         ClosureRate.column(col("closed"), col("entries")).as("closure_rate"),
+                        // n = the entries: each entry is closed or not
+                        QualityMarts.withInterval(ClosureRate.column(col("closed"), col("entries")), col("entries"),
+                                "closure_rate", true),
+                        QualityMarts.withInterval(ClosureRate.column(col("closed"), col("entries")), col("entries"),
+                                "closure_rate", false),
                         col("median_days_to_close"), col("p90_days_to_close"), col("open_over_30_days"),
                         col("originals_kept"), col("originals_known"),
                         Fraction.column(col("originals_kept"), col("originals_known")).as("original_kept_share"))

@@ -29,6 +29,7 @@ import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.AuthenticityRate;
 import com.propertyquality.review.metrics.SatisfactionRate;
+import com.propertyquality.review.metrics.WilsonInterval;
 
 /**
  * The quality marts: return visits (回访: survey checks, paid services, complaint follow-ups), service inspections
@@ -116,6 +117,16 @@ public final class QualityMarts {
                 "complaint_followup_dissatisfied")) {
             grid = grid.withColumn(count, coalesce(col(count), lit(0L)));
         }
+        // the sampled rates and their interval's units: the checks that reached a household, and the visits that
+        // gave an answer (satisfied / (satisfied + dissatisfied), unreachable in neither: the 满意率 formula); the
+        // verified share counts the checking done, a census, and has no interval
+        Column reached = col("survey_checks_reached");
+        Column authenticity = AuthenticityRate.column(col("confirmed"), reached);
+        Column paidAnswers = col("paid_service_satisfied").plus(col("paid_service_dissatisfied"));
+        Column paidService = SatisfactionRate.column(col("paid_service_satisfied"), col("paid_service_dissatisfied"));
+        Column followUpAnswers = col("complaint_followup_satisfied").plus(col("complaint_followup_dissatisfied"));
+        Column followUp = SatisfactionRate.column(col("complaint_followup_satisfied"),
+                col("complaint_followup_dissatisfied"));
         return grid.select(col("year"), col("office_id"), col("office_name"),
                         col("forms_returned"), col("survey_checks"), col("survey_checks_reached"),
                         col("forms_verified"),
@@ -123,16 +134,18 @@ public final class QualityMarts {
                                 .as("verified_share"),
                         col("survey_checks_unmatched"),
                         col("confirmed"), col("not_confirmed"), col("unreachable"),
-                        AuthenticityRate.column(col("confirmed"), col("survey_checks_reached"))
-                                .as("authenticity_rate"),
+                        authenticity.as("authenticity_rate"),
+                        withInterval(authenticity, reached, "authenticity_rate", true),
+                        withInterval(authenticity, reached, "authenticity_rate", false),
                         col("paid_service_visits"), col("paid_service_satisfied"), col("paid_service_dissatisfied"),
-                        // satisfied / (satisfied + dissatisfied), unreachable in neither: the 满意率 formula
-                        SatisfactionRate.column(col("paid_service_satisfied"), col("paid_service_dissatisfied"))
-                                .as("paid_service_satisfaction"),
+                        paidService.as("paid_service_satisfaction"),
+                        withInterval(paidService, paidAnswers, "paid_service_satisfaction", true),
+                        withInterval(paidService, paidAnswers, "paid_service_satisfaction", false),
                         col("complaint_followup_visits"), col("complaint_followup_satisfied"),
                         col("complaint_followup_dissatisfied"),
-                        SatisfactionRate.column(col("complaint_followup_satisfied"),
-                                col("complaint_followup_dissatisfied")).as("complaint_followup_satisfaction"))
+                        followUp.as("complaint_followup_satisfaction"),
+                        withInterval(followUp, followUpAnswers, "complaint_followup_satisfaction", true),
+                        withInterval(followUp, followUpAnswers, "complaint_followup_satisfaction", false))
                 .orderBy("year", "office_id");
     }
 
@@ -261,4 +274,10 @@ public final class QualityMarts {
         return JoinKeys.of(List.of("year", "office_id"));
     }
 
+
+    /** {@code <name>_ci_low} or {@code _ci_high}: the 95% Wilson bound of a rate on its units. */
+    static Column withInterval(Column rate, Column units, String name, boolean low) {
+        return (low ? WilsonInterval.lowColumn(rate, units) : WilsonInterval.highColumn(rate, units))
+                .as(name + (low ? "_ci_low" : "_ci_high"));
+    }
 }

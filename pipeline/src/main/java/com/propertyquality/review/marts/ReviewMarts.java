@@ -371,16 +371,17 @@ public final class ReviewMarts {
      *       {@code offices_judged} and {@code offices_not_met} say how many; {@code actual} is the pooled company
      *       rate of the offices without an anomaly, shown beside, never the verdict.</li>
      *   <li>{@code satisfaction_rate} and {@code complaint_closure_rate}, {@code company_figure}: the company figure
-     *       (pooled over all rated items; closed complaints / complaints) against the target.</li>
+     *       (pooled over all rated items; closed complaints / complaints) against the target, with its 95%
+     *       interval ({@code actual_ci_low}, {@code actual_ci_high}); the return rate, a census, has none.</li>
      * </ul>
      */
     public Dataset<Row> reviewObjectivesStatus() {
         Dataset<Row> satisfaction = context.mart(SurveyMarts.SATISFACTION_COMPANY)
                 .select(col("year"), lit("satisfaction_rate").as("metric"), col("satisfaction_rate").as("actual"),
-                        nullLong().as("offices_left_out"));
+                        nullLong().as("offices_left_out"), col("rated_forms").as("units"));
         Dataset<Row> returns = context.mart(SurveyMarts.SURVEY_RETURNS)
                 .select(col("year"), col("company_return_rate").as("actual"),
-                        col("company_offices_left_out").as("offices_left_out"))
+                        col("company_offices_left_out").as("offices_left_out"), nullLong().as("units"))
                 .distinct()
                 .withColumn("metric", lit("survey_return_rate"));
         Column closed = sum(when(col("status").equalTo(lit(FeedbackMarts.CLOSED)), 1L).otherwise(0L));
@@ -389,7 +390,7 @@ public final class ReviewMarts {
                 .groupBy("year").agg(closed.as("closed"), count(lit(1)).as("complaints"))
                 .select(col("year"), lit("complaint_closure_rate").as("metric"),
                         ClosureRate.column(col("closed"), col("complaints")).as("actual"),
-                        nullLong().as("offices_left_out"));
+                        nullLong().as("offices_left_out"), col("complaints").as("units"));
         // the return-rate objective, office by office, against the objective's own target
         Dataset<Row> objectives = lake.read(ReviewPlanTables.OBJECTIVES);
         Column distributed = col("forms_distributed");
@@ -414,6 +415,10 @@ public final class ReviewMarts {
                 .join(actuals, JoinKeys.of(List.of("year", "metric")), "left")
                 .join(perOffice, JoinKeys.of(List.of("year", "seq")), "left")
                 .select(col("year"), col("seq"), col("name"), col("metric"), col("comparison"), target, actual,
+                        // the sampled company figures' interval (units: rated forms, complaints); the return rate is
+                        // a census (units null), so none
+                        QualityMarts.withInterval(actual, col("units"), "actual", true),
+                        QualityMarts.withInterval(actual, col("units"), "actual", false),
                         when(everyOffice, officesMet).otherwise(companyMet).as("met"),
                         when(everyOffice, lit("every_office")).when(col("metric").isNotNull(), lit("company_figure"))
                                 .as("judged_by"),

@@ -23,16 +23,20 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.metrics.ChangeSignificance;
 import com.propertyquality.review.metrics.PercentagePoints;
 import com.propertyquality.review.metrics.Rating;
 import com.propertyquality.review.metrics.SatisfactionRate;
 import com.propertyquality.review.metrics.SurveyItem;
 import com.propertyquality.review.metrics.SurveyReturnRate;
+import com.propertyquality.review.metrics.WilsonInterval;
 
 /**
  * The survey marts: return rates per office and year, and satisfaction per office, per item and for the
- * company. One short method per mart; the formulas come from {@link SurveyReturnRate} and
- * {@link SatisfactionRate}. Column documentation: data/README.md.
+ * company. One short method per mart; the formulas come from {@link SurveyReturnRate},
+ * {@link SatisfactionRate}, {@link WilsonInterval} and {@link ChangeSignificance}. Column documentation:
+ * data/README.md. A satisfaction rate's interval counts one unit per form: an item's rated answers, or the forms
+ * that rated any item of a pooled rate ({@code rated_forms}); the return rate is a census and has none.
  */
 public final class SurveyMarts {
 
@@ -94,32 +98,45 @@ public final class SurveyMarts {
                                 .as("company_return_rate"),
                         sum(when(SurveyReturnRate.leftOutOfCompanyRateColumn(distributed, returnedForms), 1L)
                                 .otherwise(0L)).as("company_offices_left_out"));
-        return compared(rates, company, "return_rate", "company_return_rate");
+        return compared(rates, company, "return_rate", "company_return_rate", null);
     }
 
     /** One row per office and year with at least one stored form. */
     public Dataset<Row> satisfactionByOffice() {
         Dataset<Row> rates = formCounts(responses.groupBy("year", "office_id"))
                 .join(offices, JoinKeys.of(List.of("office_id")), "left")
-                .select(col("year"), col("office_id"), col("office_name"), col("forms"), col("qualified"),
-                        col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"));
+                .select(col("year"), col("office_id"), col("office_name"), col("forms"), col("rated_forms"),
+                        col("qualified"), col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"),
+                        rateLow(col("rated_forms")), rateHigh(col("rated_forms")));
         Dataset<Row> company = satisfactionCompany().select(col("year"),
                 col("satisfaction_rate").as("company_satisfaction_rate"));
-        return compared(rates, company, "satisfaction_rate", "company_satisfaction_rate");
+        return compared(rates, company, "satisfaction_rate", "company_satisfaction_rate", "rated_forms");
     }
 
     /**
      * Adds to per-office rates: the office's rate the year before and the change in points, its rank within
      * the year (1 = best, equal rates share a rank, offices without a rate last and unranked), the company
-     * figure and the office's gap to it in points.
+     * figure and the office's gap to it in points. A sampled rate names its units ({@code units}, null for a
+     * census): last year's units are carried as {@code previous_<units>} and {@code change_significant} says
+     * whether the change passes the two-proportion test.
      */
-    private static Dataset<Row> compared(Dataset<Row> rates, Dataset<Row> company, String rate, String companyRate) {
-        Dataset<Row> previous = rates.select(col("year").plus(1).as("year"), col("office_id"),
-                col(rate).as("previous_" + rate));
+    private static Dataset<Row> compared(Dataset<Row> rates, Dataset<Row> company, String rate, String companyRate,
+                                         String units) {
+        List<Column> carried = new ArrayList<>(List.of(col("year").plus(1).as("year"), col("office_id"),
+                col(rate).as("previous_" + rate)));
+        if (units != null) {
+            carried.add(col(units).as("previous_" + units));
+        }
+        Dataset<Row> previous = rates.select(carried.toArray(Column[]::new));
         WindowSpec byYear = Window.partitionBy("year").orderBy(col(rate).desc_nulls_last());
-        return rates.join(previous, joinKeys(), "left")
+        Dataset<Row> changed = rates.join(previous, joinKeys(), "left")
                 .join(company, JoinKeys.of(List.of("year")), "left")
-                .withColumn("change_points", PercentagePoints.column(col(rate), col("previous_" + rate)))
+                .withColumn("change_points", PercentagePoints.column(col(rate), col("previous_" + rate)));
+        if (units != null) {
+            changed = changed.withColumn("change_significant", ChangeSignificance.column(col(rate), col(units),
+                    col("previous_" + rate), col("previous_" + units)));
+        }
+        return changed
                 .withColumn("rank", when(col(rate).isNotNull(), rank().over(byYear)))
                 .withColumn("gap_points", PercentagePoints.column(col(rate), col(companyRate)))
                 .orderBy("year", "office_id");
@@ -135,28 +152,36 @@ public final class SurveyMarts {
                 .select(col("year"), col("office_id"), col("item"), col("item_name"), col("level"),
                         col("qualified").plus(col("unsatisfied")).plus(col("unrated")).as("forms"),
                         col("qualified"), col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"),
-                        col("item_order"))
+                        // one answer per form: the item's rated answers are independent units
+                        rateLow(col("qualified").plus(col("unsatisfied"))),
+                        rateHigh(col("qualified").plus(col("unsatisfied"))), col("item_order"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("item_order"))
                 .drop("item_order");
     }
 
     /** Per year, level (management, service) and office; rows with a null office_id hold the company figures. */
     public Dataset<Row> satisfactionByLevel() {
-        Dataset<Row> levelled = ratings().join(items().select("item", "level"), "item");
-        Dataset<Row> perOffice = ratingCounts(levelled.groupBy("year", "office_id", "level"));
-        Dataset<Row> company = ratingCounts(levelled.groupBy("year", "level"))
+        // per form first: a level's rate pools several items of one form, which count as one unit
+        Dataset<Row> perForm = ratingCounts(ratings(responses, "year", "office_id", "response_id")
+                .join(items().select("item", "level"), "item")
+                .groupBy("year", "office_id", "response_id", "level"))
+                .withColumn("rated_forms", when(col("qualified").plus(col("unsatisfied")).gt(0), 1L).otherwise(0L));
+        Dataset<Row> perOffice = summedCounts(perForm.groupBy("year", "office_id", "level"));
+        Dataset<Row> company = summedCounts(perForm.groupBy("year", "level"))
                 .withColumn("office_id", lit(null).cast("string"));
         return perOffice.unionByName(company)
-                .select(col("year"), col("office_id"), col("level"), col("qualified"), col("unsatisfied"),
-                        col("unrated"), rate().as("satisfaction_rate"))
+                .select(col("year"), col("office_id"), col("level"), col("rated_forms"), col("qualified"),
+                        col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"),
+                        rateLow(col("rated_forms")), rateHigh(col("rated_forms")))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("level"));
     }
 
     /** Per year, pooled over every item of every office: not an average of office rates. */
     public Dataset<Row> satisfactionCompany() {
         return formCounts(responses.groupBy("year"))
-                .select(col("year"), col("forms"), col("qualified"), col("unsatisfied"), col("unrated"),
-                        rate().as("satisfaction_rate"))
+                .select(col("year"), col("forms"), col("rated_forms"), col("qualified"), col("unsatisfied"),
+                        col("unrated"), rate().as("satisfaction_rate"), rateLow(col("rated_forms")),
+                        rateHigh(col("rated_forms")))
                 .orderBy("year");
     }
 
@@ -184,13 +209,22 @@ public final class SurveyMarts {
                 sum(unrated(rating)).as("unrated"));
     }
 
+    /** The sums of per-form (or per-office) counts: rated_forms, qualified, unsatisfied, unrated. */
+    static Dataset<Row> summedCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
+        return grouped.agg(sum("rated_forms").as("rated_forms"), sum("qualified").as("qualified"),
+                sum("unsatisfied").as("unsatisfied"), sum("unrated").as("unrated"));
+    }
+
     /**
-     * forms, and the qualified, unsatisfied and unrated item counts over every rating slot of those forms, of
+     * forms, the forms that rated at least one item ({@code rated_forms}: the units of the pooled rate's
+     * interval), and the qualified, unsatisfied and unrated item counts over every rating slot of those forms, of
      * grouped survey forms (one row per form): the counts of {@link #ratingCounts} in one pass, without a row per
      * slot.
      */
     static Dataset<Row> formCounts(org.apache.spark.sql.RelationalGroupedDataset groupedForms) {
-        return groupedForms.agg(count(lit(1)).as("forms"), sum(perForm(SurveyMarts::qualified)).as("qualified"),
+        Column rated = perForm(SurveyMarts::qualified).plus(perForm(SurveyMarts::unsatisfied));
+        return groupedForms.agg(count(lit(1)).as("forms"), sum(when(rated.gt(0), 1L).otherwise(0L)).as("rated_forms"),
+                sum(perForm(SurveyMarts::qualified)).as("qualified"),
                 sum(perForm(SurveyMarts::unsatisfied)).as("unsatisfied"), sum(perForm(SurveyMarts::unrated))
                         .as("unrated"));
     }
@@ -219,6 +253,16 @@ public final class SurveyMarts {
     /** The satisfaction rate of a row of counts. */
     static Column rate() {
         return SatisfactionRate.column(col("qualified"), col("unsatisfied"));
+    }
+
+    /** {@code satisfaction_rate_ci_low}: the 95% interval's lower bound of {@link #rate} on these units. */
+    static Column rateLow(Column units) {
+        return WilsonInterval.lowColumn(rate(), units).as("satisfaction_rate_ci_low");
+    }
+
+    /** {@code satisfaction_rate_ci_high}, as {@link #rateLow}. */
+    static Column rateHigh(Column units) {
+        return WilsonInterval.highColumn(rate(), units).as("satisfaction_rate_ci_high");
     }
 
     /** The item catalogue with Chinese names, levels and form order, for joins. */

@@ -19,6 +19,7 @@ import com.propertyquality.review.marts.FeedbackMarts;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.metrics.Area;
+import com.propertyquality.review.metrics.ChangeSignificance;
 import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.metrics.OpenFeedback;
@@ -223,6 +224,16 @@ public final class ServicePerformanceChapter {
         String lastRate = Percent.format(previousCompany.map(row -> row.number("satisfaction_rate")).orElse(null));
         lines.add(lang.pick("全公司满意率：" + year + " 年 " + thisRate + "，" + (year - 1) + " 年 " + lastRate + "。",
                 "Company satisfaction: " + thisRate + " in " + year + ", " + lastRate + " in " + (year - 1) + "."));
+        Boolean companySignificant = company.flatMap(now -> previousCompany.map(before -> ChangeSignificance.of(
+                now.number("satisfaction_rate"), units(now), before.number("satisfaction_rate"), units(before))))
+                .orElse(null);
+        if (companySignificant != null) {
+            lines.add(companySignificant
+                    ? lang.pick("这一变化在 95% 置信水平下显著（双比例检验）。",
+                            "The change is significant at 95% (two-proportion test).")
+                    : lang.pick("这一变化在 95% 置信水平下不显著，可能只是抽样波动（双比例检验）。",
+                            "The change is not significant at 95%: it may be sampling noise (two-proportion test)."));
+        }
         if (drops.stream().anyMatch(row -> row.text("office_id") == null)) {
             lines.add(lang.pick("全公司满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS
                             + " 个百分点，列为评审关注事项（4.2.3）。",
@@ -233,16 +244,18 @@ public final class ServicePerformanceChapter {
                         Column.text(lang.pick("管理处", "Office"), 16),
                         Column.percent(lang.pick(year + " 年满意率", "Satisfaction " + year), 8),
                         Column.percent(lang.pick((year - 1) + " 年满意率", "Satisfaction " + (year - 1)), 8),
-                        Column.points(lang.pick("变化（百分点）", "Change (points)"), 8)),
+                        Column.points(lang.pick("变化（百分点）", "Change (points)"), 8),
+                        Column.text(lang.pick("显著", "Sig."), 4)),
                         offices.stream().map(row -> Row.shadedIf(droppedOffices.contains(row.text("office_id")),
                                 Labels.office(row), row.number("satisfaction_rate"),
-                                row.number("previous_satisfaction_rate"), row.number("change_points"))).toList())
+                                row.number("previous_satisfaction_rate"), row.number("change_points"),
+                                significanceMark(row.flag("change_significant")))).toList())
                 .withCaption(lang.pick("各管理处满意率与上年比较", "Satisfaction by office against the previous year"))
                 .withEmptyText(Labels.noRecords(year, lang))
                 .withNote(lang.pick("阴影行：满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS
                                 + " 个百分点（增加管理评审频次的情形）。",
                         "Shaded: satisfaction fell by more than " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                                + " points (an extra-review trigger)."));
+                                + " points (an extra-review trigger).") + "\n" + significanceNote(lang));
         Table returnRates = Table.of(List.of(
                         Column.text(lang.pick("管理处", "Office"), 16),
                         Column.percent(lang.pick(year + " 年回收率", "Return rate " + year), 8),
@@ -253,6 +266,31 @@ public final class ServicePerformanceChapter {
                 .withCaption(lang.pick("各管理处调查表回收率与上年比较", "Survey return rate against the previous year"))
                 .withEmptyText(Labels.noRecords(year, lang));
         return Section.of(heading, new Paragraphs(lines), satisfaction, returnRates);
+    }
+
+    /** The marker of a change on last year that passes the two-proportion test at 95%, and its column head. */
+    static final String SIGNIFICANT = "*";
+
+    /**
+     * "*" for a significant change, blank otherwise: a row with nothing to test already shows "—" as its change,
+     * and a second dash beside it only clutters the table.
+     */
+    static String significanceMark(Boolean significant) {
+        return Boolean.TRUE.equals(significant) ? SIGNIFICANT : "";
+    }
+
+    /** The footnote of a table that marks significant changes. */
+    static String significanceNote(Lang lang) {
+        return lang.pick(SIGNIFICANT + "：与上年相比的变化在 95% 置信水平下显著（双比例检验，样本量为填写了评价的调查表份数）；"
+                        + "未标 " + SIGNIFICANT + " 的变化可能只是抽样波动。",
+                SIGNIFICANT + ": the change on last year is significant at 95% (two-proportion test on the forms"
+                        + " that rated); a change without " + SIGNIFICANT + " may be sampling noise.");
+    }
+
+    /** The independent units behind a pooled satisfaction rate: the forms that rated at least one item. */
+    private static long units(MartRow row) {
+        Long forms = row.count("rated_forms");
+        return forms == null ? 0 : forms;
     }
 
     // ------------------------------------------------------------------ (5) return rates

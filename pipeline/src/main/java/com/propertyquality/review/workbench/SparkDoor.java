@@ -38,15 +38,15 @@ public final class SparkDoor {
             "UnresolvedHaving", "Unpivot", "Sample");
 
     /** Expression kinds the parser writes for a query (operators, literals, references, subqueries...). */
-    private static final Set<String> PARSED_EXPRESSIONS = Set.of("Alias", "UnresolvedAlias", "UnresolvedAttribute",
-            "UnresolvedStar", "UnresolvedRegex", "UnresolvedExtractValue", "UnresolvedFunction", "UnresolvedOrdinal",
+    private static final Set<String> PARSED_EXPRESSIONS = Set.of("Alias", "AttributeReference",
+            "UnresolvedAlias", "UnresolvedAttribute", "UnresolvedStar", "UnresolvedRegex", "UnresolvedExtractValue", "UnresolvedFunction", "UnresolvedOrdinal",
             "Literal", "Cast", "CaseWhen", "If", "Coalesce", "In", "InSubquery", "ListQuery", "Exists",
             "ScalarSubquery", "LateralSubquery", "SortOrder", "Add", "Subtract", "Multiply", "Divide",
             "IntegralDivide", "Remainder", "UnaryMinus", "UnaryPositive", "Pmod", "EqualTo", "EqualNullSafe",
             "LessThan", "LessThanOrEqual", "GreaterThan", "GreaterThanOrEqual", "Not", "And", "Or", "IsNull",
             "IsNotNull", "Like", "ILike", "RLike", "LikeAll", "LikeAny", "NotLikeAll", "NotLikeAny", "Concat",
             "UnresolvedWindowExpression", "WindowExpression", "WindowSpecDefinition", "WindowSpecReference",
-            "SpecifiedWindowFrame", "UnspecifiedFrame", "UnboundedPreceding$", "UnboundedFollowing$", "CurrentRow$",
+            "SpecifiedWindowFrame", "UnspecifiedFrame$", "UnboundedPreceding$", "UnboundedFollowing$", "CurrentRow$",
             "RowFrame$", "RangeFrame$", "Rollup", "Cube", "GroupingSets", "Extract", "UnresolvedNamedLambdaVariable",
             "StringTrim", "StringTrimLeft", "StringTrimRight", "Overlay", "Substring", "Between", "Collate",
             "BitwiseAnd", "BitwiseOr", "BitwiseXor", "BitwiseNot", "TimeAdd", "DateAdd",

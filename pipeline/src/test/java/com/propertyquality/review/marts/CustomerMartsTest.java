@@ -2,6 +2,7 @@ package com.propertyquality.review.marts;
 
 import static com.propertyquality.review.support.OfficeFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,25 @@ class CustomerMartsTest {
                     .mapToLong(r -> (Long) r.get("forms")).sum();
             assertThat(forms).as(dimension).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aSegmentsIntervalCountsItsRatingFormsNotItsItems() {
+        List<Map<String, Object>> rows = marts.readYear(CustomerMarts.SATISFACTION_BY_SEGMENT, 2025);
+
+        // category H: 5 of 6 items on 2 forms, n = 2: 1 + z²/2 = 2.9207294103; centre = (5/6 + z²/4)/2.9207294103
+        // = 0.6141267425; half = z/2.9207294103 · √(5/72 + z²/16) = 0.6710529149 · 0.5563592551 = 0.3733464999
+        // → [0.2407802426, 0.9874732424]
+        Map<String, Object> h = row(rows, null, "category", "H");
+        assertThat(h).containsEntry("rated_forms", 2L);
+        assertThat((Double) h.get("satisfaction_rate_ci_low")).isCloseTo(0.2407802426, within(1e-9));
+        assertThat((Double) h.get("satisfaction_rate_ci_high")).isCloseTo(0.9874732424, within(1e-9));
+        // category A: 1 of 2 items on R1 alone, n = 1: centre 0.5, half = z/(1 + z²) · √(1/4 + z²/4)
+        // = 0.4048292172 · 1.1001657626 = 0.4453792445 → [0.0546207555, 0.9453792445]
+        Map<String, Object> a = row(rows, null, "category", "A");
+        assertThat(a).containsEntry("rated_forms", 1L);
+        assertThat((Double) a.get("satisfaction_rate_ci_low")).isCloseTo(0.0546207555, within(1e-9));
+        assertThat((Double) a.get("satisfaction_rate_ci_high")).isCloseTo(0.9453792445, within(1e-9));
     }
 
     @Test

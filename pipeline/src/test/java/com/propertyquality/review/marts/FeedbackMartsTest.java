@@ -158,6 +158,25 @@ class FeedbackMartsTest {
     }
 
     @Test
+    void closureRateCarriesA95PercentIntervalOnItsEntries() {
+        // 4 closed of 6 entries: 1 + z²/6 = 1.6402431368; centre 0.6016109520; half 0.3016176369
+        // → [0.2999933151, 0.9032285889]
+        Row even = summary("2025/5/A/phone/complaint/maintenance/normal");
+        assertThat(even.<Double>getAs("closure_rate_ci_low")).isCloseTo(0.2999933151, within(1e-9));
+        assertThat(even.<Double>getAs("closure_rate_ci_high")).isCloseTo(0.9032285889, within(1e-9));
+        // 3 of 3: [3/(3 + z²), 1] = [0.4385029682, 1]
+        Row odd = summary("2025/5/A/visit/complaint/maintenance/major");
+        assertThat(odd.<Double>getAs("closure_rate_ci_low")).isCloseTo(0.4385029682, within(1e-9));
+        assertThat(odd.<Double>getAs("closure_rate_ci_high")).isEqualTo(1.0);
+        // none closed: the low bound is 0 and the high one above it
+        Row open = summary("2025/6/B/hotline/complaint/lift/normal");
+        long entries = open.<Long>getAs("entries");
+        assertThat(open.<Double>getAs("closure_rate_ci_low")).isEqualTo(0.0);
+        assertThat(open.<Double>getAs("closure_rate_ci_high"))
+                .isCloseTo(3.8414588206941254 / (entries + 3.8414588206941254), within(1e-12));
+    }
+
+    @Test
     void oddGroupMedianAndP90() {
         Row row = summary("2025/5/A/visit/complaint/maintenance/major");
         assertThat(row.<Long>getAs("entries")).isEqualTo(3);

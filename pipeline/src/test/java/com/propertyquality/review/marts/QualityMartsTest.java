@@ -1,6 +1,7 @@
 package com.propertyquality.review.marts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -202,6 +203,35 @@ class QualityMartsTest {
                 "complaint_followup_satisfaction")) {
             assertThat(c.<Double>getAs(rate)).as(rate).isNull();
         }
+    }
+
+    @Test
+    void sampledRatesCarryA95PercentIntervalOnTheirOwnUnits() {
+        Row a = returnVisits().get("2025/A");
+        // authenticity 4 confirmed of 6 reached checks: 1 + z²/6 = 1.6402431368; centre = (2/3 + z²/12)/1.6402431368
+        // = 0.6016109520; half = z/1.6402431368 · √(2/54 + z²/144) = 1.1949228383 · 0.2524159947 = 0.3016176369
+        // → [0.2999933151, 0.9032285889]
+        assertThat(a.<Double>getAs("authenticity_rate_ci_low")).isCloseTo(0.2999933151, within(1e-9));
+        assertThat(a.<Double>getAs("authenticity_rate_ci_high")).isCloseTo(0.9032285889, within(1e-9));
+        // paid services: 2 satisfied of 3 answers (V10 unreachable gave none): [0.2076596008, 0.9385080553]
+        assertThat(a.<Double>getAs("paid_service_satisfaction_ci_low")).isCloseTo(0.2076596008, within(1e-9));
+        assertThat(a.<Double>getAs("paid_service_satisfaction_ci_high")).isCloseTo(0.9385080553, within(1e-9));
+        // 2026: 1 confirmed of 1 reached: [1/(1 + z²), 1] = [0.2065493144, 1]
+        Row a2026 = returnVisits().get("2026/A");
+        assertThat(a2026.<Double>getAs("authenticity_rate_ci_low")).isCloseTo(0.2065493144, within(1e-9));
+        assertThat(a2026.<Double>getAs("authenticity_rate_ci_high")).isEqualTo(1.0);
+        // B's complaint follow-ups: 1 of 2: [0.0945312057, 0.9054687943]; its only check reached nobody: none
+        Row b = returnVisits().get("2025/B");
+        assertThat(b.<Double>getAs("complaint_followup_satisfaction_ci_low")).isCloseTo(0.0945312057, within(1e-9));
+        assertThat(b.<Double>getAs("complaint_followup_satisfaction_ci_high")).isCloseTo(0.9054687943, within(1e-9));
+        assertThat(b.<Double>getAs("authenticity_rate_ci_low")).isNull();
+        // C has no data: no bounds anywhere; the verified share is a census of the checking done: no interval
+        Row c = returnVisits().get("2025/C");
+        for (String rate : List.of("authenticity_rate", "paid_service_satisfaction", "complaint_followup_satisfaction")) {
+            assertThat(c.<Double>getAs(rate + "_ci_low")).as(rate).isNull();
+            assertThat(c.<Double>getAs(rate + "_ci_high")).as(rate).isNull();
+        }
+        assertThat(a.schema().fieldNames()).doesNotContain("verified_share_ci_low", "verified_share_ci_high");
     }
 
     @Test

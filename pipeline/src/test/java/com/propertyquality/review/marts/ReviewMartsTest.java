@@ -2,6 +2,7 @@ package com.propertyquality.review.marts;
 
 import static com.propertyquality.review.support.OfficeFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -242,6 +243,25 @@ class ReviewMartsTest {
                 .containsEntry("offices_judged", null);
         assertThat(rows.get(1)).containsEntry("offices_judged", 2L).containsEntry("offices_not_met", 1L)
                 .containsEntry("offices_left_out", 0L);
+    }
+
+    @Test
+    void theSampledCompanyFiguresCarryTheirIntervalTheReturnRateNone() {
+        List<Map<String, Object>> rows = rows(marts.reviewObjectivesStatus());
+
+        // satisfaction 122/145 on 145 rated forms (one item each): 1 + z²/145 = 1.0264928195;
+        // centre = (0.8413793103 + z²/290)/1.0264928195 = 0.8325686297; half = 1.9093791475 · 0.0310820240
+        // = 0.0593473685 → [0.7732212612, 0.8919159982]
+        assertThat((Double) rows.get(0).get("actual_ci_low")).isCloseTo(0.7732212612, within(1e-9));
+        assertThat((Double) rows.get(0).get("actual_ci_high")).isCloseTo(0.8919159982, within(1e-9));
+        // the return rate is a census
+        assertThat(rows.get(1)).containsEntry("actual_ci_low", null).containsEntry("actual_ci_high", null);
+        // closure: 3 of 4 complaints: 1 + z²/4 = 1.9603647052; centre = (0.75 + z²/8)/1.9603647052 = 0.6275272909;
+        // half = 0.9997955887 · 0.3269522810 = 0.3268854483 → [0.3006418426, 0.9544127392]
+        assertThat((Double) rows.get(2).get("actual_ci_low")).isCloseTo(0.3006418426, within(1e-9));
+        assertThat((Double) rows.get(2).get("actual_ci_high")).isCloseTo(0.9544127392, within(1e-9));
+        // an objective without a metric has no figure and no interval
+        assertThat(rows.get(4)).containsEntry("actual_ci_low", null);
     }
 
     @Test

@@ -202,6 +202,125 @@ class SurveyMartsTest {
         assertThat(companyItems).isEqualTo(Arrays.stream(SurveyItem.values()).map(SurveyItem::code).toList());
     }
 
+    @Test
+    void pooledRatesCarryA95PercentIntervalOnTheFormsThatRated() {
+        Map<String, Row> rows = byKey(marts.satisfactionByOffice().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+
+        // A 2025: p = 11/14 over the items of 3 forms, n = 3 forms (items of one form are not independent):
+        // 1 + z²/3 = 2.2804862736; centre = (0.7857142857 + z²/6)/2.2804862736 = 1.4259574225/2.2804862736
+        // = 0.6252865624; half = z/2.2804862736 · √(0.7857·0.2143/3 + z²/36) = 0.8594500249 · 0.4035215464
+        // = 0.3468066031 → [0.2784799592, 0.9720931655]
+        Row a = rows.get("2025/A");
+        assertThat(a.<Long>getAs("rated_forms")).isEqualTo(3L);
+        assertThat(a.<Double>getAs("satisfaction_rate_ci_low")).isCloseTo(0.2784799592, within(1e-9));
+        assertThat(a.<Double>getAs("satisfaction_rate_ci_high")).isCloseTo(0.9720931655, within(1e-9));
+        // B 2025: 0 of the items of 1 rating form (two blank forms count nowhere): [0, z²/(1 + z²)] = [0, 0.7934506856]
+        Row b = rows.get("2025/B");
+        assertThat(b.<Long>getAs("rated_forms")).isEqualTo(1L);
+        assertThat(b.<Double>getAs("satisfaction_rate_ci_low")).isEqualTo(0.0);
+        assertThat(b.<Double>getAs("satisfaction_rate_ci_high")).isCloseTo(0.7934506856, within(1e-9));
+        // C rated nothing: no rate, no forms to count, no interval; D has no forms and no row at all
+        Row c = rows.get("2025/C");
+        assertThat(c.<Long>getAs("rated_forms")).isZero();
+        assertThat(c.<Double>getAs("satisfaction_rate_ci_low")).isNull();
+        assertThat(c.<Double>getAs("satisfaction_rate_ci_high")).isNull();
+        assertThat(rows).doesNotContainKey("2025/D");
+
+        Map<Integer, Row> company = marts.satisfactionCompany().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<Integer>getAs("year"), r -> r));
+        // company 2025: p = 11/23 on 3 + 1 = 4 rating forms: 1 + z²/4 = 1.9603647052;
+        // centre = (0.4782608696 + z²/8)/1.9603647052 = 0.4889106704; half = 0.9997955887 · √0.1224046466
+        // = 0.3497922383 → [0.1391184321, 0.8387029086]
+        assertThat(company.get(2025).<Long>getAs("rated_forms")).isEqualTo(4L);
+        assertThat(company.get(2025).<Double>getAs("satisfaction_rate_ci_low")).isCloseTo(0.1391184321, within(1e-9));
+        assertThat(company.get(2025).<Double>getAs("satisfaction_rate_ci_high")).isCloseTo(0.8387029086, within(1e-9));
+        // company 2024: 1 of 1 form all satisfied: [1/(1 + z²), 1] = [0.2065493144, 1]
+        assertThat(company.get(2024).<Double>getAs("satisfaction_rate_ci_low")).isCloseTo(0.2065493144, within(1e-9));
+        assertThat(company.get(2024).<Double>getAs("satisfaction_rate_ci_high")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anItemsIntervalCountsItsRatedAnswersAndALevelsItsRatingForms() {
+        Map<String, Row> items = byKey(marts.satisfactionByItem().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id") + "/" + r.getAs("item"));
+        // A's environment: S, VS, VD: 2 of 3 answers: 1 + z²/3 = 2.2804862736; centre = (2/3 + z²/6)/2.2804862736
+        // = 0.5730838280; half = 0.8594500249 · √(2/27 + z²/36) = 0.8594500249 · 0.4251837997 = 0.3654242272
+        // → [0.2076596008, 0.9385080553]
+        assertThat(items.get("2025/A/environment").<Double>getAs("satisfaction_rate_ci_low"))
+                .isCloseTo(0.2076596008, within(1e-9));
+        assertThat(items.get("2025/A/environment").<Double>getAs("satisfaction_rate_ci_high"))
+                .isCloseTo(0.9385080553, within(1e-9));
+        // company environment: 2 of 4 answers (A's three, B3's one): the same as 1 of 2 on twice the n,
+        // centre 0.5, half = z/(1 + z²/4) · √(1/16 + z²/64) = 0.9997955887 · 0.3500389891 → [0.1500389892, 0.8499610108]
+        assertThat(items.get("2025/null/environment").<Double>getAs("satisfaction_rate_ci_low"))
+                .isCloseTo(0.1500389892, within(1e-9));
+        assertThat(items.get("2025/C/environment").<Double>getAs("satisfaction_rate_ci_low")).isNull();
+
+        Map<String, Row> levels = byKey(marts.satisfactionByLevel().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id") + "/" + r.getAs("level"));
+        // A's service items were rated on A3 only; company service: A3 and B3, 3 of 6 answers on 2 forms
+        assertThat(levels.get("2025/A/management").<Long>getAs("rated_forms")).isEqualTo(3L);
+        assertThat(levels.get("2025/A/service").<Long>getAs("rated_forms")).isEqualTo(1L);
+        assertThat(levels.get("2025/null/service").<Long>getAs("rated_forms")).isEqualTo(2L);
+        assertThat(levels.get("2025/C/service").<Long>getAs("rated_forms")).isZero();
+        // 1 of 2 in the metrics test: [0.0945312057, 0.9054687943]
+        assertThat(levels.get("2025/null/service").<Double>getAs("satisfaction_rate_ci_low"))
+                .isCloseTo(0.0945312057, within(1e-9));
+        assertThat(levels.get("2025/null/service").<Double>getAs("satisfaction_rate_ci_high"))
+                .isCloseTo(0.9054687943, within(1e-9));
+        assertThat(levels.get("2025/C/service").<Double>getAs("satisfaction_rate_ci_high")).isNull();
+    }
+
+    @Test
+    void aBigDropOnFewFormsIsNotSignificantAndAYearWithoutAPreviousOneIsNotTested() {
+        Map<String, Row> rows = byKey(marts.satisfactionByOffice().collectAsList(),
+                r -> r.getAs("year") + "/" + r.getAs("office_id"));
+        // A: 11/14 on 3 forms against 1 on 1 form, 21 points down: pooled = (33/14 + 1)/4 = 47/56;
+        // se = √(47/56 · 9/56 · (1/3 + 1)) = 0.4240827; z = (11/14 − 1)/0.4240827 = −0.5052912, |z| < 1.96
+        Row a = rows.get("2025/A");
+        assertThat(a.<Long>getAs("previous_rated_forms")).isEqualTo(1L);
+        assertThat(a.<Boolean>getAs("change_significant")).isFalse();
+        // 2024 has no 2023; B and C had no 2024 row
+        assertThat(rows.get("2024/A").<Boolean>getAs("change_significant")).isNull();
+        assertThat(rows.get("2024/A").<Long>getAs("previous_rated_forms")).isNull();
+        assertThat(rows.get("2025/B").<Boolean>getAs("change_significant")).isNull();
+        assertThat(rows.get("2025/C").<Boolean>getAs("change_significant")).isNull();
+        // the return rate is a census: no interval, no test
+        List<String> returnColumns = Arrays.asList(marts.surveyReturns(new BigDecimal("0.60")).columns());
+        assertThat(returnColumns).doesNotContain("change_significant", "return_rate_ci_low", "return_rate_ci_high");
+    }
+
+    @Test
+    void aLargeDropOnManyFormsIsSignificant(@TempDir Path otherLake) {
+        // E: 20 forms all satisfied in 2024, 12 of 20 all satisfied and 8 all dissatisfied in 2025 (60% of items):
+        // pooled = (0.6 · 20 + 1 · 20)/40 = 0.8; se = √(0.8 · 0.2 · (1/20 + 1/20)) = √0.016 = 0.1264911;
+        // z = −0.4/0.1264911 = −3.1622777, |z| > 1.96. F: 2024 all satisfied on 2 forms, 2025 one of two forms
+        // all dissatisfied (50%): pooled 0.75, se = √(0.1875 · 1) = 0.4330127, z = −1.1547005: not significant
+        new LakeFixture(otherLake)
+                .office("E", "戊管理处").office("F", "己管理处")
+                .forms(20, "E24-", "E", 2024, all(S))
+                .forms(12, "E25S-", "E", 2025, all(S))
+                .forms(8, "E25D-", "E", 2025, all(D))
+                .forms(2, "F24-", "F", 2024, all(VS))
+                .form("F25S", "F", 2025, all(S))
+                .form("F25D", "F", 2025, all(VD))
+                .write();
+        SparkSession spark = TestSpark.session();
+        Map<String, Row> rows = byKey(new SurveyMarts(spark, new LakeTables(spark, otherLake))
+                .satisfactionByOffice().collectAsList(), r -> r.getAs("year") + "/" + r.getAs("office_id"));
+
+        Row e = rows.get("2025/E");
+        assertThat(e.<Double>getAs("satisfaction_rate")).isCloseTo(0.6, within(1e-12));
+        assertThat(e.<Long>getAs("rated_forms")).isEqualTo(20L);
+        assertThat(e.<Long>getAs("previous_rated_forms")).isEqualTo(20L);
+        assertThat(e.<Double>getAs("change_points")).isCloseTo(-40.0, within(1e-9));
+        assertThat(e.<Boolean>getAs("change_significant")).isTrue();
+        Row f = rows.get("2025/F");
+        assertThat(f.<Double>getAs("change_points")).isCloseTo(-50.0, within(1e-9));
+        assertThat(f.<Boolean>getAs("change_significant")).isFalse();
+    }
+
     private static void assertReturns(Row row, String name, Long distributed, Long returned, Double rate,
                                       boolean meets, String anomaly) {
         assertThat(row.<String>getAs("office_name")).isEqualTo(name);

@@ -118,8 +118,9 @@ class ServicePerformanceChapterTest {
         FixedPacketSource source = new FixedPacketSource()
                 .mart("satisfaction_company", company(2024, 3, 20, 0, 7, 1.0), company(2025, 4, 13, 1, 22, 0.825))
                 .mart("satisfaction_by_office",
-                        office(2025, "N1", "北区管理处", 2, 4, 1, 13, 0.8, 1.0, -20.0, 2, 0.825, -2.5),
-                        office(2025, "S1", "南区管理处", 1, 9, 0, 0, 1.0, null, null, 1, 0.825, 17.5))
+                        office(2025, "N1", "北区管理处", 2, 4, 1, 13, 0.8, 1.0, -20.0, true, 2, 0.825, -2.5),
+                        office(2025, "S1", "南区管理处", 1, 9, 0, 0, 1.0, null, null, 1, 0.825, 17.5),
+                        office(2025, "W1", "西区管理处", 2, 8, 2, 8, 0.8, 0.85, -5.0, false, 3, 0.825, -2.5))
                 .mart("survey_returns", returns(2025, "N1", "北区管理处", 10L, 7, 0.7, true, null, 0.6, 0.5, 20.0, 1,
                         0.7, 0.0))
                 .mart("review_attention_items",
@@ -135,12 +136,22 @@ class ServicePerformanceChapterTest {
         assertThat(ChapterText.paragraphs(trend)).contains("全公司满意率：2025 年 82.50%，2024 年 100.00%。")
                 .contains("全公司满意率较上年下降超过 5 个百分点");
         Table satisfaction = ChapterText.tables(trend).get(0);
+        // the marker column: "*" significant, blank not significant or nothing to test (the change shows "—");
+        // one footnote explains it
         assertThat(ChapterText.headers(satisfaction)).containsExactly("管理处", "2025 年满意率", "2024 年满意率",
-                "变化（百分点）");
+                "变化（百分点）", "显著");
         assertThat(satisfaction.rows()).extracting(row -> row.cells()).containsExactly(
-                Arrays.asList("北区管理处", 0.8, 1.0, -20.0),
-                Arrays.asList("南区管理处", 1.0, null, null));
+                Arrays.asList("北区管理处", 0.8, 1.0, -20.0, "*"),
+                Arrays.asList("南区管理处", 1.0, null, null, ""),
+                Arrays.asList("西区管理处", 0.8, 0.85, -5.0, ""));
         assertThat(ChapterText.highlighted(satisfaction)).containsExactly(0);
+        assertThat(satisfaction.note()).contains("阴影行").contains("*：与上年相比的变化在 95% 置信水平下显著");
+        // the company: 82.5% on 4 rating forms against 100% on 3: pooled = (3.3 + 3)/7 = 0.9;
+        // z = (0.825 − 1)/√(0.9 · 0.1 · (1/4 + 1/3)) = −0.175/0.2291288 = −0.7637626: not significant
+        assertThat(ChapterText.paragraphs(trend)).contains("这一变化在 95% 置信水平下不显著，可能只是抽样波动（双比例检验）。");
+        Section english = ServicePerformanceChapter.build(source, 2025, Lang.EN).sections().get(TREND);
+        assertThat(ChapterText.tables(english).get(0).note())
+                .contains("*: the change on last year is significant at 95%");
         Table returnRates = ChapterText.tables(trend).get(1);
         assertThat(returnRates.rows()).extracting(row -> row.cells())
                 .containsExactly(Arrays.asList("北区管理处", 0.7, 0.5, 20.0));
@@ -345,17 +356,25 @@ class ServicePerformanceChapterTest {
 
     static Map<String, Object> company(int year, long forms, long qualified, long unsatisfied, long unrated,
                                        Double rate) {
-        return row("year", year, "forms", forms, "qualified", qualified, "unsatisfied", unsatisfied,
-                "unrated", unrated, "satisfaction_rate", rate);
+        // every form of these fixtures rated at least one item
+        return row("year", year, "forms", forms, "rated_forms", forms, "qualified", qualified, "unsatisfied",
+                unsatisfied, "unrated", unrated, "satisfaction_rate", rate);
     }
 
     static Map<String, Object> office(int year, String id, String name, long forms, long qualified,
                                       long unsatisfied, long unrated, Double rate, Double previous, Double change,
                                       Integer rank, Double company, Double gap) {
+        return office(year, id, name, forms, qualified, unsatisfied, unrated, rate, previous, change, null, rank,
+                company, gap);
+    }
+
+    static Map<String, Object> office(int year, String id, String name, long forms, long qualified,
+                                      long unsatisfied, long unrated, Double rate, Double previous, Double change,
+                                      Boolean significant, Integer rank, Double company, Double gap) {
         return row("year", year, "office_id", id, "office_name", name, "forms", forms, "qualified", qualified,
                 "unsatisfied", unsatisfied, "unrated", unrated, "satisfaction_rate", rate,
-                "previous_satisfaction_rate", previous, "change_points", change, "rank", rank,
-                "company_satisfaction_rate", company, "gap_points", gap);
+                "previous_satisfaction_rate", previous, "change_points", change, "change_significant", significant,
+                "rank", rank, "company_satisfaction_rate", company, "gap_points", gap);
     }
 
     static Map<String, Object> item(String office, String item, String name, String level, long qualified,

@@ -35,10 +35,10 @@ class DuckDbReadEngineTest {
         Path returns = Files.createDirectories(marts.resolve("survey_returns"));
         Path company = Files.createDirectories(marts.resolve("satisfaction_company"));
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
-            sql.execute("COPY (SELECT * FROM (VALUES ('A', 2025, 6, 10, 0.6), ('B', 2025, 1, 4, 0.25),"
-                    + " ('A', 2024, 9, 10, 0.9)) t(office_id, year, forms_returned, forms_distributed, return_rate))"
+            sql.execute("COPY (SELECT * FROM (VALUES ('A', 2025, 6, 10, 0.6::DOUBLE),"
+                    + " ('B', 2025, 1, 4, 0.25::DOUBLE), ('A', 2024, 9, 10, 0.9::DOUBLE)) t(office_id, year, forms_returned, forms_distributed, return_rate))"
                     + " TO '" + returns.resolve("part-00000.parquet") + "' (FORMAT parquet)");
-            sql.execute("COPY (SELECT 2025 AS year, 0.875 AS satisfaction_rate) TO '"
+            sql.execute("COPY (SELECT 2025 AS year, 0.875::DOUBLE AS satisfaction_rate) TO '"
                     + company.resolve("part-00000.parquet") + "' (FORMAT parquet)");
         }
     }
