@@ -26,9 +26,10 @@ function pct(value, digits = 2) {
 }
 function fmt(name, value) {
   if (value == null) return '';
-  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  if (typeof value === 'boolean' && name !== 'change_significant') return value ? t('yes') : t('no');
   if (typeof value === 'number' && RATE.test(name)) return pct(value);
   if (typeof value === 'number' && !Number.isInteger(value)) return value.toFixed(2);
+  if (name === 'change_significant') return value ? '★ ' + t('kpi.significant') : '';
   if (name === 'quadrant') return t('quadrant.' + value);
   if (CODED.has(name)) return code(value);
   return String(value);

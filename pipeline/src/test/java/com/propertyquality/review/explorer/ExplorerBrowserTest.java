@@ -110,6 +110,9 @@ class ExplorerBrowserTest {
         }
         Map<String, Object> company = only(rows("satisfaction_company"), Map.of("year", YEAR));
         assertThat(text("#kpi-satisfaction .value")).isEqualTo(percent((Double) company.get("satisfaction_rate")));
+        // the mart's 95% interval beside the rate
+        assertThat(text("#kpi-satisfaction .sub")).contains(percent((Double) company.get("satisfaction_rate_ci_low"))
+                + " – " + percent((Double) company.get("satisfaction_rate_ci_high")));
         // offices under the threshold: those of survey_returns that do not meet it
         TreeSet<String> under = new TreeSet<>();
         for (Map<String, Object> row : rows("survey_returns")) {
