@@ -152,6 +152,9 @@ final class ExplorerQueries {
 
     /** An office's items beside the company's, and the gap in percentage points. */
     private static Query againstCompany(Filters f, Set<String> views) {
+        if (f.office() == null) {
+            throw new IllegalArgumentException("against_company compares one office with the company: give office=ID");
+        }
         String sql = "SELECT o.office_id, o.item, o.item_name, o.level, o.forms, o.satisfaction_rate,"
                 + " c.satisfaction_rate AS company_satisfaction_rate"
                 + " FROM satisfaction_by_item o LEFT JOIN satisfaction_by_item c"
