@@ -163,6 +163,8 @@ public class IngestService {
         LoadScope scope = new LoadScope(lake.localRunFolder(runId).resolve("keys"),
                 keysInMemory);
         Path rejectsFile = work.rejects().resolve(runId).resolve("rejects.csv");
+        // rejected rows are kept whole, personal data included (a household's name and phone): the owner's alone
+        StoragePath.local(rejectsFile.getParent()).mkdirsForOwner();
         Map<String, List<Lake.Replacement>> replaced = new LinkedHashMap<>();
         Path parts = rejectsFile.resolveSibling("parts");
         IngestRun run = new IngestRun(runId, scope, lake, lakeLocation, encodingOverride, out);

@@ -117,6 +117,11 @@ class QueryCommandTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
                     .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
         }
+        // a run's rejected rows are kept whole, personal data included: its rejects folder is the owner's too
+        try (Stream<Path> runs = Files.list(work.resolve("rejects"))) {
+            assertThat(runs.toList()).isNotEmpty().allSatisfy(run -> assertThat(
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwx------"));
+        }
         // the public dataset keeps the usual modes: it is what the views read
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("lake/households"))))
                 .isNotEqualTo("rwx------");
