@@ -176,12 +176,23 @@ public final class SurveyMarts {
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("level"));
     }
 
-    /** Per year, pooled over every item of every office: not an average of office rates. */
+    /**
+     * Per year, pooled over every item of every office: not an average of office rates. With last year's rate, the
+     * change in points and whether it passes the two-proportion test on the forms of both years, as per office.
+     */
     public Dataset<Row> satisfactionCompany() {
-        return formCounts(responses.groupBy("year"))
+        Dataset<Row> rates = formCounts(responses.groupBy("year"))
                 .select(col("year"), col("forms"), col("rated_forms"), col("qualified"), col("unsatisfied"),
                         col("unrated"), rate().as("satisfaction_rate"), rateLow(col("rated_forms")),
-                        rateHigh(col("rated_forms")))
+                        rateHigh(col("rated_forms")));
+        Dataset<Row> previous = rates.select(col("year").plus(1).as("year"),
+                col("satisfaction_rate").as("previous_satisfaction_rate"),
+                col("rated_forms").as("previous_rated_forms"));
+        return rates.join(previous, JoinKeys.of(List.of("year")), "left")
+                .withColumn("change_points", PercentagePoints.column(col("satisfaction_rate"),
+                        col("previous_satisfaction_rate")))
+                .withColumn("change_significant", ChangeSignificance.column(col("satisfaction_rate"),
+                        col("rated_forms"), col("previous_satisfaction_rate"), col("previous_rated_forms")))
                 .orderBy("year");
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.propertyquality.review.metrics.SurveyItem;
+import com.propertyquality.review.metrics.ChangeSignificance;
 import com.propertyquality.review.support.LakeFixture;
 import com.propertyquality.review.support.TestSpark;
 
@@ -319,6 +320,21 @@ class SurveyMartsTest {
         Row f = rows.get("2025/F");
         assertThat(f.<Double>getAs("change_points")).isCloseTo(-50.0, within(1e-9));
         assertThat(f.<Boolean>getAs("change_significant")).isFalse();
+
+        // the company: 2024 all 22 forms satisfied (rate 1); 2025 qualified 12·9 + 9 = 117, unsatisfied 8·9 + 9 = 81,
+        // rate 117/198 on 22 forms, −40.909 points; pooled = (13 + 22)/44 = 35/44; se = √(35/44 · 9/44 · 2/22)
+        // = 0.1216203; z = (117/198 − 1)/0.1216203 = −3.3637: significant. 2024 has no year before: not tested
+        Map<String, Row> company = byKey(new SurveyMarts(spark, new LakeTables(spark, otherLake))
+                .satisfactionCompany().collectAsList(), r -> String.valueOf(r.<Integer>getAs("year")));
+        Row now = company.get("2025");
+        assertThat(now.<Double>getAs("satisfaction_rate")).isCloseTo(117.0 / 198, within(1e-12));
+        assertThat(now.<Double>getAs("previous_satisfaction_rate")).isEqualTo(1.0);
+        assertThat(now.<Long>getAs("previous_rated_forms")).isEqualTo(22L);
+        assertThat(now.<Double>getAs("change_points")).isCloseTo(-40.909090909, within(1e-6));
+        assertThat(now.<Boolean>getAs("change_significant")).isTrue();
+        assertThat(ChangeSignificance.statistic(117.0 / 198, 22, 1.0, 22)).isCloseTo(-3.3637, within(1e-4));
+        assertThat(company.get("2024").<Boolean>getAs("change_significant")).isNull();
+        assertThat(company.get("2024").<Double>getAs("change_points")).isNull();
     }
 
     private static void assertReturns(Row row, String name, Long distributed, Long returned, Double rate,
