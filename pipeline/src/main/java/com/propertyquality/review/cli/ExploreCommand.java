@@ -48,7 +48,8 @@ class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         WorkFolder work;
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        // the settings and the work folder are all it needs: not the batch context other commands start
+        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
             work = context.getBean(WorkFolder.class);
         }
         Path marts = local(work.marts(), "--marts");
