@@ -68,7 +68,7 @@ class CheckReturnsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
             BigDecimal limit = threshold != null ? threshold
                     : context.getBean(ReviewProperties.class).returns().threshold();
             MartRows marts = new MartRows(context.getBean(WorkFolder.class).marts());

@@ -16,6 +16,8 @@ import com.propertyquality.review.ingest.WorkFolderLock;
 /** Starts the Spring context a command runs in, with the command's options as the strongest settings. */
 final class Contexts {
 
+    private static final String BACKGROUND_PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
+
     private Contexts() {
     }
 
@@ -24,8 +26,8 @@ final class Contexts {
     }
 
     /**
-     * A context with the settings and the work folder only (no batch, no job repository): for commands that only
-     * read the marts, whose users wait for the answer.
+     * A context with the settings and the work folder only (no batch, no job repository, no Spark): for commands
+     * that only read the marts, whose users wait for the answer.
      */
     static ConfigurableApplicationContext startReading(CommonOptions options) {
         return start(WorkFolderSettings.class, options);
@@ -35,6 +37,10 @@ final class Contexts {
                                                         String... extraProperties) {
         List<String> arguments = new ArrayList<>(options.asSpringArguments());
         arguments.addAll(List.of(extraProperties));
+        // Boot warms Jackson, Tomcat and the HTTP converters on a thread of their own, for a web server these
+        // contexts never start: on two cores that thread takes CPU from the command a user waits for
+        System.setProperty(BACKGROUND_PREINITIALIZER_IGNORE,
+                System.getProperty(BACKGROUND_PREINITIALIZER_IGNORE, "true"));
         return new SpringApplicationBuilder(configuration)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -27,7 +27,7 @@ class MartsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
             PrintWriter out = spec.commandLine().getOut();
             for (MartCatalog.Entry entry : MartCatalog.of(context.getBean(WorkFolder.class).marts())) {
                 if (!entry.built()) {

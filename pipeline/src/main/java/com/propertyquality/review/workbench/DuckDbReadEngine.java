@@ -188,7 +188,8 @@ public final class DuckDbReadEngine implements AutoCloseable {
                 return answer(result);
             }
         } catch (SQLException e) {
-            throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
+            // the engine's whole message: its candidate columns and the pointer into the query help the analyst
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()).strip(), e);
         }
     }
 

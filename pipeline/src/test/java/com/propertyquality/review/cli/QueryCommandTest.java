@@ -217,6 +217,17 @@ class QueryCommandTest {
         }
     }
 
+    @Test
+    void aMistakeInAReadOnlyQueryIsAnErrorThatSaysItOnce() {
+        Cli.Result result = Cli.run("query", "--work", work.toString(), "SELECT categry FROM survey_returns");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("error: Binder Error: ").contains("categry")
+                .contains("Candidate bindings");
+        assertThat(result.err().split("Binder Error", -1)).as("the engine's message, once").hasSize(2);
+    }
+
     private static DuckDbReadEngine duckDb;
     private static SparkDoor sparkDoor;
 

@@ -1,0 +1,120 @@
+package com.propertyquality.review.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher ({@code ./review-pipeline}) as a user runs it after {@code ./mvnw package}: it runs the extracted
+ * layout with the build's class-data-sharing archive, answers as {@code java -jar} does, passes exit statuses
+ * through, and starts quietly without the archive when the archive does not match its jars.
+ */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ROOT.resolve("review-pipeline");
+    private static final Path APP = ROOT.resolve("pipeline/target/app");
+    private static final String QUERY =
+            "SELECT office_id, office_name, city FROM offices ORDER BY office_id";
+
+    @TempDir
+    static Path temp;
+
+    static Path work;
+
+    @BeforeAll
+    static void ingestTheSampleThroughTheLauncher() throws Exception {
+        work = temp.resolve("work");
+        Run ingest = run(LAUNCHER, Map.of(), "ingest", "--input", ROOT.resolve("data/sample").toString(),
+                "--work", work.toString());
+        assertThat(ingest.status()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("offices");
+    }
+
+    @Test
+    void aQueryThroughTheLauncherComesFromTheArchiveAndEqualsTheExecutableJars() throws Exception {
+        Path classes = temp.resolve("classes.log");
+        Run launched = run(LAUNCHER, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "query", "--format", "csv", "--work", work.toString(), QUERY);
+        Run plain = run(Path.of(System.getProperty("java.home"), "bin", "java"), Map.of(), "-jar", ROOT.resolve("pipeline/target/review-pipeline.jar")
+                .toString(), "query", "--format", "csv", "--work", work.toString(), QUERY);
+
+        assertThat(launched.status()).as(launched.err()).isZero();
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(launched.out()).isEqualTo(plain.out());
+        assertThat(launched.out().lines().skip(1)).isNotEmpty().allMatch(line -> line.split(",").length == 3);
+        assertThat(Files.readString(classes))
+                .contains("com.propertyquality.review.workbench.DuckDbDoor source: shared objects file (top)")
+                .contains("source: file:" + APP.resolve("lib"));
+    }
+
+    @Test
+    void aRefusedQueryKeepsItsExitStatusAndItsOneLine() throws Exception {
+        Run refused = run(LAUNCHER, Map.of(), "query", "--work", work.toString(), "DROP VIEW offices");
+
+        assertThat(refused.status()).isEqualTo(ReviewCli.USAGE);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().lines()).singleElement().asString().startsWith("refused: ");
+    }
+
+    /**
+     * A copy of the launcher and the layout whose jars sit at another path: the archive no longer matches, and the
+     * JVM says so on standard output unless told not to. The answer must be the same, with nothing added.
+     */
+    @Test
+    void aStaleArchiveIsIgnoredWithoutAWordOnStandardOutput() throws Exception {
+        Path copy = temp.resolve("copy");
+        Path app = Files.createDirectories(copy.resolve("pipeline/target/app"));
+        Files.copy(LAUNCHER, copy.resolve("review-pipeline"));
+        Files.copy(APP.resolve("review-pipeline.jar"), app.resolve("review-pipeline.jar"));
+        Files.copy(APP.resolve("review-pipeline.jsa"), app.resolve("review-pipeline.jsa"));
+        Files.createSymbolicLink(app.resolve("lib"), APP.resolve("lib"));
+        Path classes = temp.resolve("stale-classes.log");
+
+        Run stale = run(copy.resolve("review-pipeline"), Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "query", "--format", "csv", "--work", work.toString(), QUERY);
+        Run launched = run(LAUNCHER, Map.of(), "query", "--format", "csv", "--work", work.toString(), QUERY);
+
+        assertThat(stale.status()).as(stale.err()).isZero();
+        assertThat(stale.out()).isEqualTo(launched.out());
+        assertThat(Files.readString(classes))
+                .contains("com.propertyquality.review.workbench.DuckDbDoor source: file:")
+                .doesNotContain("shared objects file (top)");
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Path program, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(program.toString());
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        // the JVM that runs the tests is the one whose training run made the archive (both are Maven's)
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not end within 3 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
