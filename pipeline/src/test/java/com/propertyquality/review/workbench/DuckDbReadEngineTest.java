@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.propertyquality.review.support.LakeFixture;
+
 /**
  * The read engine over marts written as Parquet (by a plain DuckDB connection, as Spark would lay them out):
  * the views, the office's engine, the second wall behind the door (external access off, settings locked).
@@ -55,6 +57,31 @@ class DuckDbReadEngineTest {
             assertThat(engine.ask("SELECT office_id, return_rate FROM survey_returns WHERE year = 2025"
                     + " ORDER BY office_id").rows())
                     .containsExactly(List.of("A", 0.6), List.of("B", 0.25));
+        }
+    }
+
+    /**
+     * The office register is held in memory (a file per office is slow to open at every question) but must never
+     * go stale: a load that replaces or adds an office is seen by the next question of the same engine, and the
+     * held table is reachable only through its view.
+     */
+    @Test
+    void theHeldOfficeRegisterFollowsEveryLoad() {
+        Path ownLake = work.resolve("lake-held");
+        new LakeFixture(ownLake).office("A", "甲管理处").write();
+        try (DuckDbReadEngine engine = DuckDbReadEngine.open(ownLake, marts, null)) {
+            String question = "SELECT office_id, office_name FROM offices ORDER BY office_id";
+            assertThat(engine.ask(question).rows()).containsExactly(List.of("A", "甲管理处"));
+
+            new LakeFixture(ownLake).office("A", "甲管理处（新址）").office("B", "乙管理处").write();
+            assertThat(engine.ask(question).rows())
+                    .containsExactly(List.of("A", "甲管理处（新址）"), List.of("B", "乙管理处"));
+            assertThat(engine.read("SELECT count(*) FROM offices").rows()).containsExactly(List.of(2L));
+
+            assertThatThrownBy(() -> engine.ask("SELECT * FROM held_offices")).isInstanceOf(RefusedQuery.class);
+        }
+        try (DuckDbReadEngine engine = DuckDbReadEngine.open(ownLake, marts, "B")) {
+            assertThat(engine.ask("SELECT office_id FROM offices").rows()).containsExactly(List.of("B"));
         }
     }
 
