@@ -176,6 +176,31 @@ function barOption(rows, labelOf, field, seriesName, line, lineName) {
   };
 }
 
+/*
+ * One bar per (group, series) pair, the mart's own rate in each: the value segments' satisfaction within each
+ * customer category (the marts hold it per category and segment; pooling categories would be a formula the
+ * explorer must not compute).
+ */
+function groupedBarOption(rows, groupOf, seriesOf, field) {
+  const groups = [...new Set(rows.map(groupOf))].sort();
+  const names = [...new Set(rows.map(seriesOf))];
+  const palette = ['#1f4e79', '#2e75b6', '#7fb3e0', '#f0a830', '#c0392b', '#7f8c8d'];
+  const series = names.map((name, i) => ({ name, type: 'bar', itemStyle: { color: palette[i % palette.length] },
+    data: groups.map(g => {
+      const row = rows.find(r => groupOf(r) === g && seriesOf(r) === name);
+      return row && row[field] != null ? +(row[field] * 100).toFixed(4) : null;
+    }) }));
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: params => params.map(p =>
+      p.name + ' · ' + p.seriesName + ': ' + (p.value == null ? '-' : p.value.toFixed(2) + '%')).join('<br>') },
+    legend: { top: 0, data: names },
+    xAxis: { type: 'category', data: groups },
+    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' },
+      min: v => Math.max(0, Math.floor((v.min - 5) / 20) * 20) },
+    series
+  };
+}
+
 /* ---------- the tabs ---------- */
 
 async function overview(root) {
@@ -292,6 +317,12 @@ async function satisfaction(root) {
   segmentCard.getDom().parentElement.prepend(el('label', {}, t('dimension') + ' ', select));
   tableCard(root, 'segments', 'table.segments', 'segments', segments, { dimension: state.dimension });
   const values = await table('value_segments');
+  // the segments from the most to the least valuable, as the packet lists them
+  const valueOrder = ['most_valuable', 'high_value', 'steady', 'new', 'at_risk'];
+  const rank = r => { const i = valueOrder.indexOf(r.value_segment); return i < 0 ? valueOrder.length : i; };
+  const valueRows = rowsOf(values).slice().sort((a, b) => rank(a) - rank(b));
+  chartCard(root, 'value-segments', 'chart.value_segments',
+    groupedBarOption(valueRows, r => r.category, r => code(r.value_segment), 'satisfaction_rate'));
   tableCard(root, 'value-segments', 'table.value_segments', 'value_segments', values);
 }
 

@@ -268,6 +268,33 @@ class ExplorerBrowserTest {
                 .filter(r -> r.get("year").equals(YEAR) && r.get("office_id") == null).count();
         assertThat(browser.findElements(By.cssSelector("#table-priorities tbody tr"))).hasSize((int) companyRows);
         screenshot("priorities");
+        tab("satisfaction");
+        assertThat(paintedPixels("chart-value-segments")).isGreaterThan(2000);
+        // each bar is the mart's own rate of a category and value segment (the company rows)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> option = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById('chart-value-segments'));"
+                        + "const o = c.getOption(); return {categories: o.xAxis[0].data,"
+                        + " series: o.series.map(s => s.name), values: o.series.map(s => s.data)};");
+        List<Map<String, Object>> segments = rows("customer_segments").stream()
+                .filter(r -> r.get("year").equals(YEAR) && r.get("office_id") == null).toList();
+        @SuppressWarnings("unchecked")
+        List<String> categories = (List<String>) option.get("categories");
+        @SuppressWarnings("unchecked")
+        List<List<Number>> values = (List<List<Number>>) option.get("values");
+        assertThat(categories).containsExactlyElementsOf(
+                segments.stream().map(r -> (String) r.get("category")).distinct().sorted().toList());
+        long bars = values.stream().flatMap(List::stream).filter(java.util.Objects::nonNull).count();
+        assertThat(bars).isEqualTo(segments.stream().filter(r -> r.get("satisfaction_rate") != null).count());
+        Map<String, Object> categoryA = segments.stream().filter(r -> "A".equals(r.get("category"))
+                && r.get("satisfaction_rate") != null).findFirst().orElseThrow();
+        assertThat(values.stream().map(v -> v.get(0)).filter(java.util.Objects::nonNull)
+                .map(Number::doubleValue).toList())
+                .anySatisfy(v -> assertThat(v).isCloseTo(((Number) categoryA.get("satisfaction_rate")).doubleValue() * 100,
+                        org.assertj.core.data.Offset.offset(1e-9)));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('chart-value-segments').scrollIntoView({block: 'center'})");
+        screenshot("value-segments");
     }
 
     @Test
