@@ -43,7 +43,10 @@ class CheckReturnsCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     @Option(names = "--year", paramLabel = "YYYY", description = "Survey year (default: the latest in the marts).")
     Integer year;
@@ -68,7 +71,7 @@ class CheckReturnsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, marts)) {
             BigDecimal limit = threshold != null ? threshold
                     : context.getBean(ReviewProperties.class).returns().threshold();
             MartRows marts = new MartRows(context.getBean(WorkFolder.class).marts());

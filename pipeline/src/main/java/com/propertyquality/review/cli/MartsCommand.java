@@ -20,14 +20,17 @@ import picocli.CommandLine.Spec;
 class MartsCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, marts)) {
             PrintWriter out = spec.commandLine().getOut();
             for (MartCatalog.Entry entry : MartCatalog.of(context.getBean(WorkFolder.class).marts())) {
                 if (!entry.built()) {

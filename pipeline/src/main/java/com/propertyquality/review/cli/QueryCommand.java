@@ -52,7 +52,16 @@ class QueryCommand implements Callable<Integer> {
     enum Engine { auto, duckdb, spark }
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
+
+    @Mixin
+    WorkFolderOptions.SparkMaster sparkMaster;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The query.")
     String sql;
@@ -71,7 +80,8 @@ class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
             description = "auto, duckdb or spark (default: ${DEFAULT-VALUE}: DuckDB when the work folder is on the"
-                    + " local disk and no --output is asked for, else Spark). Both stand behind the same door.")
+                    + " local disk and no --output is asked for, else Spark). Both stand behind the same door;"
+                    + " --spark-master serves Spark's answers only.")
     Engine engine;
 
     @Spec
@@ -86,18 +96,23 @@ class QueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--output writes with Spark: use --engine spark (or leave --engine out)");
         }
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
-            WorkFolder work = context.getBean(WorkFolder.class);
-            boolean local = work.lake().isLocal() && work.marts().isLocal();
+        if (engine == Engine.duckdb && sparkMaster.sparkMaster != null) {
+            // the master serves Spark's answers only (--engine spark, --output, a lake off the local disk)
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--spark-master is for Spark's answers: use --engine spark (or leave --engine out)");
+        }
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, lake, marts, sparkMaster)) {
+            WorkFolder folder = context.getBean(WorkFolder.class);
+            boolean local = folder.lake().isLocal() && folder.marts().isLocal();
             if (engine == Engine.duckdb && !local) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--engine duckdb reads a work folder on the local disk; this one is not: use --engine spark");
             }
             try {
                 if (engine == Engine.duckdb || engine == Engine.auto && local && output == null) {
-                    return askDuckDb(work);
+                    return askDuckDb(folder);
                 }
-                return askSpark(context.getBean(ReviewProperties.class), work);
+                return askSpark(context.getBean(ReviewProperties.class), folder);
             } catch (RefusedQuery refused) {
                 spec.commandLine().getErr().println("refused: " + refused.getMessage());
                 spec.commandLine().getErr().flush();

@@ -29,7 +29,13 @@ import picocli.CommandLine.Spec;
 class ReportCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     enum Kind { packet, returns }
 
@@ -81,7 +87,7 @@ class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--office and --kind " + kind + " exclude each other");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        try (ConfigurableApplicationContext context = Contexts.start(work, lake, marts)) {
             long started = System.nanoTime();
             PacketService reports = context.getBean(PacketService.class);
             int surveyYear = year != null ? year : reports.latestYear();
