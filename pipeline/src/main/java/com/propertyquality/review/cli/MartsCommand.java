@@ -40,9 +40,9 @@ class MartsCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "%s (%,d rows): %s%n", entry.mart().name(), entry.rows(),
                         entry.mart().description());
-                for (MartCatalog.Column column : entry.columns()) {
-                    out.printf(Locale.ROOT, "    %-28s %s%n", column.name(), column.type());
-                }
+                TerminalTable columns = new TerminalTable("column", "type");
+                entry.columns().forEach(column -> columns.add(column.name(), column.type()));
+                columns.print(out, "    ");
             }
             out.flush();
             return ReviewCli.OK;

@@ -201,22 +201,13 @@ class QueryCommand implements Callable<Integer> {
     }
 
     private void table(String[] header, List<? extends List<?>> rows, PrintWriter out) {
-        List<List<String>> lines = new ArrayList<>();
-        for (List<?> row : rows.subList(0, Math.min(limit, rows.size()))) {
-            lines.add(row.stream().map(QueryCommand::cell).toList());
+        List<? extends List<?>> shown = rows.subList(0, Math.min(limit, rows.size()));
+        TerminalTable table = new TerminalTable(header);
+        for (List<?> row : shown) {
+            table.add(row.stream().map(QueryCommand::cell).toArray());
         }
-        int[] widths = new int[header.length];
-        for (int c = 0; c < header.length; c++) {
-            widths[c] = width(header[c]);
-            for (List<String> line : lines) {
-                widths[c] = Math.max(widths[c], width(line.get(c)));
-            }
-        }
-        out.println(pad(List.of(header), widths));
-        for (List<String> line : lines) {
-            out.println(pad(line, widths));
-        }
-        out.printf(Locale.ROOT, "(%d row%s%s)%n", lines.size(), lines.size() == 1 ? "" : "s",
+        table.print(out);
+        out.printf(Locale.ROOT, "(%d row%s%s)%n", shown.size(), shown.size() == 1 ? "" : "s",
                 rows.size() > limit ? ", more not shown: raise --limit or use --format csv" : "");
     }
 
@@ -234,27 +225,5 @@ class QueryCommand implements Callable<Integer> {
 
     private static String cell(Object value) {
         return value == null ? "" : String.valueOf(value);
-    }
-
-    /** Display width: CJK characters take two columns in a terminal. */
-    private static int width(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            width += Character.isIdeographic(codePoint) || (codePoint >= 0xFF00 && codePoint <= 0xFFEF) ? 2 : 1;
-            i += Character.charCount(codePoint);
-        }
-        return width;
-    }
-
-    private static String pad(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            if (c > 0) {
-                line.append("  ");
-            }
-            line.append(cells.get(c)).append(" ".repeat(widths[c] - width(cells.get(c))));
-        }
-        return line.toString().stripTrailing();
     }
 }
