@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Render a report of a year from the marts into <work>/reports/:",
+        description = {"Render a report of a year from the marts into <work>/reports/: the management-review packet,"
+                + " the return-rate check or an office's own report.",
                 "  packet  (default) the management-review packet: management-review-YYYY.pdf",
                 "  returns the quality department's return-rate check, offices under the threshold first:"
                         + " return-rates-YYYY.pdf",
