@@ -29,6 +29,9 @@ final class HelpLayout {
     /** The columns of an option's required marker, short name and comma, before its long name. */
     private static final int NAMES = 5;
 
+    /** Wide enough for any command's synopsis on one line (picocli allocates a line of this width). */
+    private static final int SYNOPSIS_ON_ONE_LINE = 4_000;
+
     private HelpLayout() {
     }
 
@@ -62,7 +65,7 @@ final class HelpLayout {
         int configured = usage.width();
         String line;
         try {
-            usage.width(Integer.MAX_VALUE / 2);
+            usage.width(SYNOPSIS_ON_ONE_LINE);
             line = help.synopsis(heading).strip();
         } finally {
             usage.width(configured);
