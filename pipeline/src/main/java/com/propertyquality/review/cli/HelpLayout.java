@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -28,6 +29,9 @@ final class HelpLayout {
 
     /** The columns of an option's required marker, short name and comma, before its long name. */
     private static final int NAMES = 5;
+
+    /** The colours picocli gives names in a terminal: they take no column. */
+    private static final Pattern ANSI_STYLE = Pattern.compile("\u001B\\[[0-9;]*m");
 
     /** Wide enough for any command's synopsis on one line (picocli allocates a line of this width). */
     private static final int SYNOPSIS_ON_ONE_LINE = 4_000;
@@ -217,7 +221,7 @@ final class HelpLayout {
             if (word.isEmpty()) {
                 continue;
             }
-            int length = TerminalTable.width(word);
+            int length = TerminalTable.width(ANSI_STYLE.matcher(word).replaceAll(""));
             if (!empty && column + 1 + length > width) {
                 out.append(line.toString().stripTrailing()).append(System.lineSeparator());
                 line = new StringBuilder(" ".repeat(next));

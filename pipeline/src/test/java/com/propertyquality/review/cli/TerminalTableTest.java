@@ -67,8 +67,40 @@ class TerminalTableTest {
                 assertThat(starts.get(l).get(4)).as(lines.get(l)).isEqualTo(starts.get(0).get(4));
             }
         }
-        // the widest name sets its column, 20 columns though 17 chars (东莞松山湖管理处: 16 in 8), and the gap of 2
+        // the widest name sets its column, 20 columns in 18 chars (东莞松山湖管理处: 16 in 8), and the gap of 2
         assertThat(starts.get(0).get(2) - starts.get(0).get(1)).isEqualTo(20 + 2);
         assertThat(lines.get(2)).as("no trailing spaces after an empty last cell").endsWith("100.00%");
+    }
+
+    /**
+     * The display columns where each cell of a printed table line starts and ends ({start, end}), the cells being
+     * what two or more spaces separate: for the commands' tests to check that their columns line up.
+     */
+    static List<int[]> cells(String line) {
+        List<int[]> cells = new ArrayList<>();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("\\S+(?: \\S+)*").matcher(line);
+        while (cell.find()) {
+            cells.add(new int[] {TerminalTable.width(line.substring(0, cell.start())),
+                    TerminalTable.width(line.substring(0, cell.end()))});
+        }
+        return cells;
+    }
+
+    /** Asserts that the given columns start (left) or end (right) at the same display column on every line. */
+    static void assertLinedUp(List<String> lines, List<Integer> left, List<Integer> right) {
+        List<int[]> first = cells(lines.get(0));
+        for (String line : lines) {
+            List<int[]> cells = cells(line);
+            for (int column : left) {
+                if (column < cells.size()) {
+                    assertThat(cells.get(column)[0]).as(column + " starts together:\n" + String.join("\n", lines))
+                            .isEqualTo(first.get(column)[0]);
+                }
+            }
+            for (int column : right) {
+                assertThat(cells.get(column)[1]).as(column + " ends together:\n" + String.join("\n", lines))
+                        .isEqualTo(first.get(column)[1]);
+            }
+        }
     }
 }
