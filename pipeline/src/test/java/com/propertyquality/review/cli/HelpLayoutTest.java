@@ -46,6 +46,9 @@ class HelpLayoutTest {
             for (String word : expectedWords(command)) {
                 assertThat(words).as(name + " at " + width + ":\n" + help).contains(word);
             }
+            // in a terminal the names are coloured: the colours take no column, the lines break where they did
+            assertThat(command.getUsageMessage(Help.Ansi.ON).replaceAll("\u001B\\[[0-9;]*m", ""))
+                    .as(name + " at " + width + " in colour").isEqualTo(help);
         });
     }
 
