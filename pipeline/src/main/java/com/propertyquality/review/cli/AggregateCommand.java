@@ -23,7 +23,16 @@ import picocli.CommandLine.Spec;
 class AggregateCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
+
+    @Mixin
+    WorkFolderOptions.SparkMaster sparkMaster;
 
     @Mixin
     AsOfOption asOf;
@@ -38,7 +47,7 @@ class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        try (ConfigurableApplicationContext context = Contexts.start(work, lake, marts, sparkMaster)) {
             run(context, asOf.day(), only, spec.commandLine().getOut());
             return ReviewCli.OK;
         }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"The side-by-side benchmark on generated files (see BENCHMARKS.md): our ingest, aggregate and",
-                "report, and the same work by DuckDB and plain Spark, each in its own JVM."})
+        description = "The side-by-side benchmark on generated files (see BENCHMARKS.md): our ingest, aggregate and"
+                + " report, and the same work by DuckDB and plain Spark, each in its own JVM.")
 class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "DIR",

@@ -23,7 +23,8 @@ class BenchPeerCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the peer writes.")
     Path out;
 
-    @Option(names = "--spark-master", defaultValue = "local[*]", paramLabel = "URL")
+    @Option(names = "--spark-master", defaultValue = "local[*]", paramLabel = "URL",
+            description = "Spark master of the spark-csv stage (default: ${DEFAULT-VALUE}).")
     String master;
 
     @Override

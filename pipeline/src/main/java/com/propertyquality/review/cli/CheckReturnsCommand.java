@@ -43,7 +43,10 @@ class CheckReturnsCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     @Option(names = "--year", paramLabel = "YYYY", description = "Survey year (default: the latest in the marts).")
     Integer year;
@@ -68,7 +71,7 @@ class CheckReturnsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, marts)) {
             BigDecimal limit = threshold != null ? threshold
                     : context.getBean(ReviewProperties.class).returns().threshold();
             MartRows marts = new MartRows(context.getBean(WorkFolder.class).marts());
@@ -95,14 +98,14 @@ class CheckReturnsCommand implements Callable<Integer> {
 
     private static void table(PrintWriter out, int year, BigDecimal threshold, List<OfficeReturn> offices) {
         out.printf(Locale.ROOT, "Survey return rates %d, threshold %s%n", year, Percent.format(threshold));
-        out.printf(Locale.ROOT, "%-10s %-24s %11s %9s %8s  %-5s %s%n", "office", "name", "distributed",
-                "returned", "rate", "meets", "anomaly");
+        TerminalTable table = new TerminalTable("office", "name", "distributed", "returned", "rate", "meets",
+                "anomaly").alignRight(2, 3, 4);
         for (OfficeReturn office : offices) {
-            out.printf(Locale.ROOT, "%-10s %-24s %11s %9d %8s  %-5s %s%n", office.officeId(),
-                    office.officeName(), office.formsDistributed() == null ? "-" : office.formsDistributed(),
-                    office.formsReturned(), Percent.format(office.returnRate()),
-                    office.meetsThreshold() ? "yes" : "NO", office.anomaly() == null ? "" : office.anomaly());
+            table.add(office.officeId(), office.officeName(),
+                    office.formsDistributed() == null ? "-" : office.formsDistributed(), office.formsReturned(),
+                    Percent.format(office.returnRate()), office.meetsThreshold() ? "yes" : "NO", office.anomaly());
         }
+        table.print(out);
         long below = offices.stream().filter(o -> !o.meetsThreshold()).count();
         out.printf(Locale.ROOT, "%d of %d offices meet the threshold; %d do not.%n", offices.size() - below,
                 offices.size(), below);

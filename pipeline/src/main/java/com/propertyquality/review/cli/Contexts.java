@@ -1,6 +1,5 @@
 package com.propertyquality.review.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.Banner;
@@ -21,22 +20,21 @@ final class Contexts {
     private Contexts() {
     }
 
-    static ConfigurableApplicationContext start(CommonOptions options, String... extraProperties) {
-        return start(ReviewApplication.class, options, extraProperties);
+    static ConfigurableApplicationContext start(WorkFolderOptions.Setting... options) {
+        return start(ReviewApplication.class, options);
     }
 
     /**
      * A context with the settings and the work folder only (no batch, no job repository, no Spark): for commands
      * that only read the marts, whose users wait for the answer.
      */
-    static ConfigurableApplicationContext startReading(CommonOptions options) {
+    static ConfigurableApplicationContext startReading(WorkFolderOptions.Setting... options) {
         return start(WorkFolderSettings.class, options);
     }
 
-    private static ConfigurableApplicationContext start(Class<?> configuration, CommonOptions options,
-                                                        String... extraProperties) {
-        List<String> arguments = new ArrayList<>(options.asSpringArguments());
-        arguments.addAll(List.of(extraProperties));
+    private static ConfigurableApplicationContext start(Class<?> configuration,
+                                                        WorkFolderOptions.Setting... options) {
+        List<String> arguments = WorkFolderOptions.springArguments(options);
         // Boot warms Jackson, Tomcat and the HTTP converters on a thread of their own, for a web server these
         // contexts never start: on two cores that thread takes CPU from the command a user waits for
         System.setProperty(BACKGROUND_PREINITIALIZER_IGNORE,
@@ -56,8 +54,8 @@ final class Contexts {
      * The context starts lazily and opens no data source on its own (application.yml), so reading the work folder
      * from it is safe.
      */
-    static Ingesting startIngesting(CommonOptions options, String... extraProperties) {
-        ConfigurableApplicationContext context = start(options, extraProperties);
+    static Ingesting startIngesting(WorkFolderOptions.Setting... options) {
+        ConfigurableApplicationContext context = start(options);
         try {
             return new Ingesting(context, WorkFolderLock.acquire(context.getBean(WorkFolder.class).root()));
         } catch (RuntimeException e) {

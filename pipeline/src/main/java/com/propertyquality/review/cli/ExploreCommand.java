@@ -27,7 +27,13 @@ import picocli.CommandLine.Spec;
 class ExploreCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -47,15 +53,15 @@ class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WorkFolder work;
+        WorkFolder folder;
         // the settings and the work folder are all it needs: not the batch context other commands start
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
-            work = context.getBean(WorkFolder.class);
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, lake, marts)) {
+            folder = context.getBean(WorkFolder.class);
         }
-        Path marts = local(work.marts(), "--marts");
-        Path lake = local(work.lake(), "--lake");
-        try (ExplorerServer running = ExplorerServer.start(DuckDbReadEngine.open(lake, marts, office), bind, port,
-                office)) {
+        Path martsFolder = local(folder.marts(), "--marts");
+        Path lakeFolder = local(folder.lake(), "--lake");
+        try (ExplorerServer running = ExplorerServer.start(DuckDbReadEngine.open(lakeFolder, martsFolder, office),
+                bind, port, office)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Explorer: " + running.url());
             if (running.token() != null) {

@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
 class IngestCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
 
     @Mixin
     InputOptions files;
@@ -42,7 +45,7 @@ class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Charset override = files.encodingOverride(spec);
-        try (Contexts.Ingesting ingesting = Contexts.startIngesting(common)) {
+        try (Contexts.Ingesting ingesting = Contexts.startIngesting(work, lake)) {
             IngestReport report = run(ingesting, files.input, override, spec.commandLine().getOut());
             return status(report, spec.commandLine().getErr());
         }

@@ -20,14 +20,17 @@ import picocli.CommandLine.Spec;
 class MartsCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, marts)) {
             PrintWriter out = spec.commandLine().getOut();
             for (MartCatalog.Entry entry : MartCatalog.of(context.getBean(WorkFolder.class).marts())) {
                 if (!entry.built()) {
@@ -37,9 +40,9 @@ class MartsCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "%s (%,d rows): %s%n", entry.mart().name(), entry.rows(),
                         entry.mart().description());
-                for (MartCatalog.Column column : entry.columns()) {
-                    out.printf(Locale.ROOT, "    %-28s %s%n", column.name(), column.type());
-                }
+                TerminalTable columns = new TerminalTable("column", "type");
+                entry.columns().forEach(column -> columns.add(column.name(), column.type()));
+                columns.print(out, "    ");
             }
             out.flush();
             return ReviewCli.OK;

@@ -52,7 +52,16 @@ class QueryCommand implements Callable<Integer> {
     enum Engine { auto, duckdb, spark }
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
+
+    @Mixin
+    WorkFolderOptions.SparkMaster sparkMaster;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The query.")
     String sql;
@@ -71,7 +80,8 @@ class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
             description = "auto, duckdb or spark (default: ${DEFAULT-VALUE}: DuckDB when the work folder is on the"
-                    + " local disk and no --output is asked for, else Spark). Both stand behind the same door.")
+                    + " local disk and no --output is asked for, else Spark). Both stand behind the same door;"
+                    + " --spark-master serves Spark's answers only.")
     Engine engine;
 
     @Spec
@@ -86,18 +96,23 @@ class QueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--output writes with Spark: use --engine spark (or leave --engine out)");
         }
-        try (ConfigurableApplicationContext context = Contexts.startReading(common)) {
-            WorkFolder work = context.getBean(WorkFolder.class);
-            boolean local = work.lake().isLocal() && work.marts().isLocal();
+        if (engine == Engine.duckdb && sparkMaster.sparkMaster != null) {
+            // the master serves Spark's answers only (--engine spark, --output, a lake off the local disk)
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--spark-master is for Spark's answers: use --engine spark (or leave --engine out)");
+        }
+        try (ConfigurableApplicationContext context = Contexts.startReading(work, lake, marts, sparkMaster)) {
+            WorkFolder folder = context.getBean(WorkFolder.class);
+            boolean local = folder.lake().isLocal() && folder.marts().isLocal();
             if (engine == Engine.duckdb && !local) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--engine duckdb reads a work folder on the local disk; this one is not: use --engine spark");
             }
             try {
                 if (engine == Engine.duckdb || engine == Engine.auto && local && output == null) {
-                    return askDuckDb(work);
+                    return askDuckDb(folder);
                 }
-                return askSpark(context.getBean(ReviewProperties.class), work);
+                return askSpark(context.getBean(ReviewProperties.class), folder);
             } catch (RefusedQuery refused) {
                 spec.commandLine().getErr().println("refused: " + refused.getMessage());
                 spec.commandLine().getErr().flush();
@@ -186,22 +201,13 @@ class QueryCommand implements Callable<Integer> {
     }
 
     private void table(String[] header, List<? extends List<?>> rows, PrintWriter out) {
-        List<List<String>> lines = new ArrayList<>();
-        for (List<?> row : rows.subList(0, Math.min(limit, rows.size()))) {
-            lines.add(row.stream().map(QueryCommand::cell).toList());
+        List<? extends List<?>> shown = rows.subList(0, Math.min(limit, rows.size()));
+        TerminalTable table = new TerminalTable(header);
+        for (List<?> row : shown) {
+            table.add(row.stream().map(QueryCommand::cell).toArray());
         }
-        int[] widths = new int[header.length];
-        for (int c = 0; c < header.length; c++) {
-            widths[c] = width(header[c]);
-            for (List<String> line : lines) {
-                widths[c] = Math.max(widths[c], width(line.get(c)));
-            }
-        }
-        out.println(pad(List.of(header), widths));
-        for (List<String> line : lines) {
-            out.println(pad(line, widths));
-        }
-        out.printf(Locale.ROOT, "(%d row%s%s)%n", lines.size(), lines.size() == 1 ? "" : "s",
+        table.print(out);
+        out.printf(Locale.ROOT, "(%d row%s%s)%n", shown.size(), shown.size() == 1 ? "" : "s",
                 rows.size() > limit ? ", more not shown: raise --limit or use --format csv" : "");
     }
 
@@ -219,27 +225,5 @@ class QueryCommand implements Callable<Integer> {
 
     private static String cell(Object value) {
         return value == null ? "" : String.valueOf(value);
-    }
-
-    /** Display width: CJK characters take two columns in a terminal. */
-    private static int width(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            width += Character.isIdeographic(codePoint) || (codePoint >= 0xFF00 && codePoint <= 0xFFEF) ? 2 : 1;
-            i += Character.charCount(codePoint);
-        }
-        return width;
-    }
-
-    private static String pad(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            if (c > 0) {
-                line.append("  ");
-            }
-            line.append(cells.get(c)).append(" ".repeat(widths[c] - width(cells.get(c))));
-        }
-        return line.toString().stripTrailing();
     }
 }

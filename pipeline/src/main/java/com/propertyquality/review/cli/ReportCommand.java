@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Render a report of a year from the marts into <work>/reports/:",
+        description = {"Render a report of a year from the marts into <work>/reports/: the management-review packet,"
+                + " the return-rate check or an office's own report.",
                 "  packet  (default) the management-review packet: management-review-YYYY.pdf",
                 "  returns the quality department's return-rate check, offices under the threshold first:"
                         + " return-rates-YYYY.pdf",
@@ -29,7 +30,13 @@ import picocli.CommandLine.Spec;
 class ReportCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
 
     enum Kind { packet, returns }
 
@@ -81,7 +88,7 @@ class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--office and --kind " + kind + " exclude each other");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = Contexts.start(common)) {
+        try (ConfigurableApplicationContext context = Contexts.start(work, lake, marts)) {
             long started = System.nanoTime();
             PacketService reports = context.getBean(PacketService.class);
             int surveyYear = year != null ? year : reports.latestYear();

@@ -43,7 +43,7 @@ public class ReviewCli implements Runnable {
 
     /** Runs a command with its output to the given writers (the tests read them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new ReviewCli());
+        CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
@@ -55,6 +55,11 @@ public class ReviewCli implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** The command line with its help laid out for the terminal ({@link HelpLayout}). */
+    static CommandLine commandLine() {
+        return HelpLayout.install(new CommandLine(new ReviewCli()));
     }
 
     private static String message(Throwable exception) {

@@ -18,7 +18,16 @@ import picocli.CommandLine.Spec;
 class ReviewCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    WorkFolderOptions.Work work;
+
+    @Mixin
+    WorkFolderOptions.Lake lake;
+
+    @Mixin
+    WorkFolderOptions.Marts marts;
+
+    @Mixin
+    WorkFolderOptions.SparkMaster sparkMaster;
 
     @Mixin
     InputOptions files;
@@ -41,7 +50,7 @@ class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         var override = files.encodingOverride(spec);
         var out = spec.commandLine().getOut();
-        try (Contexts.Ingesting ingesting = Contexts.startIngesting(common)) {
+        try (Contexts.Ingesting ingesting = Contexts.startIngesting(work, lake, marts, sparkMaster)) {
             IngestReport ingested = IngestCommand.run(ingesting, files.input, override, out);
             AggregateCommand.run(ingesting.context(), asOf.day(), out);
             ReportCommand.run(ingesting.context(), year, out);

@@ -5,7 +5,13 @@ import com.propertyquality.review.lake.StoragePath;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 import com.propertyquality.review.lake.ParquetRows;
@@ -16,7 +22,10 @@ import com.propertyquality.review.lake.ParquetRows;
  */
 public final class MartCatalog {
 
-    /** A column of a built mart, with its Parquet type as written (e.g. "int64", "binary (STRING)"). */
+    /**
+     * A column of a built mart, with its logical type as Spark SQL and the query views name it (string, date,
+     * decimal(12,2), int, bigint, double, boolean, timestamp, array&lt;string&gt;), not Parquet's physical one.
+     */
     public record Column(String name, String type) {
     }
 
@@ -47,12 +56,68 @@ public final class MartCatalog {
             return columns;
         }
         for (Type field : schema.getFields()) {
-            String type = field.asPrimitiveType().getPrimitiveTypeName().name().toLowerCase();
-            if (field.getLogicalTypeAnnotation() != null) {
-                type += " (" + field.getLogicalTypeAnnotation() + ")";
-            }
-            columns.add(new Column(field.getName(), type));
+            columns.add(new Column(field.getName(), logicalType(field)));
         }
         return columns;
+    }
+
+    /** The type as Spark reads the column back: the annotation (STRING, DATE, DECIMAL...) over the physical type. */
+    static String logicalType(Type field) {
+        if (!field.isPrimitive()) {
+            return groupType(field.asGroupType());
+        }
+        PrimitiveType primitive = field.asPrimitiveType();
+        LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
+        if (annotation instanceof DecimalLogicalTypeAnnotation decimal) {
+            return "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
+        }
+        if (annotation instanceof TimestampLogicalTypeAnnotation timestamp) {
+            return timestamp.isAdjustedToUTC() ? "timestamp" : "timestamp_ntz";
+        }
+        if (annotation instanceof IntLogicalTypeAnnotation integer) {
+            return switch (integer.getBitWidth()) {
+                case 8 -> "tinyint";
+                case 16 -> "smallint";
+                case 32 -> "int";
+                default -> "bigint";
+            };
+        }
+        if (annotation == LogicalTypeAnnotation.dateType()) {
+            return "date";
+        }
+        if (annotation == LogicalTypeAnnotation.stringType() || annotation == LogicalTypeAnnotation.enumType()
+                || annotation == LogicalTypeAnnotation.jsonType()) {
+            return "string";
+        }
+        return switch (primitive.getPrimitiveTypeName()) {
+            case BOOLEAN -> "boolean";
+            case INT32 -> "int";
+            case INT64 -> "bigint";
+            case INT96 -> "timestamp";
+            case FLOAT -> "float";
+            case DOUBLE -> "double";
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> "binary";
+        };
+    }
+
+    /** A list, a map or a struct, written as Spark writes its type: array<...>, map<...,...>, struct<name:...>. */
+    private static String groupType(GroupType group) {
+        LogicalTypeAnnotation annotation = group.getLogicalTypeAnnotation();
+        if (annotation == LogicalTypeAnnotation.listType()) {
+            Type repeated = group.getType(0);
+            Type element = repeated.isPrimitive() || repeated.asGroupType().getFieldCount() != 1 ? repeated
+                    : repeated.asGroupType().getType(0);
+            return "array<" + logicalType(element) + ">";
+        }
+        if (annotation == LogicalTypeAnnotation.mapType()
+                || annotation == LogicalTypeAnnotation.MapKeyValueTypeAnnotation.getInstance()) {
+            GroupType entry = group.getType(0).asGroupType();
+            return "map<" + logicalType(entry.getType(0)) + "," + logicalType(entry.getType(1)) + ">";
+        }
+        List<String> fields = new ArrayList<>();
+        for (Type field : group.getFields()) {
+            fields.add(field.getName() + ":" + logicalType(field));
+        }
+        return "struct<" + String.join(",", fields) + ">";
     }
 }

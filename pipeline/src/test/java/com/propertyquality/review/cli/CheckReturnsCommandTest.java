@@ -51,6 +51,9 @@ class CheckReturnsCommandTest {
                 .containsPattern("A\\s+甲管理处\\s+10\\s+6\\s+60.00%\\s+yes")
                 .containsPattern("B\\s+乙管理处\\s+5\\s+5\\s+100.00%\\s+yes")
                 .contains("2 of 2 offices meet the threshold; 0 do not.");
+        // office and name start together, the counts and the rate end together, by display width
+        TerminalTableTest.assertLinedUp(result.out().lines().skip(1).limit(3).toList(), List.of(0, 1, 5),
+                List.of(2, 3, 4));
     }
 
     @Test

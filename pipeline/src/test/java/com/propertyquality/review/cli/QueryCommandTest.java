@@ -66,6 +66,17 @@ class QueryCommandTest {
     }
 
     @Test
+    void theTableLinesUpChineseAndMixedTextByDisplayWidth() {
+        Cli.Result result = Cli.run("query", "--work", work.toString(), "SELECT office_name, office_id || '区-东苑 Court'"
+                + " AS place, forms_returned, office_id FROM survey_returns ORDER BY office_id");
+
+        assertThat(result.status()).as(result.err()).isZero();
+        List<String> table = result.out().lines().limit(3).toList();
+        assertThat(table.get(1)).startsWith("甲管理处").contains("A区-东苑 Court");
+        TerminalTableTest.assertLinedUp(table, List.of(0, 1, 2, 3), List.of());
+    }
+
+    @Test
     void lakeDatasetsAndMartsJoinInOneQueryAndWriteCsv() {
         Cli.Result result = Cli.run("query", "--work", work.toString(), "--format", "csv",
                 "SELECT d.office_id, d.forms_distributed, s.satisfaction_rate FROM survey_distribution d"
