@@ -295,6 +295,47 @@ class DocumentRendererTest {
     }
 
     @Test
+    void chineseLinesBreakByTheRulesAndKeepIdsAndPhonesWhole() throws IOException {
+        String sentences = LineBreaksTest.SENTENCES;
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            rows.add(Row.of(String.format("FB2025-DG01-%04d", i), String.format("1%02d****%04d", 30 + i, 1000 + i * 7),
+                    sentences.substring(0, 20 + i * 9), "管理处回复：已处理，关联编号R2025-DG01-00" + (10 + i) + "。"));
+        }
+        // Narrow columns: by weight the id and phone columns get less than they need to print them on one line.
+        Table narrow = Table.of(List.of(Column.text("关联编号", 6), Column.text("电话", 5), Column.text("投诉内容", 18),
+                Column.text("处理情况（含回访）", 8)), rows);
+        ReportDocument document = new ReportDocument("排版", "示例物业管理有限公司", 2025, Lang.ZH, null, false,
+                List.of(Chapter.of("一、排版", "typesetting", Section.of("（一）长句", Paragraphs.of(sentences + sentences,
+                        sentences.repeat(3)), narrow))));
+        byte[] bytes = renderer.render(document, ReportFormat.PDF);
+        Files.write(Path.of("target/document-typesetting.pdf"), bytes);
+        List<String> lines = PdfLines.of(bytes).stream().flatMap(List::stream).map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(LineBreaks.CLOSING.indexOf(line.charAt(0))).as("starts with closing punctuation: " + line)
+                    .isNegative();
+            assertThat(LineBreaks.OPENING.indexOf(line.charAt(line.length() - 1)))
+                    .as("ends with opening punctuation: " + line).isNegative();
+        });
+        // Every masked phone and record id the document prints is found whole on one line.
+        long printed = 5 * tokens(sentences) + rows.stream().flatMap(r -> r.cells().stream())
+                .mapToLong(c -> tokens((String) c)).sum();
+        assertThat(lines.stream().mapToLong(DocumentRendererTest::tokens).sum()).isEqualTo(printed);
+        // Nothing invisible was added: the extracted text is the text, and searchable across line ends.
+        String text = String.join("", lines);
+        assertThat(text).doesNotContain("\u2060", "\u200b", "\ufeff").contains(sentences);
+    }
+
+    static final java.util.regex.Pattern TOKENS = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Z*-])(?:1\\d{2}\\*{4}\\d{4}|[A-Z]{1,2}\\d{4}-[A-Z]{2}\\d{2}-\\d{4}|[A-Z]{2}-\\d{4}-\\d{3})(?![0-9A-Z*-])");
+
+    /** Masked phones (158****6455) and record ids (FB2025-DG01-0012, R2025-DG01-0001, CA-2025-007) in the text. */
+    static long tokens(String text) {
+        return TOKENS.matcher(text).results().count();
+    }
+
+    @Test
     void xlsxHasOneSheetPerChapterWithNumericCells() throws IOException {
         byte[] xlsx = renderer.render(sample(Lang.ZH), ReportFormat.XLSX);
         Files.write(Path.of("target/document-sample.xlsx"), xlsx);
