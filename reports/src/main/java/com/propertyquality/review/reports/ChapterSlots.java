@@ -22,7 +22,7 @@ import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
 
 /**
- * A chapter as the rows of the {@code chapter.jrxml} template: one slot per caption, table, chart, text or note,
+ * A chapter as the rows of the {@code chapter.jrxml} template: one slot per table, chart, text or note,
  * each printed by the detail band of its kind; a section's heading and page break come with its slots.
  */
 final class ChapterSlots {
@@ -57,13 +57,27 @@ final class ChapterSlots {
     List<Map<String, ?>> of(Chapter chapter) {
         List<Map<String, ?>> slots = new ArrayList<>();
         int number = 0;
+        int captioned = 0;
         for (Section section : chapter.sections()) {
             List<Map<String, Object>> own = new ArrayList<>();
             for (Block block : section.blocks()) {
+                int first = own.size();
                 add(block, own);
+                // A table's caption is the header of the template's Block group, which starts on a new page
+                // rather than print the caption alone at a page's foot. Blocks without a caption start no group.
+                String caption = block instanceof Table table ? table.caption() : null;
+                if (caption != null) {
+                    captioned++;
+                }
+                for (Map<String, Object> slot : own.subList(first, own.size())) {
+                    slot.put("block", captioned);
+                    slot.put("blockCaption", caption == null ? null : lines(caption, captionFont, TableDesigns.WIDTH));
+                }
             }
             if (own.isEmpty()) {
-                own.add(slot("gap", null)); // a section without blocks still prints its heading
+                Map<String, Object> gap = slot("gap", null); // a section without blocks still prints its heading
+                gap.put("block", captioned);
+                own.add(gap);
             }
             // Every slot names its section: the template prints the heading (and the page break) as the
             // section's group header, which Jasper keeps together with the section's first block.
@@ -99,9 +113,6 @@ final class ChapterSlots {
     }
 
     private void table(Table table, List<Map<String, Object>> slots) {
-        if (table.caption() != null) {
-            slots.add(slot("caption", lines(table.caption(), captionFont, TableDesigns.WIDTH)));
-        }
         if (table.rows().isEmpty() && table.emptyText() != null) {
             slots.add(slot("text", lines(table.emptyText(), textFont, TableDesigns.WIDTH)));
         } else {

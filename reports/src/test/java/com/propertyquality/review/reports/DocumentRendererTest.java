@@ -336,6 +336,29 @@ class DocumentRendererTest {
     }
 
     @Test
+    void aCaptionNeverStandsAloneAtTheFootOfAPage() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            rows.add(Row.of(String.format("R%03d", i), "东湖花园管理处", (long) i));
+        }
+        Table table = new Table("验证无效的措施", List.of(Column.text("编号", 1), Column.text("管理处", 3),
+                Column.count("件数", 1)), rows, null, null);
+        // Filler paragraphs of one line each move the caption down the page, 16 pt a step, through the page's foot.
+        for (int filler = 30; filler <= 46; filler++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < filler; i++) {
+                lines.add("第" + (i + 1) + "行");
+            }
+            ReportDocument document = new ReportDocument("标题", "公司", 2025, Lang.ZH, null, false, List.of(
+                    Chapter.of("一、章", "chapter", Section.of(null, Paragraphs.of(lines.toArray(String[]::new)),
+                            table))));
+            List<String> texts = pageTexts(renderer.render(document, ReportFormat.PDF), true);
+            String captionPage = texts.stream().filter(t -> t.contains("验证无效的措施")).findFirst().orElseThrow();
+            assertThat(captionPage).as("%d lines before the table", filler).contains("R001", "管理处");
+        }
+    }
+
+    @Test
     void xlsxHasOneSheetPerChapterWithNumericCells() throws IOException {
         byte[] xlsx = renderer.render(sample(Lang.ZH), ReportFormat.XLSX);
         Files.write(Path.of("target/document-sample.xlsx"), xlsx);
