@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.util.function.IntFunction;
+import java.util.List;
 import java.util.Locale;
 
 import net.sf.jasperreports.charts.renderers.JCommonDrawableRendererImpl;
@@ -130,16 +131,17 @@ final class Charts {
         DefaultCategoryDataset counts = new DefaultCategoryDataset();
         DefaultCategoryDataset cumulative = new DefaultCategoryDataset();
         boolean[] main = new boolean[chart.bars().size()];
+        String[] printed = new String[chart.bars().size()];
+        CategoryAxis categories = categoryAxis(chart.bars().stream().map(ParetoChart.Bar::label).toList(), printed);
         long total = 0;
         int position = 0;
         for (ParetoChart.Bar bar : chart.bars()) {
-            Label label = new Label(position, bar.label());
+            Label label = new Label(position, printed[position]);
             main[position++] = bar.mainFactor();
             counts.addValue(bar.count(), "count", label);
             cumulative.addValue(bar.cumulativeShare() * 100, "share", label);
             total += bar.count();
         }
-        CategoryAxis categories = categoryAxis(chart.bars().stream().map(ParetoChart.Bar::label).toList());
         NumberAxis countAxis = new NumberAxis(chart.countAxis());
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         countAxis.setRange(0, Math.max(total, 1) * HEADROOM);
@@ -215,24 +217,67 @@ final class Charts {
     }
 
     /**
-     * The category axis of the Pareto chart. Labels are never broken inside a word: on one line when every label
-     * fits its category's width, otherwise all at 45°, each on one line (shortened with an ellipsis only if longer
-     * than half the plot's height).
+     * The Pareto chart's category axis and the labels it prints. Labels are never broken inside a word: on one line
+     * when they fit their category's width; else on two, broken at a space or, in Chinese, between two-character
+     * words (维修/保养), in a font made smaller if need be; else all at 45°, each on one line. Horizontal labels stay
+     * searchable text in the PDF, which angled ones do not.
      */
-    private CategoryAxis categoryAxis(java.util.List<String> labels) {
+    private CategoryAxis categoryAxis(List<String> labels, String[] printed) {
         CategoryAxis axis = new CategoryAxis();
-        Font font = font(Font.PLAIN, 7.5f);
-        axis.setTickLabelFont(font);
         axis.setLowerMargin(0.05); // room left of the first bar for its share label
         axis.setUpperMargin(0.03);
         axis.setCategoryMargin(0.15);
-        axis.setMaximumCategoryLabelLines(1);
-        double room = PLOT_WIDTH * (1 - 0.08) * (1 - 0.15) / Math.max(1, labels.size());
-        boolean fits = labels.stream().allMatch(l -> l == null || LineBreaks.width(font, l) <= room - 2);
-        if (!fits) {
-            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        // What JFreeChart gives a label under its bar, with a point to spare.
+        double room = PLOT_WIDTH * (1 - 0.08) * (1 - 0.15) / Math.max(1, labels.size()) * 0.9 - 1;
+        for (float size : new float[] {7.5f, 7f, 6.5f}) {
+            Font font = font(Font.PLAIN, size);
+            boolean fits = true;
+            for (int i = 0; i < labels.size() && fits; i++) {
+                printed[i] = twoLines(labels.get(i), font, room);
+                fits = printed[i] != null;
+            }
+            if (fits) {
+                axis.setTickLabelFont(font);
+                axis.setMaximumCategoryLabelLines(2);
+                axis.setMaximumCategoryLabelWidthRatio(1f);
+                return axis;
+            }
         }
+        for (int i = 0; i < labels.size(); i++) {
+            printed[i] = labels.get(i);
+        }
+        axis.setTickLabelFont(font(Font.PLAIN, 7.5f));
+        axis.setMaximumCategoryLabelLines(1);
+        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         return axis;
+    }
+
+    /** The label on at most two lines of {@code room} points, broken between words; null if it cannot be. */
+    private static String twoLines(String label, Font font, double room) {
+        if (label == null || LineBreaks.width(font, label) <= room) {
+            return label;
+        }
+        String[] halves;
+        int space = label.lastIndexOf(' ', label.length() / 2 + 1);
+        if (label.indexOf(' ') > 0) {
+            // Break at the space nearest the middle.
+            int after = label.indexOf(' ', label.length() / 2);
+            int at = space <= 0 || (after > 0 && after - label.length() / 2 < label.length() / 2 - space) ? after : space;
+            halves = at <= 0 ? new String[] {label} : new String[] {label.substring(0, at), label.substring(at + 1)};
+        } else if (label.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                && label.length() >= 3) {
+            // Chinese area names are compounds of two-character words: 维修保养, 环境卫生, 供水供电.
+            int at = Math.max(2, 2 * Math.round(label.length() / 4f));
+            halves = new String[] {label.substring(0, at), label.substring(at)};
+        } else {
+            return null;
+        }
+        for (String half : halves) {
+            if (halves.length < 2 || LineBreaks.width(font, half) > room) {
+                return null;
+            }
+        }
+        return halves[0] + "\n" + halves[1];
     }
 
     private Renderable drawing(CategoryPlot plot, String caption) {

@@ -359,6 +359,37 @@ class DocumentRendererTest {
     }
 
     @Test
+    void paretoCategoryLabelsAreNeverBrokenInsideAWord() throws IOException {
+        for (Lang lang : Lang.values()) {
+            List<String> labels = lang == Lang.ZH
+                    ? List.of("维修保养", "停车", "环境卫生", "电梯", "供水供电", "收费", "投诉处理", "安全秩序", "绿化",
+                            "接待服务", "经营服务", "服务跟进", "其它")
+                    // six: thirteen English labels are angled, which PDFBox does not read back
+                    : List.of("Maintenance", "Parking", "Complaint handling", "Environment", "Water power", "Fees");
+            List<ParetoChart.Bar> bars = new ArrayList<>();
+            int n = labels.size();
+            long total = n * (n + 1) / 2;
+            long cumulative = 0;
+            for (int i = 0; i < n; i++) {
+                cumulative += n - i;
+                bars.add(new ParetoChart.Bar(labels.get(i), n - i, (double) cumulative / total, i < 4));
+            }
+            ReportDocument document = new ReportDocument("Pareto", "Company", 2025, lang, null, false, List.of(
+                    Chapter.of("1. Pareto", "pareto", Section.of(null, new ParetoChart("Complaints by area",
+                            "Complaints", "Cumulative share (%)", bars, 0.8)))));
+            String chart = pageTexts(renderer.render(document, ReportFormat.PDF), false).get(0);
+            for (String label : labels) {
+                // English words, and the two-character words Chinese area names are made of (维修 保养)
+                String[] words = lang == Lang.ZH ? label.split("(?<=\\G..)") : label.split(" ");
+                for (String word : words) {
+                    assertThat(chart).as(lang + " label " + label).contains(word);
+                }
+            }
+            assertThat(chart).contains("100.00%", "80.00%");
+        }
+    }
+
+    @Test
     void xlsxHasOneSheetPerChapterWithNumericCells() throws IOException {
         byte[] xlsx = renderer.render(sample(Lang.ZH), ReportFormat.XLSX);
         Files.write(Path.of("target/document-sample.xlsx"), xlsx);
