@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.util.function.IntFunction;
+import java.util.List;
 import java.util.Locale;
 
 import net.sf.jasperreports.charts.renderers.JCommonDrawableRendererImpl;
@@ -16,6 +17,7 @@ import net.sf.jasperreports.renderers.Renderable;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.CategoryItemLabelGenerator;
@@ -52,6 +54,11 @@ final class Charts {
     private static final Color PALE = new Color(0xB8, 0xC7, 0xDD);
     private static final Color BAR = new Color(0x6F, 0x93, 0xC8);
     private static final Color LINE = new Color(0xC0, 0x50, 0x4D);
+
+    /** How far the axes of the Pareto chart reach beyond 100%: room for the labels above the last points. */
+    private static final double HEADROOM = 1.16;
+    /** The plot's width in the chart band of chapter.jrxml (515 pt less the two axes). */
+    private static final double PLOT_WIDTH = 430;
 
     private final JasperReportsContext context;
     private final Locale locale;
@@ -113,23 +120,31 @@ final class Charts {
         return drawing(plot, chart.caption());
     }
 
-    /** Bars of counts, main factors dark, and the cumulative share as a line on a 0–100% axis with the cut-off. */
+    /**
+     * Bars of counts, main factors dark, and the cumulative share as a line with the cut-off. As Pareto charts are
+     * drawn, the count axis runs to the total where the share axis reaches 100%: a bar is then never taller than the
+     * line's point above it (a bar's share is at most the cumulative share), so the share labels, set above and left
+     * of their points (clear of the line, which rises to the right), stand on white and never on a bar. Both axes
+     * go {@link #HEADROOM} beyond, so the labels near 100% stay inside the frame.
+     */
     Renderable pareto(ParetoChart chart) {
         DefaultCategoryDataset counts = new DefaultCategoryDataset();
         DefaultCategoryDataset cumulative = new DefaultCategoryDataset();
         boolean[] main = new boolean[chart.bars().size()];
+        String[] printed = new String[chart.bars().size()];
+        CategoryAxis categories = categoryAxis(chart.bars().stream().map(ParetoChart.Bar::label).toList(), printed);
+        long total = 0;
         int position = 0;
         for (ParetoChart.Bar bar : chart.bars()) {
-            Label label = new Label(position, bar.label());
+            Label label = new Label(position, printed[position]);
             main[position++] = bar.mainFactor();
             counts.addValue(bar.count(), "count", label);
             cumulative.addValue(bar.cumulativeShare() * 100, "share", label);
+            total += bar.count();
         }
-        CategoryAxis categories = new CategoryAxis();
-        categories.setMaximumCategoryLabelLines(3);
-        categories.setTickLabelFont(font(Font.PLAIN, 7.5f));
         NumberAxis countAxis = new NumberAxis(chart.countAxis());
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        countAxis.setRange(0, Math.max(total, 1) * HEADROOM);
         countAxis.setLabelFont(font(Font.PLAIN, 8f));
         countAxis.setTickLabelFont(font(Font.PLAIN, 7.5f));
 
@@ -138,6 +153,18 @@ final class Charts {
             public Paint getItemPaint(int row, int column) {
                 return column < main.length && main[column] ? MAIN : PALE;
             }
+
+            /** The first bar carries the line's first point on its top: its count goes inside, in a contrasting colour. */
+            @Override
+            public ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
+                return column == 0 ? new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER)
+                        : super.getPositiveItemLabelPosition(row, column);
+            }
+
+            @Override
+            public Paint getItemLabelPaint(int row, int column) {
+                return column == 0 && main.length > 0 && main[0] ? Color.WHITE : Color.BLACK;
+            }
         };
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
@@ -145,13 +172,15 @@ final class Charts {
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(font(Font.PLAIN, 7f));
         bars.setDefaultItemLabelGenerator(new ValueLabels(column -> Long.toString(chart.bars().get(column).count())));
+        bars.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
 
         CategoryPlot plot = new CategoryPlot(counts, categories, countAxis, bars);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
 
         NumberAxis shareAxis = new NumberAxis(chart.shareAxis());
-        shareAxis.setRange(0, 105);
+        shareAxis.setRange(0, 100 * HEADROOM);
         shareAxis.setTickUnit(new NumberTickUnit(20));
         shareAxis.setNumberFormatOverride(new DecimalFormat("0'%'"));
         shareAxis.setLabelFont(font(Font.PLAIN, 8f));
@@ -162,6 +191,9 @@ final class Charts {
         line.setDefaultItemLabelsVisible(true);
         line.setDefaultItemLabelFont(font(Font.PLAIN, 6.5f));
         line.setDefaultItemLabelPaint(LINE);
+        line.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11, TextAnchor.BOTTOM_RIGHT));
+        line.setItemLabelAnchorOffset(3);
         line.setDefaultItemLabelGenerator(
                 new ValueLabels(column -> Percent.format(chart.bars().get(column).cumulativeShare())));
         plot.setRangeAxis(1, shareAxis);
@@ -170,6 +202,7 @@ final class Charts {
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
 
+        // The cut-off's label at the right end, above its line: over the smallest bars, below the line's last points.
         ValueMarker cutOff = new ValueMarker(chart.cutOff() * 100, LINE, new BasicStroke(0.8f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
         cutOff.setLabel(Percent.format(chart.cutOff()));
@@ -177,10 +210,74 @@ final class Charts {
         cutOff.setAlpha(1f);
         cutOff.setLabelBackgroundColor(Color.WHITE);
         cutOff.setLabelPaint(LINE);
-        cutOff.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        cutOff.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        cutOff.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        cutOff.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(1, cutOff, Layer.FOREGROUND);
         return drawing(plot, chart.caption());
+    }
+
+    /**
+     * The Pareto chart's category axis and the labels it prints. Labels are never broken inside a word: on one line
+     * when they fit their category's width; else on two, broken at a space or, in Chinese, between two-character
+     * words (维修/保养), in a font made smaller if need be; else all at 45°, each on one line. Horizontal labels stay
+     * searchable text in the PDF, which angled ones do not.
+     */
+    private CategoryAxis categoryAxis(List<String> labels, String[] printed) {
+        CategoryAxis axis = new CategoryAxis();
+        axis.setLowerMargin(0.05); // room left of the first bar for its share label
+        axis.setUpperMargin(0.03);
+        axis.setCategoryMargin(0.15);
+        // What JFreeChart gives a label under its bar, with a point to spare.
+        double room = PLOT_WIDTH * (1 - 0.08) * (1 - 0.15) / Math.max(1, labels.size()) * 0.9 - 1;
+        for (float size : new float[] {7.5f, 7f, 6.5f}) {
+            Font font = font(Font.PLAIN, size);
+            boolean fits = true;
+            for (int i = 0; i < labels.size() && fits; i++) {
+                printed[i] = twoLines(labels.get(i), font, room);
+                fits = printed[i] != null;
+            }
+            if (fits) {
+                axis.setTickLabelFont(font);
+                axis.setMaximumCategoryLabelLines(2);
+                axis.setMaximumCategoryLabelWidthRatio(1f);
+                return axis;
+            }
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            printed[i] = labels.get(i);
+        }
+        axis.setTickLabelFont(font(Font.PLAIN, 7.5f));
+        axis.setMaximumCategoryLabelLines(1);
+        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return axis;
+    }
+
+    /** The label on at most two lines of {@code room} points, broken between words; null if it cannot be. */
+    private static String twoLines(String label, Font font, double room) {
+        if (label == null || LineBreaks.width(font, label) <= room) {
+            return label;
+        }
+        String[] halves;
+        int space = label.lastIndexOf(' ', label.length() / 2 + 1);
+        if (label.indexOf(' ') > 0) {
+            // Break at the space nearest the middle.
+            int after = label.indexOf(' ', label.length() / 2);
+            int at = space <= 0 || (after > 0 && after - label.length() / 2 < label.length() / 2 - space) ? after : space;
+            halves = at <= 0 ? new String[] {label} : new String[] {label.substring(0, at), label.substring(at + 1)};
+        } else if (label.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                && label.length() >= 3) {
+            // Chinese area names are compounds of two-character words: 维修保养, 环境卫生, 供水供电.
+            int at = Math.max(2, 2 * Math.round(label.length() / 4f));
+            halves = new String[] {label.substring(0, at), label.substring(at)};
+        } else {
+            return null;
+        }
+        for (String half : halves) {
+            if (halves.length < 2 || LineBreaks.width(font, half) > room) {
+                return null;
+            }
+        }
+        return halves[0] + "\n" + halves[1];
     }
 
     private Renderable drawing(CategoryPlot plot, String caption) {

@@ -120,7 +120,7 @@ public class DocumentRenderer {
      */
     private List<JasperPrint> chapters(ReportDocument document, boolean typed, boolean paper, int pagesBefore)
             throws JRException {
-        ChapterSlots slots = new ChapterSlots(CONTEXT, document.lang(), typed);
+        ChapterSlots slots = new ChapterSlots(CONTEXT, document.lang(), typed, paper);
         List<JasperPrint> prints = new ArrayList<>();
         int offset = pagesBefore;
         for (Chapter chapter : document.chapters()) {
@@ -157,7 +157,7 @@ public class DocumentRenderer {
                 Column.count(lang.pick("页码", "Page"), 15)), rows);
         Chapter contents = Chapter.of(lang.pick("目录", "Contents"), lang.pick("目录", "Contents"),
                 Section.of(null, table));
-        return chapter(document, contents, new ChapterSlots(CONTEXT, lang, false), true, pageOffset);
+        return chapter(document, contents, new ChapterSlots(CONTEXT, lang, false, true), true, pageOffset);
     }
 
     private JasperPrint cover(ReportDocument document) throws JRException {
@@ -265,6 +265,9 @@ public class DocumentRenderer {
         context.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
         // Draw chart text with the embedded font instead of as outlines, so it stays searchable and small.
         context.setProperty("net.sf.jasperreports.export.pdf.force.svg.shapes", "false");
+        // Break lines in the PDF where the fill did (java.text.BreakIterator): left to itself the PDF library breaks
+        // Chinese before any character, so lines started with 。，、 although the fill had kept them in place.
+        context.setProperty("net.sf.jasperreports.export.pdf.force.linebreak.policy", "true");
         context.setProperty("net.sf.jasperreports.compiler.java", "net.sf.jasperreports.jdt.JRJdtCompiler");
         return context;
     }

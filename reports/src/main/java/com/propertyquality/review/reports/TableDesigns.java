@@ -46,9 +46,9 @@ final class TableDesigns {
 
     static final String HIGHLIGHT_FIELD = "_highlighted";
 
-    private static final float FONT_SIZE = 8.5f;
+    static final float FONT_SIZE = 8.5f;
     private static final float MIN_HEADER_SIZE = 6f;
-    private static final int PADDING = 3;
+    static final int PADDING = 3;
     /** Where a heading may break: spaces, and around Chinese characters and punctuation. */
     private static final Pattern BREAKS =
             Pattern.compile("[\\s\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}]+");
@@ -73,27 +73,27 @@ final class TableDesigns {
      * The compiled layout for these columns. {@code typed} fields hold numbers and dates (for XLSX cells);
      * otherwise every field is the printed text of {@link CellText}.
      */
-    static JasperReport compiled(List<Column> columns, boolean typed, JasperReportsContext context) {
-        float[] headerSizes = headerSizes(columns, context);
+    static JasperReport compiled(List<Column> columns, int[] widths, boolean typed, JasperReportsContext context) {
+        float[] headerSizes = headerSizes(columns, widths, context);
         StringBuilder key = new StringBuilder(typed ? "typed" : "text");
         for (int i = 0; i < columns.size(); i++) {
-            key.append('|').append(columns.get(i).kind()).append(':').append(columns.get(i).width())
+            key.append('|').append(columns.get(i).kind()).append(':').append(widths[i])
                     .append(':').append(headerSizes[i]);
         }
-        return COMPILED.computeIfAbsent(key.toString(), k -> compile(design(columns, typed, headerSizes), context));
+        return COMPILED.computeIfAbsent(key.toString(),
+                k -> compile(design(columns, widths, typed, headerSizes), context));
     }
 
     /**
      * The font size of each column heading: the normal size, or smaller when a word of the heading (a Latin word
      * such as "Unsatisfied"; Chinese breaks between any two characters) would not fit the column and be split.
      */
-    static float[] headerSizes(List<Column> columns, JasperReportsContext context) {
-        int[] widths = widths(columns);
+    static float[] headerSizes(List<Column> columns, int[] widths, JasperReportsContext context) {
         float[] sizes = new float[columns.size()];
         FontRenderContext measure = new FontRenderContext(null, true, true);
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = FONT_SIZE;
-            double room = widths[i] - 2 * PADDING - 1;
+            double room = widths[i] - 2 * PADDING - LineBreaks.SLACK;
             for (String word : BREAKS.split(columns.get(i).header())) {
                 while (!word.isEmpty() && sizes[i] > MIN_HEADER_SIZE && boldFont(context, sizes[i])
                         .getStringBounds(word, measure).getWidth() > room) {
@@ -104,8 +104,12 @@ final class TableDesigns {
         return sizes;
     }
 
-    private static Font boldFont(JasperReportsContext context, float size) {
-        return FontUtil.getInstance(context).getAwtFontFromBundles(DocumentRenderer.FONT, Font.BOLD, size,
+    static Font boldFont(JasperReportsContext context, float size) {
+        return font(context, Font.BOLD, size);
+    }
+
+    static Font font(JasperReportsContext context, int style, float size) {
+        return FontUtil.getInstance(context).getAwtFontFromBundles(DocumentRenderer.FONT, style, size,
                 Locale.ROOT, true);
     }
 
@@ -119,18 +123,47 @@ final class TableDesigns {
 
     /** The widths in points: the page width shared by weight, the rounding rest given to the last column. */
     static int[] widths(List<Column> columns) {
+        return widths(columns, new double[columns.size()]);
+    }
+
+    /**
+     * The widths in points, each column at least its {@code minimum} (the widest record id, masked phone or number
+     * it prints, so that none is broken): a column given more than its share takes the difference from the columns
+     * with room to spare, in proportion to that room. Minimums that together exceed the page are not all met.
+     */
+    static int[] widths(List<Column> columns, double[] minimums) {
         int total = columns.stream().mapToInt(Column::width).sum();
+        double[] shares = new double[columns.size()];
+        double missing = 0;
+        double spare = 0;
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = (double) WIDTH * columns.get(i).width() / total;
+            double need = Math.ceil(minimums[i]);
+            if (need > shares[i]) {
+                missing += need - shares[i];
+            } else {
+                spare += shares[i] - need;
+            }
+        }
+        if (missing > 0 && spare > 0) {
+            double taken = Math.min(1, missing / spare);
+            for (int i = 0; i < shares.length; i++) {
+                double need = Math.ceil(minimums[i]);
+                shares[i] = need > shares[i] ? shares[i] + (need - shares[i]) * Math.min(1, spare / missing)
+                        : shares[i] - (shares[i] - need) * taken;
+            }
+        }
         int[] widths = new int[columns.size()];
         int used = 0;
         for (int i = 0; i < widths.length - 1; i++) {
-            widths[i] = WIDTH * columns.get(i).width() / total;
+            widths[i] = (int) shares[i];
             used += widths[i];
         }
         widths[widths.length - 1] = WIDTH - used;
         return widths;
     }
 
-    static JasperDesign design(List<Column> columns, boolean typed, float[] headerSizes) {
+    static JasperDesign design(List<Column> columns, int[] widths, boolean typed, float[] headerSizes) {
         try {
             JasperDesign design = new JasperDesign();
             design.setName("table_" + columns.size());
@@ -171,7 +204,6 @@ final class TableDesigns {
             rowBand.setHeight(rowHeight);
             rowBand.setSplitType(SplitTypeEnum.PREVENT);
 
-            int[] widths = widths(columns);
             int x = 0;
             for (int i = 0; i < columns.size(); i++) {
                 Column column = columns.get(i);

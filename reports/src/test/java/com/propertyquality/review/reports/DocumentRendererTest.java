@@ -295,6 +295,101 @@ class DocumentRendererTest {
     }
 
     @Test
+    void chineseLinesBreakByTheRulesAndKeepIdsAndPhonesWhole() throws IOException {
+        String sentences = LineBreaksTest.SENTENCES;
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            rows.add(Row.of(String.format("FB2025-DG01-%04d", i), String.format("1%02d****%04d", 30 + i, 1000 + i * 7),
+                    sentences.substring(0, 20 + i * 9), "管理处回复：已处理，关联编号R2025-DG01-00" + (10 + i) + "。"));
+        }
+        // Narrow columns: by weight the id and phone columns get less than they need to print them on one line.
+        Table narrow = Table.of(List.of(Column.text("关联编号", 6), Column.text("电话", 5), Column.text("投诉内容", 18),
+                Column.text("处理情况（含回访）", 8)), rows);
+        ReportDocument document = new ReportDocument("排版", "示例物业管理有限公司", 2025, Lang.ZH, null, false,
+                List.of(Chapter.of("一、排版", "typesetting", Section.of("（一）长句", Paragraphs.of(sentences + sentences,
+                        sentences.repeat(3)), narrow))));
+        byte[] bytes = renderer.render(document, ReportFormat.PDF);
+        Files.write(Path.of("target/document-typesetting.pdf"), bytes);
+        List<String> lines = PdfLines.of(bytes).stream().flatMap(List::stream).map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(LineBreaks.CLOSING.indexOf(line.charAt(0))).as("starts with closing punctuation: " + line)
+                    .isNegative();
+            assertThat(LineBreaks.OPENING.indexOf(line.charAt(line.length() - 1)))
+                    .as("ends with opening punctuation: " + line).isNegative();
+        });
+        // Every masked phone and record id the document prints is found whole on one line.
+        long printed = 5 * tokens(sentences) + rows.stream().flatMap(r -> r.cells().stream())
+                .mapToLong(c -> tokens((String) c)).sum();
+        assertThat(lines.stream().mapToLong(DocumentRendererTest::tokens).sum()).isEqualTo(printed);
+        // Nothing invisible was added: the extracted text is the text, and searchable across line ends.
+        String text = String.join("", lines);
+        assertThat(text).doesNotContain("\u2060", "\u200b", "\ufeff").contains(sentences);
+    }
+
+    static final java.util.regex.Pattern TOKENS = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Z*-])(?:1\\d{2}\\*{4}\\d{4}|[A-Z]{1,2}\\d{4}-[A-Z]{2}\\d{2}-\\d{4}|[A-Z]{2}-\\d{4}-\\d{3})(?![0-9A-Z*-])");
+
+    /** Masked phones (158****6455) and record ids (FB2025-DG01-0012, R2025-DG01-0001, CA-2025-007) in the text. */
+    static long tokens(String text) {
+        return TOKENS.matcher(text).results().count();
+    }
+
+    @Test
+    void aCaptionNeverStandsAloneAtTheFootOfAPage() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            rows.add(Row.of(String.format("R%03d", i), "东湖花园管理处", (long) i));
+        }
+        Table table = new Table("验证无效的措施", List.of(Column.text("编号", 1), Column.text("管理处", 3),
+                Column.count("件数", 1)), rows, null, null);
+        // Filler paragraphs of one line each move the caption down the page, 16 pt a step, through the page's foot.
+        for (int filler = 30; filler <= 46; filler++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < filler; i++) {
+                lines.add("第" + (i + 1) + "行");
+            }
+            ReportDocument document = new ReportDocument("标题", "公司", 2025, Lang.ZH, null, false, List.of(
+                    Chapter.of("一、章", "chapter", Section.of(null, Paragraphs.of(lines.toArray(String[]::new)),
+                            table))));
+            List<String> texts = pageTexts(renderer.render(document, ReportFormat.PDF), true);
+            String captionPage = texts.stream().filter(t -> t.contains("验证无效的措施")).findFirst().orElseThrow();
+            assertThat(captionPage).as("%d lines before the table", filler).contains("R001", "管理处");
+        }
+    }
+
+    @Test
+    void paretoCategoryLabelsAreNeverBrokenInsideAWord() throws IOException {
+        for (Lang lang : Lang.values()) {
+            List<String> labels = lang == Lang.ZH
+                    ? List.of("维修保养", "停车", "环境卫生", "电梯", "供水供电", "收费", "投诉处理", "安全秩序", "绿化",
+                            "接待服务", "经营服务", "服务跟进", "其它")
+                    // six: thirteen English labels are angled, which PDFBox does not read back
+                    : List.of("Maintenance", "Parking", "Complaint handling", "Environment", "Water power", "Fees");
+            List<ParetoChart.Bar> bars = new ArrayList<>();
+            int n = labels.size();
+            long total = n * (n + 1) / 2;
+            long cumulative = 0;
+            for (int i = 0; i < n; i++) {
+                cumulative += n - i;
+                bars.add(new ParetoChart.Bar(labels.get(i), n - i, (double) cumulative / total, i < 4));
+            }
+            ReportDocument document = new ReportDocument("Pareto", "Company", 2025, lang, null, false, List.of(
+                    Chapter.of("1. Pareto", "pareto", Section.of(null, new ParetoChart("Complaints by area",
+                            "Complaints", "Cumulative share (%)", bars, 0.8)))));
+            String chart = pageTexts(renderer.render(document, ReportFormat.PDF), false).get(0);
+            for (String label : labels) {
+                // English words, and the two-character words Chinese area names are made of (维修 保养)
+                String[] words = lang == Lang.ZH ? label.split("(?<=\\G..)") : label.split(" ");
+                for (String word : words) {
+                    assertThat(chart).as(lang + " label " + label).contains(word);
+                }
+            }
+            assertThat(chart).contains("100.00%", "80.00%");
+        }
+    }
+
+    @Test
     void xlsxHasOneSheetPerChapterWithNumericCells() throws IOException {
         byte[] xlsx = renderer.render(sample(Lang.ZH), ReportFormat.XLSX);
         Files.write(Path.of("target/document-sample.xlsx"), xlsx);
