@@ -199,7 +199,10 @@ public class DocumentRenderer {
         return bytes.toByteArray();
     }
 
-    /** One sheet per chapter, named by the chapter; numbers and dates as typed cells with their formats. */
+    /**
+     * One print sheet per chapter, named by the chapter, numbers and dates as typed cells with their formats; then
+     * the data sheets, one per table (see {@link DataSheets}).
+     */
     private byte[] xlsx(ReportDocument document, List<JasperPrint> prints) throws JRException {
         JRXlsxExporter exporter = new JRXlsxExporter(CONTEXT);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
@@ -216,7 +219,7 @@ public class DocumentRenderer {
         config.setSheetNames(prints.stream().map(JasperPrint::getName).toArray(String[]::new));
         exporter.setConfiguration(config);
         exporter.exportReport();
-        return bytes.toByteArray();
+        return DataSheets.append(bytes.toByteArray(), document);
     }
 
     /** One page that opens in a browser: no page furniture, charts embedded as images, UTF-8. */
