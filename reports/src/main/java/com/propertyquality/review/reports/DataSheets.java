@@ -85,8 +85,9 @@ final class DataSheets {
             Chapter chapter = document.chapters().get(c);
             for (int s = 0; s < chapter.sections().size(); s++) {
                 Section section = chapter.sections().get(s);
+                // A table of signature columns only (a sign-off sheet) has nothing to filter.
                 List<Table> tables = section.blocks().stream().filter(Table.class::isInstance)
-                        .map(Table.class::cast).toList();
+                        .map(Table.class::cast).filter(table -> !dataColumns(table).isEmpty()).toList();
                 for (int t = 0; t < tables.size(); t++) {
                     Table table = tables.get(t);
                     // Numbered by position, as the index sheet lists them: chapter.section[.table]

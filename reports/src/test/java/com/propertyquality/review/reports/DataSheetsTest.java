@@ -136,6 +136,10 @@ class DataSheetsTest {
         assertThat(names.get(2)).startsWith("2.1.2 （一）各管理处满意度");
         assertThat(names.get(3)).startsWith("2.2 （一）各管理处满意度");
         assertThat(DataSheets.sheetName("1.1 " + "很".repeat(40))).hasSize(31);
+        // a sign-off table (signature columns only) has nothing to filter: no data sheet
+        Table signOff = Table.of(List.of(Column.signature("签名", 1)), List.of(Row.of((Object) null)));
+        assertThat(DataSheets.of(new ReportDocument("t", "c", 2025, Lang.ZH, null, false,
+                List.of(Chapter.of("一", "1", Section.of(null, signOff)))))).isEmpty();
         assertThat(DataSheets.columnName(0) + DataSheets.columnName(25) + DataSheets.columnName(26))
                 .isEqualTo("AZAA");
     }
