@@ -7,9 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +24,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,7 +259,9 @@ class ReportCommandTest {
         double company = (Double) marts.readYear(SurveyMarts.SATISFACTION_COMPANY, 2025).get(0).get("satisfaction_rate");
         try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile())) {
             List<Sheet> sheets = workbook.getSheets().toList();
-            assertThat(sheets).hasSize(CHAPTERS.size());
+            // the print sheets, one per chapter, come first; the index and the data sheets follow
+            assertThat(sheets.size()).isGreaterThan(CHAPTERS.size() + 1);
+            assertThat(sheets.get(CHAPTERS.size()).getName()).isEqualTo("数据表目录");
             List<Double> numbers = new ArrayList<>();
             for (org.dhatim.fastexcel.reader.Row row : sheets.get(2).read()) {
                 row.stream().filter(Objects::nonNull).filter(c -> c.getType() == CellType.NUMBER)
@@ -261,6 +271,67 @@ class ReportCommandTest {
         }
     }
 
+    /**
+     * Beside the print sheets, one sheet per table of the packet to filter: a header row, frozen, under an autofilter
+     * over every row, no merged cells, the marts' numbers as numbers, rates as fractions with a percent format and
+     * dates as dates.
+     */
+    @Test
+    void xlsxHasADataSheetPerTableToFilter() throws IOException {
+        Cli.Result result = Cli.run("report", "--format", "xlsx", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        Path xlsx = work.resolve("reports/management-review-2025.xlsx");
+        Map<String, String> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(xlsx))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        Map<String, Object> company = marts.readYear(SurveyMarts.SATISFACTION_COMPANY, 2025).get(0);
+        List<Cell> rates = new ArrayList<>();
+        List<Cell> dates = new ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile(), new ReadingOptions(true, false))) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            List<Sheet> data = sheets.subList(CHAPTERS.size() + 1, sheets.size());
+            assertThat(data).hasSizeGreaterThan(CHAPTERS.size());
+            for (int i = 0; i < data.size(); i++) {
+                Sheet sheet = data.get(i);
+                assertThat(sheet.getName()).hasSizeLessThanOrEqualTo(31).doesNotContainPattern("[\\[\\]:*?/\\\\]");
+                List<org.dhatim.fastexcel.reader.Row> rows = sheet.read();
+                org.dhatim.fastexcel.reader.Row header = rows.get(0);
+                assertThat(header.stream()).as(sheet.getName()).allSatisfy(c -> assertThat(c.getText()).isNotBlank());
+                int lastRow = rows.get(rows.size() - 1).getRowNum();
+                // data1.xml is the index; the data sheets follow in order
+                String part = parts.get("xl/worksheets/data" + (i + 2) + ".xml");
+                assertThat(part).as(sheet.getName())
+                        .contains("<autoFilter ref=\"A1:" + column(header.getCellCount() - 1) + lastRow + "\"/>")
+                        .contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+                        .doesNotContain("mergeCell");
+                for (org.dhatim.fastexcel.reader.Row row : rows.subList(1, rows.size())) {
+                    row.stream().filter(c -> c != null && c.getType() == CellType.NUMBER).forEach(c -> {
+                        if ("0.00%".equals(c.getDataFormatString())) {
+                            rates.add(c);
+                        } else if ("yyyy\\-mm\\-dd".equals(c.getDataFormatString())) {
+                            dates.add(c);
+                        }
+                    });
+                }
+            }
+        }
+        // the company's satisfaction rate is the mart's double itself, not its printed rounding
+        assertThat(rates).extracting(Cell::asNumber)
+                .anySatisfy(n -> assertThat(n.doubleValue()).isEqualTo((Double) company.get("satisfaction_rate")));
+        assertThat(dates).isNotEmpty().allSatisfy(c -> assertThat(c.asDate().getYear()).isBetween(2024, 2026));
+    }
+
+    private static String column(int index) {
+        StringBuilder name = new StringBuilder();
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+            name.insert(0, (char) ('A' + (i - 1) % 26));
+        }
+        return name.toString();
+    }
+
     @Test
     void htmlOpensInABrowser() throws IOException {
         Cli.Result result = Cli.run("report", "--format", "html", "--kind", "returns", "--work", work.toString());
@@ -268,6 +339,34 @@ class ReportCommandTest {
         String html = Files.readString(work.resolve("reports/return-rates-2025.html"), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html").contains("charset=UTF-8", "2025 年度调查表回收率检查", "110.00%",
                 "</html>");
+    }
+
+    /** The packet as HTML: one document with its cover, a contents linked to every chapter, charts as SVG. */
+    @Test
+    void htmlPacketIsOneDocumentWithALinkedContents() throws IOException {
+        Cli.Result result = Cli.run("report", "--format", "html", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        String html = Files.readString(work.resolve("reports/management-review-2025.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<header class=\"cover\" id=\"cover\">", "示例物业管理有限公司", "@media print {");
+        String contents = html.substring(html.indexOf("<nav class=\"contents\""), html.indexOf("</nav>"));
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        while (id.find()) {
+            assertThat(ids.add(id.group(1))).as("id %s once", id.group(1)).isTrue();
+        }
+        Matcher link = Pattern.compile("<a href=\"#([^\"]+)\">([^<]+)</a>").matcher(contents);
+        List<String> linked = new ArrayList<>();
+        while (link.find()) {
+            assertThat(ids).as(link.group(2)).contains(link.group(1));
+            linked.add(link.group(2));
+        }
+        assertThat(linked).containsAll(CHAPTERS).hasSizeGreaterThan(CHAPTERS.size());
+        // charts drawn as SVG, none as an image; no page gaps or page numbers of the A4 layout
+        List<String> charts = Pattern.compile("<figure class=\"chart\">\\s*<svg[^>]*aria-label=\"([^\"]+)\"")
+                .matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(charts).contains("各管理处满意率", "顾客投诉排列图（全公司）");
+        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(charts.size());
+        assertThat(html).doesNotContain("<img", "data:image/png", "JR_PAGE_ANCHOR", "第 2 页");
     }
 
     /**

@@ -23,11 +23,8 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.engine.export.HtmlExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
-import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -46,7 +43,8 @@ import com.propertyquality.review.reports.document.Table;
 /**
  * Lays a {@link ReportDocument} out on A4 with JasperReports and writes it as PDF, XLSX or HTML. Each chapter is
  * filled on its own from one template ({@code chapter.jrxml}) and the chapters are exported together, so page
- * numbers run on; the table of contents is filled last, when the chapters' first pages are known. Thread-safe.
+ * numbers run on; the table of contents is filled last, when the chapters' first pages are known. HTML is written
+ * from the model itself as one continuous document ({@link HtmlDocument}), not from the pages. Thread-safe.
  */
 public class DocumentRenderer {
 
@@ -81,7 +79,7 @@ public class DocumentRenderer {
             return switch (format) {
                 case PDF -> pdf(document, paged(document));
                 case XLSX -> xlsx(document, chapters(document, true, false, 0));
-                case HTML -> html(document, chapters(document, false, false, 0));
+                case HTML -> html(document);
             };
         } catch (JRException e) {
             throw new IllegalStateException("Could not render " + document.title(), e);
@@ -199,7 +197,10 @@ public class DocumentRenderer {
         return bytes.toByteArray();
     }
 
-    /** One sheet per chapter, named by the chapter; numbers and dates as typed cells with their formats. */
+    /**
+     * One print sheet per chapter, named by the chapter, numbers and dates as typed cells with their formats; then
+     * the data sheets, one per table (see {@link DataSheets}).
+     */
     private byte[] xlsx(ReportDocument document, List<JasperPrint> prints) throws JRException {
         JRXlsxExporter exporter = new JRXlsxExporter(CONTEXT);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
@@ -216,24 +217,12 @@ public class DocumentRenderer {
         config.setSheetNames(prints.stream().map(JasperPrint::getName).toArray(String[]::new));
         exporter.setConfiguration(config);
         exporter.exportReport();
-        return bytes.toByteArray();
+        return DataSheets.append(bytes.toByteArray(), document);
     }
 
-    /** One page that opens in a browser: no page furniture, charts embedded as images, UTF-8. */
-    private byte[] html(ReportDocument document, List<JasperPrint> prints) throws JRException {
-        HtmlExporter exporter = new HtmlExporter(CONTEXT);
-        exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SimpleHtmlExporterOutput output = new SimpleHtmlExporterOutput(bytes, "UTF-8");
-        exporter.setExporterOutput(output);
-        SimpleHtmlReportConfiguration config = new SimpleHtmlReportConfiguration();
-        config.setEmbedImage(true);
-        config.setRemoveEmptySpaceBetweenRows(true);
-        config.setWhitePageBackground(true);
-        config.setWrapBreakWord(true);
-        exporter.setConfiguration(config);
-        exporter.exportReport();
-        return HtmlPage.finish(bytes.toByteArray(), document);
+    /** One continuous document that opens in a browser and prints on A4 (see {@link HtmlDocument}). */
+    private byte[] html(ReportDocument document) {
+        return HtmlPage.finish(HtmlDocument.write(document, CONTEXT), document);
     }
 
     private static JasperReport compiled(String template) {

@@ -19,7 +19,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import com.propertyquality.review.reports.document.ReportDocument;
 
 /**
- * Finishes the page Jasper's HTML exporter writes: its title and language, and the Noto Sans SC it names, embedded
+ * Finishes the page {@link HtmlDocument} writes: its title and language, and the Noto Sans SC it names, embedded
  * as a subset of the characters the page uses, so the page shows Chinese in any browser, also on a machine without
  * Chinese fonts (a full font would be 10 MB per weight; a packet's subset is a few hundred KB).
  */

@@ -4,9 +4,9 @@ package com.propertyquality.review.reports.document;
 public enum ReportFormat {
     /** A4, fonts embedded, for printing and archiving. */
     PDF("pdf"),
-    /** One sheet per chapter, numbers as numeric cells. */
+    /** One print sheet per chapter, then one data sheet per table to filter; numbers as numeric cells. */
     XLSX("xlsx"),
-    /** One page that opens in a browser, charts embedded as images. */
+    /** One continuous document that opens in a browser: cover, linked contents, charts as SVG, print stylesheet. */
     HTML("html");
 
     private final String extension;
