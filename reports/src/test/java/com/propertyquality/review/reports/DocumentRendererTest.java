@@ -235,11 +235,11 @@ class DocumentRendererTest {
     }
 
     @Test
-    void isValidPdfA1b() throws Exception {
+    void isValidPdfA2a() throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFA_1_B);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_1_B, false)) {
+                PDFAFlavour.PDFA_2_A);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_A, false)) {
             ValidationResult result = validator.validate(parser);
             assertThat(result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
