@@ -109,12 +109,13 @@ final class ChapterSlots {
         } else if (block instanceof BarChart chart) {
             Map<String, Object> slot = slot(chart.bars().size() >= Charts.TALL_FROM ? "tallchart" : "chart", null);
             slot.put("image", charts.bars(chart));
-            slot.put("alt", ChartText.of(chart, lang));
+            // The Figure's alternative text in the tagged PDF; HTML and XLSX show the chart without it.
+            slot.put("alt", paper ? ChartText.of(chart, lang) : null);
             slots.add(slot);
         } else if (block instanceof ParetoChart chart) {
             Map<String, Object> slot = slot("chart", null);
             slot.put("image", charts.pareto(chart));
-            slot.put("alt", ChartText.of(chart, lang));
+            slot.put("alt", paper ? ChartText.of(chart, lang) : null);
             slots.add(slot);
         } else {
             throw new IllegalArgumentException("unknown block " + block.getClass());

@@ -35,18 +35,17 @@ final class ChartText {
                                 + String.join(", ", main) + "."));
     }
 
-    /** "Bar chart: Satisfaction by office (satisfaction rate %). North 92.00%; … Reference line: company 90.00%." */
+    /** "Bar chart: Satisfaction by office. Satisfaction (%): North 92.00%; … Reference line: Company 90.00%." */
     static String of(BarChart chart, Lang lang) {
         List<String> bars = new ArrayList<>();
         for (BarChart.Bar bar : chart.bars()) {
             bars.add(bar.label() + " " + Percent.format(bar.value()));
         }
-        String what = chart.caption() != null ? chart.caption() + lang.pick("（" + chart.valueAxis() + "）",
-                " (" + chart.valueAxis() + ")") : chart.valueAxis();
+        String what = chart.caption() != null ? chart.caption() : chart.valueAxis();
         String reference = chart.reference() == null ? ""
                 : lang.pick("参考线：" + chart.referenceLabel() + " " + Percent.format(chart.reference()) + "。",
                         " Reference line: " + chart.referenceLabel() + " " + Percent.format(chart.reference()) + ".");
-        return lang.pick("柱状图：" + what + "。" + String.join("；", bars) + "。" + reference,
-                "Bar chart: " + what + ". " + String.join("; ", bars) + "." + reference);
+        return lang.pick("柱状图：" + what + "。" + chart.valueAxis() + "：" + String.join("；", bars) + "。" + reference,
+                "Bar chart: " + what + ". " + chart.valueAxis() + ": " + String.join("; ", bars) + "." + reference);
     }
 }
