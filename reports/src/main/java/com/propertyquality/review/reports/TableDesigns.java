@@ -239,6 +239,9 @@ final class TableDesigns {
                 JRDesignTextField title = text(x, widths[i], 20, "$P{" + header(i) + "}", head);
                 title.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
                 cellTags(title, "th", i, columns.size());
+                if (i == 0) {
+                    title.getPropertiesMap().setProperty(TAG + "table", "start");
+                }
                 if (headerSizes[i] != FONT_SIZE) {
                     title.setFontSize(headerSizes[i]);
                 }
@@ -260,10 +263,12 @@ final class TableDesigns {
             }
             design.setColumnHeader(headBand);
             ((JRDesignSection) design.getDetailSection()).addBand(rowBand);
-            // The table's structure element opens before its first header row and closes after its last row, so a
-            // header repeated on the next page is one more row of the same table. The markers take no room.
-            design.setTitle(marker("start"));
-            design.setSummary(marker("end"));
+            // Each page's part of the table is a table of its own in the structure tree: it opens at its header row
+            // (the column header, repeated on every page) and closes at the column footer, which ends every page's
+            // part; so the page's footer and the next page's header never fall inside a table. The footer takes no
+            // room and follows the last row.
+            design.setColumnFooter(tableEnd());
+            design.setFloatColumnFooter(true);
             return design;
         } catch (JRException e) {
             throw new IllegalStateException("Could not lay out a table of " + columns.size() + " columns", e);
@@ -280,14 +285,14 @@ final class TableDesigns {
         }
     }
 
-    /** A band of no height holding an empty frame that opens or closes the table's structure element. */
-    private static JRDesignBand marker(String tableTag) {
+    /** A band of no height holding an empty frame that closes the table's structure element. */
+    private static JRDesignBand tableEnd() {
         JRDesignFrame frame = new JRDesignFrame();
         frame.setX(0);
         frame.setY(0);
         frame.setWidth(1);
         frame.setHeight(0);
-        frame.getPropertiesMap().setProperty(TAG + "table", tableTag);
+        frame.getPropertiesMap().setProperty(TAG + "table", "end");
         JRDesignBand band = new JRDesignBand();
         band.setHeight(0);
         band.addElement(frame);

@@ -346,6 +346,16 @@ class DocumentRendererTest {
         String text = String.join("\n", texts);
         assertThat(text).contains("P150", "第150管理处");
         assertThat(texts.get(texts.size() - 1)).startsWith("二、其它");
+
+        // Tagged, each page's part is a table of its own that starts with its header row: the page's footer and the
+        // next page's header stay outside the tables, and the 150 rows are all data rows.
+        List<TaggedPdf.Element> elements = TaggedPdf.read(bigPdf, List.of()).elements();
+        List<TaggedPdf.Element> tables = elements.stream().filter(e -> e.type().equals("Table")).toList();
+        assertThat(tables).hasSizeGreaterThanOrEqualTo(texts.size() - 1)
+                .allSatisfy(t -> assertThat(t.kidTypes()).containsOnly("TR"));
+        assertThat(elements.stream().filter(e -> e.type().equals("TR") && e.kidTypes().contains("TH")))
+                .hasSize(tables.size()).allSatisfy(tr -> assertThat(tr.kidTypes()).containsOnly("TH").hasSize(4));
+        assertThat(elements.stream().filter(e -> e.type().equals("TR") && e.kidTypes().contains("TD"))).hasSize(150);
     }
 
     @Test
