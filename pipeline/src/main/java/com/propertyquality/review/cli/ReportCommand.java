@@ -75,7 +75,7 @@ class ReportCommand implements Callable<Integer> {
     Language language;
 
     @Option(names = "--format", defaultValue = "pdf", paramLabel = "FORMAT",
-            description = "pdf (A4, PDF/A-1b), xlsx (one sheet per chapter, numbers as numbers) or html"
+            description = "pdf (A4, tagged PDF/A-2a), xlsx (one sheet per chapter, numbers as numbers) or html"
                     + " (default: ${DEFAULT-VALUE}).")
     Format format;
 

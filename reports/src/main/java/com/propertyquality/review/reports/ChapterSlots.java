@@ -55,6 +55,14 @@ final class ChapterSlots {
     }
 
     List<Map<String, ?>> of(Chapter chapter) {
+        return of(chapter, null);
+    }
+
+    /**
+     * As {@link #of(Chapter)}, each row of the chapter's tables a link to the local anchor of the same index in
+     * {@code rowLinks} (the contents: row i to chapter i's heading); {@code null} for no links.
+     */
+    List<Map<String, ?>> of(Chapter chapter, List<String> rowLinks) {
         List<Map<String, ?>> slots = new ArrayList<>();
         int number = 0;
         int captioned = 0;
@@ -62,7 +70,7 @@ final class ChapterSlots {
             List<Map<String, Object>> own = new ArrayList<>();
             for (Block block : section.blocks()) {
                 int first = own.size();
-                add(block, own);
+                add(block, own, rowLinks);
                 // A table's caption is the header of the template's Block group, which starts on a new page
                 // rather than print the caption alone at a page's foot. Blocks without a caption start no group.
                 String caption = block instanceof Table table ? table.caption() : null;
@@ -93,18 +101,21 @@ final class ChapterSlots {
         return slots;
     }
 
-    private void add(Block block, List<Map<String, Object>> slots) {
+    private void add(Block block, List<Map<String, Object>> slots, List<String> rowLinks) {
         if (block instanceof Table table) {
-            table(table, slots);
+            table(table, slots, rowLinks);
         } else if (block instanceof Paragraphs text) {
             text.lines().forEach(line -> slots.add(slot("text", lines(line, textFont, TableDesigns.WIDTH))));
         } else if (block instanceof BarChart chart) {
             Map<String, Object> slot = slot(chart.bars().size() >= Charts.TALL_FROM ? "tallchart" : "chart", null);
             slot.put("image", charts.bars(chart));
+            // The Figure's alternative text in the tagged PDF; HTML and XLSX show the chart without it.
+            slot.put("alt", paper ? ChartText.of(chart, lang) : null);
             slots.add(slot);
         } else if (block instanceof ParetoChart chart) {
             Map<String, Object> slot = slot("chart", null);
             slot.put("image", charts.pareto(chart));
+            slot.put("alt", paper ? ChartText.of(chart, lang) : null);
             slots.add(slot);
         } else {
             throw new IllegalArgumentException("unknown block " + block.getClass());
@@ -112,7 +123,7 @@ final class ChapterSlots {
         slots.add(slot("gap", null));
     }
 
-    private void table(Table table, List<Map<String, Object>> slots) {
+    private void table(Table table, List<Map<String, Object>> slots, List<String> rowLinks) {
         if (table.rows().isEmpty() && table.emptyText() != null) {
             slots.add(slot("text", lines(table.emptyText(), textFont, TableDesigns.WIDTH)));
         } else {
@@ -145,10 +156,13 @@ final class ChapterSlots {
                             : lines(texts.get(r)[i], cellFont, widths[i] - 2 * TableDesigns.PADDING));
                 }
                 cells.put(TableDesigns.HIGHLIGHT_FIELD, row.highlighted());
+                if (rowLinks != null) {
+                    cells.put(TableDesigns.LINK_FIELD, rowLinks.get(r));
+                }
                 rows.add(cells);
             }
             Map<String, Object> slot = slot("table", null);
-            slot.put("report", TableDesigns.compiled(columns, widths, typed, context));
+            slot.put("report", TableDesigns.compiled(columns, widths, typed, rowLinks != null, context));
             slot.put("rows", new JRMapCollectionDataSource(rows));
             slot.put("parameters", parameters);
             slots.add(slot);

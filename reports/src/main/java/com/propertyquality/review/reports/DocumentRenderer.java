@@ -131,6 +131,11 @@ public class DocumentRenderer {
 
     private JasperPrint chapter(ReportDocument document, Chapter chapter, ChapterSlots slots, boolean paper,
             int pageOffset) throws JRException {
+        return chapter(document, chapter, slots.of(chapter), paper, pageOffset);
+    }
+
+    private JasperPrint chapter(ReportDocument document, Chapter chapter, List<Map<String, ?>> slots, boolean paper,
+            int pageOffset) throws JRException {
         Lang lang = document.lang();
         Map<String, Object> params = new HashMap<>();
         params.put("CHAPTER_TITLE", chapter.title());
@@ -140,22 +145,29 @@ public class DocumentRenderer {
         params.put("PAPER", paper);
         params.put(JRParameter.REPORT_LOCALE, lang.locale());
         JasperPrint print = JasperFillManager.getInstance(CONTEXT).fill(compiled("chapter"), params,
-                new JRMapCollectionDataSource(slots.of(chapter)));
+                new JRMapCollectionDataSource(slots));
         print.setName(chapter.sheet());
         return print;
     }
 
+    /**
+     * The contents: each entry links to its chapter's heading, whose anchor is the chapter's title (the same anchor
+     * names the chapter's bookmark). Anchors, unlike page numbers, resolve across the chapters' separate fills.
+     */
     private JasperPrint contents(ReportDocument document, int[] firstPages, int pageOffset) throws JRException {
         Lang lang = document.lang();
         List<Row> rows = new ArrayList<>();
+        List<String> anchors = new ArrayList<>();
         for (int i = 0; i < document.chapters().size(); i++) {
             rows.add(Row.of(document.chapters().get(i).title(), (long) firstPages[i]));
+            anchors.add(document.chapters().get(i).title());
         }
         Table table = Table.of(List.of(Column.text(lang.pick("章节", "Chapter"), 85),
                 Column.count(lang.pick("页码", "Page"), 15)), rows);
         Chapter contents = Chapter.of(lang.pick("目录", "Contents"), lang.pick("目录", "Contents"),
                 Section.of(null, table));
-        return chapter(document, contents, new ChapterSlots(CONTEXT, lang, false, true), true, pageOffset);
+        return chapter(document, contents, new ChapterSlots(CONTEXT, lang, false, true).of(contents, anchors), true,
+                pageOffset);
     }
 
     private JasperPrint cover(ReportDocument document) throws JRException {
@@ -189,12 +201,15 @@ public class DocumentRenderer {
         config.setMetadataCreator("review-pipeline");
         config.setDisplayMetadataTitle(true);
         config.setTagLanguage(document.lang().tag());
-        // Archivable: PDF/A-1b (every font embedded, sRGB output intent, XMP metadata, no transparency).
-        config.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+        // A digital document: tagged (headings, tables, figures with alternative text, in reading order), so a
+        // screen reader or a reflowing viewer can follow it. Archivable and accessible: PDF/A-2a (PDF/A-2's rules,
+        // every font embedded, sRGB output intent, XMP metadata, plus the tagging and the language).
+        config.setTagged(true);
+        config.setPdfaConformance(PdfaConformanceEnum.PDFA_2A);
         config.setIccProfilePath(SrgbProfile.path());
         exporter.setConfiguration(config);
         exporter.exportReport();
-        return bytes.toByteArray();
+        return PdfArchive.withoutCidSets(bytes.toByteArray());
     }
 
     /**
@@ -257,6 +272,9 @@ public class DocumentRenderer {
         // Break lines in the PDF where the fill did (java.text.BreakIterator): left to itself the PDF library breaks
         // Chinese before any character, so lines started with 。，、 although the fill had kept them in place.
         context.setProperty("net.sf.jasperreports.export.pdf.force.linebreak.policy", "true");
+        // Alternative text in Chinese survives in the tagged PDF (see TaggedPdfProducerFactory).
+        context.setProperty("net.sf.jasperreports.export.pdf.producer.factory",
+                TaggedPdfProducerFactory.class.getName());
         context.setProperty("net.sf.jasperreports.compiler.java", "net.sf.jasperreports.jdt.JRJdtCompiler");
         return context;
     }

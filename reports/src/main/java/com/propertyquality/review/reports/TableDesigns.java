@@ -18,12 +18,14 @@ import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.design.JRDesignConditionalStyle;
 import net.sf.jasperreports.engine.design.JRDesignExpression;
 import net.sf.jasperreports.engine.design.JRDesignField;
+import net.sf.jasperreports.engine.design.JRDesignFrame;
 import net.sf.jasperreports.engine.design.JRDesignParameter;
 import net.sf.jasperreports.engine.design.JRDesignSection;
 import net.sf.jasperreports.engine.design.JRDesignStyle;
 import net.sf.jasperreports.engine.design.JRDesignTextField;
 import net.sf.jasperreports.engine.design.JasperDesign;
 import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
+import net.sf.jasperreports.engine.type.HyperlinkTypeEnum;
 import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.SplitTypeEnum;
 import net.sf.jasperreports.engine.type.StretchTypeEnum;
@@ -45,6 +47,11 @@ final class TableDesigns {
     static final int WIDTH = 515;
 
     static final String HIGHLIGHT_FIELD = "_highlighted";
+    /** The anchor a linked table's row points to (the contents: the chapter's heading). */
+    static final String LINK_FIELD = "_link";
+
+    /** Jasper's structure tags for a tagged PDF: a table of rows of header or data cells. */
+    private static final String TAG = "net.sf.jasperreports.export.pdf.tag.";
 
     static final float FONT_SIZE = 8.5f;
     private static final float MIN_HEADER_SIZE = 6f;
@@ -74,14 +81,20 @@ final class TableDesigns {
      * otherwise every field is the printed text of {@link CellText}.
      */
     static JasperReport compiled(List<Column> columns, int[] widths, boolean typed, JasperReportsContext context) {
+        return compiled(columns, widths, typed, false, context);
+    }
+
+    /** As above; {@code linked}: each row's cells link to the local anchor in its {@link #LINK_FIELD}. */
+    static JasperReport compiled(List<Column> columns, int[] widths, boolean typed, boolean linked,
+            JasperReportsContext context) {
         float[] headerSizes = headerSizes(columns, widths, context);
-        StringBuilder key = new StringBuilder(typed ? "typed" : "text");
+        StringBuilder key = new StringBuilder(typed ? "typed" : "text").append(linked ? "|linked" : "");
         for (int i = 0; i < columns.size(); i++) {
             key.append('|').append(columns.get(i).kind()).append(':').append(widths[i])
                     .append(':').append(headerSizes[i]);
         }
         return COMPILED.computeIfAbsent(key.toString(),
-                k -> compile(design(columns, widths, typed, headerSizes), context));
+                k -> compile(design(columns, widths, typed, linked, headerSizes), context));
     }
 
     /**
@@ -163,7 +176,8 @@ final class TableDesigns {
         return widths;
     }
 
-    static JasperDesign design(List<Column> columns, int[] widths, boolean typed, float[] headerSizes) {
+    static JasperDesign design(List<Column> columns, int[] widths, boolean typed, boolean linked,
+            float[] headerSizes) {
         try {
             JasperDesign design = new JasperDesign();
             design.setName("table_" + columns.size());
@@ -194,6 +208,12 @@ final class TableDesigns {
             highlight.setName(HIGHLIGHT_FIELD);
             highlight.setValueClass(Boolean.class);
             design.addField(highlight);
+            if (linked) {
+                JRDesignField link = new JRDesignField();
+                link.setName(LINK_FIELD);
+                link.setValueClass(String.class);
+                design.addField(link);
+            }
 
             boolean signatures = columns.stream().anyMatch(c -> c.kind() == CellKind.SIGNATURE);
             int rowHeight = signatures ? 30 : 16;
@@ -218,6 +238,10 @@ final class TableDesigns {
 
                 JRDesignTextField title = text(x, widths[i], 20, "$P{" + header(i) + "}", head);
                 title.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                cellTags(title, "th", i, columns.size());
+                if (i == 0) {
+                    title.getPropertiesMap().setProperty(TAG + "table", "start");
+                }
                 if (headerSizes[i] != FONT_SIZE) {
                     title.setFontSize(headerSizes[i]);
                 }
@@ -229,15 +253,50 @@ final class TableDesigns {
                 if (typed) {
                     value.setPattern(pattern(column.kind()));
                 }
+                cellTags(value, "td", i, columns.size());
+                if (linked) {
+                    value.setHyperlinkType(HyperlinkTypeEnum.LOCAL_ANCHOR);
+                    value.setHyperlinkAnchorExpression(new JRDesignExpression("$F{" + LINK_FIELD + "}"));
+                }
                 rowBand.addElement(value);
                 x += widths[i];
             }
             design.setColumnHeader(headBand);
             ((JRDesignSection) design.getDetailSection()).addBand(rowBand);
+            // Each page's part of the table is a table of its own in the structure tree: it opens at its header row
+            // (the column header, repeated on every page) and closes at the column footer, which ends every page's
+            // part; so the page's footer and the next page's header never fall inside a table. The footer takes no
+            // room and follows the last row.
+            design.setColumnFooter(tableEnd());
+            design.setFloatColumnFooter(true);
             return design;
         } catch (JRException e) {
             throw new IllegalStateException("Could not lay out a table of " + columns.size() + " columns", e);
         }
+    }
+
+    /** Tags a cell as a header (th) or data (td) cell, its row opened at the first column and closed at the last. */
+    private static void cellTags(JRDesignTextField cell, String kind, int column, int columns) {
+        cell.getPropertiesMap().setProperty(TAG + kind, "full");
+        if (column == 0) {
+            cell.getPropertiesMap().setProperty(TAG + "tr", columns == 1 ? "full" : "start");
+        } else if (column == columns - 1) {
+            cell.getPropertiesMap().setProperty(TAG + "tr", "end");
+        }
+    }
+
+    /** A band of no height holding an empty frame that closes the table's structure element. */
+    private static JRDesignBand tableEnd() {
+        JRDesignFrame frame = new JRDesignFrame();
+        frame.setX(0);
+        frame.setY(0);
+        frame.setWidth(1);
+        frame.setHeight(0);
+        frame.getPropertiesMap().setProperty(TAG + "table", "end");
+        JRDesignBand band = new JRDesignBand();
+        band.setHeight(0);
+        band.addElement(frame);
+        return band;
     }
 
     private static JRDesignStyle style(String name, boolean opaque, Color background) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
@@ -235,17 +237,90 @@ class DocumentRendererTest {
     }
 
     @Test
-    void isValidPdfA1b() throws Exception {
+    void isValidPdfA2a() throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFA_1_B);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_1_B, false)) {
+                PDFAFlavour.PDFA_2_A);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_A, false)) {
             ValidationResult result = validator.validate(parser);
             assertThat(result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
                     .map(a -> a.getRuleId().getClause() + " " + a.getMessage()).distinct().toList()).isEmpty();
             assertThat(result.isCompliant()).isTrue();
         }
+    }
+
+    @Test
+    void pdfIsTaggedWithHeadingsTablesAndFiguresInReadingOrder() throws IOException {
+        TaggedPdf tagged = TaggedPdf.read(pdf, List.of(2));
+        assertThat(tagged.marked()).isTrue();
+        assertThat(tagged.lang()).isEqualTo("zh-CN");
+        // contents; chapter 1: two sections, a table, a chart and a table; chapter 2: a chart, a section whose table
+        // is empty (a sentence instead) and the signature table; the appendix: two sections of text.
+        assertThat(tagged.outlineOfTypes()).containsExactly(
+                "H1", "Table",
+                "H1", "H2", "Table", "H2", "Figure", "Table",
+                "H1", "H2", "Figure", "H2", "H2", "Table",
+                "H1", "H2", "H2");
+    }
+
+    @Test
+    void tablesStartWithAHeaderRowAndEveryRowHasACellPerColumn() throws IOException {
+        List<TaggedPdf.Element> elements = TaggedPdf.read(pdf, List.of(2)).elements();
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            TaggedPdf.Element table = elements.get(i);
+            if (!table.type().equals("Table")) {
+                continue;
+            }
+            assertThat(table.kidTypes()).isNotEmpty().containsOnly("TR");
+            List<List<String>> rows = new ArrayList<>();
+            for (int j = i + 1; j < elements.size() && elements.get(j).depth() > table.depth(); j++) {
+                if (elements.get(j).depth() == table.depth() + 1) {
+                    rows.add(elements.get(j).kidTypes());
+                }
+            }
+            assertThat(rows.get(0)).containsOnly("TH");
+            assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(row -> assertThat(row)
+                    .hasSize(rows.get(0).size()).containsOnly("TD"));
+            columns.add(rows.get(0).size());
+        }
+        assertThat(columns).containsExactly(2, 6, 4, 3); // contents, return rates, scores, attendance
+    }
+
+    @Test
+    void everyChartIsAFigureThatSaysWhatItShows() throws IOException {
+        assertThat(TaggedPdf.read(pdf, List.of(2)).ofType("Figure")).extracting(TaggedPdf.Element::alt)
+                .containsExactly("柱状图：各管理处满意率。满意率（%）：东湖花园管理处 80.00%；南山公寓管理处 66.67%；"
+                                + LONG_NAME + " —；" + RARE_NAME + " 90.00%。参考线：全公司 73.33%。",
+                        "帕累托图：投诉排列图。电梯 12（累计 48.00%）；治安 8（累计 80.00%）；绿化 5（累计 100.00%）。"
+                                + "主要因素（累计至 80.00%）：电梯、治安。");
+    }
+
+    @Test
+    void everyContentsEntryLinksToItsChaptersFirstPage() throws IOException {
+        TaggedPdf tagged = TaggedPdf.read(pdf, List.of(2));
+        Map<String, Integer> chapters = new LinkedHashMap<>(tagged.chapters());
+        assertThat(chapters.remove("目录")).isEqualTo(2);
+        assertThat(chapters).containsOnlyKeys("一、服务业绩", "二、投诉与表单", "附录").containsEntry("一、服务业绩", 3);
+        chapters.forEach((title, page) -> {
+            assertThat(tagged.contentsLinks()).as(title).contains(new TaggedPdf.Link(title, page),
+                    new TaggedPdf.Link(String.valueOf(page), page));
+        });
+        assertThat(tagged.contentsLinks()).hasSize(2 * chapters.size());
+    }
+
+    @Test
+    void englishPdfIsTaggedInEnglishAndValidPdfA2a() throws Exception {
+        byte[] english = renderer.render(sample(Lang.EN), ReportFormat.PDF);
+        TaggedPdf tagged = TaggedPdf.read(english, List.of(2));
+        assertThat(tagged.lang()).isEqualTo("en-GB");
+        assertThat(tagged.ofType("Figure")).extracting(TaggedPdf.Element::alt)
+                .satisfiesExactly(alt -> assertThat(alt).startsWith("Bar chart: 各管理处满意率. 满意率（%）: 东湖花园管理处 80.00%;")
+                                .endsWith(" Reference line: 全公司 73.33%."),
+                        alt -> assertThat(alt).endsWith("Main factors (to 80.00% cumulative): 电梯, 治安."));
+        assertThat(tagged.contentsLinks()).contains(new TaggedPdf.Link("1. Service performance", 3));
+        assertThat(TaggedPdf.veraPdfFailures(english, PDFAFlavour.PDFA_2_A)).isEmpty();
     }
 
     @Test
@@ -271,6 +346,16 @@ class DocumentRendererTest {
         String text = String.join("\n", texts);
         assertThat(text).contains("P150", "第150管理处");
         assertThat(texts.get(texts.size() - 1)).startsWith("二、其它");
+
+        // Tagged, each page's part is a table of its own that starts with its header row: the page's footer and the
+        // next page's header stay outside the tables, and the 150 rows are all data rows.
+        List<TaggedPdf.Element> elements = TaggedPdf.read(bigPdf, List.of()).elements();
+        List<TaggedPdf.Element> tables = elements.stream().filter(e -> e.type().equals("Table")).toList();
+        assertThat(tables).hasSizeGreaterThanOrEqualTo(texts.size() - 1)
+                .allSatisfy(t -> assertThat(t.kidTypes()).containsOnly("TR"));
+        assertThat(elements.stream().filter(e -> e.type().equals("TR") && e.kidTypes().contains("TH")))
+                .hasSize(tables.size()).allSatisfy(tr -> assertThat(tr.kidTypes()).containsOnly("TH").hasSize(4));
+        assertThat(elements.stream().filter(e -> e.type().equals("TR") && e.kidTypes().contains("TD"))).hasSize(150);
     }
 
     @Test

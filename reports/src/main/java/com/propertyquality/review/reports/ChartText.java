@@ -1,0 +1,51 @@
+package com.propertyquality.review.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.propertyquality.review.reports.document.BarChart;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.ParetoChart;
+
+/**
+ * A chart said in words: the alternative text of its Figure in the tagged PDF, read out by a screen reader in place
+ * of the picture. It names the kind of chart and what it shows, then gives every bar's value as the chart prints it.
+ */
+final class ChartText {
+
+    private ChartText() {}
+
+    /** "Pareto chart: Complaints by area. Repairs 120 (cumulative 48.00%); … Main factors (to 80.00%): Repairs, …" */
+    static String of(ParetoChart chart, Lang lang) {
+        List<String> bars = new ArrayList<>();
+        List<String> main = new ArrayList<>();
+        for (ParetoChart.Bar bar : chart.bars()) {
+            bars.add(lang.pick(bar.label() + " " + bar.count() + "（累计 " + Percent.format(bar.cumulativeShare()) + "）",
+                    bar.label() + " " + bar.count() + " (cumulative " + Percent.format(bar.cumulativeShare()) + ")"));
+            if (bar.mainFactor()) {
+                main.add(bar.label());
+            }
+        }
+        String what = chart.caption() != null ? chart.caption() : chart.countAxis();
+        String cutOff = Percent.format(chart.cutOff());
+        return lang.pick("帕累托图：" + what + "。" + String.join("；", bars) + "。"
+                        + (main.isEmpty() ? "" : "主要因素（累计至 " + cutOff + "）：" + String.join("、", main) + "。"),
+                "Pareto chart: " + what + ". " + String.join("; ", bars) + "."
+                        + (main.isEmpty() ? "" : " Main factors (to " + cutOff + " cumulative): "
+                                + String.join(", ", main) + "."));
+    }
+
+    /** "Bar chart: Satisfaction by office. Satisfaction (%): North 92.00%; … Reference line: Company 90.00%." */
+    static String of(BarChart chart, Lang lang) {
+        List<String> bars = new ArrayList<>();
+        for (BarChart.Bar bar : chart.bars()) {
+            bars.add(bar.label() + " " + Percent.format(bar.value()));
+        }
+        String what = chart.caption() != null ? chart.caption() : chart.valueAxis();
+        String reference = chart.reference() == null ? ""
+                : lang.pick("参考线：" + chart.referenceLabel() + " " + Percent.format(chart.reference()) + "。",
+                        " Reference line: " + chart.referenceLabel() + " " + Percent.format(chart.reference()) + ".");
+        return lang.pick("柱状图：" + what + "。" + chart.valueAxis() + "：" + String.join("；", bars) + "。" + reference,
+                "Bar chart: " + what + ". " + chart.valueAxis() + ": " + String.join("; ", bars) + "." + reference);
+    }
+}
