@@ -157,8 +157,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
             }
             String source = sources.get(name);
             if (heldFolders.containsKey(name)) {
-                load(name);
-                source = "SELECT * FROM " + quote(HELD_PREFIX + name);
+                source = "SELECT * FROM " + quote(HELD_PREFIX + name); // loaded by refreshHeld first
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE VIEW " + quote(name) + " AS " + source);
@@ -195,10 +194,13 @@ public final class DuckDbReadEngine implements AutoCloseable {
         heldStates.put(name, state);
     }
 
-    /** The held datasets a question may read, brought up to date with their folders first. */
+    /**
+     * The held datasets among {@code names}, loaded or brought up to date with their folders: before their views
+     * are created (a view binds to its table) and before every question that reads them.
+     */
     private void refreshHeld(Collection<String> names) throws SQLException {
         for (String name : names) {
-            if (heldFolders.containsKey(name) && created.containsKey(name)) {
+            if (heldFolders.containsKey(name)) {
                 load(name);
             }
         }
@@ -239,6 +241,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
             throw new IllegalArgumentException("no view named " + view);
         }
         try {
+            refreshHeld(List.of(view));
             create(List.of(view));
         } catch (SQLException e) {
             throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
@@ -254,8 +257,8 @@ public final class DuckDbReadEngine implements AutoCloseable {
     public Answer ask(String sql) {
         try (Connection own = connection.duplicate()) {
             Collection<String> views = door.check(own, sql);
-            create(views);
             refreshHeld(views);
+            create(views);
             try (Statement statement = own.createStatement(); ResultSet result = statement.executeQuery(sql)) {
                 return answer(result);
             }
@@ -271,8 +274,8 @@ public final class DuckDbReadEngine implements AutoCloseable {
      */
     public Answer read(String sql, Object... parameters) {
         try {
-            create(sources.keySet());
             refreshHeld(heldFolders.keySet());
+            create(sources.keySet());
         } catch (SQLException e) {
             throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
         }
