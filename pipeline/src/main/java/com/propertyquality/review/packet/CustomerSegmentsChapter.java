@@ -39,21 +39,21 @@ public final class CustomerSegmentsChapter {
         List<MartRow> needs = MartRow.of(source.martOfYear(CustomerValueMarts.CUSTOMER_NEEDS, year));
         return new Chapter(lang.pick("客户细分与需求", "Customer segments and needs"),
                 lang.pick("客户细分与需求", "Customer segments"), List.of(
-                        Section.of(Labels.heading(1, "客户价值细分（全公司）", "Value segments, company-wide", lang),
+                        Section.numbered(lang.pick("客户价值细分（全公司）", "Value segments, company-wide"),
                                 valueIntro(segments, lang),
                                 companySegments(segments, lang)),
-                        Section.of(Labels.heading(2, "各管理处客户价值细分", "Value segments by office", lang),
+                        Section.numbered(lang.pick("各管理处客户价值细分", "Value segments by office"),
                                 officeSegments(segments, register, lang)),
-                        Section.of(Labels.heading(3, "客户需求识别：顾客提出的需求", "Customer needs: what customers state", lang),
+                        Section.numbered(lang.pick("客户需求识别：顾客提出的需求", "Customer needs: what customers state"),
                                 needsIntro(lang),
                                 levelNeeds(needs, lang),
                                 companyNeeds(needs, lang),
                                 officeNeeds(needs, register, lang)),
-                        Section.of(Labels.heading(4, "经营需求：各价值细分的消费", "Business needs: purchases by value segment", lang),
+                        Section.numbered(lang.pick("经营需求：各价值细分的消费", "Business needs: purchases by value segment"),
                                 purchaseNeeds(source, year, lang)),
-                        Section.of(Labels.heading(5, "经营需求：消费的时间分布", "Business needs: when customers buy", lang),
+                        Section.numbered(lang.pick("经营需求：消费的时间分布", "Business needs: when customers buy"),
                                 seasonality(source, year, lang)),
-                        Section.of(Labels.heading(6, "各客户细分的满意度", "Satisfaction by customer segment", lang),
+                        Section.numbered(lang.pick("各客户细分的满意度", "Satisfaction by customer segment"),
                                 segmentSatisfaction(source, year, lang, false),
                                 segmentSatisfaction(source, year, lang, true))));
     }
@@ -160,13 +160,8 @@ public final class CustomerSegmentsChapter {
     }
 
     private static Table companyNeeds(List<MartRow> needs, Lang lang) {
-        List<Row> rows = needs.stream().filter(row -> row.text("office_id") == null)
-                .map(row -> Row.of(row.count("rank"), ReviewTerms.level(row.text("level"), lang),
-                        ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
-                        row.count("service_requests"), row.count("opinions"), row.count("dissatisfied"),
-                        row.count("needs")))
-                .toList();
-        return Table.of(needColumns(false, lang), rows)
+        return SegmentTables.needs(needs.stream().filter(row -> row.text("office_id") == null).toList(), null,
+                        lang)
                 .withCaption(lang.pick("全公司", "Company-wide"))
                 .withEmptyText(lang.pick("本年度无投诉、服务需求、意见建议，调查表亦无不满意答项。",
                         "No complaints, service requests or opinions and no dissatisfied survey answers this year."))
@@ -177,36 +172,15 @@ public final class CustomerSegmentsChapter {
     }
 
     private static Table officeNeeds(List<MartRow> needs, OfficeRegister register, Lang lang) {
-        List<Row> rows = needs.stream()
+        List<MartRow> rows = needs.stream()
                 .filter(row -> row.text("office_id") != null && row.count("rank") != null
                         && row.count("rank") <= OFFICE_NEEDS_SHOWN)
-                .map(row -> Row.of(register.nameOf(row), row.count("rank"),
-                        ReviewTerms.level(row.text("level"), lang), ReviewTerms.area(row.text("area"), lang),
-                        row.count("complaints"), row.count("service_requests"), row.count("opinions"),
-                        row.count("dissatisfied"), row.count("needs")))
                 .toList();
-        return Table.of(needColumns(true, lang), rows)
+        return SegmentTables.needs(rows, register, lang)
                 .withCaption(lang.pick("各管理处前三位需求", "Each office's first three needs"))
                 .withEmptyText(lang.pick("本年度各管理处无投诉、服务需求、意见建议，调查表亦无不满意答项。",
                         "No office has complaints, service requests, opinions or dissatisfied survey answers this"
                                 + " year."));
-    }
-
-    /** The columns of a customer_needs table: rank, level, area, the four counts and their total. */
-    static List<Column> needColumns(boolean withOffice, Lang lang) {
-        List<Column> columns = new ArrayList<>();
-        if (withOffice) {
-            columns.add(Column.text(lang.pick("管理处", "Office"), 14));
-        }
-        columns.add(Column.count(lang.pick("序位", "Rank"), 5));
-        columns.add(Column.text(lang.pick("层面", "Level"), 6));
-        columns.add(Column.text(lang.pick("涉及方面", "Area"), 10));
-        columns.add(Column.count(lang.pick("投诉", "Complaints"), 7));
-        columns.add(Column.count(lang.pick("服务需求", "Service requests"), 7));
-        columns.add(Column.count(lang.pick("意见建议", "Opinions"), 7));
-        columns.add(Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 8));
-        columns.add(Column.count(lang.pick("合计", "Total"), 6));
-        return columns;
     }
 
     private static Table purchaseNeeds(PacketSource source, int year, Lang lang) {

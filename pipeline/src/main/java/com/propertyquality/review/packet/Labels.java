@@ -3,20 +3,12 @@ package com.propertyquality.review.packet;
 import com.propertyquality.review.reports.document.Lang;
 
 /**
- * The few words every chapter of the packet prints the same way (section numbers, yes/no, an office, an empty
+ * The few words every chapter of the packet prints the same way (yes/no, an office, an empty
  * year), so that the chapters written by different hands read as one document.
  */
 final class Labels {
 
     private Labels() {}
-
-    /** "（三）标题" in Chinese, "(3) Title" in English: the numbering of a section inside its chapter. */
-    static String heading(int number, String chinese, String english, Lang lang) {
-        if (lang == Lang.ZH) {
-            return "（" + ChapterNumbers.chinese(number) + "）" + chinese;
-        }
-        return "(" + number + ") " + english;
-    }
 
     /** 是 / 否; null (not known) stays null and prints "—". */
     static String yesNo(Boolean value, Lang lang) {

@@ -16,7 +16,7 @@ public final class ManagementReviewPacket {
     private ManagementReviewPacket() {}
 
     public static ReportDocument of(PacketSource source, int year, Lang lang) {
-        List<Chapter> numbered = numbered(List.of(
+        List<Chapter> numbered = ChapterNumbers.numbered(List.of(
                 ReviewPlanChapter.build(source, year, lang),
                 ObjectivesChapter.build(source, year, lang),
                 ServicePerformanceChapter.build(source, year, lang),
@@ -27,7 +27,7 @@ public final class ManagementReviewPacket {
                 DepartmentReportsChapter.build(source, year, lang),
                 OutputFormsChapter.build(source, year, lang)), lang);
         List<Chapter> chapters = new ArrayList<>(numbered);
-        chapters.add(OfficeAppendix.build(source, year, lang));
+        chapters.add(OfficeSummaryAppendix.build(source, year, lang));
         String title = lang.pick(year + " 年度管理评审资料", "Management review " + year);
         return new ReportDocument(title, source.companyName(), year, lang, cover(source, year, lang), true, chapters);
     }
@@ -38,14 +38,5 @@ public final class ManagementReviewPacket {
         CutOffDay.of(source, year).ifPresent(date -> lines.add(lang.pick("数据截至 " + date + "（基准日）",
                 "Data as of " + date + " (cut-off)")));
         return new ReportDocument.Cover(lang.pick("管理评审资料", "Management review"), lines);
-    }
-
-    static List<Chapter> numbered(List<Chapter> chapters, Lang lang) {
-        List<Chapter> out = new ArrayList<>();
-        for (int i = 0; i < chapters.size(); i++) {
-            Chapter c = chapters.get(i);
-            out.add(new Chapter(ChapterNumbers.of(i + 1, lang) + c.title(), c.sheet(), c.sections()));
-        }
-        return out;
     }
 }

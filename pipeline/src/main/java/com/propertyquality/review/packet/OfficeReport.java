@@ -15,8 +15,8 @@ public final class OfficeReport {
     private OfficeReport() {}
 
     public static ReportDocument of(PacketSource source, int year, String officeId, Lang lang) {
-        List<Chapter> chapters = ManagementReviewPacket.numbered(
-                OfficeAppendix.officeChapters(source, year, officeId, lang), lang);
+        List<Chapter> chapters = ChapterNumbers.numbered(
+                OfficeReportChapters.of(source, year, officeId, lang), lang);
         String office = officeName(source, officeId);
         String title = lang.pick(office + " " + year + " 年度服务质量报告", office + ": service quality " + year);
         return new ReportDocument(title, source.companyName(), year, lang,

@@ -42,7 +42,7 @@ public final class OutputFormsChapter {
         OfficeRegister register = OfficeRegister.of(source, year);
         Optional<MartRow> meeting = PlanEntries.meeting(source, year);
         return new Chapter(lang.pick("输出表单", "Output forms"), lang.pick("输出表单", "Output forms"), List.of(
-                Section.of(Labels.heading(1, "《管理评审报告》（草稿）", "Management review report (draft)", lang),
+                Section.numbered(lang.pick("《管理评审报告》（草稿）", "Management review report (draft)"),
                         Paragraphs.of(lang.pick(
                                 "品质督察部根据评审议题和会议记录编写，经管理者代表审核、总经理批准（4.4.2、4.4.3）。"
                                         + "“评审输入摘要”由数据预先填写；评审结论由会议填写。",
@@ -54,7 +54,7 @@ public final class OutputFormsChapter {
                         findings(source, year, register, lang),
                         conclusions(lang),
                         approval(lang)),
-                Section.of(Labels.heading(2, "《管理评审改进措施及验证记录表》", "Improvement actions and their verification", lang),
+                Section.numbered(lang.pick("《管理评审改进措施及验证记录表》", "Improvement actions and their verification"),
                         Paragraphs.of(lang.pick(
                                 "责任部门根据《管理评审报告》的决定编制并组织实施，按《纠正和预防措施控制程序》执行（4.5.1）。"
                                         + "下表预先列出尚未制定纠正或预防措施的主要因素和验证无效的措施；改进措施、责任部门、完成日期和验证由手工填写。",
@@ -63,7 +63,7 @@ public final class OutputFormsChapter {
                                         + " factors without a corrective or preventive action and the actions found not effective;"
                                         + " action, owner, completion date and verification are filled in by hand.")),
                         improvementActions(source, year, register, lang)),
-                Section.of(Labels.heading(3, "《会议签到记录表》", "Meeting sign-in record", lang),
+                Section.numbered(lang.pick("《会议签到记录表》", "Meeting sign-in record"),
                         signInHeader(meeting, year, lang),
                         signIn(source, year, lang),
                         meetingNotes(lang))));
@@ -165,8 +165,7 @@ public final class OutputFormsChapter {
         if (rows.isEmpty()) {
             return lang.pick("本年度无调查表发放和回收记录。", "No survey forms handed out or returned this year.");
         }
-        String threshold = rows.get(0).number("threshold") != null
-                ? Percent.format(rows.get(0).number("threshold")) : Percent.format(source.returnThreshold());
+        String threshold = Percent.format(ShownThreshold.of(rows, source));
         List<String> below = rows.stream().filter(row -> !row.isTrue("meets_threshold"))
                 .map(row -> returnCase(row, register, lang)).toList();
         if (below.isEmpty()) {
@@ -240,7 +239,7 @@ public final class OutputFormsChapter {
                             + Tally.sum(status, "overdue") + " overdue; " + Tally.sum(status, "verified_effective")
                             + " verified effective, " + Tally.sum(status, "verification_pending") + " pending."));
         }
-        List<MartRow> failed = IncidentsAndActionsChapter.failedInYear(source, year);
+        List<MartRow> failed = ActionTables.failedInYear(source, year);
         if (failed.isEmpty()) {
             sentences.add(lang.pick("没有验证无效的纠正和预防措施。", "No action was found not effective."));
         } else {
@@ -340,7 +339,7 @@ public final class OutputFormsChapter {
             rows.add(Row.of(number++, issue, register.scopeOf(row, lang), row.count("complaints"), null, null, null,
                     null));
         }
-        for (MartRow row : IncidentsAndActionsChapter.failedInYear(source, year)) {
+        for (MartRow row : ActionTables.failedInYear(source, year)) {
             String office = register.ownerOf(row, lang);
             String description = row.text("description") == null ? "" : " " + row.text("description");
             rows.add(Row.shaded(number++, lang.pick("措施验证无效：", "Action found not effective: ")

@@ -33,7 +33,7 @@ public final class ReturnRatesCheck {
                 .toList();
         long under = offices.stream().filter(office -> !office.isTrue("meets_threshold")).count();
         // The threshold the mart judged with, so the text agrees with the shading.
-        String threshold = Percent.format(ServicePerformanceChapter.threshold(source, offices));
+        String threshold = Percent.format(ShownThreshold.of(offices, source));
 
         List<Row> rows = underFirst.stream().map(office -> Row.shadedIf(!office.isTrue("meets_threshold"),
                 office.text("office_id"), office.text("office_name"), office.count("forms_distributed"),

@@ -51,10 +51,10 @@ public final class ReviewPlanChapter {
     // ------------------------------------------------------------------ the meeting
 
     private static Section meeting(PacketSource source, int year, Optional<MartRow> plan, Lang lang) {
-        String heading = Labels.heading(1, "会议安排", "The meeting", lang);
+        String heading = lang.pick("会议安排", "The meeting");
         if (plan.isEmpty()) {
             // Procedure 4.1.3: the quality department drafts the plan a month before the review.
-            return Section.of(heading, Paragraphs.of(lang.pick(
+            return Section.numbered(heading, Paragraphs.of(lang.pick(
                     year + " 年度的《年度管理评审计划》缺失：品质督察部应在评审前一个月编制计划，经管理者代表审核、总经理批准"
                             + "（程序 4.1.3）。",
                     "The annual management review plan for " + year + " is missing: the quality department drafts it"
@@ -85,13 +85,13 @@ public final class ReviewPlanChapter {
                 .withEmptyText(lang.pick("计划未列出参加人员。", "The plan lists no attendees."))
                 .withNote(lang.pick("原则上公司其他领导及各部门负责人均应参加评审（程序 4.3.3）。",
                         "As a rule, the company's other leaders and every department head attend (procedure 4.3.3)."));
-        return Section.of(heading, arrangement, attendeeTable);
+        return Section.numbered(heading, arrangement, attendeeTable);
     }
 
     // ------------------------------------------------------------------ the 12-month rule
 
     private static Section schedule(int year, boolean hasPlan, Optional<MartRow> readiness, Lang lang) {
-        String heading = Labels.heading(2, "评审时间间隔", "Interval since the previous review", lang);
+        String heading = lang.pick("评审时间间隔", "Interval since the previous review");
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(lang.pick(
                 "管理评审每年至少进行一次，时间间隔不超过 " + ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS + " 个月（程序 4.1.1）。",
@@ -125,7 +125,7 @@ public final class ReviewPlanChapter {
                                 + " as-of date.")));
         readiness.filter(row -> row.isTrue("has_plan")).map(row -> verdict(row, lang))
                 .ifPresent(line -> blocks.add(Paragraphs.of(line)));
-        return new Section(heading, false, blocks);
+        return Section.numbered(heading, blocks);
     }
 
     /** The conclusion on the interval, from the mart's own flags. */
@@ -159,7 +159,7 @@ public final class ReviewPlanChapter {
 
     private static Section triggers(PacketSource source, int year, Optional<MartRow> readiness,
                                     Map<String, String> officeNames, PlanEvents events, Lang lang) {
-        String heading = Labels.heading(3, "增加管理评审频次的情形（4.1.2）", "Extra-review triggers (4.1.2)", lang);
+        String heading = lang.pick("增加管理评审频次的情形（4.1.2）", "Extra-review triggers (4.1.2)");
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
                 .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang), office(row, officeNames, lang),
                         row.date("date"), row.text("evidence"), events.reference(row.text("reference_id"), lang),
@@ -183,12 +183,12 @@ public final class ReviewPlanChapter {
                                 + " of kind complaint and severity major; praise never counts), serious nonconformities"
                                 + " of quality-system audits (internal, second- or third-party), and the plan's events."
                                 + " Routine service inspections are not audits: they are attention items below."));
-        return Section.of(heading, Paragraphs.of(extraReviewSentence(year, readiness, lang)), table);
+        return Section.numbered(heading, Paragraphs.of(extraReviewSentence(year, readiness, lang)), table);
     }
 
     private static Section attentionItems(PacketSource source, int year, Map<String, String> officeNames,
                                           PlanEvents events, Lang lang) {
-        String heading = Labels.heading(4, "关注事项", "Attention items", lang);
+        String heading = lang.pick("关注事项", "Attention items");
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
                 .map(row -> Row.of(ReviewTerms.attentionItem(row.text("item"), lang), row.text("basis"),
                         office(row, officeNames, lang), row.date("date"), row.text("evidence"),
@@ -207,7 +207,7 @@ public final class ReviewPlanChapter {
                 .withNote(lang.pick("关注事项供评审讨论，不属于程序 4.1.2 所列情形，不据此增加管理评审频次。",
                         "Attention items are for the review to discuss; procedure 4.1.2 does not list them, and they"
                                 + " do not call for an extra review."));
-        return Section.of(heading, Paragraphs.of(lang.pick(
+        return Section.numbered(heading, Paragraphs.of(lang.pick(
                 "以下事项不属于程序 4.1.2 所列情形，但评审应予关注：评审间隔（4.1.1）、回收率未达要求（5.1.2）、满意率下降和"
                         + "服务检查不合格（4.2.3）、措施验证无效（4.5.4）及计划所列其它事项。",
                 "Not listed by procedure 4.1.2, but for the review's attention: the interval between reviews"

@@ -21,7 +21,6 @@ import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.ChangeSignificance;
 import com.propertyquality.review.metrics.ClosureRate;
-import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.metrics.OpenFeedback;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.SurveyItem;
@@ -33,7 +32,6 @@ import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.Paragraphs;
-import com.propertyquality.review.reports.document.ParetoChart;
 import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
@@ -90,7 +88,7 @@ public final class ServicePerformanceChapter {
                                 + "；阴影行为低于全公司满意率的管理处。",
                         " Company rate " + Percent.format(company) + "; shaded offices are below it.")));
         blocks.addAll(officeCharts(offices, company, lang));
-        return new Section(Labels.heading(1, "各管理处满意率", "Satisfaction by office", lang), false, blocks);
+        return Section.numbered(lang.pick("各管理处满意率", "Satisfaction by office"), blocks);
     }
 
     /** Procedure 5.1.6, in the procedure's words. */
@@ -127,7 +125,7 @@ public final class ServicePerformanceChapter {
                 .map(row -> List.of(Row.of(row.count("forms"), row.count("qualified"), row.count("unsatisfied"),
                         row.count("unrated"), row.number("satisfaction_rate"))))
                 .orElse(List.of());
-        return Section.of(Labels.heading(2, "全公司满意率", "Company satisfaction", lang),
+        return Section.numbered(lang.pick("全公司满意率", "Company satisfaction"),
                 Table.of(List.of(
                                 Column.count(lang.pick("调查表份数", "Forms"), 8),
                                 Column.count(lang.pick("合格项", "Qualified"), 8),
@@ -168,7 +166,7 @@ public final class ServicePerformanceChapter {
                 .withEmptyText(Labels.noRecords(year, lang))
                 .withNote(lang.pick("阴影行为低于全公司满意率 " + Percent.format(company) + " 的项目。",
                         "Shaded items are below the company rate of " + Percent.format(company) + "."));
-        return Section.of(Labels.heading(3, "各调查项目及层面满意率", "Satisfaction by item and level", lang),
+        return Section.numbered(lang.pick("各调查项目及层面满意率", "Satisfaction by item and level"),
                 itemTable, levelTable(source, year, null, lang));
     }
 
@@ -202,7 +200,7 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (4) trend
 
     private static Section trend(PacketSource source, int year, Lang lang) {
-        String heading = Labels.heading(4, "与上年比较", "Against the previous year", lang);
+        String heading = lang.pick("与上年比较", "Against the previous year");
         List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
         List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
         Optional<MartRow> company = companyRow(source, year);
@@ -211,7 +209,7 @@ public final class ServicePerformanceChapter {
                 || offices.stream().anyMatch(row -> row.number("previous_satisfaction_rate") != null)
                 || returns.stream().anyMatch(row -> row.number("previous_return_rate") != null);
         if (!anyPrevious) {
-            return Section.of(heading, Paragraphs.of(lang.pick(
+            return Section.numbered(heading, Paragraphs.of(lang.pick(
                     "没有 " + (year - 1) + " 年度的调查数据，本年度不作与上年的比较。",
                     "There is no survey data for " + (year - 1) + ", so the year is not compared with it.")));
         }
@@ -265,7 +263,7 @@ public final class ServicePerformanceChapter {
                                 row.number("previous_return_rate"), row.number("change_points"))).toList())
                 .withCaption(lang.pick("各管理处调查表回收率与上年比较", "Survey return rate against the previous year"))
                 .withEmptyText(Labels.noRecords(year, lang));
-        return Section.of(heading, new Paragraphs(lines), satisfaction, returnRates);
+        return Section.numbered(heading, new Paragraphs(lines), satisfaction, returnRates);
     }
 
     /** The marker of a change on last year that passes the two-proportion test at 95%, and its column head. */
@@ -307,7 +305,7 @@ public final class ServicePerformanceChapter {
                 .findFirst().orElse(null);
         Long leftOut = returns.stream().map(row -> row.count("company_offices_left_out")).filter(Objects::nonNull)
                 .findFirst().orElse(null);
-        return Section.of(Labels.heading(5, "调查表回收率", "Survey return rates", lang),
+        return Section.numbered(lang.pick("调查表回收率", "Survey return rates"),
                 Table.of(List.of(
                                 Column.text(lang.pick("管理处", "Office"), 16),
                                 Column.count(lang.pick("发放份数", "Distributed"), 7),
@@ -319,16 +317,7 @@ public final class ServicePerformanceChapter {
                                 rows)
                         .withEmptyText(lang.pick(year + " 年度没有调查表发放或回收记录。",
                                 "No survey forms were distributed or returned in " + year + "."))
-                        .withNote(returnRateNote(threshold(source, returns), company, leftOut, lang)));
-    }
-
-    /**
-     * The threshold the mart judged with (its {@code threshold} column), so that the note and the shading agree;
-     * the configured one only when the mart has no row for the year.
-     */
-    static BigDecimal threshold(PacketSource source, List<MartRow> returns) {
-        return returns.stream().map(row -> row.number("threshold")).filter(Objects::nonNull).findFirst()
-                .map(BigDecimal::valueOf).orElse(source.returnThreshold());
+                        .withNote(returnRateNote(ShownThreshold.of(returns, source), company, leftOut, lang)));
     }
 
     static String returnRateNote(BigDecimal threshold, Double company, Long leftOut, Lang lang) {
@@ -399,7 +388,7 @@ public final class ServicePerformanceChapter {
                 code -> Names.of(ImportTemplates.AREAS, code, lang), lang.pick("涉及方面", "Area"), false, year, lang)
                 .withCaption(lang.pick("按涉及方面", "By area"))
                 .withNote(note);
-        return Section.of(Labels.heading(6, "顾客意见登记情况", "Customer feedback register", lang),
+        return Section.numbered(lang.pick("顾客意见登记情况", "Customer feedback register"),
                 new Paragraphs(lines), byChannel, byKind, byArea);
     }
 
@@ -502,30 +491,16 @@ public final class ServicePerformanceChapter {
         blocks.add(Paragraphs.of(lang.pick("对影响服务的主要因素，由管理处和有关部门制定纠正和预防措施（程序 5.1.3）。",
                 "For the main factors that affect service, the offices and departments concerned set corrective and"
                         + " preventive actions (procedure 5.1.3).")));
-        paretoChart(areas, lang.pick("顾客投诉排列图（全公司）", "Complaints by area (company)"), lang)
+        ParetoTables.chart(areas, lang.pick("顾客投诉排列图（全公司）", "Complaints by area (company)"), lang)
                 .ifPresent(blocks::add);
         blocks.add(mainFactorTable(areas, year, lang));
-        return new Section(Labels.heading(7, "投诉主要因素", "Main factors of complaints", lang), false, blocks);
-    }
-
-    /** The Pareto chart of complaint_pareto rows of one scope; none when the scope had no complaint. */
-    static Optional<ParetoChart> paretoChart(List<MartRow> areas, String caption, Lang lang) {
-        if (areas.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ParetoChart.Bar> bars = areas.stream()
-                .map(row -> new ParetoChart.Bar(areaName(row, lang), row.count("complaints"),
-                        Optional.ofNullable(row.number("cumulative_share")).orElse(Double.NaN),
-                        row.isTrue("main_factor")))
-                .toList();
-        return Optional.of(new ParetoChart(caption, lang.pick("投诉件数", "Complaints"),
-                lang.pick("累计百分比（%）", "Cumulative share (%)"), bars, MainFactors.THRESHOLD.doubleValue()));
+        return Section.numbered(lang.pick("投诉主要因素", "Main factors of complaints"), blocks);
     }
 
     /** The main factors of one scope (rows in rank order), shaded when no corrective or preventive action answers them. */
     static Table mainFactorTable(List<MartRow> areas, int year, Lang lang) {
         List<Row> rows = areas.stream().filter(row -> row.isTrue("main_factor"))
-                .map(row -> Row.shadedIf(!row.isTrue("has_action"), row.count("rank"), areaName(row, lang),
+                .map(row -> Row.shadedIf(!row.isTrue("has_action"), row.count("rank"), ParetoTables.areaName(row, lang),
                         ReviewTerms.level(row.text("level"), lang), row.count("complaints"), row.number("share"),
                         row.number("cumulative_share"), ReviewTerms.mainFactorAction(row, lang)))
                 .toList();
@@ -547,15 +522,6 @@ public final class ServicePerformanceChapter {
                                 + " that crosses 80%. Actions: corrective or preventive actions on the area by the office"
                                 + " or head office, opened in the year or up to the review meeting (5.1.3); shaded rows"
                                 + " have none."));
-    }
-
-    static String areaName(MartRow row, Lang lang) {
-        String code = row.text("area");
-        if (lang == Lang.ZH && row.text("area_name") != null) {
-            return row.text("area_name");
-        }
-        return Arrays.stream(Area.values()).filter(area -> area.code().equals(code)).findFirst()
-                .map(area -> Names.of(area, lang)).orElse(lang == Lang.EN ? Names.english(code) : code);
     }
 
     // ------------------------------------------------------------------ shading

@@ -9,6 +9,7 @@ import com.propertyquality.review.reports.document.BarChart;
 import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.Paragraphs;
 import com.propertyquality.review.reports.document.ParetoChart;
 import com.propertyquality.review.reports.document.Row;
@@ -22,6 +23,11 @@ final class ChapterText {
     static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
 
     private ChapterText() {}
+
+    /** The chapter's sections as the document prints them: numbered by position, as the assembly does. */
+    static List<Section> numberedSections(Chapter chapter, Lang lang) {
+        return chapter.withNumbers("", n -> ChapterNumbers.section(n, lang)).sections();
+    }
 
     static Section section(Chapter chapter, int index) {
         return chapter.sections().get(index);

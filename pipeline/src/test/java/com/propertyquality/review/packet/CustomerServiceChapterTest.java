@@ -26,7 +26,7 @@ class CustomerServiceChapterTest {
         Chapter chapter = CustomerServiceChapter.build(sample(), 2025, Lang.ZH);
 
         assertThat(chapter.title()).isEqualTo("客户服务中心");
-        assertThat(chapter.sections()).extracting(Section::title).containsExactly("（一）调查表真实性检验",
+        assertThat(ChapterText.numberedSections(chapter, Lang.ZH)).extracting(Section::title).containsExactly("（一）调查表真实性检验",
                 "（二）有偿服务及投诉回访", "（三）需再次回访的住户");
         Section checks = chapter.sections().get(0);
         Table table = ChapterText.tables(checks).get(0);
@@ -60,7 +60,7 @@ class CustomerServiceChapterTest {
                 Arrays.asList("全公司", 5L, 1L, 0L, 0L, 0.0, 0L, 0L, 1L, null));
         assertThat(ChapterText.highlighted(table)).containsExactly(0, 1);
         // an office's own report shows its row alone, attempted and reached beside each other
-        List<Block> own = CustomerServiceChapter.surveyCheckBlocks(
+        List<Block> own = ReturnVisitTables.surveyCheckBlocks(
                 MartRow.of(List.of(unreachableOnly("U1", "东区管理处", 3, 1))), 2025, Lang.ZH);
         assertThat(own).filteredOn(Table.class::isInstance).singleElement()
                 .satisfies(t -> assertThat(((Table) t).rows()).extracting(row -> row.cells().get(0))
@@ -97,7 +97,9 @@ class CustomerServiceChapterTest {
 
     @Test
     void theFollowUpListIsPrintedMaskedAsTheMartHasItOneTablePerOffice() {
-        Section followUps = CustomerServiceChapter.build(sample(), 2025, Lang.ZH).sections().get(2);
+        // the full list, as an office's report prints it (here for every office of the fixture)
+        Section followUps = new Section(null, false, FollowUpTables.followUpBlocks(sample(), 2025, id -> true,
+                Lang.ZH));
 
         assertThat(ChapterText.paragraphs(followUps)).contains("已脱敏");
         List<Table> tables = ChapterText.tables(followUps);
@@ -141,10 +143,10 @@ class CustomerServiceChapterTest {
         Chapter chapter = CustomerServiceChapter.build(source, 2025, Lang.EN);
 
         assertThat(ChapterText.chinese(ChapterText.words(chapter))).as(ChapterText.dump(chapter)).isEmpty();
-        Table followUps = ChapterText.tables(chapter.sections().get(2)).get(0);
-        assertThat(ChapterText.column(followUps, 4)).containsExactly("Dissatisfied item on the survey form",
+        Table followUps = ChapterText.tables(chapter.sections().get(2)).get(1); // the oldest entries
+        assertThat(ChapterText.column(followUps, 5)).containsExactly("Dissatisfied item on the survey form",
                 "Dissatisfied at the paid-service visit");
-        assertThat(ChapterText.column(followUps, 6)).containsExactly("Follow up, Lift", "HF-1");
+        assertThat(ChapterText.column(followUps, 7)).containsExactly("Follow up, Lift", "HF-1");
         assertThat(ChapterText.paragraphs(chapter.sections().get(0))).contains("North 1");
         assertThat(chapter.sheet()).isEqualTo("Customer service centre");
     }
@@ -152,14 +154,14 @@ class CustomerServiceChapterTest {
     @Test
     void anOfficesFollowUpsHoldOnlyItsHouseholds() {
         Section section = new Section("需再次回访的住户", false,
-                CustomerServiceChapter.followUpBlocks(sample(), 2025, "S1"::equals, Lang.ZH));
+                FollowUpTables.followUpBlocks(sample(), 2025, "S1"::equals, Lang.ZH));
 
         assertThat(ChapterText.tables(section)).singleElement().satisfies(table -> {
             assertThat(table.caption()).isEqualTo("南区管理处");
             assertThat(ChapterText.column(table, 0)).containsExactly("S-0002");
         });
         Section none = new Section(null, false,
-                CustomerServiceChapter.followUpBlocks(sample(), 2025, "W1"::equals, Lang.ZH));
+                FollowUpTables.followUpBlocks(sample(), 2025, "W1"::equals, Lang.ZH));
         assertThat(ChapterText.tables(none)).singleElement()
                 .satisfies(table -> assertThat(table.rows()).isEmpty());
     }
@@ -218,28 +220,52 @@ class CustomerServiceChapterTest {
     }
 
     @Test
-    void aLongFollowUpListIsCountedPerOfficeInThePacket() {
+    void thePacketCountsTheFollowUpsPerOfficeAndPrintsTheOldestTheFullListOnlyAsData() {
         FixedPacketSource big = new FixedPacketSource();
-        int households = CustomerServiceChapter.FOLLOW_UPS_LISTED + 1;
-        for (int i = 0; i < households; i++) {
+        int entries = 40;
+        for (int i = 0; i < entries; i++) {
             String office = i % 3 == 0 ? "S1" : "N1";
             String reason = i % 2 == 0 ? "survey_dissatisfied" : "complaint_followup_dissatisfied";
+            // dates run backwards, so the mart's order (office, then row) is not the oldest-first order
             big.mart("follow_up_list", followUp(office, office.equals("S1") ? "南区管理处" : "北区管理处", "H" + i,
-                    "张*", "100****0000", "survey", reason, LocalDate.of(2025, 6, 1), "R" + i, null, null));
+                    "张*", "100****0000", "survey", reason, LocalDate.of(2025, 12, 31).minusDays(i), "R" + i, null,
+                    null));
         }
-        List<Block> blocks = CustomerServiceChapter.packetFollowUps(big, 2025, Lang.ZH);
+        List<Block> blocks = FollowUpTables.headOfficeSummary(big, 2025, Lang.ZH);
 
-        assertThat(((Paragraphs) blocks.get(0)).lines().get(0)).contains(households + " 户", "report --office");
-        Table counts = (Table) blocks.get(1);
-        assertThat(ChapterText.column(counts, 0)).containsExactly("南区管理处", "北区管理处");
-        // S1 holds every third household (334: 167 of each reason), N1 the rest (667: 334 survey, 333 complaint)
-        assertThat(counts.rows()).extracting(Row::cells).containsExactly(
-                List.of("南区管理处", 167L, 167L, 334L), List.of("北区管理处", 333L, 334L, 667L));
+        assertThat(((Paragraphs) blocks.get(0)).lines().get(1)).contains("共 " + entries + " 条",
+                "最早的 " + FollowUpTables.LONGEST_OPEN_SHOWN + " 条", "report --office", "XLSX");
+        List<Table> tables = blocks.stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
+        Table counts = tables.get(0);
         assertThat(counts.columns()).extracting(Column::header).containsExactly("管理处", "投诉回访不满意",
                 "调查表有不满意项", "合计");
-        // a short list is printed household by household
-        assertThat(CustomerServiceChapter.packetFollowUps(sample(), 2025, Lang.ZH)).filteredOn(Table.class::isInstance)
-                .allSatisfy(table -> assertThat(((Table) table).columns()).hasSize(8));
+        // S1 holds i = 0, 3, ..., 39: 14 entries, 7 of each reason; N1 the other 26, 13 of each
+        assertThat(counts.rows()).extracting(Row::cells).containsExactly(
+                List.of("南区管理处", 7L, 7L, 14L), List.of("北区管理处", 13L, 13L, 26L), List.of("全公司", 20L, 20L, 40L));
+        // the oldest 15: i = 39 down to 25, oldest date first, whichever office
+        Table oldest = tables.get(1);
+        assertThat(ChapterText.column(oldest, 1)).containsExactly("H39", "H38", "H37", "H36", "H35", "H34", "H33",
+                "H32", "H31", "H30", "H29", "H28", "H27", "H26", "H25");
+        assertThat(ChapterText.column(oldest, 4).get(0)).isEqualTo(LocalDate.of(2025, 12, 31).minusDays(39));
+        assertThat(oldest.dataOnly()).isFalse();
+        assertThat(counts.dataOnly()).isFalse();
+        // the full list: every entry, with its office, for the XLSX's data sheet only
+        Table full = tables.get(2);
+        assertThat(full.dataOnly()).isTrue();
+        assertThat(full.rows()).hasSize(entries);
+        assertThat(ChapterText.headers(full)).startsWith("管理处", "住户编号").endsWith("备注");
+        assertThat(tables).hasSize(3);
+    }
+
+    @Test
+    void aShortFollowUpListShowsAllItsEntriesAsTheOldest() {
+        List<Table> tables = FollowUpTables.headOfficeSummary(sample(), 2025, Lang.ZH).stream()
+                .filter(Table.class::isInstance).map(Table.class::cast).toList();
+
+        // three entries of 2025 (the 2024 row is another year): all three, oldest first
+        assertThat(ChapterText.column(tables.get(1), 1)).containsExactly("N-0001", null, "S-0002");
+        assertThat(tables.get(1).caption()).isEqualTo("全公司最早的 3 条");
+        assertThat(tables.get(2).rows()).hasSize(3);
     }
 
     private static Map<String, Object> followUp(String office, String name, String household, String maskedName,

@@ -133,7 +133,7 @@ class OfficeAppendixTest {
 
     @Test
     void theAppendixHasOnePageForEachOfficeOfTheRegisterById() {
-        Chapter appendix = OfficeAppendix.build(twoOffices(), YEAR, Lang.ZH);
+        Chapter appendix = OfficeSummaryAppendix.build(twoOffices(), YEAR, Lang.ZH);
 
         assertThat(appendix.title()).isEqualTo("附录：各管理处");
         assertThat(appendix.sections()).extracting(Section::title)
@@ -148,15 +148,15 @@ class OfficeAppendixTest {
                 surveyReturn(YEAR, "Z9", "Zeta", 10L, 7, 0.7, true, null, 0.7),
                 surveyReturn(2024, "Y8", "Old", 10L, 7, 0.7, true, null, 0.7));
 
-        assertThat(OfficeAppendix.build(source, YEAR, Lang.ZH).sections()).extracting(Section::title)
+        assertThat(OfficeSummaryAppendix.build(source, YEAR, Lang.ZH).sections()).extracting(Section::title)
                 .containsExactly("Zeta（Z9）");
-        assertThat(OfficeAppendix.build(new FixedPacketSource(), YEAR, Lang.ZH).sections()).singleElement()
+        assertThat(OfficeSummaryAppendix.build(new FixedPacketSource(), YEAR, Lang.ZH).sections()).singleElement()
                 .satisfies(section -> assertThat(DocumentText.paragraphs(section)).isNotEmpty());
     }
 
     @Test
     void theSummaryShowsTheOfficesOwnFiguresBesideTheCompanys() {
-        List<Section> sections = OfficeAppendix.officeSections(twoOffices(), YEAR, "N1", Lang.ZH);
+        List<Section> sections = OfficeSummaryAppendix.officeSections(twoOffices(), YEAR, "N1", Lang.ZH);
 
         assertThat(sections).singleElement().satisfies(section -> assertThat(section.newPage()).isTrue());
         Table survey = captioned(sections, "顾客意见调查");
@@ -196,12 +196,12 @@ class OfficeAppendixTest {
                 List.of("表扬", 4L, 4L, 0L, 0L),
                 List.of("suggestion", 2L, 0L, 2L, 2L));
 
-        Chapter appendix = OfficeAppendix.build(source, YEAR, Lang.ZH);
+        Chapter appendix = OfficeSummaryAppendix.build(source, YEAR, Lang.ZH);
         List<Section> northPage = appendix.sections().stream()
                 .filter(section -> section.title().equals("North Office（N1）")).toList();
 
         assertThat(cells(captioned(northPage, "《顾客意见登记表》"))).isEqualTo(expected);
-        assertThat(cells(captioned(OfficeAppendix.officeSections(source, YEAR, "N1", Lang.ZH), "《顾客意见登记表》")))
+        assertThat(cells(captioned(OfficeSummaryAppendix.officeSections(source, YEAR, "N1", Lang.ZH), "《顾客意见登记表》")))
                 .isEqualTo(expected);
         List<Section> southPage = appendix.sections().stream()
                 .filter(section -> section.title().equals("South Office（S2）")).toList();
@@ -210,7 +210,7 @@ class OfficeAppendixTest {
 
     @Test
     void anOfficeUnderTheReturnThresholdIsShaded() {
-        List<Section> sections = OfficeAppendix.officeSections(twoOffices(), YEAR, "S2", Lang.ZH);
+        List<Section> sections = OfficeSummaryAppendix.officeSections(twoOffices(), YEAR, "S2", Lang.ZH);
 
         Table survey = captioned(sections, "顾客意见调查");
         assertThat(survey.rows()).singleElement().matches(Row::highlighted);
@@ -220,8 +220,8 @@ class OfficeAppendixTest {
     @Test
     void anOfficesPagesHoldNoOtherOfficesNamesOrFigures() {
         FixedPacketSource source = twoOffices();
-        List<Section> summary = OfficeAppendix.officeSections(source, YEAR, "N1", Lang.ZH);
-        List<Chapter> report = OfficeAppendix.officeChapters(source, YEAR, "N1", Lang.ZH);
+        List<Section> summary = OfficeSummaryAppendix.officeSections(source, YEAR, "N1", Lang.ZH);
+        List<Chapter> report = OfficeReportChapters.of(source, YEAR, "N1", Lang.ZH);
         List<Section> all = new ArrayList<>(summary);
         all.addAll(DocumentText.sections(report));
 
@@ -240,7 +240,7 @@ class OfficeAppendixTest {
 
     @Test
     void theOfficeReportGoesIntoTheOfficesDetail() {
-        List<Chapter> report = OfficeAppendix.officeChapters(twoOffices(), YEAR, "N1", Lang.ZH);
+        List<Chapter> report = OfficeReportChapters.of(twoOffices(), YEAR, "N1", Lang.ZH);
 
         assertThat(report).extracting(Chapter::title).containsExactly("概况", "顾客满意度", "顾客反馈", "服务检查",
                 "纠正和预防措施", "回访跟进名单", "客户价值与需求");
@@ -273,8 +273,8 @@ class OfficeAppendixTest {
     @Test
     void anUnknownOfficeIsRefusedWithoutListingTheOthers() {
         for (Runnable call : List.<Runnable>of(
-                () -> OfficeAppendix.officeSections(twoOffices(), YEAR, "X9", Lang.ZH),
-                () -> OfficeAppendix.officeChapters(twoOffices(), YEAR, "X9", Lang.ZH))) {
+                () -> OfficeSummaryAppendix.officeSections(twoOffices(), YEAR, "X9", Lang.ZH),
+                () -> OfficeReportChapters.of(twoOffices(), YEAR, "X9", Lang.ZH))) {
             assertThatThrownBy(call::run).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("X9")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("N1", "S2", "North", "South"));
@@ -285,7 +285,7 @@ class OfficeAppendixTest {
     void anOfficeWithoutDataExplainsEveryEmptyTable() {
         FixedPacketSource source = new FixedPacketSource().lake("offices", office("E5", "Empty Office"));
 
-        List<Chapter> report = OfficeAppendix.officeChapters(source, YEAR, "E5", Lang.ZH);
+        List<Chapter> report = OfficeReportChapters.of(source, YEAR, "E5", Lang.ZH);
 
         DocumentText.assertEmptyTablesExplain(DocumentText.sections(report));
         assertThat(DocumentText.tables(DocumentText.sections(report))).allMatch(table -> table.rows().isEmpty());
@@ -294,8 +294,8 @@ class OfficeAppendixTest {
     @Test
     void englishLabelsHaveNoChinese() {
         FixedPacketSource source = twoOffices();
-        List<Chapter> chapters = new ArrayList<>(OfficeAppendix.officeChapters(source, YEAR, "N1", Lang.EN));
-        chapters.add(OfficeAppendix.build(source, YEAR, Lang.EN));
+        List<Chapter> chapters = new ArrayList<>(OfficeReportChapters.of(source, YEAR, "N1", Lang.EN));
+        chapters.add(OfficeSummaryAppendix.build(source, YEAR, Lang.EN));
 
         DocumentText.assertNoChinese(chapters);
         chapters.forEach(DocumentText::assertValidSheet);

@@ -37,7 +37,7 @@ class ServicePerformanceChapterTest {
         Chapter chapter = ServicePerformanceChapter.build(sample(), 2025, Lang.ZH);
 
         assertThat(chapter.title()).isEqualTo("服务业绩");
-        assertThat(chapter.sections()).extracting(Section::title).containsExactly("（一）各管理处满意率",
+        assertThat(ChapterText.numberedSections(chapter, Lang.ZH)).extracting(Section::title).containsExactly("（一）各管理处满意率",
                 "（二）全公司满意率", "（三）各调查项目及层面满意率", "（四）与上年比较", "（五）调查表回收率", "（六）顾客意见登记情况",
                 "（七）投诉主要因素");
         Table table = ChapterText.tables(chapter.sections().get(SATISFACTION)).get(0);

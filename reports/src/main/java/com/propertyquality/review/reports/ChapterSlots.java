@@ -69,6 +69,9 @@ final class ChapterSlots {
         for (Section section : chapter.sections()) {
             List<Map<String, Object>> own = new ArrayList<>();
             for (Block block : section.blocks()) {
+                if (block instanceof Table table && table.dataOnly()) {
+                    continue; // the XLSX's data sheets carry it; print sheets and the PDF leave it out
+                }
                 int first = own.size();
                 add(block, own, rowLinks);
                 // A table's caption is the header of the template's Block group, which starts on a new page

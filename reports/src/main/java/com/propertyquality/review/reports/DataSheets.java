@@ -49,7 +49,8 @@ import com.propertyquality.review.reports.document.Table;
  * document, for filtering and sorting: the header row, then one row per table row, the header frozen and under an
  * autofilter, no merged cells; numbers, percentages (fractions with a percent format) and dates as typed cells, taken
  * from the document's values rather than its printed text. An index sheet names each data sheet's chapter, section
- * and caption. Jasper's exporter has no such layout, so the sheets are written here as SpreadsheetML and added to
+ * and caption. A table marked {@link Table#dataOnly()} (too long to print) is written here and nowhere else.
+ * Jasper's exporter has no such layout, so the sheets are written here as SpreadsheetML and added to
  * its package.
  */
 final class DataSheets {

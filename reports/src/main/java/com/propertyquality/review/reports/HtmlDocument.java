@@ -188,7 +188,9 @@ final class HtmlDocument {
             if (section.title() != null) {
                 html.append("<h3>").append(escape(section.title())).append("</h3>\n");
             }
-            section.blocks().forEach(this::block);
+            // a data-only table is the XLSX's alone: the HTML, like the PDF, shows its printed summary
+            section.blocks().stream().filter(block -> !(block instanceof Table table && table.dataOnly()))
+                    .forEach(this::block);
             html.append("</section>\n");
         }
         if (contents) {

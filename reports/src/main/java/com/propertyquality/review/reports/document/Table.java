@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param emptyText printed instead of the table when there are no rows ("本年度无记录"), or {@code null} to print the
  *                  header only
  * @param note      printed under the table (a legend, the threshold, a formula), or {@code null}
+ * @param dataOnly  written only as a data sheet of the XLSX ({@code DataSheets}); the PDF, the HTML and the XLSX's
+ *                  print sheets leave it out (a list too long to print, whose printed form is a summary beside it)
  */
-public record Table(String caption, List<Column> columns, List<Row> rows, String emptyText, String note)
-        implements Block {
+public record Table(String caption, List<Column> columns, List<Row> rows, String emptyText, String note,
+        boolean dataOnly) implements Block {
 
     public Table {
         columns = List.copyOf(columns);
@@ -31,19 +33,29 @@ public record Table(String caption, List<Column> columns, List<Row> rows, String
         Objects.requireNonNull(rows);
     }
 
+    /** A table every output form shows. */
+    public Table(String caption, List<Column> columns, List<Row> rows, String emptyText, String note) {
+        this(caption, columns, rows, emptyText, note, false);
+    }
+
     public static Table of(List<Column> columns, List<Row> rows) {
         return new Table(null, columns, rows, null, null);
     }
 
     public Table withCaption(String text) {
-        return new Table(text, columns, rows, emptyText, note);
+        return new Table(text, columns, rows, emptyText, note, dataOnly);
     }
 
     public Table withEmptyText(String text) {
-        return new Table(caption, columns, rows, text, note);
+        return new Table(caption, columns, rows, text, note, dataOnly);
     }
 
     public Table withNote(String text) {
-        return new Table(caption, columns, rows, emptyText, text);
+        return new Table(caption, columns, rows, emptyText, text, dataOnly);
+    }
+
+    /** The same table as a data sheet only: not printed, not in the HTML. */
+    public Table asDataOnly() {
+        return new Table(caption, columns, rows, emptyText, note, true);
     }
 }

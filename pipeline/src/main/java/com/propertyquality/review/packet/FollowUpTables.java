@@ -1,0 +1,211 @@
+package com.propertyquality.review.packet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.propertyquality.review.marts.CustomerMarts;
+import com.propertyquality.review.reports.document.Block;
+import com.propertyquality.review.reports.document.Column;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.Row;
+import com.propertyquality.review.reports.document.Table;
+
+/**
+ * The households to visit again ({@code follow_up_list}, procedure 5.2). Each office's report lists its own
+ * households, one table per office; head office's packet shows a page at most: the entries counted per office and
+ * reason, and the longest-open entries company-wide. The full list of the packet is a data-only table, written to
+ * the XLSX's data sheet and left out of the PDF and HTML. Names and phones are printed masked exactly as the mart
+ * holds them.
+ */
+final class FollowUpTables {
+
+    /**
+     * The longest-open entries the packet prints: with the counts per office (one row each) they fill one A4 page
+     * at most for a company of a dozen offices.
+     */
+    static final int LONGEST_OPEN_SHOWN = 15;
+
+    /** Oldest date first (open longest); an entry without a date after the dated ones; then office and household. */
+    static final Comparator<MartRow> LONGEST_OPEN = Comparator
+            .comparing((MartRow row) -> row.date("date"), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(row -> Objects.toString(row.text("office_id"), ""))
+            .thenComparing(row -> Objects.toString(row.text("household_id"), ""));
+
+    private FollowUpTables() {}
+
+    private static String who(Lang lang) {
+        return lang.pick("调查表中有不满意项的住户，以及有偿服务回访或投诉回访不满意的住户，应再次回访。姓名、电话已脱敏显示。",
+                "Households that rated an item dissatisfied, or were dissatisfied at a paid-service or complaint"
+                        + " follow-up visit, are to be visited again. Names and phones are masked.");
+    }
+
+    /**
+     * Head office's part of the list: how many entries there are, counted per office by reason with the company's
+     * total, then the {@link #LONGEST_OPEN_SHOWN} longest-open entries company-wide; the full list as a data-only
+     * table for the XLSX. Read row by row, in the mart's order (office, then date).
+     */
+    static List<Block> headOfficeSummary(PacketSource source, int year, Lang lang) {
+        List<MartRow> rows = new ArrayList<>();
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, rows::add);
+        List<Block> blocks = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return followUpBlocks(rows, year, lang);
+        }
+        int shown = Math.min(LONGEST_OPEN_SHOWN, rows.size());
+        blocks.add(Paragraphs.of(who(lang), lang.pick(
+                year + " 年度共 " + rows.size() + " 条需再次回访的记录。下表按管理处和原因计数，并列出全公司最早的 " + shown
+                        + " 条；完整名单见各管理处报告（report --office）和本资料 XLSX 文件的数据表。",
+                year + ": " + rows.size() + " entries to visit again. Below, their count per office and reason and"
+                        + " the " + shown + " oldest company-wide; the full list is in each office's report (report"
+                        + " --office) and in the data sheets of this packet's XLSX.")));
+        blocks.add(countsPerOffice(rows, lang));
+        blocks.add(longestOpen(rows, shown, lang));
+        blocks.add(fullList(rows, lang));
+        return blocks;
+    }
+
+    /** The entries per office (the mart's order) and reason (by code), with a total column and the company row. */
+    static Table countsPerOffice(List<MartRow> rows, Lang lang) {
+        Map<String, Map<String, Long>> byOffice = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> reasonCodes = new TreeSet<>();
+        for (MartRow row : rows) {
+            names.putIfAbsent(row.text("office_id"), Labels.office(row));
+            byOffice.computeIfAbsent(row.text("office_id"), id -> new LinkedHashMap<>())
+                    .merge(row.text("reason"), 1L, Long::sum);
+            reasonCodes.add(row.text("reason"));
+        }
+        List<String> reasons = List.copyOf(reasonCodes);
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.text(lang.pick("管理处", "Office"), 24));
+        reasons.forEach(reason -> columns.add(Column.count(ReviewTerms.followUpReason(reason, lang), 12)));
+        columns.add(Column.count(lang.pick("合计", "Total"), 9));
+        List<Row> table = new ArrayList<>();
+        Map<String, Long> company = new LinkedHashMap<>();
+        byOffice.forEach((office, counts) -> {
+            counts.forEach((reason, count) -> company.merge(reason, count, Long::sum));
+            table.add(countRow(names.get(office), reasons, counts));
+        });
+        table.add(countRow(Labels.company(lang), reasons, company));
+        return Table.of(columns, table)
+                .withCaption(lang.pick("各管理处需再次回访的记录数", "Entries to visit again per office"));
+    }
+
+    private static Row countRow(String scope, List<String> reasons, Map<String, Long> counts) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(scope);
+        reasons.forEach(reason -> cells.add(counts.getOrDefault(reason, 0L)));
+        cells.add(counts.values().stream().mapToLong(Long::longValue).sum());
+        return new Row(cells, false);
+    }
+
+    /** The {@code shown} entries open longest, company-wide. */
+    static Table longestOpen(List<MartRow> rows, int shown, Lang lang) {
+        List<Row> oldest = rows.stream().sorted(LONGEST_OPEN).limit(shown)
+                .map(row -> Row.of(Labels.office(row), row.text("household_id"), row.text("name_masked"),
+                        row.text("phone_masked"), row.date("date"),
+                        ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id"), detail(row, lang)))
+                .toList();
+        return Table.of(List.of(
+                        Column.text(lang.pick("管理处", "Office"), 11),
+                        Column.text(lang.pick("住户编号", "Household"), 9),
+                        Column.text(lang.pick("姓名", "Name"), 5),
+                        Column.text(lang.pick("电话", "Phone"), 8),
+                        Column.date(lang.pick("日期", "Date"), 8),
+                        Column.text(lang.pick("原因", "Reason"), 10),
+                        Column.text(lang.pick("关联编号", "Reference"), 10),
+                        Column.text(lang.pick("明细", "Detail"), 13)), oldest)
+                .withCaption(lang.pick("全公司最早的 " + shown + " 条", "The " + shown + " oldest, company-wide"));
+    }
+
+    /** Every entry of the year, with its office: the XLSX's data sheet alone carries it. */
+    static Table fullList(List<MartRow> rows, Lang lang) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.text(lang.pick("管理处", "Office"), 12));
+        columns.addAll(followUpTable(List.of(), lang).columns());
+        List<Row> all = rows.stream().map(row -> {
+            List<Object> cells = new ArrayList<>();
+            cells.add(Labels.office(row));
+            cells.addAll(cells(row, lang));
+            return new Row(cells, false);
+        }).toList();
+        return Table.of(columns, all)
+                .withCaption(lang.pick("需再次回访的住户（完整名单）", "Households to visit again (full list)"))
+                .asDataOnly();
+    }
+
+    /**
+     * The households to visit again, one table per office (the mart's order: office, then date), for the offices
+     * {@code offices} accepts. Masked names and phones are printed as the mart has them.
+     */
+    static List<Block> followUpBlocks(PacketSource source, int year, Predicate<String> offices, Lang lang) {
+        List<MartRow> rows = new ArrayList<>();
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
+            if (offices.test(row.text("office_id"))) {
+                rows.add(row);
+            }
+        });
+        return followUpBlocks(rows, year, lang);
+    }
+
+    /** The households to visit again of {@code rows} (follow_up_list rows of the year), one table per office. */
+    private static List<Block> followUpBlocks(List<MartRow> rows, int year, Lang lang) {
+        Map<String, List<MartRow>> byOffice = new LinkedHashMap<>();
+        for (MartRow row : rows) {
+            byOffice.computeIfAbsent(row.text("office_id"), id -> new ArrayList<>()).add(row);
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraphs.of(who(lang)));
+        if (byOffice.isEmpty()) {
+            blocks.add(followUpTable(List.of(), lang).withEmptyText(lang.pick(year + " 年度没有需再次回访的住户。",
+                    "No household needs another visit in " + year + ".")));
+        }
+        byOffice.values().forEach(office -> blocks.add(followUpTable(office, lang)
+                .withCaption(Labels.office(office.get(0)))));
+        return blocks;
+    }
+
+    private static Table followUpTable(List<MartRow> rows, Lang lang) {
+        return Table.of(List.of(
+                        Column.text(lang.pick("住户编号", "Household"), 9),
+                        Column.text(lang.pick("姓名", "Name"), 5),
+                        Column.text(lang.pick("电话", "Phone"), 8),
+                        Column.date(lang.pick("日期", "Date"), 8),
+                        Column.text(lang.pick("原因", "Reason"), 9),
+                        Column.text(lang.pick("关联编号", "Reference"), 10),
+                        Column.text(lang.pick("明细", "Detail"), 11),
+                        Column.text(lang.pick("备注", "Note"), 16)),
+                rows.stream().map(row -> new Row(cells(row, lang), false)).toList());
+    }
+
+    private static List<Object> cells(MartRow row, Lang lang) {
+        return Arrays.asList(row.text("household_id"), row.text("name_masked"), row.text("phone_masked"),
+                row.date("date"), ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id"),
+                detail(row, lang), row.text("note"));
+    }
+
+    /**
+     * A survey row's detail is its dissatisfied items (codes, comma-separated): printed by their names. A visit's
+     * detail is its visit id, printed as stored.
+     */
+    private static String detail(MartRow row, Lang lang) {
+        String detail = row.text("detail");
+        if (detail == null || !"survey".equals(row.text("source"))) {
+            return detail;
+        }
+        return Arrays.stream(detail.split(","))
+                .map(String::trim)
+                .map(code -> ReviewTerms.surveyItem(code, lang))
+                .collect(Collectors.joining(lang.pick("、", ", ")));
+    }
+}

@@ -1,0 +1,47 @@
+package com.propertyquality.review.packet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.propertyquality.review.reports.document.Chapter;
+import com.propertyquality.review.reports.document.Lang;
+import com.propertyquality.review.reports.document.Paragraphs;
+import com.propertyquality.review.reports.document.Section;
+
+/**
+ * 附录：各管理处: head office's appendix, one page per office of the register, each the office's summary
+ * ({@link OfficeSummary}). Rows without an office (plan events, head-office actions, company-wide triggers) are
+ * left out, since their text may name other offices.
+ */
+public final class OfficeSummaryAppendix {
+
+    private OfficeSummaryAppendix() {}
+
+    public static Chapter build(PacketSource source, int year, Lang lang) {
+        List<Section> sections = new ArrayList<>();
+        OfficeRegister register = OfficeRegister.of(source, year);
+        // one pass over the register's rows for every office, not one per office
+        Map<String, OfficeFigures.FeedbackByKind> feedback = OfficeFigures.FeedbackByKind.ofEveryOffice(source, year);
+        for (OfficeRegister.Office office : register.offices()) {
+            sections.addAll(OfficeSummary.sections(new OfficeFigures(source, year, office.id(), register,
+                    feedback.getOrDefault(office.id(), new OfficeFigures.FeedbackByKind())), office, lang));
+        }
+        if (sections.isEmpty()) {
+            sections.add(Section.of(null, Paragraphs.of(lang.pick("管理处名录和调查表回收记录中均无管理处。",
+                    "Neither the office register nor the survey returns name any office."))));
+        }
+        return new Chapter(lang.pick("附录：各管理处", "Appendix: offices"), lang.pick("各管理处", "Offices"), sections);
+    }
+
+    /**
+     * The office's one-page summary: returns and satisfaction against the company, its items below the company,
+     * its feedback, inspections, actions and value segments.
+     *
+     * @throws IllegalArgumentException when the office is in neither the register nor the year's survey returns
+     */
+    public static List<Section> officeSections(PacketSource source, int year, String officeId, Lang lang) {
+        OfficeRegister.Office office = OfficeFigures.office(source, year, officeId);
+        return OfficeSummary.sections(new OfficeFigures(source, year, office.id()), office, lang);
+    }
+}
