@@ -10,8 +10,9 @@ import com.propertyquality.review.reports.document.Section;
 /**
  * 客户服务中心: what the customer service centre brings to the review (4.3.4 b) beyond the satisfaction figures:
  * the return visits of procedure 5.2 per office (survey checks 5.2.1, paid services 5.2.2, complaint follow-ups),
- * from {@code return_visit_verification}, and the households to visit again, from {@code follow_up_list}. Names
- * and phones are printed masked exactly as that mart holds them; nothing here reads personal data.
+ * from {@code return_visit_verification}, and the households to visit again, from {@code follow_up_list}: a page
+ * of counts per office and the longest-open entries ({@link FollowUpTables}). Names and phones are printed masked
+ * exactly as that mart holds them; nothing here reads personal data.
  */
 public final class CustomerServiceChapter {
 
@@ -26,7 +27,8 @@ public final class CustomerServiceChapter {
                 Section.numbered(lang.pick("有偿服务及投诉回访", "Paid-service and complaint follow-up visits"),
                         ReturnVisitTables.paidServiceTable(visits, year, lang),
                         ReturnVisitTables.complaintFollowUpTable(visits, year, lang)),
-                Section.numbered(lang.pick("需再次回访的住户", "Households to visit again"),
+                // on a page of its own, which it fills at most (the counts and the oldest entries)
+                new Section(lang.pick("需再次回访的住户", "Households to visit again"), true, true,
                         FollowUpTables.headOfficeSummary(source, year, lang)));
     }
 }
