@@ -33,7 +33,7 @@ final class FollowUpTables {
      * The longest-open entries the packet prints: with the counts per office (one row each) they fill one A4 page
      * at most for a company of up to about fifteen offices (the sample has 14).
      */
-    static final int LONGEST_OPEN_SHOWN = 12;
+    static final int LONGEST_OPEN_SHOWN = 10;
 
     /** Oldest date first (open longest); an entry without a date after the dated ones; then office and household. */
     static final Comparator<MartRow> LONGEST_OPEN = Comparator
@@ -111,20 +111,20 @@ final class FollowUpTables {
 
     /** The {@code shown} entries open longest, company-wide. */
     static Table longestOpen(List<MartRow> rows, int shown, Lang lang) {
+        // the reference (survey form or register entry) leads to the detail; the visit id is left to the full list
         List<Row> oldest = rows.stream().sorted(LONGEST_OPEN).limit(shown)
                 .map(row -> Row.of(Labels.office(row), row.text("household_id"), row.text("name_masked"),
                         row.text("phone_masked"), row.date("date"),
-                        ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id"), detail(row, lang)))
+                        ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 14),
+                        Column.text(lang.pick("管理处", "Office"), 17),
                         Column.text(lang.pick("住户编号", "Household"), 9),
                         Column.text(lang.pick("姓名", "Name"), 5),
-                        Column.text(lang.pick("电话", "Phone"), 8),
+                        Column.text(lang.pick("电话", "Phone"), 9),
                         Column.date(lang.pick("日期", "Date"), 8),
-                        Column.text(lang.pick("原因", "Reason"), 14),
-                        Column.text(lang.pick("关联编号", "Reference"), 12),
-                        Column.text(lang.pick("明细", "Detail"), 10)), oldest)
+                        Column.text(lang.pick("原因", "Reason"), 16),
+                        Column.text(lang.pick("关联编号", "Reference"), 13)), oldest)
                 .withCaption(lang.pick("全公司最早的 " + shown + " 条", "The " + shown + " oldest, company-wide"));
     }
 

@@ -29,6 +29,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.FeedbackMarts;
 import com.propertyquality.review.marts.MartRows;
@@ -322,6 +323,56 @@ class ReportCommandTest {
         assertThat(rates).extracting(Cell::asNumber)
                 .anySatisfy(n -> assertThat(n.doubleValue()).isEqualTo((Double) company.get("satisfaction_rate")));
         assertThat(dates).isNotEmpty().allSatisfy(c -> assertThat(c.asDate().getYear()).isBetween(2024, 2026));
+    }
+
+    /**
+     * Head office's follow-up list: a page of its own with the entries counted per office and the oldest ones; the
+     * whole list (every row of the mart's year) only in the XLSX's data sheet, no household of it elsewhere in the
+     * PDF.
+     */
+    @Test
+    void theFollowUpListIsOnePageOfCountsInThePacketAndWholeInTheXlsx() throws IOException {
+        int entries = marts.readYear(CustomerMarts.FOLLOW_UP_LIST, 2025).size();
+        assertThat(entries).isGreaterThan(100);
+        // the section's heading page: the last page naming it (the contents name it too) before the next chapter
+        int next = -1;
+        for (int i = pages.size() - 1; i >= 2; i--) {
+            if (pages.get(i).startsWith("五、客户细分与需求")) {
+                next = i; // every page of a chapter starts with its running header: the first one is its start
+            }
+        }
+        int first = -1;
+        for (int i = 2; i < next; i++) {
+            if (pages.get(i).contains("（三）需再次回访的住户")) {
+                first = i;
+            }
+        }
+        assertThat(first).isPositive();
+        assertThat(next - first).as("pages of the follow-up section").isEqualTo(1);
+        String page = pages.get(first);
+        assertThat(page).contains("2025 年度共 " + entries + " 条需再次回访的记录", "各管理处需再次回访的记录数",
+                "全公司最早的 10 条", "report --office", "XLSX");
+        // the company line of the counts adds up to every entry of the year
+        assertThat(page.lines().filter(line -> line.startsWith("全公司 "))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(" " + entries));
+        // the masked phones of the packet are the ten oldest entries' at most: the list itself is not printed
+        Matcher phones = Pattern.compile("1\\d{2}\\*{4}\\d{4}").matcher(String.join("\n", pages));
+        int printed = 0;
+        while (phones.find()) {
+            printed++;
+        }
+        assertThat(printed).isBetween(1, 10);
+
+        Cli.Result result = Cli.run("report", "--format", "xlsx", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(
+                work.resolve("reports/management-review-2025.xlsx").toFile(), new ReadingOptions(true, false))) {
+            Sheet full = workbook.getSheets().filter(sheet -> sheet.getName().contains("需再次回访的住户（完整名单）"))
+                    .findFirst().orElseThrow();
+            List<org.dhatim.fastexcel.reader.Row> rows = full.read();
+            assertThat(rows.get(0).stream().map(Cell::getText)).startsWith("管理处", "住户编号", "姓名", "电话");
+            assertThat(rows).hasSize(entries + 1);
+        }
     }
 
     private static String column(int index) {

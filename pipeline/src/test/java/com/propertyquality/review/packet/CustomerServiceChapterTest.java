@@ -146,7 +146,10 @@ class CustomerServiceChapterTest {
         Table followUps = ChapterText.tables(chapter.sections().get(2)).get(1); // the oldest entries
         assertThat(ChapterText.column(followUps, 5)).containsExactly("Dissatisfied item on the survey form",
                 "Dissatisfied at the paid-service visit");
-        assertThat(ChapterText.column(followUps, 7)).containsExactly("Follow up, Lift", "HF-1");
+        assertThat(ChapterText.column(followUps, 6)).containsExactly("R-1", "WO-1");
+        // the full list words the survey's items in English too
+        assertThat(ChapterText.column(ChapterText.tables(chapter.sections().get(2)).get(2), 7))
+                .containsExactly("Follow up, Lift", "HF-1");
         assertThat(ChapterText.paragraphs(chapter.sections().get(0))).contains("North 1");
         assertThat(chapter.sheet()).isEqualTo("Customer service centre");
     }
@@ -242,10 +245,10 @@ class CustomerServiceChapterTest {
         // S1 holds i = 0, 3, ..., 39: 14 entries, 7 of each reason; N1 the other 26, 13 of each
         assertThat(counts.rows()).extracting(Row::cells).containsExactly(
                 List.of("南区管理处", 7L, 7L, 14L), List.of("北区管理处", 13L, 13L, 26L), List.of("全公司", 20L, 20L, 40L));
-        // the oldest 12: i = 39 down to 28, oldest date first, whichever office
+        // the oldest 10: i = 39 down to 30, oldest date first, whichever office
         Table oldest = tables.get(1);
         assertThat(ChapterText.column(oldest, 1)).containsExactly("H39", "H38", "H37", "H36", "H35", "H34", "H33",
-                "H32", "H31", "H30", "H29", "H28");
+                "H32", "H31", "H30");
         assertThat(ChapterText.column(oldest, 4).get(0)).isEqualTo(LocalDate.of(2025, 12, 31).minusDays(39));
         assertThat(oldest.dataOnly()).isFalse();
         assertThat(counts.dataOnly()).isFalse();
