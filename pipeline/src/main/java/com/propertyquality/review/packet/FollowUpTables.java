@@ -31,9 +31,10 @@ final class FollowUpTables {
 
     /**
      * The longest-open entries the packet prints: with the counts per office (one row each) they fill one A4 page
-     * at most for a company of up to about fifteen offices (the sample has 14).
+     * at most for a company of up to about fifteen offices (the sample has 14), in English too, whose reasons take
+     * two lines.
      */
-    static final int LONGEST_OPEN_SHOWN = 10;
+    static final int LONGEST_OPEN_SHOWN = 8;
 
     /** Oldest date first (open longest); an entry without a date after the dated ones; then office and household. */
     static final Comparator<MartRow> LONGEST_OPEN = Comparator
