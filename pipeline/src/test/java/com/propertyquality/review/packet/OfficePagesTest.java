@@ -42,7 +42,11 @@ import com.propertyquality.review.reports.document.Row;
 import com.propertyquality.review.reports.document.Section;
 import com.propertyquality.review.reports.document.Table;
 
-class OfficeAppendixTest {
+/**
+ * The office pages: the summary of head office's appendix ({@link OfficeSummaryAppendix}) and an office's own
+ * report ({@link OfficeReportChapters}).
+ */
+class OfficePagesTest {
 
     private static final int YEAR = 2025;
 
