@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -28,7 +27,6 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.metrics.ActionState;
 import com.propertyquality.review.metrics.ClosureRate;
-import com.propertyquality.review.metrics.PercentagePoints;
 import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.SatisfactionRate;
@@ -241,10 +239,16 @@ public final class ReviewMarts {
                 "trigger code");
         public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
                 "the office; null when company-wide (plan events, findings without an office)");
-        public static final MartColumn EVIDENCE = MartColumn.required("evidence", DataTypes.StringType,
-                "what the data shows, in Chinese, codes written by their Chinese names: `顾客严重投诉 · 电梯 · "
-                + "已关闭：电梯困人` (a register complaint's area, status and summary), `严重投诉：…` (a plan event: its "
-                + "kind and description), `内部审核严重不合格（条款 8.2.2）：…` (an audit finding)");
+        public static final MartColumn EVIDENCE_CODE = MartColumn.of("evidence_code", DataTypes.StringType,
+                "the code the evidence is worded from: a register complaint's `area`, a plan event's `kind`, an "
+                + "audit finding's `audit`");
+        public static final MartColumn EVIDENCE_STATUS = MartColumn.of("evidence_status", DataTypes.StringType,
+                "a register complaint's `status`; null otherwise");
+        public static final MartColumn EVIDENCE_CLAUSE = MartColumn.of("evidence_clause", DataTypes.StringType,
+                "an audit finding's standard clause, as recorded (`8.2.2`); null otherwise");
+        public static final MartColumn EVIDENCE_TEXT = MartColumn.of("evidence_text", DataTypes.StringType,
+                "what a person wrote, as recorded: the complaint's `summary`, the event's or the finding's "
+                + "`description`");
         public static final MartColumn REFERENCE_ID = MartColumn.of("reference_id", DataTypes.StringType,
                 "`record_id`, `events#<seq>` for a plan event, `audit_findings#<seq>` for a finding. The "
                 + "packet shows a plan reference as the entry's date and description");
@@ -255,7 +259,8 @@ public final class ReviewMarts {
         public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
                 "the year's cut-off (or the `--as-of` day)");
         public static final MartColumns COLUMNS = MartColumns.of(
-                YEAR, CLAUSE, TRIGGER, OFFICE_ID, EVIDENCE, REFERENCE_ID, DATE, SOURCE, AS_OF);
+                YEAR, CLAUSE, TRIGGER, OFFICE_ID, EVIDENCE_CODE, EVIDENCE_STATUS, EVIDENCE_CLAUSE, EVIDENCE_TEXT,
+                REFERENCE_ID, DATE, SOURCE, AS_OF);
 
         private ReviewTriggersMart() {
         }
@@ -263,15 +268,16 @@ public final class ReviewMarts {
 
     /** One row per trigger of procedure 4.1.2, coded by its clause; see data/README.md §5 for the rules. */
     public Dataset<Row> reviewTriggers() {
+        // each kind carries the evidence fields it has; the others are null
         Dataset<Row> all = majorComplaints()
-                .unionByName(clauseEvents())
-                .unionByName(seriousAuditFindings());
+                .unionByName(clauseEvents(), true)
+                .unionByName(seriousAuditFindings(), true);
         return all.withColumn("as_of", cutOff.forYear(col("year")))
                 .orderBy(col("year"), col("clause"), CodeColumns.position(TRIGGER_ORDER, col("trigger")),
                         col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
                         col("reference_id").asc_nulls_first())
-                .select("year", "clause", "trigger", "office_id", "evidence", "reference_id", "date", "source",
-                        "as_of");
+                .select("year", "clause", "trigger", "office_id", "evidence_code", "evidence_status",
+                        "evidence_clause", "evidence_text", "reference_id", "date", "source", "as_of");
     }
 
     /** The declared columns of {@link #REVIEW_ATTENTION_ITEMS}, in stored order; meanings as data/README.md shows them. */
@@ -285,10 +291,35 @@ public final class ReviewMarts {
         public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
                 "the office; null when company-wide (the company satisfaction, `review_overdue`, "
                 + "head-office actions, plan events)");
-        public static final MartColumn EVIDENCE = MartColumn.required("evidence", DataTypes.StringType,
-                "in Chinese: `上次评审 …，会议日期 …，晚于最迟日期 …（间隔超过 12 个月）`, `回收率 54/120 = 0.450，低于 0.6`, "
-                + "`回收数超过发放数（数据错误）：回收 33 份，发放 30 份`, `满意率 0.8750 → 0.8240，下降 5.1 个百分点（A）`, "
-                + "`措施验证无效（维修保养，纠正，工程部）：…`, `质量管理部月检不合格项 5（限值 5；外部检查任一项），得分 77.0`, `其它：…`");
+        public static final MartColumn EVIDENCE_CODE = MartColumn.of("evidence_code", DataTypes.StringType,
+                "the code the evidence is worded from: an action's `area`, an inspection's `level`, a plan event's "
+                + "`kind`, a return rate's `anomaly` (null when the rate is simply under the threshold)");
+        public static final MartColumn EVIDENCE_TYPE = MartColumn.of("evidence_type", DataTypes.StringType,
+                "an action's `type` (`corrective`, `preventive`)");
+        public static final MartColumn EVIDENCE_DEPARTMENT = MartColumn.of("evidence_department",
+                DataTypes.StringType, "an action's `owner_department`, as recorded");
+        public static final MartColumn EVIDENCE_COUNT = MartColumn.of("evidence_count", DataTypes.LongType,
+                "`forms_returned` of a return rate; an inspection's `nonconformities`");
+        public static final MartColumn EVIDENCE_TOTAL = MartColumn.of("evidence_total", DataTypes.LongType,
+                "`forms_distributed` of a return rate; null without a distribution record");
+        public static final MartColumn EVIDENCE_LIMIT = MartColumn.of("evidence_limit", DataTypes.LongType,
+                "the limit the figure was judged against: 12 (months between reviews) for `review_overdue`, 5 "
+                + "(nonconformities of an internal inspection; an external one counts with any) for "
+                + "`inspection_nonconformities`");
+        public static final MartColumn EVIDENCE_RATE = MartColumn.of("evidence_rate", DataTypes.DoubleType,
+                "the return rate; the satisfaction rate of the year (`satisfaction_drop`)");
+        public static final MartColumn EVIDENCE_PREVIOUS_RATE = MartColumn.of("evidence_previous_rate",
+                DataTypes.DoubleType, "the satisfaction rate of the year before (`satisfaction_drop`)");
+        public static final MartColumn EVIDENCE_THRESHOLD = MartColumn.of("evidence_threshold", DataTypes.DoubleType,
+                "the return-rate threshold the mart was built with (`return_rate_below_threshold`)");
+        public static final MartColumn EVIDENCE_SCORE = MartColumn.of("evidence_score", DataTypes.DoubleType,
+                "an inspection's `score`");
+        public static final MartColumn EVIDENCE_PREVIOUS_DATE = MartColumn.of("evidence_previous_date",
+                DataTypes.DateType, "the plan's date of the previous review (`review_overdue`)");
+        public static final MartColumn EVIDENCE_DATE = MartColumn.of("evidence_date", DataTypes.DateType,
+                "the plan's meeting date (`review_overdue`)");
+        public static final MartColumn EVIDENCE_TEXT = MartColumn.of("evidence_text", DataTypes.StringType,
+                "what a person wrote, as recorded: an action's or a plan event's `description`");
         public static final MartColumn REFERENCE_ID = MartColumn.of("reference_id", DataTypes.StringType,
                 "`action_id`, `inspection_id`, `events#<seq>`; null for survey figures and `review_overdue`");
         public static final MartColumn DATE = MartColumn.of("date", DataTypes.DateType,
@@ -300,7 +331,9 @@ public final class ReviewMarts {
         public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
                 "the year's cut-off (or the `--as-of` day)");
         public static final MartColumns COLUMNS = MartColumns.of(
-                YEAR, ITEM, BASIS, OFFICE_ID, EVIDENCE, REFERENCE_ID, DATE, SOURCE, AS_OF);
+                YEAR, ITEM, BASIS, OFFICE_ID, EVIDENCE_CODE, EVIDENCE_TYPE, EVIDENCE_DEPARTMENT, EVIDENCE_COUNT,
+                EVIDENCE_TOTAL, EVIDENCE_LIMIT, EVIDENCE_RATE, EVIDENCE_PREVIOUS_RATE, EVIDENCE_THRESHOLD, EVIDENCE_SCORE,
+                EVIDENCE_PREVIOUS_DATE, EVIDENCE_DATE, EVIDENCE_TEXT, REFERENCE_ID, DATE, SOURCE, AS_OF);
 
         private ReviewAttentionItems() {
         }
@@ -308,32 +341,34 @@ public final class ReviewMarts {
 
     /** One row per attention item (关注事项): what the review should hear of that 4.1.2 does not list. */
     public Dataset<Row> reviewAttentionItems() {
+        // each item carries the evidence fields it has; the others are null
         Dataset<Row> all = reviewOverdue()
-                .unionByName(returnRateBelowThreshold())
-                .unionByName(satisfactionDrop())
-                .unionByName(actionNotEffective())
-                .unionByName(inspectionNonconformities())
-                .unionByName(otherEvents());
+                .unionByName(returnRateBelowThreshold(), true)
+                .unionByName(satisfactionDrop(), true)
+                .unionByName(actionNotEffective(), true)
+                .unionByName(inspectionNonconformities(), true)
+                .unionByName(otherEvents(), true);
         return all.withColumn("basis", CodeColumns.lookup(ATTENTION_BASIS, col("item")))
                 .withColumn("as_of", cutOff.forYear(col("year")))
                 .orderBy(col("year"), CodeColumns.position(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
                         col("date").asc_nulls_first(), col("reference_id").asc_nulls_first())
-                .select("year", "item", "basis", "office_id", "evidence", "reference_id", "date", "source", "as_of");
+                .select(col("year"), col("item"), col("basis"), col("office_id"), col("evidence_code"),
+                        col("evidence_type"), col("evidence_department"), col("evidence_count"),
+                        col("evidence_total"), col("evidence_limit"), col("evidence_rate"),
+                        col("evidence_previous_rate"), col("evidence_threshold"), col("evidence_score"),
+                        col("evidence_previous_date"), col("evidence_date"), col("evidence_text"),
+                        col("reference_id"), col("date"), col("source"), col("as_of"));
     }
 
     private Dataset<Row> reviewOverdue() {
         Column previous = col("previous_review_on");
         Column meeting = col("meeting_date");
         Column dueBy = ReviewTriggers.dueByColumn(previous);
-        Column day = cutOff.forYear(col("year"));
-        Column atAsOf = when(day.gt(dueBy).and(day.lt(meeting)), lit("；评审基准日已超期"))
-                .otherwise(lit(""));
         return plan().filter(previous.isNotNull().and(ReviewTriggers.withinIntervalColumn(previous, meeting).equalTo(
                         lit(false))))
                 .select(col("year"), lit(REVIEW_OVERDUE).as("item"), nullString().as("office_id"),
-                        concat(format_string("上次评审 %s，会议日期 %s，晚于最迟日期 %s（间隔超过 %d 个月）",
-                                previous.cast("string"), meeting.cast("string"), dueBy.cast("string"),
-                                lit(ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS)), atAsOf).as("evidence"),
+                        previous.as("evidence_previous_date"), meeting.as("evidence_date"),
+                        lit((long) ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS).as("evidence_limit"),
                         nullString().as("reference_id"), dueBy.as("date"), lit("review_plan").as("source"));
     }
 
@@ -342,10 +377,8 @@ public final class ReviewMarts {
         return lake.read(ImportTemplates.FEEDBACK)
                 .filter(col("kind").equalTo(lit(COMPLAINT_KIND)).and(col("severity").equalTo(lit(MAJOR_SEVERITY))))
                 .select(col("year"), lit("d").as("clause"), lit(MAJOR_COMPLAINT).as("trigger"), col("office_id"),
-                        format_string("顾客严重投诉 · %s · %s：%s",
-                                ChineseNames.of(ImportTemplates.AREAS, col("area")),
-                                ChineseNames.of(ImportTemplates.FEEDBACK_STATUSES, col("status")),
-                                coalesce(col("summary"), lit(""))).as("evidence"),
+                        col("area").as("evidence_code"), col("status").as("evidence_status"),
+                        col("summary").as("evidence_text"),
                         col("record_id").as("reference_id"), col("received_on").as("date"),
                         lit("feedback").as("source"));
     }
@@ -362,8 +395,7 @@ public final class ReviewMarts {
                 .otherwise(kind);
         return events().filter(kind.isin(EVENT_CLAUSES.keySet().toArray()))
                 .select(col("year"), clause.as("clause"), trigger.as("trigger"), nullString().as("office_id"),
-                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, kind),
-                                col("description")).as("evidence"),
+                        kind.as("evidence_code"), col("description").as("evidence_text"),
                         eventReference(), col("date"), lit("review_events").as("source"));
     }
 
@@ -372,10 +404,8 @@ public final class ReviewMarts {
         return lake.read(ReviewPlanTables.AUDIT_FINDINGS).filter(col("grade").equalTo(lit(SERIOUS_GRADE)))
                 .select(col("year"), lit("g").as("clause"), lit(SERIOUS_NONCONFORMITY).as("trigger"),
                         col("office_id"),
-                        format_string("%s严重不合格%s：%s", ChineseNames.of(ReviewPlanTables.AUDIT_KINDS, col("audit")),
-                                when(col("clause").isNotNull(), concat(lit("（条款 "), col("clause"), lit("）")))
-                                        .otherwise(lit("")),
-                                col("description")).as("evidence"),
+                        col("audit").as("evidence_code"), col("clause").as("evidence_clause"),
+                        col("description").as("evidence_text"),
                         concat(lit("audit_findings#"), col("seq").cast("string")).as("reference_id"), col("date"),
                         lit("review_audit_findings").as("source"));
     }
@@ -384,28 +414,19 @@ public final class ReviewMarts {
     private Dataset<Row> otherEvents() {
         return events().filter(not(col("kind").isin(EVENT_CLAUSES.keySet().toArray())))
                 .select(col("year"), lit(OTHER_EVENT).as("item"), nullString().as("office_id"),
-                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, col("kind")),
-                                col("description")).as("evidence"),
+                        col("kind").as("evidence_code"), col("description").as("evidence_text"),
                         eventReference(), col("date"), lit("review_events").as("source"));
     }
 
     private Dataset<Row> returnRateBelowThreshold() {
         Column anomaly = col("anomaly");
-        Column evidence = when(anomaly.isNull(), format_string("回收率 %d/%d = %.3f，低于 %s",
-                        col("forms_returned"), col("forms_distributed"), col("return_rate"),
-                        lit(returnThreshold.toPlainString())))
-                .otherwise(format_string("%s：回收 %d 份，发放 %s 份", when(anomaly.equalTo(
-                                lit(SurveyReturnRate.NO_DISTRIBUTION_RECORD)),
-                                lit(SurveyReturnRate.anomalyChinese(SurveyReturnRate.NO_DISTRIBUTION_RECORD)))
-                                .when(anomaly.equalTo(lit(SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)),
-                                        lit(SurveyReturnRate.anomalyChinese(
-                                                SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)))
-                                .otherwise(anomaly), col("forms_returned"),
-                        coalesce(col("forms_distributed").cast("string"), lit("—"))));
         return context.mart(SurveyMarts.SURVEY_RETURNS)
                 .filter(col("meets_threshold").equalTo(lit(false)))
                 .select(col("year"), lit(RETURN_RATE_BELOW_THRESHOLD).as("item"), col("office_id"),
-                        evidence.as("evidence"), nullString().as("reference_id"), nullDate().as("date"),
+                        anomaly.as("evidence_code"), col("forms_returned").as("evidence_count"),
+                        col("forms_distributed").as("evidence_total"), col("return_rate").as("evidence_rate"),
+                        lit(returnThreshold.doubleValue()).as("evidence_threshold"),
+                        nullString().as("reference_id"), nullDate().as("date"),
                         lit("survey_returns").as("source"));
     }
 
@@ -427,10 +448,7 @@ public final class ReviewMarts {
                 .filter(ReviewTriggers.satisfactionDroppedColumn(col("p_qualified"), col("p_unsatisfied"),
                         col("qualified"), col("unsatisfied")))
                 .select(col("year"), lit(SATISFACTION_DROP).as("item"), col("office_id"),
-                        format_string("满意率 %.4f → %.4f，下降 %.1f 个百分点（%s）", previousRate, rate,
-                                PercentagePoints.column(previousRate, rate),
-                                when(col("office_id").isNull(), lit("公司")).otherwise(col("office_id")))
-                                .as("evidence"),
+                        previousRate.as("evidence_previous_rate"), rate.as("evidence_rate"),
                         nullString().as("reference_id"), nullDate().as("date"), lit("survey_responses").as("source"));
     }
 
@@ -444,10 +462,8 @@ public final class ReviewMarts {
                 .filter(ActionState.verificationColumn(col("verification"), verifiedOn, day)
                         .equalTo(lit(ActionState.Verification.NOT_EFFECTIVE.code())))
                 .select(year(verifiedOn).as("year"), lit(ACTION_NOT_EFFECTIVE).as("item"), col("office_id"),
-                        format_string("措施验证无效（%s，%s，%s）：%s",
-                                ChineseNames.of(ImportTemplates.AREAS, col("area")),
-                                ChineseNames.of(ImportTemplates.ACTION_TYPES, col("type")),
-                                col("owner_department"), col("description")).as("evidence"),
+                        col("area").as("evidence_code"), col("type").as("evidence_type"),
+                        col("owner_department").as("evidence_department"), col("description").as("evidence_text"),
                         col("action_id").as("reference_id"), verifiedOn.as("date"), lit("actions").as("source"));
     }
 
@@ -456,10 +472,9 @@ public final class ReviewMarts {
         return lake.read(ImportTemplates.INSPECTIONS)
                 .filter(ReviewTriggers.seriousNonconformityColumn(col("level"), col("nonconformities")))
                 .select(col("year"), lit(INSPECTION_NONCONFORMITIES).as("item"), col("office_id"),
-                        format_string("%s不合格项 %d（限值 %d；外部检查任一项），得分 %s",
-                                ChineseNames.of(ImportTemplates.INSPECTION_LEVELS, col("level")),
-                                col("nonconformities"), lit(ReviewTriggers.NONCONFORMITY_LIMIT),
-                                col("score").cast("string")).as("evidence"),
+                        col("level").as("evidence_code"), col("nonconformities").cast("long").as("evidence_count"),
+                        lit((long) ReviewTriggers.NONCONFORMITY_LIMIT).as("evidence_limit"),
+                        col("score").cast("double").as("evidence_score"),
                         col("inspection_id").as("reference_id"), col("inspected_on").as("date"),
                         lit("inspections").as("source"));
     }
