@@ -16,7 +16,7 @@ class MartSchemasTest {
 
     @Test
     void everyWrittenSchemaIsItsDeclaration() {
-        assertThat(SampleReview.result().status()).isZero();
+        assertThat(SampleReview.result().status()).as(SampleReview.result().err()).isZero();
         List<MartCatalog.Entry> entries = MartCatalog.of(StoragePath.local(SampleReview.work().resolve("marts")));
         assertThat(entries).isNotEmpty();
         for (MartCatalog.Entry entry : entries) {
