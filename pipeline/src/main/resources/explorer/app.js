@@ -248,7 +248,7 @@ async function overview(root) {
     { columns: ['office_id', 'office_name', 'forms_distributed', 'forms_returned', 'return_rate', 'meets_threshold',
       'anomaly', 'change_points', 'rank'], flag: (row, i) => row[i.meets_threshold] === false });
   tableCard(root, 'triggers', 'table.triggers', 'triggers', await table('triggers', { office: state.office }), {},
-    { columns: ['clause', 'trigger', 'office_id', 'evidence', 'reference_id', 'date'] });
+    { columns: ['clause', 'trigger', 'office_id', 'evidence_code', 'evidence_text', 'reference_id', 'date'] });
   tableCard(root, 'actions', 'table.overdue', 'actions', await table('actions', { office: state.office }),
     { office: state.office }, { columns: ['office_id', 'area_name', 'actions', 'open', 'overdue', 'closed_on_time',
       'closed_late', 'verified_effective', 'verified_not_effective', 'verification_pending'],

@@ -97,7 +97,8 @@ class ExplorerApi {
                     + " WHERE year = ? AND NOT meets_threshold ORDER BY office_id", year)));
         }
         overview.put("triggers", queries.has("review_triggers") ? rows(queries.read(
-                "SELECT clause, trigger, office_id, evidence, date FROM review_triggers WHERE year = ?", year))
+                "SELECT clause, trigger, office_id, evidence_code, evidence_text, date FROM review_triggers"
+                        + " WHERE year = ?", year))
                 : List.of());
         overview.put("overdue_actions", queries.has("action_status") ? rows(queries.read(
                 "SELECT office_id, office_name, area, area_name, actions, open, overdue FROM action_status"

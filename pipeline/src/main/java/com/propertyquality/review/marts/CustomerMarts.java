@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.metrics.HouseholdProfile;
@@ -45,10 +46,10 @@ public final class CustomerMarts {
     /** The customer family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
-                new Mart(SATISFACTION_BY_SEGMENT, "satisfaction of forms linked to households, by customer category,"
+                new Mart(SATISFACTION_BY_SEGMENT, SatisfactionBySegment.COLUMNS, "satisfaction of forms linked to households, by customer category,"
                         + " age band, family structure and occupation", ctx -> new CustomerMarts(ctx.lake())
                         .satisfactionBySegment()),
-                new Mart(FOLLOW_UP_LIST, "households to visit again: dissatisfied survey answers and return"
+                new Mart(FOLLOW_UP_LIST, FollowUpList.COLUMNS, "households to visit again: dissatisfied survey answers and return"
                         + " visits (personal data masked)", ctx -> new CustomerMarts(ctx.lake()).followUpList()));
     }
 
@@ -85,6 +86,79 @@ public final class CustomerMarts {
                         when(col("dimension").equalTo(lit("age_band")),
                                 CodeColumns.position(HouseholdProfile.AGE_BANDS_IN_ORDER, col("segment"))).otherwise(lit(0L)),
                         col("segment"));
+    }
+
+    /** The declared columns of {@link #SATISFACTION_BY_SEGMENT}, in stored order; meanings as data/README.md shows them. */
+    public static final class SatisfactionBySegment {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the form's office; null on the company rows");
+        public static final MartColumn DIMENSION = MartColumn.of("dimension", DataTypes.StringType,
+                "`category`, `age_band`, `family_structure` or `occupation`");
+        public static final MartColumn SEGMENT = MartColumn.of("segment", DataTypes.StringType,
+                "the household's value in that dimension");
+        public static final MartColumn FORMS = MartColumn.of("forms", DataTypes.LongType,
+                "linked forms of the segment");
+        public static final MartColumn RATED_FORMS = MartColumn.of("rated_forms", DataTypes.LongType,
+                "those of them that rated at least one item");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "as in `satisfaction_by_office`, over the segment's forms");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "as in `satisfaction_by_office`, over the segment's forms");
+        public static final MartColumn UNRATED = MartColumn.of("unrated", DataTypes.LongType,
+                "as in `satisfaction_by_office`, over the segment's forms");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "`qualified / (qualified + unsatisfied)`; null when that sum is 0");
+        public static final MartColumn SATISFACTION_RATE_CI_LOW = MartColumn.of("satisfaction_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn SATISFACTION_RATE_CI_HIGH = MartColumn.of("satisfaction_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, DIMENSION, SEGMENT, FORMS, RATED_FORMS, QUALIFIED, UNSATISFIED, UNRATED,
+                SATISFACTION_RATE, SATISFACTION_RATE_CI_LOW, SATISFACTION_RATE_CI_HIGH);
+
+        private SatisfactionBySegment() {
+        }
+    }
+
+    /** The declared columns of {@link #FOLLOW_UP_LIST}, in stored order; meanings as data/README.md shows them. */
+    public static final class FollowUpList {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "the survey year of the form, or the year of the visit");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the office (name from the register)");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "the office (name from the register)");
+        public static final MartColumn HOUSEHOLD_ID = MartColumn.of("household_id", DataTypes.StringType,
+                "as given; null when the form names none");
+        public static final MartColumn NAME_MASKED = MartColumn.of("name_masked", DataTypes.StringType,
+                "masked contact; null when the household or the value is unknown");
+        public static final MartColumn PHONE_MASKED = MartColumn.of("phone_masked", DataTypes.StringType,
+                "masked contact; null when the household or the value is unknown");
+        public static final MartColumn SOURCE = MartColumn.of("source", DataTypes.StringType,
+                "`survey` or `return_visit`");
+        public static final MartColumn REASON = MartColumn.of("reason", DataTypes.StringType,
+                "`survey_dissatisfied`, `paid_service_dissatisfied`, `complaint_followup_dissatisfied`");
+        public static final MartColumn DATE = MartColumn.of("date", DataTypes.DateType,
+                "`returned_on` of the form, `visited_on` of the visit");
+        public static final MartColumn REF_ID = MartColumn.of("ref_id", DataTypes.StringType,
+                "the form's `response_id`, or the visit's `ref_id` (the work order or register entry)");
+        public static final MartColumn DETAIL = MartColumn.of("detail", DataTypes.StringType,
+                "the dissatisfied items of the form, comma-separated in alphabetical order; the visit's "
+                + "`visit_id`");
+        public static final MartColumn NOTE = MartColumn.of("note", DataTypes.StringType,
+                "the form's comment, or the visit's note");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, HOUSEHOLD_ID, NAME_MASKED, PHONE_MASKED, SOURCE, REASON, DATE, REF_ID,
+                DETAIL, NOTE);
+
+        private FollowUpList() {
+        }
     }
 
     /**

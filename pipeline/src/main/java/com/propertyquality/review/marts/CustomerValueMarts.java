@@ -106,22 +106,71 @@ public final class CustomerValueMarts {
     /** The customer-value family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
-                new Mart(CUSTOMER_VALUE, "value of every household at the as-of date: spend, credit, tenure,"
+                new Mart(CUSTOMER_VALUE, CustomerValueMart.COLUMNS, "value of every household at the as-of date: spend, credit, tenure,"
                         + " service requests, five scores, value score and segment", ctx -> of(ctx).customerValue()),
-                new Mart(CUSTOMER_SEGMENTS, "households per value segment, per office and company-wide and"
+                new Mart(CUSTOMER_SEGMENTS, CustomerSegments.COLUMNS, "households per value segment, per office and company-wide and"
                         + " category, with spend, credit and satisfaction", List.of(CUSTOMER_VALUE),
                         ctx -> of(ctx).customerSegments()),
-                new Mart(CUSTOMER_NEEDS, "customer needs per area and level: complaints, service requests, opinions"
+                new Mart(CUSTOMER_NEEDS, CustomerNeeds.COLUMNS, "customer needs per area and level: complaints, service requests, opinions"
                         + " and dissatisfied survey answers, per office and company-wide", ctx -> of(ctx).customerNeeds()),
-                new Mart(PURCHASE_NEEDS, "business needs: purchases of the last 12 months per value segment and"
+                new Mart(PURCHASE_NEEDS, PurchaseNeeds.COLUMNS, "business needs: purchases of the last 12 months per value segment and"
                         + " category, with the repeat-purchase interval", List.of(CUSTOMER_VALUE),
                         ctx -> of(ctx).purchaseNeeds()),
-                new Mart(PURCHASE_SEASONALITY, "purchases and spend per year, month and category",
+                new Mart(PURCHASE_SEASONALITY, PurchaseSeasonality.COLUMNS, "purchases and spend per year, month and category",
                         ctx -> of(ctx).purchaseSeasonality()));
     }
 
     private static CustomerValueMarts of(MartContext ctx) {
         return new CustomerValueMarts(ctx);
+    }
+
+    /** The declared columns of {@link #CUSTOMER_VALUE}, in stored order; meanings as data/README.md shows them. */
+    public static final class CustomerValueMart {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "the review year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "from the register");
+        public static final MartColumn HOUSEHOLD_ID = MartColumn.of("household_id", DataTypes.StringType,
+                "as in `households`");
+        public static final MartColumn CATEGORY = MartColumn.of("category", DataTypes.StringType,
+                "customer category `A`–`I`");
+        public static final MartColumn SPEND_12M = MartColumn.of("spend_12m", DataTypes.createDecimalType(18, 2),
+                "Σ `amount` of the household's purchases in the window; 0 when none");
+        public static final MartColumn PURCHASES_12M = MartColumn.of("purchases_12m", DataTypes.LongType,
+                "number of those purchases");
+        public static final MartColumn CREDIT_RATE = MartColumn.of("credit_rate", DataTypes.DoubleType,
+                "[§5.10](#510-customer-value-客户价值评估-customervalue); null when billed months are 0 or "
+                + "unknown");
+        public static final MartColumn TENURE_YEARS = MartColumn.of("tenure_years", DataTypes.IntegerType,
+                "whole years since `moved_in_on`; null when unknown");
+        public static final MartColumn SERVICE_REQUESTS_12M = MartColumn.of("service_requests_12m", DataTypes.LongType,
+                "the household's feedback entries in the window, of any kind except `praise`");
+        public static final MartColumn PURCHASE_POTENTIAL = MartColumn.of("purchase_potential", DataTypes.DoubleType,
+                "the scores, 0–100");
+        public static final MartColumn CREDIT = MartColumn.of("credit", DataTypes.DoubleType,
+                "the scores, 0–100");
+        public static final MartColumn VALUE_CONTRIBUTION = MartColumn.of("value_contribution", DataTypes.DoubleType,
+                "the scores, 0–100");
+        public static final MartColumn LOYALTY = MartColumn.of("loyalty", DataTypes.DoubleType,
+                "the scores, 0–100");
+        public static final MartColumn SERVICE_DEMAND = MartColumn.of("service_demand", DataTypes.DoubleType,
+                "the scores, 0–100");
+        public static final MartColumn VALUE_SCORE = MartColumn.of("value_score", DataTypes.DoubleType,
+                "their weighted mean");
+        public static final MartColumn VALUE_SEGMENT = MartColumn.of("value_segment", DataTypes.StringType,
+                "`most_valuable`, `high_value`, `steady`, `at_risk`, `new`");
+        public static final MartColumn SEGMENT_REASON = MartColumn.of("segment_reason", DataTypes.StringType,
+                "the rule that decided the segment");
+        public static final MartColumn AS_OF = MartColumn.of("as_of", DataTypes.DateType,
+                "the day the household was valued at: the year's cut-off, or the `--as-of` day; the "
+                + "12-month window ends on it");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, HOUSEHOLD_ID, CATEGORY, SPEND_12M, PURCHASES_12M, CREDIT_RATE, TENURE_YEARS,
+                SERVICE_REQUESTS_12M, PURCHASE_POTENTIAL, CREDIT, VALUE_CONTRIBUTION, LOYALTY, SERVICE_DEMAND,
+                VALUE_SCORE, VALUE_SEGMENT, SEGMENT_REASON, AS_OF);
+
+        private CustomerValueMart() {
+        }
     }
 
     /** One row per review year and household of the register, valued at the year's as-of date. */
@@ -173,6 +222,56 @@ public final class CustomerValueMarts {
                 .orderBy("year", "office_id", "household_id");
     }
 
+    /** The declared columns of {@link #CUSTOMER_SEGMENTS}, in stored order; meanings as data/README.md shows them. */
+    public static final class CustomerSegments {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "the review year (as in `customer_value`)");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = company-wide row");
+        public static final MartColumn CATEGORY = MartColumn.of("category", DataTypes.StringType,
+                "customer category");
+        public static final MartColumn VALUE_SEGMENT = MartColumn.of("value_segment", DataTypes.StringType,
+                "as in `customer_value`");
+        public static final MartColumn HOUSEHOLDS = MartColumn.of("households", DataTypes.LongType,
+                "households of the group");
+        public static final MartColumn SHARE = MartColumn.of("share", DataTypes.DoubleType,
+                "`households` / all households of the scope (the office, or the company)");
+        public static final MartColumn AVG_SPEND_12M = MartColumn.of("avg_spend_12m", DataTypes.DoubleType,
+                "the mean `spend_12m` of the group");
+        public static final MartColumn AVG_CREDIT_RATE = MartColumn.of("avg_credit_rate", DataTypes.DoubleType,
+                "the mean `credit_rate` over the households that have one; null when none has");
+        public static final MartColumn SURVEY_YEAR = MartColumn.of("survey_year", DataTypes.IntegerType,
+                "the survey year used; null when no survey year is at or before the as-of year");
+        public static final MartColumn FORMS = MartColumn.of("forms", DataTypes.LongType,
+                "the group's forms of `survey_year`; 0 when none");
+        public static final MartColumn RATED_FORMS = MartColumn.of("rated_forms", DataTypes.LongType,
+                "those of the forms that rated at least one item; 0 when none");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "as in [§6.2](#62-satisfaction_by_office-satisfaction-per-office-and-survey-year), over "
+                + "those forms; 0 when none");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "as in [§6.2](#62-satisfaction_by_office-satisfaction-per-office-and-survey-year), over "
+                + "those forms; 0 when none");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "`SatisfactionRate` ([§5.2](#52-satisfaction-rate-满意率-satisfactionrate)); null when "
+                + "nothing was rated");
+        public static final MartColumn SATISFACTION_RATE_CI_LOW = MartColumn.of("satisfaction_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn SATISFACTION_RATE_CI_HIGH = MartColumn.of("satisfaction_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, CATEGORY, VALUE_SEGMENT, HOUSEHOLDS, SHARE, AVG_SPEND_12M, AVG_CREDIT_RATE,
+                SURVEY_YEAR, FORMS, RATED_FORMS, QUALIFIED, UNSATISFIED, SATISFACTION_RATE, SATISFACTION_RATE_CI_LOW,
+                SATISFACTION_RATE_CI_HIGH);
+
+        private CustomerSegments() {
+        }
+    }
+
     /**
      * Per review year, office (null = company), category and value segment: households, their share of the scope,
      * average spend and credit, and the satisfaction of their forms in the latest survey year up to the review year.
@@ -218,6 +317,43 @@ public final class CustomerValueMarts {
                 .withColumn("share", col("households").cast("double")
                         .divide(sum("households").over(scopeWindow).cast("double")));
         return households.join(SurveyMarts.formCounts(forms.groupBy(by)), JoinKeys.of(keys), "left");
+    }
+
+    /** The declared columns of {@link #CUSTOMER_NEEDS}, in stored order; meanings as data/README.md shows them. */
+    public static final class CustomerNeeds {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `received_on`, or the survey year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = company-wide row");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "`management`, `service` or `business` (area catalogue)");
+        public static final MartColumn AREA = MartColumn.of("area", DataTypes.StringType,
+                "area code");
+        public static final MartColumn AREA_NAME = MartColumn.of("area_name", DataTypes.StringType,
+                "Chinese name (`维修保养`)");
+        public static final MartColumn SURVEY_ITEM = MartColumn.of("survey_item", DataTypes.StringType,
+                "the survey item with the same code; null when there is none");
+        public static final MartColumn COMPLAINTS = MartColumn.of("complaints", DataTypes.LongType,
+                "register entries of `kind` `complaint` 投诉 for the area, scope and year; 0 when none");
+        public static final MartColumn SERVICE_REQUESTS = MartColumn.of("service_requests", DataTypes.LongType,
+                "〃 `kind` `service_request` 服务需求");
+        public static final MartColumn OPINIONS = MartColumn.of("opinions", DataTypes.LongType,
+                "〃 `kind` `opinion` 意见建议");
+        public static final MartColumn DISSATISFIED = MartColumn.of("dissatisfied", DataTypes.LongType,
+                "answers rated `dissatisfied` or `very_dissatisfied` for the item, scope and survey year; "
+                + "null when the area has no survey item");
+        public static final MartColumn NEEDS = MartColumn.of("needs", DataTypes.LongType,
+                "`complaints + service_requests + opinions + dissatisfied` (null counted as 0): every need "
+                + "stated for the area");
+        public static final MartColumn RANK = MartColumn.of("rank", DataTypes.IntegerType,
+                "1…n within the scope and year, ordered by `needs` descending, then `complaints` "
+                + "descending, then `dissatisfied` descending (null counted as 0), then `area` ascending");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, LEVEL, AREA, AREA_NAME, SURVEY_ITEM, COMPLAINTS, SERVICE_REQUESTS, OPINIONS,
+                DISSATISFIED, NEEDS, RANK);
+
+        private CustomerNeeds() {
+        }
     }
 
     /**
@@ -279,6 +415,39 @@ public final class CustomerValueMarts {
         return spark.createDataFrame(rows, schema);
     }
 
+    /** The declared columns of {@link #PURCHASE_NEEDS}, in stored order; meanings as data/README.md shows them. */
+    public static final class PurchaseNeeds {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "the review year (as in `customer_value`)");
+        public static final MartColumn VALUE_SEGMENT = MartColumn.of("value_segment", DataTypes.StringType,
+                "the household's value segment, as in `customer_value`");
+        public static final MartColumn CATEGORY = MartColumn.of("category", DataTypes.StringType,
+                "as written in `purchases`");
+        public static final MartColumn PURCHASES = MartColumn.of("purchases", DataTypes.LongType,
+                "purchases in the window");
+        public static final MartColumn HOUSEHOLDS = MartColumn.of("households", DataTypes.LongType,
+                "distinct households that made them");
+        public static final MartColumn SPEND = MartColumn.of("spend", DataTypes.createDecimalType(18, 2),
+                "Σ `amount`");
+        public static final MartColumn SHARE = MartColumn.of("share", DataTypes.DoubleType,
+                "`spend` / the segment's total spend in the window; null when that total is 0");
+        public static final MartColumn RANK = MartColumn.of("rank", DataTypes.IntegerType,
+                "1…n within the segment, ordered by `spend` descending, then `category` ascending");
+        public static final MartColumn TOP_CATEGORY = MartColumn.of("top_category", DataTypes.BooleanType,
+                "`rank = 1`");
+        public static final MartColumn REPEAT_INTERVALS = MartColumn.of("repeat_intervals", DataTypes.LongType,
+                "intervals counted");
+        public static final MartColumn MEDIAN_REPEAT_DAYS = MartColumn.of("median_repeat_days", DataTypes.DoubleType,
+                "the exact median of those intervals (the mean of the two middle values when their number "
+                + "is even); null without an interval");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, VALUE_SEGMENT, CATEGORY, PURCHASES, HOUSEHOLDS, SPEND, SHARE, RANK, TOP_CATEGORY,
+                REPEAT_INTERVALS, MEDIAN_REPEAT_DAYS);
+
+        private PurchaseNeeds() {
+        }
+    }
+
     /**
      * Per value segment and purchase category, over the purchases of the 12-month window by households of the
      * register: purchases, households, spend, share of the segment's spend, the segment's top category, and the
@@ -310,6 +479,27 @@ public final class CustomerValueMarts {
                         col("households"), col("spend"), col("share"), col("rank"), col("top_category"),
                         col("repeat_intervals"), col("median_repeat_days"))
                 .orderBy(col("year"), col("value_segment"), col("rank"));
+    }
+
+    /** The declared columns of {@link #PURCHASE_SEASONALITY}, in stored order; meanings as data/README.md shows them. */
+    public static final class PurchaseSeasonality {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `purchased_on`");
+        public static final MartColumn MONTH = MartColumn.of("month", DataTypes.IntegerType,
+                "month of `purchased_on`, 1–12");
+        public static final MartColumn CATEGORY = MartColumn.of("category", DataTypes.StringType,
+                "purchase category, as in `purchases`");
+        public static final MartColumn PURCHASES = MartColumn.of("purchases", DataTypes.LongType,
+                "count of purchases");
+        public static final MartColumn HOUSEHOLDS = MartColumn.of("households", DataTypes.LongType,
+                "distinct households");
+        public static final MartColumn SPEND = MartColumn.of("spend", DataTypes.createDecimalType(18, 2),
+                "Σ `amount`");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, MONTH, CATEGORY, PURCHASES, HOUSEHOLDS, SPEND);
+
+        private PurchaseSeasonality() {
+        }
     }
 
     /** Per year, month and category of every purchase in the lake: purchases, households and spend. */

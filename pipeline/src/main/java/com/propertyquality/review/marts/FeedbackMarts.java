@@ -60,13 +60,13 @@ public final class FeedbackMarts {
     /** The feedback family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
-                new Mart(FEEDBACK_SUMMARY, "feedback register entries per month, office, channel, kind, area and"
+                new Mart(FEEDBACK_SUMMARY, FeedbackSummary.COLUMNS, "feedback register entries per month, office, channel, kind, area and"
                         + " severity: closure, days to close, open over 30 days, originals kept",
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).feedbackSummary(ctx.cutOff())),
-                new Mart(COMPLAINT_PARETO, "complaints per area, company-wide and per office and year, with the"
+                new Mart(COMPLAINT_PARETO, ComplaintPareto.COLUMNS, "complaints per area, company-wide and per office and year, with the"
                         + " main factors (80%) and whether a corrective or preventive action answers each",
                         ctx -> new FeedbackMarts(ctx.spark(), ctx.lake()).complaintPareto()),
-                new Mart(MAIN_FACTORS_WITHOUT_ACTION, "main factors (主要因素) that have no corrective or preventive action, per"
+                new Mart(MAIN_FACTORS_WITHOUT_ACTION, MainFactorsWithoutAction.COLUMNS, "main factors (主要因素) that have no corrective or preventive action, per"
                         + " year, company-wide and per office", List.of(COMPLAINT_PARETO),
                         ctx -> mainFactorsWithoutAction(ctx.mart(COMPLAINT_PARETO))));
     }
@@ -77,6 +77,65 @@ public final class FeedbackMarts {
         this.feedback = lake.read(ImportTemplates.FEEDBACK);
         this.actions = lake.read(ImportTemplates.ACTIONS);
         this.plans = lake.read(ReviewPlanTables.PLAN).select("year", "meeting_date");
+    }
+
+    /** The declared columns of {@link #FEEDBACK_SUMMARY}, in stored order; meanings as data/README.md shows them. */
+    public static final class FeedbackSummary {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `received_on` (the lake's `year` partition)");
+        public static final MartColumn MONTH = MartColumn.of("month", DataTypes.IntegerType,
+                "month of `received_on`, 1–12");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the office");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register (left join); null only when the office is not in the register");
+        public static final MartColumn CHANNEL = MartColumn.of("channel", DataTypes.StringType,
+                "channel code (`phone`, `visit`, …)");
+        public static final MartColumn KIND = MartColumn.of("kind", DataTypes.StringType,
+                "`complaint`, `opinion`, `service_request` or `praise`");
+        public static final MartColumn AREA = MartColumn.of("area", DataTypes.StringType,
+                "area code ([§2.11](#211-the-area-catalogue--涉及方面))");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "the area's level: `management`, `service` or `business` (`Area`)");
+        public static final MartColumn SEVERITY = MartColumn.of("severity", DataTypes.StringType,
+                "`normal` or `major` (blank is stored as `normal`)");
+        public static final MartColumn ENTRIES = MartColumn.required("entries", DataTypes.LongType,
+                "stored entries");
+        public static final MartColumn CLOSED = MartColumn.of("closed", DataTypes.LongType,
+                "entries with `status` `closed`");
+        public static final MartColumn CLOSURE_RATE = MartColumn.of("closure_rate", DataTypes.DoubleType,
+                "`closed / entries` ([§5.4](#54-closure-rate-of-the-feedback-register-closurerate)); never "
+                + "null here, because every row has entries");
+        public static final MartColumn CLOSURE_RATE_CI_LOW = MartColumn.of("closure_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `closure_rate` on `entries` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`closure_rate` is null");
+        public static final MartColumn CLOSURE_RATE_CI_HIGH = MartColumn.of("closure_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `closure_rate` on `entries` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`closure_rate` is null");
+        public static final MartColumn MEDIAN_DAYS_TO_CLOSE = MartColumn.of("median_days_to_close", DataTypes.DoubleType,
+                "exact median of `closed_on − received_on` in days, over the closed entries "
+                + "([§5.5](#55-days-to-close-and-their-percentiles-daystoclose)); null when none is closed");
+        public static final MartColumn P90_DAYS_TO_CLOSE = MartColumn.of("p90_days_to_close", DataTypes.DoubleType,
+                "exact 90th percentile of the same days, with linear interpolation; null when none is "
+                + "closed");
+        public static final MartColumn OPEN_OVER_30_DAYS = MartColumn.of("open_over_30_days", DataTypes.LongType,
+                "entries open at the as-of date and received more than 30 days before it "
+                + "([§5.6](#56-open-at-the-as-of-date-and-open-over-30-days-openfeedback))");
+        public static final MartColumn ORIGINALS_KEPT = MartColumn.of("originals_kept", DataTypes.LongType,
+                "entries with `original_kept` true (原件保管)");
+        public static final MartColumn ORIGINALS_KNOWN = MartColumn.of("originals_known", DataTypes.LongType,
+                "entries where `original_kept` is given (true or false); blank counts in neither");
+        public static final MartColumn ORIGINAL_KEPT_SHARE = MartColumn.of("original_kept_share", DataTypes.DoubleType,
+                "`originals_kept / originals_known`; null when `originals_known` is 0");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, MONTH, OFFICE_ID, OFFICE_NAME, CHANNEL, KIND, AREA, LEVEL, SEVERITY, ENTRIES, CLOSED,
+                CLOSURE_RATE, CLOSURE_RATE_CI_LOW, CLOSURE_RATE_CI_HIGH, MEDIAN_DAYS_TO_CLOSE, P90_DAYS_TO_CLOSE,
+                OPEN_OVER_30_DAYS, ORIGINALS_KEPT, ORIGINALS_KNOWN, ORIGINAL_KEPT_SHARE);
+
+        private FeedbackSummary() {
+        }
     }
 
     /** One row per (year, month, office, channel, kind, area, severity) with at least one entry. */
@@ -117,6 +176,51 @@ public final class FeedbackMarts {
                 .orderBy("year", "month", "office_id", "channel", "kind", "area", "severity");
     }
 
+    /** The declared columns of {@link #COMPLAINT_PARETO}, in stored order; meanings as data/README.md shows them. */
+    public static final class ComplaintPareto {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `received_on`");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = company-wide row");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register (left join); null on company-wide rows");
+        public static final MartColumn AREA = MartColumn.of("area", DataTypes.StringType,
+                "area code");
+        public static final MartColumn AREA_NAME = MartColumn.of("area_name", DataTypes.StringType,
+                "Chinese name (`维修保养`)");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "`management`, `service` or `business`");
+        public static final MartColumn COMPLAINTS = MartColumn.required("complaints", DataTypes.LongType,
+                "register entries with `kind` `complaint`, for this area, scope and year");
+        public static final MartColumn SCOPE_COMPLAINTS = MartColumn.of("scope_complaints", DataTypes.LongType,
+                "all complaints of the scope (company or office) and year, over every area");
+        public static final MartColumn SHARE = MartColumn.of("share", DataTypes.DoubleType,
+                "`complaints / scope_complaints`");
+        public static final MartColumn CUMULATIVE_SHARE = MartColumn.of("cumulative_share", DataTypes.DoubleType,
+                "complaints of this area and of every area ranked before it, divided by `scope_complaints`");
+        public static final MartColumn RANK = MartColumn.of("rank", DataTypes.IntegerType,
+                "position in the order complaints descending, then area code ascending; 1 = most complaints");
+        public static final MartColumn MAIN_FACTOR = MartColumn.of("main_factor", DataTypes.BooleanType,
+                "complaints of the areas ranked before it `< 0.80 × scope_complaints`, compared exactly "
+                + "([§5.7](#57-main-factors-主要因素-mainfactors))");
+        public static final MartColumn HAS_ACTION = MartColumn.of("has_action", DataTypes.BooleanType,
+                "a corrective **or preventive** action for this area that addresses the year: opened in "
+                + "the year, or after it up to the day of that year's review meeting "
+                + "([§5.7](#57-main-factors-主要因素-mainfactors)). For an office row, the action must be that "
+                + "office's own or a head-office action (`office_id` blank). For a company-wide row, an "
+                + "action of any office or of the head office counts");
+        public static final MartColumn CORRECTIVE_ACTION = MartColumn.of("corrective_action", DataTypes.BooleanType,
+                "such an action of `type` `corrective` exists");
+        public static final MartColumn PREVENTIVE_ACTION = MartColumn.of("preventive_action", DataTypes.BooleanType,
+                "such an action of `type` `preventive` exists");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, AREA, AREA_NAME, LEVEL, COMPLAINTS, SCOPE_COMPLAINTS, SHARE,
+                CUMULATIVE_SHARE, RANK, MAIN_FACTOR, HAS_ACTION, CORRECTIVE_ACTION, PREVENTIVE_ACTION);
+
+        private ComplaintPareto() {
+        }
+    }
+
     /**
      * Per year: one row per area with complaints company-wide (office_id null), and one per office and area with
      * complaints. An office without complaints in a year has no rows for it.
@@ -149,6 +253,16 @@ public final class FeedbackMarts {
                         MainFactors.column(before, col("scope_complaints")).as("main_factor"),
                         col("has_action"), col("corrective_action"), col("preventive_action"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
+    }
+
+    /** The declared columns of {@link #MAIN_FACTORS_WITHOUT_ACTION}, in stored order; meanings as data/README.md shows them. */
+    public static final class MainFactorsWithoutAction {
+        /** Those of complaint_pareto without its action columns, in the same order. */
+        public static final MartColumns COLUMNS = ComplaintPareto.COLUMNS.without(ComplaintPareto.MAIN_FACTOR,
+                ComplaintPareto.HAS_ACTION, ComplaintPareto.CORRECTIVE_ACTION, ComplaintPareto.PREVENTIVE_ACTION);
+
+        private MainFactorsWithoutAction() {
+        }
     }
 
     /** The rows of complaint_pareto that are main factors without a corrective or preventive action: to open. */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.expressions.Window;
 
 import com.propertyquality.review.contract.ImportTemplates;
@@ -41,12 +42,56 @@ public final class PriorityMarts {
 
     /** The priorities family of the mart registry. */
     public static List<Mart> marts() {
-        return List.of(new Mart(ITEM_PRIORITIES, "every survey item's satisfaction against its derived importance"
+        return List.of(new Mart(ITEM_PRIORITIES, ItemPriorities.COLUMNS, "every survey item's satisfaction against its derived importance"
                 + " (correlation with the form's other ratings), per year for the company and each office, with its"
                 + " quadrant of the priority matrix",
                 List.of(SurveyMarts.SATISFACTION_BY_ITEM, SurveyMarts.SATISFACTION_BY_OFFICE,
                         SurveyMarts.SATISFACTION_COMPANY),
                 ctx -> new PriorityMarts(ctx).itemPriorities()));
+    }
+
+    /** The declared columns of {@link #ITEM_PRIORITIES}, in stored order; meanings as data/README.md shows them. */
+    public static final class ItemPriorities {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn SCOPE = MartColumn.of("scope", DataTypes.StringType,
+                "`company` or `office`");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null on the company rows");
+        public static final MartColumn ITEM = MartColumn.of("item", DataTypes.StringType,
+                "item code");
+        public static final MartColumn ITEM_NAME = MartColumn.of("item_name", DataTypes.StringType,
+                "Chinese name (`维修保养`)");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "`management` or `service`");
+        public static final MartColumn RATED = MartColumn.of("rated", DataTypes.LongType,
+                "`qualified + unsatisfied`: the forms that rated the item");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "as in `satisfaction_by_item`");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "as in `satisfaction_by_item`");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "as in `satisfaction_by_item`; null when nothing rated the item");
+        public static final MartColumn FORMS_CORRELATED = MartColumn.of("forms_correlated", DataTypes.LongType,
+                "forms that rated the item and at least one other item (the forms the importance is "
+                + "computed over)");
+        public static final MartColumn IMPORTANCE = MartColumn.of("importance", DataTypes.DoubleType,
+                "Pearson r of the item's score with the mean score of the form's other rated items; null "
+                + "with fewer than 10 `forms_correlated` or a constant side");
+        public static final MartColumn MEAN_IMPORTANCE = MartColumn.of("mean_importance", DataTypes.DoubleType,
+                "mean `importance` of the scope's items that have one, in the year; null when none has");
+        public static final MartColumn SCOPE_SATISFACTION_RATE = MartColumn.of("scope_satisfaction_rate", DataTypes.DoubleType,
+                "the company's (`satisfaction_company`) or the office's (`satisfaction_by_office`) "
+                + "satisfaction rate of the year");
+        public static final MartColumn QUADRANT = MartColumn.required("quadrant", DataTypes.StringType,
+                "`keep_up` 保持, `improve_first` 优先改进, `watch` 关注, `lower_priority` 次要; or `too_few_forms` / "
+                + "`no_variance` when there is no importance");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, SCOPE, OFFICE_ID, ITEM, ITEM_NAME, LEVEL, RATED, QUALIFIED, UNSATISFIED, SATISFACTION_RATE,
+                FORMS_CORRELATED, IMPORTANCE, MEAN_IMPORTANCE, SCOPE_SATISFACTION_RATE, QUADRANT);
+
+        private ItemPriorities() {
+        }
     }
 
     /**

@@ -50,16 +50,16 @@ public final class QualityMarts {
     /** The quality family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
-                new Mart(RETURN_VISIT_VERIFICATION,
+                new Mart(RETURN_VISIT_VERIFICATION, ReturnVisitVerification.COLUMNS,
                         "return visits per office and year: survey checks (authenticity), paid services, complaints",
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).returnVisitVerification()),
-                new Mart(INSPECTION_SUMMARY,
+                new Mart(INSPECTION_SUMMARY, InspectionSummary.COLUMNS,
                         "service inspections per office, month and level, with the office's complaints that month",
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).inspectionSummary()),
-                new Mart(ACTION_STATUS,
+                new Mart(ACTION_STATUS, ActionStatus.COLUMNS,
                         "corrective and preventive actions per year, office and area: open, overdue, verification",
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionStatus(ctx.cutOff())),
-                new Mart(ACTIONS_FAILED_VERIFICATION,
+                new Mart(ACTIONS_FAILED_VERIFICATION, ActionsFailedVerification.COLUMNS,
                         "every action whose verification found it not effective by its year's cut-off (or the --as-of day)",
                         ctx -> new QualityMarts(ctx.spark(), ctx.lake()).actionsFailedVerification(ctx.cutOff())));
     }
@@ -67,6 +67,101 @@ public final class QualityMarts {
     public QualityMarts(SparkSession spark, LakeTables lake) {
         this.spark = spark;
         this.lake = lake;
+    }
+
+    /** The declared columns of {@link #RETURN_VISIT_VERIFICATION}, in stored order; meanings as data/README.md shows them. */
+    public static final class ReturnVisitVerification {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year and visit year (see above)");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "from the register");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register");
+        public static final MartColumn FORMS_RETURNED = MartColumn.of("forms_returned", DataTypes.LongType,
+                "stored `survey_responses` rows of the office and survey year; 0 when none (the same as "
+                + "`survey_returns.forms_returned`)");
+        public static final MartColumn SURVEY_CHECKS = MartColumn.of("survey_checks", DataTypes.LongType,
+                "checks attempted: `return_visits` of the office in the year with `purpose` "
+                + "`survey_check`, every result");
+        public static final MartColumn SURVEY_CHECKS_REACHED = MartColumn.of("survey_checks_reached", DataTypes.LongType,
+                "checks that reached the household: those of `survey_checks` with `result` `confirmed` or "
+                + "`not_confirmed`");
+        public static final MartColumn FORMS_VERIFIED = MartColumn.of("forms_verified", DataTypes.LongType,
+                "forms of the office and survey year that have at least one survey check of that office "
+                + "that reached the household, made in any year (distinct `response_id`s: a form checked "
+                + "twice counts once)");
+        public static final MartColumn VERIFIED_SHARE = MartColumn.of("verified_share", DataTypes.DoubleType,
+                "`forms_verified / forms_returned`; null when `forms_returned` is 0. A count of the "
+                + "checking done, not a sample: no interval");
+        public static final MartColumn SURVEY_CHECKS_UNMATCHED = MartColumn.of("survey_checks_unmatched", DataTypes.LongType,
+                "survey checks of the year whose `ref_id` is blank or is no stored `response_id` of the "
+                + "office");
+        public static final MartColumn CONFIRMED = MartColumn.of("confirmed", DataTypes.LongType,
+                "survey checks of the year with `result` `confirmed` 属实");
+        public static final MartColumn NOT_CONFIRMED = MartColumn.of("not_confirmed", DataTypes.LongType,
+                "〃 `not_confirmed` 不属实");
+        public static final MartColumn UNREACHABLE = MartColumn.of("unreachable", DataTypes.LongType,
+                "〃 `unreachable` 未联系上");
+        public static final MartColumn AUTHENTICITY_RATE = MartColumn.of("authenticity_rate", DataTypes.DoubleType,
+                "`confirmed / survey_checks_reached`; unreachable checks are not in it; null when no check "
+                + "reached anyone");
+        public static final MartColumn AUTHENTICITY_RATE_CI_LOW = MartColumn.of("authenticity_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `authenticity_rate` on `survey_checks_reached` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`authenticity_rate` is null");
+        public static final MartColumn AUTHENTICITY_RATE_CI_HIGH = MartColumn.of("authenticity_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `authenticity_rate` on `survey_checks_reached` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`authenticity_rate` is null");
+        public static final MartColumn PAID_SERVICE_VISITS = MartColumn.of("paid_service_visits", DataTypes.LongType,
+                "visits of the year with `purpose` `paid_service`, every result");
+        public static final MartColumn PAID_SERVICE_SATISFIED = MartColumn.of("paid_service_satisfied", DataTypes.LongType,
+                "〃 with `result` `satisfied`");
+        public static final MartColumn PAID_SERVICE_DISSATISFIED = MartColumn.of("paid_service_dissatisfied", DataTypes.LongType,
+                "〃 with `result` `dissatisfied`");
+        public static final MartColumn PAID_SERVICE_SATISFACTION = MartColumn.of("paid_service_satisfaction", DataTypes.DoubleType,
+                "`paid_service_satisfied / (paid_service_satisfied + paid_service_dissatisfied)` (the 满意率 "
+                + "formula, `SatisfactionRate`); null when both are 0");
+        public static final MartColumn PAID_SERVICE_SATISFACTION_CI_LOW = MartColumn.of("paid_service_satisfaction_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `paid_service_satisfaction` on `paid_service_satisfied + "
+                + "paid_service_dissatisfied` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`paid_service_satisfaction` is null");
+        public static final MartColumn PAID_SERVICE_SATISFACTION_CI_HIGH = MartColumn.of("paid_service_satisfaction_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `paid_service_satisfaction` on `paid_service_satisfied + "
+                + "paid_service_dissatisfied` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`paid_service_satisfaction` is null");
+        public static final MartColumn COMPLAINT_FOLLOWUP_VISITS = MartColumn.of("complaint_followup_visits", DataTypes.LongType,
+                "visits of the year with `purpose` `complaint` 投诉回访, every result");
+        public static final MartColumn COMPLAINT_FOLLOWUP_SATISFIED = MartColumn.of("complaint_followup_satisfied", DataTypes.LongType,
+                "〃 with `result` `satisfied`");
+        public static final MartColumn COMPLAINT_FOLLOWUP_DISSATISFIED = MartColumn.of("complaint_followup_dissatisfied", DataTypes.LongType,
+                "〃 with `result` `dissatisfied`");
+        public static final MartColumn COMPLAINT_FOLLOWUP_SATISFACTION = MartColumn.of("complaint_followup_satisfaction", DataTypes.DoubleType,
+                "`complaint_followup_satisfied / (complaint_followup_satisfied + "
+                + "complaint_followup_dissatisfied)`; null when both are 0");
+        public static final MartColumn COMPLAINT_FOLLOWUP_SATISFACTION_CI_LOW = MartColumn.of("complaint_followup_satisfaction_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `complaint_followup_satisfaction` on "
+                + "`complaint_followup_satisfied + complaint_followup_dissatisfied` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`complaint_followup_satisfaction` is null");
+        public static final MartColumn COMPLAINT_FOLLOWUP_SATISFACTION_CI_HIGH = MartColumn.of("complaint_followup_satisfaction_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `complaint_followup_satisfaction` on "
+                + "`complaint_followup_satisfied + complaint_followup_dissatisfied` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`complaint_followup_satisfaction` is null");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, FORMS_RETURNED, SURVEY_CHECKS, SURVEY_CHECKS_REACHED, FORMS_VERIFIED,
+                VERIFIED_SHARE, SURVEY_CHECKS_UNMATCHED, CONFIRMED, NOT_CONFIRMED, UNREACHABLE, AUTHENTICITY_RATE,
+                AUTHENTICITY_RATE_CI_LOW, AUTHENTICITY_RATE_CI_HIGH, PAID_SERVICE_VISITS, PAID_SERVICE_SATISFIED,
+                PAID_SERVICE_DISSATISFIED, PAID_SERVICE_SATISFACTION, PAID_SERVICE_SATISFACTION_CI_LOW,
+                PAID_SERVICE_SATISFACTION_CI_HIGH, COMPLAINT_FOLLOWUP_VISITS, COMPLAINT_FOLLOWUP_SATISFIED,
+                COMPLAINT_FOLLOWUP_DISSATISFIED, COMPLAINT_FOLLOWUP_SATISFACTION,
+                COMPLAINT_FOLLOWUP_SATISFACTION_CI_LOW, COMPLAINT_FOLLOWUP_SATISFACTION_CI_HIGH);
+
+        private ReturnVisitVerification() {
+        }
     }
 
     /** One row per office of the register and year found in survey_responses or return_visits. */
@@ -149,6 +244,44 @@ public final class QualityMarts {
                 .orderBy("year", "office_id");
     }
 
+    /** The declared columns of {@link #INSPECTION_SUMMARY}, in stored order; meanings as data/README.md shows them. */
+    public static final class InspectionSummary {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `inspected_on`");
+        public static final MartColumn MONTH = MartColumn.of("month", DataTypes.IntegerType,
+                "month of `inspected_on`, 1–12");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the office");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register (left join)");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "inspection level code");
+        public static final MartColumn LEVEL_NAME = MartColumn.of("level_name", DataTypes.StringType,
+                "its Chinese name (`质量管理部月检`, `神秘顾客`, …)");
+        public static final MartColumn INSPECTIONS = MartColumn.of("inspections", DataTypes.LongType,
+                "stored inspections");
+        public static final MartColumn AVERAGE_SCORE = MartColumn.of("average_score", DataTypes.DoubleType,
+                "mean `score` of those inspections (not rounded)");
+        public static final MartColumn MIN_SCORE = MartColumn.of("min_score", DataTypes.DoubleType,
+                "lowest `score`");
+        public static final MartColumn NONCONFORMITIES = MartColumn.of("nonconformities", DataTypes.LongType,
+                "sum of the `nonconformities` that were given; a blank count adds nothing; 0 when none was "
+                + "given");
+        public static final MartColumn INSPECTIONS_WITHOUT_COUNT = MartColumn.of("inspections_without_count", DataTypes.LongType,
+                "inspections whose `nonconformities` was blank. A row with `inspections_without_count = "
+                + "inspections` recorded no count at all, and its `nonconformities` 0 means \"unknown\", not "
+                + "\"none found\"");
+        public static final MartColumn COMPLAINTS = MartColumn.of("complaints", DataTypes.LongType,
+                "the office's complaints of that year and month, the same on each of its level rows; 0 "
+                + "when none");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, MONTH, OFFICE_ID, OFFICE_NAME, LEVEL, LEVEL_NAME, INSPECTIONS, AVERAGE_SCORE, MIN_SCORE,
+                NONCONFORMITIES, INSPECTIONS_WITHOUT_COUNT, COMPLAINTS);
+
+        private InspectionSummary() {
+        }
+    }
+
     /**
      * One row per year, month, office and inspection level with at least one inspection; the office's complaints
      * of that month repeat on each of its level rows. A month with complaints and no inspection has no row.
@@ -177,6 +310,51 @@ public final class QualityMarts {
                         CodeColumns.position(levels, col("level")).as("level_order"))
                 .orderBy("year", "month", "office_id", "level_order")
                 .drop("level_order");
+    }
+
+    /** The declared columns of {@link #ACTION_STATUS}, in stored order; meanings as data/README.md shows them. */
+    public static final class ActionStatus {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `opened_on`");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = head office");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register; null for the head office");
+        public static final MartColumn AREA = MartColumn.of("area", DataTypes.StringType,
+                "area code");
+        public static final MartColumn AREA_NAME = MartColumn.of("area_name", DataTypes.StringType,
+                "its Chinese name (`维修保养`)");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "the area's level: `management`, `service` or `business` (§2.11)");
+        public static final MartColumn ACTIONS = MartColumn.of("actions", DataTypes.LongType,
+                "actions opened on or before the as-of date");
+        public static final MartColumn CORRECTIVE = MartColumn.of("corrective", DataTypes.LongType,
+                "of them, `type` `corrective` 纠正");
+        public static final MartColumn PREVENTIVE = MartColumn.of("preventive", DataTypes.LongType,
+                "of them, `type` `preventive` 预防");
+        public static final MartColumn OPEN = MartColumn.of("open", DataTypes.LongType,
+                "state `open` at the as-of date: not closed, or closed after it");
+        public static final MartColumn OVERDUE = MartColumn.of("overdue", DataTypes.LongType,
+                "open at the as-of date with `due_on` before it");
+        public static final MartColumn CLOSED_ON_TIME = MartColumn.of("closed_on_time", DataTypes.LongType,
+                "closed by the as-of date, on or before `due_on`");
+        public static final MartColumn CLOSED_LATE = MartColumn.of("closed_late", DataTypes.LongType,
+                "closed by the as-of date, after `due_on`");
+        public static final MartColumn VERIFIED_EFFECTIVE = MartColumn.of("verified_effective", DataTypes.LongType,
+                "verification `effective` dated on or before the as-of date");
+        public static final MartColumn VERIFIED_NOT_EFFECTIVE = MartColumn.of("verified_not_effective", DataTypes.LongType,
+                "verification `not_effective` dated on or before the as-of date");
+        public static final MartColumn VERIFICATION_PENDING = MartColumn.of("verification_pending", DataTypes.LongType,
+                "every other action: `pending`, or a verification dated after the as-of date");
+        public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
+                "the day the row was judged at: the cut-off of its year, or the `--as-of` day "
+                + "([§5.12](#512-the-cut-off-of-a-review-year-基准日-reviewcutoff))");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, AREA, AREA_NAME, LEVEL, ACTIONS, CORRECTIVE, PREVENTIVE, OPEN, OVERDUE,
+                CLOSED_ON_TIME, CLOSED_LATE, VERIFIED_EFFECTIVE, VERIFIED_NOT_EFFECTIVE, VERIFICATION_PENDING, AS_OF);
+
+        private ActionStatus() {
+        }
     }
 
     /**
@@ -215,6 +393,43 @@ public final class QualityMarts {
                         col("area_order"))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("area_order"))
                 .drop("area_order");
+    }
+
+    /** The declared columns of {@link #ACTIONS_FAILED_VERIFICATION}, in stored order; meanings as data/README.md shows them. */
+    public static final class ActionsFailedVerification {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "year of `opened_on`");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = head office");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register; null for the head office");
+        public static final MartColumn ACTION_ID = MartColumn.of("action_id", DataTypes.StringType,
+                "as in `actions`");
+        public static final MartColumn AREA = MartColumn.of("area", DataTypes.StringType,
+                "area code");
+        public static final MartColumn TYPE = MartColumn.of("type", DataTypes.StringType,
+                "`corrective` or `preventive`");
+        public static final MartColumn OWNER_DEPARTMENT = MartColumn.of("owner_department", DataTypes.StringType,
+                "as in `actions`");
+        public static final MartColumn OPENED_ON = MartColumn.of("opened_on", DataTypes.DateType,
+                "as in `actions`");
+        public static final MartColumn DUE_ON = MartColumn.of("due_on", DataTypes.DateType,
+                "as in `actions`");
+        public static final MartColumn CLOSED_ON = MartColumn.of("closed_on", DataTypes.DateType,
+                "null when not closed");
+        public static final MartColumn VERIFIED_ON = MartColumn.of("verified_on", DataTypes.DateType,
+                "the date of the failed verification, on or before `as_of`");
+        public static final MartColumn DESCRIPTION = MartColumn.of("description", DataTypes.StringType,
+                "as in `actions`");
+        public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
+                "the day the row was judged at: the cut-off of its year, or the `--as-of` day "
+                + "([§5.12](#512-the-cut-off-of-a-review-year-基准日-reviewcutoff))");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, ACTION_ID, AREA, TYPE, OWNER_DEPARTMENT, OPENED_ON, DUE_ON, CLOSED_ON,
+                VERIFIED_ON, DESCRIPTION, AS_OF);
+
+        private ActionsFailedVerification() {
+        }
     }
 
     /** One row per action whose verification, by the as-of date, found it not effective. */

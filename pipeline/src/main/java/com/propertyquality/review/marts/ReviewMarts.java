@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -21,13 +20,13 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.SparkSession;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.metrics.ActionState;
 import com.propertyquality.review.metrics.ClosureRate;
-import com.propertyquality.review.metrics.PercentagePoints;
 import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.SatisfactionRate;
@@ -114,22 +113,22 @@ public final class ReviewMarts {
     /** The review family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
-                new Mart(REVIEW_READINESS, "per review year: meeting date, months since the previous review, the"
+                new Mart(REVIEW_READINESS, ReviewReadiness.COLUMNS, "per review year: meeting date, months since the previous review, the"
                         + " 12-month rule, the 4.1.2 triggers and attention items, and whether an extra review is"
                         + " due", List.of(REVIEW_TRIGGERS, REVIEW_ATTENTION_ITEMS),
                         ctx -> new ReviewMarts(ctx).reviewReadiness()),
-                new Mart(REVIEW_TRIGGERS, "every extra-review trigger of procedure 4.1.2 (a-g) the data shows, one"
+                new Mart(REVIEW_TRIGGERS, ReviewTriggersMart.COLUMNS, "every extra-review trigger of procedure 4.1.2 (a-g) the data shows, one"
                         + " row each with its clause and evidence", ctx -> new ReviewMarts(ctx).reviewTriggers()),
-                new Mart(REVIEW_ATTENTION_ITEMS, "attention items (关注事项) beside the triggers, not 4.1.2: the"
+                new Mart(REVIEW_ATTENTION_ITEMS, ReviewAttentionItems.COLUMNS, "attention items (关注事项) beside the triggers, not 4.1.2: the"
                         + " schedule, return rates under the threshold, satisfaction drops, actions found not"
                         + " effective, inspections with many nonconformities, other plan events",
                         List.of(SurveyMarts.SURVEY_RETURNS, SurveyMarts.SATISFACTION_BY_OFFICE,
                                 SurveyMarts.SATISFACTION_COMPANY),
                         ctx -> new ReviewMarts(ctx).reviewAttentionItems()),
-                new Mart(REVIEW_OBJECTIVES_STATUS, "the plan's quality objectives against the figures of the lake",
+                new Mart(REVIEW_OBJECTIVES_STATUS, ReviewObjectivesStatus.COLUMNS, "the plan's quality objectives against the figures of the lake",
                         List.of(SurveyMarts.SATISFACTION_COMPANY, SurveyMarts.SURVEY_RETURNS),
                         ctx -> new ReviewMarts(ctx).reviewObjectivesStatus()),
-                new Mart(REVIEW_ACTIONS_FOLLOW_UP, "per review plan, the actions of management reviews it follows up"
+                new Mart(REVIEW_ACTIONS_FOLLOW_UP, ReviewActionsFollowUp.COLUMNS, "per review plan, the actions of management reviews it follows up"
                         + " (4.2.7), with their state at the as-of date",
                         ctx -> new ReviewMarts(ctx).reviewActionsFollowUp()));
     }
@@ -148,6 +147,47 @@ public final class ReviewMarts {
     }
 
     // ---------------------------------------------------------------- review_readiness
+
+    /** The declared columns of {@link #REVIEW_READINESS}, in stored order; meanings as data/README.md shows them. */
+    public static final class ReviewReadiness {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "review year (the plan's `year`)");
+        public static final MartColumn HAS_PLAN = MartColumn.required("has_plan", DataTypes.BooleanType,
+                "a plan of the year is in the lake");
+        public static final MartColumn MEETING_DATE = MartColumn.of("meeting_date", DataTypes.DateType,
+                "the plan's meeting date");
+        public static final MartColumn MEETING_TIME = MartColumn.of("meeting_time", DataTypes.StringType,
+                "as written in the plan");
+        public static final MartColumn PREVIOUS_REVIEW_ON = MartColumn.of("previous_review_on", DataTypes.DateType,
+                "the plan's date of the previous review");
+        public static final MartColumn REVIEW_DUE_BY = MartColumn.of("review_due_by", DataTypes.DateType,
+                "`previous_review_on + 12 months` "
+                + "([§5.11](#511-the-management-review-schedule-and-extra-review-triggers-reviewtriggers))");
+        public static final MartColumn MONTHS_SINCE_PREVIOUS = MartColumn.of("months_since_previous", DataTypes.IntegerType,
+                "whole months from `previous_review_on` to `meeting_date`");
+        public static final MartColumn WITHIN_12_MONTHS = MartColumn.of("within_12_months", DataTypes.BooleanType,
+                "`meeting_date ≤ review_due_by`; null without a previous date (or without a plan). The "
+                + "packet heads this column 符合12个月间隔 (meets the 12-month rule), so 是/否 reads without a "
+                + "double negative");
+        public static final MartColumn OVERDUE_AT_AS_OF = MartColumn.of("overdue_at_as_of", DataTypes.BooleanType,
+                "`review_due_by < as_of < meeting_date`: at the year's cut-off the review is overdue and "
+                + "not yet held; null without a plan or a previous date");
+        public static final MartColumn TRIGGERS = MartColumn.required("triggers", DataTypes.LongType,
+                "rows of `review_triggers` of the year: procedure 4.1.2 only; 0 when none");
+        public static final MartColumn EXTRA_REVIEW_DUE = MartColumn.required("extra_review_due", DataTypes.BooleanType,
+                "`triggers > 0`: at least one 4.1.2 trigger in the year");
+        public static final MartColumn ATTENTION_ITEMS = MartColumn.required("attention_items", DataTypes.LongType,
+                "rows of `review_attention_items` of the year (not 4.1.2)");
+        public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
+                "the day the year was judged at: its cut-off, or the `--as-of` day "
+                + "([§5.12](#512-the-cut-off-of-a-review-year-基准日-reviewcutoff))");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, HAS_PLAN, MEETING_DATE, MEETING_TIME, PREVIOUS_REVIEW_ON, REVIEW_DUE_BY, MONTHS_SINCE_PREVIOUS,
+                WITHIN_12_MONTHS, OVERDUE_AT_AS_OF, TRIGGERS, EXTRA_REVIEW_DUE, ATTENTION_ITEMS, AS_OF);
+
+        private ReviewReadiness() {
+        }
+    }
 
     /** One row per year with a plan or with data (survey, feedback, inspections, actions, or a trigger). */
     public Dataset<Row> reviewReadiness() {
@@ -189,47 +229,146 @@ public final class ReviewMarts {
 
     // ---------------------------------------------------------------- review_triggers
 
+    /** The declared columns of {@link #REVIEW_TRIGGERS}, in stored order; meanings as data/README.md shows them. */
+    public static final class ReviewTriggersMart {
+        public static final MartColumn YEAR = MartColumn.required("year", DataTypes.IntegerType,
+                "the year of the evidence (see §5.11)");
+        public static final MartColumn CLAUSE = MartColumn.required("clause", DataTypes.StringType,
+                "the clause of procedure 4.1.2: `a` … `g`");
+        public static final MartColumn TRIGGER = MartColumn.required("trigger", DataTypes.StringType,
+                "trigger code");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the office; null when company-wide (plan events, findings without an office)");
+        public static final MartColumn EVIDENCE_CODE = MartColumn.of("evidence_code", DataTypes.StringType,
+                "the code the evidence is worded from: a register complaint's `area`, a plan event's `kind`, an "
+                + "audit finding's `audit`");
+        public static final MartColumn EVIDENCE_STATUS = MartColumn.of("evidence_status", DataTypes.StringType,
+                "a register complaint's `status`; null otherwise");
+        public static final MartColumn EVIDENCE_CLAUSE = MartColumn.of("evidence_clause", DataTypes.StringType,
+                "an audit finding's standard clause, as recorded (`8.2.2`); null otherwise");
+        public static final MartColumn EVIDENCE_TEXT = MartColumn.of("evidence_text", DataTypes.StringType,
+                "what a person wrote, as recorded: the complaint's `summary`, the event's or the finding's "
+                + "`description`");
+        public static final MartColumn REFERENCE_ID = MartColumn.of("reference_id", DataTypes.StringType,
+                "`record_id`, `events#<seq>` for a plan event, `audit_findings#<seq>` for a finding. The "
+                + "packet shows a plan reference as the entry's date and description");
+        public static final MartColumn DATE = MartColumn.of("date", DataTypes.DateType,
+                "`received_on`, the event's or the finding's `date`");
+        public static final MartColumn SOURCE = MartColumn.required("source", DataTypes.StringType,
+                "`feedback`, `review_events` or `review_audit_findings`");
+        public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
+                "the year's cut-off (or the `--as-of` day)");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, CLAUSE, TRIGGER, OFFICE_ID, EVIDENCE_CODE, EVIDENCE_STATUS, EVIDENCE_CLAUSE, EVIDENCE_TEXT,
+                REFERENCE_ID, DATE, SOURCE, AS_OF);
+
+        private ReviewTriggersMart() {
+        }
+    }
+
     /** One row per trigger of procedure 4.1.2, coded by its clause; see data/README.md §5 for the rules. */
     public Dataset<Row> reviewTriggers() {
+        // each kind carries the evidence fields it has; the others are null
         Dataset<Row> all = majorComplaints()
-                .unionByName(clauseEvents())
-                .unionByName(seriousAuditFindings());
+                .unionByName(clauseEvents(), true)
+                .unionByName(seriousAuditFindings(), true);
         return all.withColumn("as_of", cutOff.forYear(col("year")))
                 .orderBy(col("year"), col("clause"), CodeColumns.position(TRIGGER_ORDER, col("trigger")),
                         col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
                         col("reference_id").asc_nulls_first())
-                .select("year", "clause", "trigger", "office_id", "evidence", "reference_id", "date", "source",
-                        "as_of");
+                .select("year", "clause", "trigger", "office_id", "evidence_code", "evidence_status",
+                        "evidence_clause", "evidence_text", "reference_id", "date", "source", "as_of");
+    }
+
+    /** The declared columns of {@link #REVIEW_ATTENTION_ITEMS}, in stored order; meanings as data/README.md shows them. */
+    public static final class ReviewAttentionItems {
+        public static final MartColumn YEAR = MartColumn.required("year", DataTypes.IntegerType,
+                "the year of the evidence");
+        public static final MartColumn ITEM = MartColumn.required("item", DataTypes.StringType,
+                "item code");
+        public static final MartColumn BASIS = MartColumn.required("basis", DataTypes.StringType,
+                "the clause of the procedures it comes from: `4.1.1`, `5.1.2`, `4.2.3`, `4.5.4`, `4.2.10`");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the office; null when company-wide (the company satisfaction, `review_overdue`, "
+                + "head-office actions, plan events)");
+        public static final MartColumn EVIDENCE_CODE = MartColumn.of("evidence_code", DataTypes.StringType,
+                "the code the evidence is worded from: an action's `area`, an inspection's `level`, a plan event's "
+                + "`kind`, a return rate's `anomaly` (null when the rate is simply under the threshold)");
+        public static final MartColumn EVIDENCE_TYPE = MartColumn.of("evidence_type", DataTypes.StringType,
+                "an action's `type` (`corrective`, `preventive`)");
+        public static final MartColumn EVIDENCE_DEPARTMENT = MartColumn.of("evidence_department",
+                DataTypes.StringType, "an action's `owner_department`, as recorded");
+        public static final MartColumn EVIDENCE_COUNT = MartColumn.of("evidence_count", DataTypes.LongType,
+                "`forms_returned` of a return rate; an inspection's `nonconformities`");
+        public static final MartColumn EVIDENCE_TOTAL = MartColumn.of("evidence_total", DataTypes.LongType,
+                "`forms_distributed` of a return rate; null without a distribution record");
+        public static final MartColumn EVIDENCE_LIMIT = MartColumn.of("evidence_limit", DataTypes.LongType,
+                "the limit the figure was judged against: 12 (months between reviews) for `review_overdue`, 5 "
+                + "(nonconformities of an internal inspection; an external one counts with any) for "
+                + "`inspection_nonconformities`");
+        public static final MartColumn EVIDENCE_RATE = MartColumn.of("evidence_rate", DataTypes.DoubleType,
+                "the return rate; the satisfaction rate of the year (`satisfaction_drop`)");
+        public static final MartColumn EVIDENCE_PREVIOUS_RATE = MartColumn.of("evidence_previous_rate",
+                DataTypes.DoubleType, "the satisfaction rate of the year before (`satisfaction_drop`)");
+        public static final MartColumn EVIDENCE_THRESHOLD = MartColumn.of("evidence_threshold", DataTypes.DoubleType,
+                "the return-rate threshold the mart was built with (`return_rate_below_threshold`)");
+        public static final MartColumn EVIDENCE_SCORE = MartColumn.of("evidence_score", DataTypes.DoubleType,
+                "an inspection's `score`");
+        public static final MartColumn EVIDENCE_PREVIOUS_DATE = MartColumn.of("evidence_previous_date",
+                DataTypes.DateType, "the plan's date of the previous review (`review_overdue`)");
+        public static final MartColumn EVIDENCE_DATE = MartColumn.of("evidence_date", DataTypes.DateType,
+                "the plan's meeting date (`review_overdue`)");
+        public static final MartColumn EVIDENCE_TEXT = MartColumn.of("evidence_text", DataTypes.StringType,
+                "what a person wrote, as recorded: an action's or a plan event's `description`");
+        public static final MartColumn REFERENCE_ID = MartColumn.of("reference_id", DataTypes.StringType,
+                "`action_id`, `inspection_id`, `events#<seq>`; null for survey figures and `review_overdue`");
+        public static final MartColumn DATE = MartColumn.of("date", DataTypes.DateType,
+                "`verified_on`, `inspected_on`, the event's `date`, or `review_due_by`; null for survey "
+                + "figures");
+        public static final MartColumn SOURCE = MartColumn.required("source", DataTypes.StringType,
+                "`review_plan`, `review_events`, `survey_returns`, `survey_responses`, `actions`, "
+                + "`inspections`");
+        public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
+                "the year's cut-off (or the `--as-of` day)");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, ITEM, BASIS, OFFICE_ID, EVIDENCE_CODE, EVIDENCE_TYPE, EVIDENCE_DEPARTMENT, EVIDENCE_COUNT,
+                EVIDENCE_TOTAL, EVIDENCE_LIMIT, EVIDENCE_RATE, EVIDENCE_PREVIOUS_RATE, EVIDENCE_THRESHOLD, EVIDENCE_SCORE,
+                EVIDENCE_PREVIOUS_DATE, EVIDENCE_DATE, EVIDENCE_TEXT, REFERENCE_ID, DATE, SOURCE, AS_OF);
+
+        private ReviewAttentionItems() {
+        }
     }
 
     /** One row per attention item (关注事项): what the review should hear of that 4.1.2 does not list. */
     public Dataset<Row> reviewAttentionItems() {
+        // each item carries the evidence fields it has; the others are null
         Dataset<Row> all = reviewOverdue()
-                .unionByName(returnRateBelowThreshold())
-                .unionByName(satisfactionDrop())
-                .unionByName(actionNotEffective())
-                .unionByName(inspectionNonconformities())
-                .unionByName(otherEvents());
+                .unionByName(returnRateBelowThreshold(), true)
+                .unionByName(satisfactionDrop(), true)
+                .unionByName(actionNotEffective(), true)
+                .unionByName(inspectionNonconformities(), true)
+                .unionByName(otherEvents(), true);
         return all.withColumn("basis", CodeColumns.lookup(ATTENTION_BASIS, col("item")))
                 .withColumn("as_of", cutOff.forYear(col("year")))
                 .orderBy(col("year"), CodeColumns.position(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
                         col("date").asc_nulls_first(), col("reference_id").asc_nulls_first())
-                .select("year", "item", "basis", "office_id", "evidence", "reference_id", "date", "source", "as_of");
+                .select(col("year"), col("item"), col("basis"), col("office_id"), col("evidence_code"),
+                        col("evidence_type"), col("evidence_department"), col("evidence_count"),
+                        col("evidence_total"), col("evidence_limit"), col("evidence_rate"),
+                        col("evidence_previous_rate"), col("evidence_threshold"), col("evidence_score"),
+                        col("evidence_previous_date"), col("evidence_date"), col("evidence_text"),
+                        col("reference_id"), col("date"), col("source"), col("as_of"));
     }
 
     private Dataset<Row> reviewOverdue() {
         Column previous = col("previous_review_on");
         Column meeting = col("meeting_date");
         Column dueBy = ReviewTriggers.dueByColumn(previous);
-        Column day = cutOff.forYear(col("year"));
-        Column atAsOf = when(day.gt(dueBy).and(day.lt(meeting)), lit("；评审基准日已超期"))
-                .otherwise(lit(""));
         return plan().filter(previous.isNotNull().and(ReviewTriggers.withinIntervalColumn(previous, meeting).equalTo(
                         lit(false))))
                 .select(col("year"), lit(REVIEW_OVERDUE).as("item"), nullString().as("office_id"),
-                        concat(format_string("上次评审 %s，会议日期 %s，晚于最迟日期 %s（间隔超过 %d 个月）",
-                                previous.cast("string"), meeting.cast("string"), dueBy.cast("string"),
-                                lit(ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS)), atAsOf).as("evidence"),
+                        previous.as("evidence_previous_date"), meeting.as("evidence_date"),
+                        lit((long) ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS).as("evidence_limit"),
                         nullString().as("reference_id"), dueBy.as("date"), lit("review_plan").as("source"));
     }
 
@@ -238,10 +377,8 @@ public final class ReviewMarts {
         return lake.read(ImportTemplates.FEEDBACK)
                 .filter(col("kind").equalTo(lit(COMPLAINT_KIND)).and(col("severity").equalTo(lit(MAJOR_SEVERITY))))
                 .select(col("year"), lit("d").as("clause"), lit(MAJOR_COMPLAINT).as("trigger"), col("office_id"),
-                        format_string("顾客严重投诉 · %s · %s：%s",
-                                ChineseNames.of(ImportTemplates.AREAS, col("area")),
-                                ChineseNames.of(ImportTemplates.FEEDBACK_STATUSES, col("status")),
-                                coalesce(col("summary"), lit(""))).as("evidence"),
+                        col("area").as("evidence_code"), col("status").as("evidence_status"),
+                        col("summary").as("evidence_text"),
                         col("record_id").as("reference_id"), col("received_on").as("date"),
                         lit("feedback").as("source"));
     }
@@ -258,8 +395,7 @@ public final class ReviewMarts {
                 .otherwise(kind);
         return events().filter(kind.isin(EVENT_CLAUSES.keySet().toArray()))
                 .select(col("year"), clause.as("clause"), trigger.as("trigger"), nullString().as("office_id"),
-                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, kind),
-                                col("description")).as("evidence"),
+                        kind.as("evidence_code"), col("description").as("evidence_text"),
                         eventReference(), col("date"), lit("review_events").as("source"));
     }
 
@@ -268,10 +404,8 @@ public final class ReviewMarts {
         return lake.read(ReviewPlanTables.AUDIT_FINDINGS).filter(col("grade").equalTo(lit(SERIOUS_GRADE)))
                 .select(col("year"), lit("g").as("clause"), lit(SERIOUS_NONCONFORMITY).as("trigger"),
                         col("office_id"),
-                        format_string("%s严重不合格%s：%s", ChineseNames.of(ReviewPlanTables.AUDIT_KINDS, col("audit")),
-                                when(col("clause").isNotNull(), concat(lit("（条款 "), col("clause"), lit("）")))
-                                        .otherwise(lit("")),
-                                col("description")).as("evidence"),
+                        col("audit").as("evidence_code"), col("clause").as("evidence_clause"),
+                        col("description").as("evidence_text"),
                         concat(lit("audit_findings#"), col("seq").cast("string")).as("reference_id"), col("date"),
                         lit("review_audit_findings").as("source"));
     }
@@ -280,28 +414,19 @@ public final class ReviewMarts {
     private Dataset<Row> otherEvents() {
         return events().filter(not(col("kind").isin(EVENT_CLAUSES.keySet().toArray())))
                 .select(col("year"), lit(OTHER_EVENT).as("item"), nullString().as("office_id"),
-                        format_string("%s：%s", ChineseNames.of(ReviewPlanTables.EVENT_KINDS, col("kind")),
-                                col("description")).as("evidence"),
+                        col("kind").as("evidence_code"), col("description").as("evidence_text"),
                         eventReference(), col("date"), lit("review_events").as("source"));
     }
 
     private Dataset<Row> returnRateBelowThreshold() {
         Column anomaly = col("anomaly");
-        Column evidence = when(anomaly.isNull(), format_string("回收率 %d/%d = %.3f，低于 %s",
-                        col("forms_returned"), col("forms_distributed"), col("return_rate"),
-                        lit(returnThreshold.toPlainString())))
-                .otherwise(format_string("%s：回收 %d 份，发放 %s 份", when(anomaly.equalTo(
-                                lit(SurveyReturnRate.NO_DISTRIBUTION_RECORD)),
-                                lit(SurveyReturnRate.anomalyChinese(SurveyReturnRate.NO_DISTRIBUTION_RECORD)))
-                                .when(anomaly.equalTo(lit(SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)),
-                                        lit(SurveyReturnRate.anomalyChinese(
-                                                SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)))
-                                .otherwise(anomaly), col("forms_returned"),
-                        coalesce(col("forms_distributed").cast("string"), lit("—"))));
         return context.mart(SurveyMarts.SURVEY_RETURNS)
                 .filter(col("meets_threshold").equalTo(lit(false)))
                 .select(col("year"), lit(RETURN_RATE_BELOW_THRESHOLD).as("item"), col("office_id"),
-                        evidence.as("evidence"), nullString().as("reference_id"), nullDate().as("date"),
+                        anomaly.as("evidence_code"), col("forms_returned").as("evidence_count"),
+                        col("forms_distributed").as("evidence_total"), col("return_rate").as("evidence_rate"),
+                        lit(returnThreshold.doubleValue()).as("evidence_threshold"),
+                        nullString().as("reference_id"), nullDate().as("date"),
                         lit("survey_returns").as("source"));
     }
 
@@ -323,10 +448,7 @@ public final class ReviewMarts {
                 .filter(ReviewTriggers.satisfactionDroppedColumn(col("p_qualified"), col("p_unsatisfied"),
                         col("qualified"), col("unsatisfied")))
                 .select(col("year"), lit(SATISFACTION_DROP).as("item"), col("office_id"),
-                        format_string("满意率 %.4f → %.4f，下降 %.1f 个百分点（%s）", previousRate, rate,
-                                PercentagePoints.column(previousRate, rate),
-                                when(col("office_id").isNull(), lit("公司")).otherwise(col("office_id")))
-                                .as("evidence"),
+                        previousRate.as("evidence_previous_rate"), rate.as("evidence_rate"),
                         nullString().as("reference_id"), nullDate().as("date"), lit("survey_responses").as("source"));
     }
 
@@ -340,10 +462,8 @@ public final class ReviewMarts {
                 .filter(ActionState.verificationColumn(col("verification"), verifiedOn, day)
                         .equalTo(lit(ActionState.Verification.NOT_EFFECTIVE.code())))
                 .select(year(verifiedOn).as("year"), lit(ACTION_NOT_EFFECTIVE).as("item"), col("office_id"),
-                        format_string("措施验证无效（%s，%s，%s）：%s",
-                                ChineseNames.of(ImportTemplates.AREAS, col("area")),
-                                ChineseNames.of(ImportTemplates.ACTION_TYPES, col("type")),
-                                col("owner_department"), col("description")).as("evidence"),
+                        col("area").as("evidence_code"), col("type").as("evidence_type"),
+                        col("owner_department").as("evidence_department"), col("description").as("evidence_text"),
                         col("action_id").as("reference_id"), verifiedOn.as("date"), lit("actions").as("source"));
     }
 
@@ -352,15 +472,65 @@ public final class ReviewMarts {
         return lake.read(ImportTemplates.INSPECTIONS)
                 .filter(ReviewTriggers.seriousNonconformityColumn(col("level"), col("nonconformities")))
                 .select(col("year"), lit(INSPECTION_NONCONFORMITIES).as("item"), col("office_id"),
-                        format_string("%s不合格项 %d（限值 %d；外部检查任一项），得分 %s",
-                                ChineseNames.of(ImportTemplates.INSPECTION_LEVELS, col("level")),
-                                col("nonconformities"), lit(ReviewTriggers.NONCONFORMITY_LIMIT),
-                                col("score").cast("string")).as("evidence"),
+                        col("level").as("evidence_code"), col("nonconformities").cast("long").as("evidence_count"),
+                        lit((long) ReviewTriggers.NONCONFORMITY_LIMIT).as("evidence_limit"),
+                        col("score").cast("double").as("evidence_score"),
                         col("inspection_id").as("reference_id"), col("inspected_on").as("date"),
                         lit("inspections").as("source"));
     }
 
     // ---------------------------------------------------------------- review_objectives_status
+
+    /** The declared columns of {@link #REVIEW_OBJECTIVES_STATUS}, in stored order; meanings as data/README.md shows them. */
+    public static final class ReviewObjectivesStatus {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "plan year");
+        public static final MartColumn SEQ = MartColumn.of("seq", DataTypes.IntegerType,
+                "the objective's position in the plan");
+        public static final MartColumn NAME = MartColumn.of("name", DataTypes.StringType,
+                "目标");
+        public static final MartColumn METRIC = MartColumn.of("metric", DataTypes.StringType,
+                "metric code, or null");
+        public static final MartColumn COMPARISON = MartColumn.of("comparison", DataTypes.StringType,
+                "`at_least` or `at_most`");
+        public static final MartColumn TARGET = MartColumn.of("target", DataTypes.DoubleType,
+                "a fraction (0.9 for 90%)");
+        public static final MartColumn ACTUAL = MartColumn.of("actual", DataTypes.DoubleType,
+                "the company figure: satisfaction pooled over every item "
+                + "([§6.4](#64-satisfaction_company-company-satisfaction-per-survey-year)), the company "
+                + "return rate without the offices with an anomaly "
+                + "([§6.1](#61-survey_returns-return-rate-per-office-and-survey-year)), or closed complaints "
+                + "/ complaints of the year ([§5.4](#54-closure-rate-of-the-feedback-register-closurerate)); "
+                + "null for an unknown metric or a year without the data");
+        public static final MartColumn ACTUAL_CI_LOW = MartColumn.of("actual_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `actual` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)) for the "
+                + "sampled figures: satisfaction on `satisfaction_company.rated_forms`, complaint closure on "
+                + "the year's complaints; null for the return rate (a census), an unknown metric or a year "
+                + "without the data. The verdict `met` compares `actual` itself, as the procedure asks");
+        public static final MartColumn ACTUAL_CI_HIGH = MartColumn.of("actual_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `actual` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)) for the "
+                + "sampled figures: satisfaction on `satisfaction_company.rated_forms`, complaint closure on "
+                + "the year's complaints; null for the return rate (a census), an unknown metric or a year "
+                + "without the data. The verdict `met` compares `actual` itself, as the procedure asks");
+        public static final MartColumn MET = MartColumn.of("met", DataTypes.BooleanType,
+                "see §5.13");
+        public static final MartColumn JUDGED_BY = MartColumn.of("judged_by", DataTypes.StringType,
+                "`every_office` (the return rate) or `company_figure`; null without a metric");
+        public static final MartColumn OFFICES_JUDGED = MartColumn.of("offices_judged", DataTypes.LongType,
+                "return rate: offices with a distribution record; null otherwise");
+        public static final MartColumn OFFICES_NOT_MET = MartColumn.of("offices_not_met", DataTypes.LongType,
+                "return rate: offices among them below the target or with an anomaly");
+        public static final MartColumn OFFICES_LEFT_OUT = MartColumn.of("offices_left_out", DataTypes.LongType,
+                "return rate: offices left out of `actual` for an anomaly");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, SEQ, NAME, METRIC, COMPARISON, TARGET, ACTUAL, ACTUAL_CI_LOW, ACTUAL_CI_HIGH, MET, JUDGED_BY,
+                OFFICES_JUDGED, OFFICES_NOT_MET, OFFICES_LEFT_OUT);
+
+        private ReviewObjectivesStatus() {
+        }
+    }
 
     /**
      * One row per objective of every plan, in plan order. How each is judged ({@code judged_by}):
@@ -429,6 +599,56 @@ public final class ReviewMarts {
     // ---------------------------------------------------------------- helpers
 
     // ---------------------------------------------------------------- review_actions_follow_up
+
+    /** The declared columns of {@link #REVIEW_ACTIONS_FOLLOW_UP}, in stored order; meanings as data/README.md shows them. */
+    public static final class ReviewActionsFollowUp {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "the review plan's year");
+        public static final MartColumn MEETING_DATE = MartColumn.of("meeting_date", DataTypes.DateType,
+                "the plan's meeting date");
+        public static final MartColumn PREVIOUS_REVIEW_ON = MartColumn.of("previous_review_on", DataTypes.DateType,
+                "the plan's date of the previous review");
+        public static final MartColumn ACTION_ID = MartColumn.of("action_id", DataTypes.StringType,
+                "as recorded in the review plan");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = head office");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register; null for the head office");
+        public static final MartColumn AREA = MartColumn.of("area", DataTypes.StringType,
+                "area code");
+        public static final MartColumn TYPE = MartColumn.of("type", DataTypes.StringType,
+                "`corrective` or `preventive`");
+        public static final MartColumn OWNER_DEPARTMENT = MartColumn.of("owner_department", DataTypes.StringType,
+                "as recorded in the review plan");
+        public static final MartColumn OPENED_ON = MartColumn.of("opened_on", DataTypes.DateType,
+                "as recorded");
+        public static final MartColumn DUE_ON = MartColumn.of("due_on", DataTypes.DateType,
+                "as recorded");
+        public static final MartColumn CLOSED_ON = MartColumn.of("closed_on", DataTypes.DateType,
+                "as recorded");
+        public static final MartColumn STATE = MartColumn.of("state", DataTypes.StringType,
+                "the action's state at the as-of date: `open`, `closed_on_time`, `closed_late` "
+                + "([§5.9](#59-actions-at-the-cut-off-actionstate))");
+        public static final MartColumn OVERDUE = MartColumn.of("overdue", DataTypes.BooleanType,
+                "open after its due date at the as-of date");
+        public static final MartColumn VERIFICATION = MartColumn.of("verification", DataTypes.StringType,
+                "the verification at the as-of date: `effective`, `not_effective` or `pending` (a "
+                + "verification dated after the as-of date is still `pending`)");
+        public static final MartColumn VERIFIED_ON = MartColumn.of("verified_on", DataTypes.DateType,
+                "the verification date when on or before the as-of date, else null");
+        public static final MartColumn DESCRIPTION = MartColumn.of("description", DataTypes.StringType,
+                "as recorded in the review plan");
+        public static final MartColumn AS_OF = MartColumn.required("as_of", DataTypes.DateType,
+                "the day the row was judged at: the cut-off of its year, or the `--as-of` day "
+                + "([§5.12](#512-the-cut-off-of-a-review-year-基准日-reviewcutoff))");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, MEETING_DATE, PREVIOUS_REVIEW_ON, ACTION_ID, OFFICE_ID, OFFICE_NAME, AREA, TYPE,
+                OWNER_DEPARTMENT, OPENED_ON, DUE_ON, CLOSED_ON, STATE, OVERDUE, VERIFICATION, VERIFIED_ON,
+                DESCRIPTION, AS_OF);
+
+        private ReviewActionsFollowUp() {
+        }
+    }
 
     /**
      * For every review plan, the actions decided by management reviews (source {@code review}) that its meeting

@@ -54,15 +54,15 @@ public final class SurveyMarts {
     /** The survey family of the mart registry. */
     public static List<Mart> marts() {
         return List.of(
-                new Mart(SURVEY_RETURNS, "survey return rate per office and survey year, against the threshold",
+                new Mart(SURVEY_RETURNS, SurveyReturns.COLUMNS, "survey return rate per office and survey year, against the threshold",
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).surveyReturns(ctx.returnThreshold())),
-                new Mart(SATISFACTION_BY_OFFICE, "satisfaction (满意率) per office and survey year",
+                new Mart(SATISFACTION_BY_OFFICE, SatisfactionByOffice.COLUMNS, "satisfaction (满意率) per office and survey year",
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByOffice()),
-                new Mart(SATISFACTION_BY_ITEM, "satisfaction per survey item, per office and company-wide",
+                new Mart(SATISFACTION_BY_ITEM, SatisfactionByItem.COLUMNS, "satisfaction per survey item, per office and company-wide",
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByItem()),
-                new Mart(SATISFACTION_BY_LEVEL, "satisfaction per level (management, service), per office and"
+                new Mart(SATISFACTION_BY_LEVEL, SatisfactionByLevel.COLUMNS, "satisfaction per level (management, service), per office and"
                         + " company-wide", ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionByLevel()),
-                new Mart(SATISFACTION_COMPANY, "company satisfaction per survey year, pooled over all items",
+                new Mart(SATISFACTION_COMPANY, SatisfactionCompany.COLUMNS, "company satisfaction per survey year, pooled over all items",
                         ctx -> new SurveyMarts(ctx.spark(), ctx.lake()).satisfactionCompany()));
     }
 
@@ -72,6 +72,53 @@ public final class SurveyMarts {
         this.distribution = lake.read(ImportTemplates.SURVEY_DISTRIBUTION)
                 .select(col("year"), col("office_id"), col("forms_distributed").cast("long").as("forms_distributed"));
         this.responses = lake.read(ImportTemplates.SURVEY_RESPONSES);
+    }
+
+    /** The declared columns of {@link #SURVEY_RETURNS}, in stored order; meanings as data/README.md shows them. */
+    public static final class SurveyReturns {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "from the register");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register");
+        public static final MartColumn FORMS_DISTRIBUTED = MartColumn.of("forms_distributed", DataTypes.LongType,
+                "`survey_distribution.forms_distributed`; null without a distribution record");
+        public static final MartColumn FORMS_RETURNED = MartColumn.required("forms_returned", DataTypes.LongType,
+                "count of stored `survey_responses` rows for the office and year; 0 when none");
+        public static final MartColumn RETURN_RATE = MartColumn.of("return_rate", DataTypes.DoubleType,
+                "`forms_returned / forms_distributed`; null when `forms_distributed` is null; may exceed 1");
+        public static final MartColumn MEETS_THRESHOLD = MartColumn.of("meets_threshold", DataTypes.BooleanType,
+                "[§5.3](#53-survey-return-rate-回收率-surveyreturnrate); never null in practice (false "
+                + "whenever there is an anomaly)");
+        public static final MartColumn ANOMALY = MartColumn.of("anomaly", DataTypes.StringType,
+                "`no_distribution_record`, `returned_exceeds_distributed`, or null");
+        public static final MartColumn THRESHOLD = MartColumn.required("threshold", DataTypes.DoubleType,
+                "the threshold the mart was built with (`0.6`)");
+        public static final MartColumn PREVIOUS_RETURN_RATE = MartColumn.of("previous_return_rate", DataTypes.DoubleType,
+                "the office's `return_rate` in the year before; null when it had none");
+        public static final MartColumn CHANGE_POINTS = MartColumn.of("change_points", DataTypes.DoubleType,
+                "`(return_rate − previous_return_rate) × 100`, in percentage points (百分点); null when "
+                + "either is null");
+        public static final MartColumn RANK = MartColumn.of("rank", DataTypes.IntegerType,
+                "the office's place within the year by `return_rate`, highest first (1 = best; equal rates "
+                + "share a place, as SQL `RANK`); null when the office has no rate");
+        public static final MartColumn COMPANY_RETURN_RATE = MartColumn.of("company_return_rate", DataTypes.DoubleType,
+                "the company's return rate for the year: Σ `forms_returned` / Σ `forms_distributed` over "
+                + "the offices **without an anomaly** ([§5.3](#53-survey-return-rate-回收率-surveyreturnrate)); "
+                + "null when no office qualifies");
+        public static final MartColumn COMPANY_OFFICES_LEFT_OUT = MartColumn.of("company_offices_left_out", DataTypes.LongType,
+                "offices of the year left out of `company_return_rate` for an anomaly (with a distribution "
+                + "record or returned forms)");
+        public static final MartColumn GAP_POINTS = MartColumn.of("gap_points", DataTypes.DoubleType,
+                "`(return_rate − company_return_rate) × 100`; null when the office has no rate");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, FORMS_DISTRIBUTED, FORMS_RETURNED, RETURN_RATE, MEETS_THRESHOLD,
+                ANOMALY, THRESHOLD, PREVIOUS_RETURN_RATE, CHANGE_POINTS, RANK, COMPANY_RETURN_RATE,
+                COMPANY_OFFICES_LEFT_OUT, GAP_POINTS);
+
+        private SurveyReturns() {
+        }
     }
 
     /** One row per office of the register and survey year in the lake, with or without data. */
@@ -99,6 +146,66 @@ public final class SurveyMarts {
                         sum(when(SurveyReturnRate.leftOutOfCompanyRateColumn(distributed, returnedForms), 1L)
                                 .otherwise(0L)).as("company_offices_left_out"));
         return compared(rates, company, "return_rate", "company_return_rate", null);
+    }
+
+    /** The declared columns of {@link #SATISFACTION_BY_OFFICE}, in stored order; meanings as data/README.md shows them. */
+    public static final class SatisfactionByOffice {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "the office");
+        public static final MartColumn OFFICE_NAME = MartColumn.of("office_name", DataTypes.StringType,
+                "from the register (left join); null only when the office is not in the register");
+        public static final MartColumn FORMS = MartColumn.required("forms", DataTypes.LongType,
+                "stored forms");
+        public static final MartColumn RATED_FORMS = MartColumn.of("rated_forms", DataTypes.LongType,
+                "forms that rated at least one item: the n of the interval and the test "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance))");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "item ratings `very_satisfied`, `satisfied` or `fairly_satisfied`, over all 9 items of all "
+                + "forms");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "item ratings `dissatisfied` or `very_dissatisfied`");
+        public static final MartColumn UNRATED = MartColumn.of("unrated", DataTypes.LongType,
+                "blank item ratings, including columns missing from a file");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "`qualified / (qualified + unsatisfied)`; null when that sum is 0");
+        public static final MartColumn SATISFACTION_RATE_CI_LOW = MartColumn.of("satisfaction_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn SATISFACTION_RATE_CI_HIGH = MartColumn.of("satisfaction_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn PREVIOUS_SATISFACTION_RATE = MartColumn.of("previous_satisfaction_rate", DataTypes.DoubleType,
+                "the office's `satisfaction_rate` in the year before; null when it had none");
+        public static final MartColumn PREVIOUS_RATED_FORMS = MartColumn.of("previous_rated_forms", DataTypes.LongType,
+                "the office's `rated_forms` in the year before; null when it had no row");
+        public static final MartColumn CHANGE_POINTS = MartColumn.of("change_points", DataTypes.DoubleType,
+                "`(satisfaction_rate − previous_satisfaction_rate) × 100`, in percentage points (百分点); "
+                + "null when either is null");
+        public static final MartColumn CHANGE_SIGNIFICANT = MartColumn.of("change_significant", DataTypes.BooleanType,
+                "whether the change passes the two-proportion test at 95% on `rated_forms` and "
+                + "`previous_rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "there is no previous year's rate or either year rated nothing; false when both years are "
+                + "all satisfied (or all unsatisfied)");
+        public static final MartColumn RANK = MartColumn.of("rank", DataTypes.IntegerType,
+                "the office's place within the year by `satisfaction_rate`, highest first (1 = best; equal "
+                + "rates share a place, as SQL `RANK`); null when the office has no rate");
+        public static final MartColumn COMPANY_SATISFACTION_RATE = MartColumn.of("company_satisfaction_rate", DataTypes.DoubleType,
+                "the company figure of the year, as in `satisfaction_company` (pooled over all items, not "
+                + "an average of offices)");
+        public static final MartColumn GAP_POINTS = MartColumn.of("gap_points", DataTypes.DoubleType,
+                "`(satisfaction_rate − company_satisfaction_rate) × 100`; null when the office has no rate");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, OFFICE_NAME, FORMS, RATED_FORMS, QUALIFIED, UNSATISFIED, UNRATED, SATISFACTION_RATE,
+                SATISFACTION_RATE_CI_LOW, SATISFACTION_RATE_CI_HIGH, PREVIOUS_SATISFACTION_RATE,
+                PREVIOUS_RATED_FORMS, CHANGE_POINTS, CHANGE_SIGNIFICANT, RANK, COMPANY_SATISFACTION_RATE, GAP_POINTS);
+
+        private SatisfactionByOffice() {
+        }
     }
 
     /** One row per office and year with at least one stored form. */
@@ -142,6 +249,47 @@ public final class SurveyMarts {
                 .orderBy("year", "office_id");
     }
 
+    /** The declared columns of {@link #SATISFACTION_BY_ITEM}, in stored order; meanings as data/README.md shows them. */
+    public static final class SatisfactionByItem {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null = company-wide row");
+        public static final MartColumn ITEM = MartColumn.of("item", DataTypes.StringType,
+                "item code");
+        public static final MartColumn ITEM_NAME = MartColumn.of("item_name", DataTypes.StringType,
+                "Chinese name (`维修保养`)");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "`management` or `service`");
+        public static final MartColumn FORMS = MartColumn.of("forms", DataTypes.LongType,
+                "`qualified + unsatisfied + unrated` = the number of forms (each form has one slot per "
+                + "item)");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "ratings of this item that are qualified");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "ratings of this item that are unsatisfied");
+        public static final MartColumn UNRATED = MartColumn.of("unrated", DataTypes.LongType,
+                "forms that left this item blank");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "`qualified / (qualified + unsatisfied)`; null when that sum is 0");
+        public static final MartColumn SATISFACTION_RATE_CI_LOW = MartColumn.of("satisfaction_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on the item's rated answers, `qualified + "
+                + "unsatisfied` (one per form) "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn SATISFACTION_RATE_CI_HIGH = MartColumn.of("satisfaction_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on the item's rated answers, `qualified + "
+                + "unsatisfied` (one per form) "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, ITEM, ITEM_NAME, LEVEL, FORMS, QUALIFIED, UNSATISFIED, UNRATED, SATISFACTION_RATE,
+                SATISFACTION_RATE_CI_LOW, SATISFACTION_RATE_CI_HIGH);
+
+        private SatisfactionByItem() {
+        }
+    }
+
     /** Per year, office and item; rows with a null office_id hold the company-wide figures. */
     public Dataset<Row> satisfactionByItem() {
         Dataset<Row> perOffice = ratingCounts(ratings().groupBy("year", "office_id", "item"));
@@ -159,6 +307,40 @@ public final class SurveyMarts {
                 .drop("item_order");
     }
 
+    /** The declared columns of {@link #SATISFACTION_BY_LEVEL}, in stored order; meanings as data/README.md shows them. */
+    public static final class SatisfactionByLevel {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn OFFICE_ID = MartColumn.of("office_id", DataTypes.StringType,
+                "null on the company rows");
+        public static final MartColumn LEVEL = MartColumn.of("level", DataTypes.StringType,
+                "`management` or `service`");
+        public static final MartColumn RATED_FORMS = MartColumn.of("rated_forms", DataTypes.LongType,
+                "forms that rated at least one of the level's items");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "as in `satisfaction_by_office`, over the level's items only");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "as in `satisfaction_by_office`, over the level's items only");
+        public static final MartColumn UNRATED = MartColumn.of("unrated", DataTypes.LongType,
+                "as in `satisfaction_by_office`, over the level's items only");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "`qualified / (qualified + unsatisfied)`; null when that sum is 0");
+        public static final MartColumn SATISFACTION_RATE_CI_LOW = MartColumn.of("satisfaction_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn SATISFACTION_RATE_CI_HIGH = MartColumn.of("satisfaction_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, OFFICE_ID, LEVEL, RATED_FORMS, QUALIFIED, UNSATISFIED, UNRATED, SATISFACTION_RATE,
+                SATISFACTION_RATE_CI_LOW, SATISFACTION_RATE_CI_HIGH);
+
+        private SatisfactionByLevel() {
+        }
+    }
+
     /** Per year, level (management, service) and office; rows with a null office_id hold the company figures. */
     public Dataset<Row> satisfactionByLevel() {
         // per form first: a level's rate pools several items of one form, which count as one unit
@@ -174,6 +356,51 @@ public final class SurveyMarts {
                         col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"),
                         rateLow(col("rated_forms")), rateHigh(col("rated_forms")))
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("level"));
+    }
+
+    /** The declared columns of {@link #SATISFACTION_COMPANY}, in stored order; meanings as data/README.md shows them. */
+    public static final class SatisfactionCompany {
+        public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
+                "survey year");
+        public static final MartColumn FORMS = MartColumn.required("forms", DataTypes.LongType,
+                "stored forms of the year");
+        public static final MartColumn RATED_FORMS = MartColumn.of("rated_forms", DataTypes.LongType,
+                "forms that rated at least one item (the sum of the offices' `rated_forms`)");
+        public static final MartColumn QUALIFIED = MartColumn.of("qualified", DataTypes.LongType,
+                "as in [§6.2](#62-satisfaction_by_office-satisfaction-per-office-and-survey-year), over "
+                + "all offices");
+        public static final MartColumn UNSATISFIED = MartColumn.of("unsatisfied", DataTypes.LongType,
+                "〃");
+        public static final MartColumn UNRATED = MartColumn.of("unrated", DataTypes.LongType,
+                "〃");
+        public static final MartColumn SATISFACTION_RATE = MartColumn.of("satisfaction_rate", DataTypes.DoubleType,
+                "`qualified / (qualified + unsatisfied)`; null when that sum is 0");
+        public static final MartColumn SATISFACTION_RATE_CI_LOW = MartColumn.of("satisfaction_rate_ci_low", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn SATISFACTION_RATE_CI_HIGH = MartColumn.of("satisfaction_rate_ci_high", DataTypes.DoubleType,
+                "the 95% Wilson interval of `satisfaction_rate` on `rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)); null when "
+                + "`satisfaction_rate` is null");
+        public static final MartColumn PREVIOUS_SATISFACTION_RATE = MartColumn.of("previous_satisfaction_rate", DataTypes.DoubleType,
+                "the company rate of the year before; null when there is none");
+        public static final MartColumn PREVIOUS_RATED_FORMS = MartColumn.of("previous_rated_forms", DataTypes.LongType,
+                "that year's `rated_forms`");
+        public static final MartColumn CHANGE_POINTS = MartColumn.of("change_points", DataTypes.DoubleType,
+                "`(satisfaction_rate − previous_satisfaction_rate) × 100`; null when either is null");
+        public static final MartColumn CHANGE_SIGNIFICANT = MartColumn.of("change_significant", DataTypes.BooleanType,
+                "whether the change passes the two-proportion test at 95% on `rated_forms` and "
+                + "`previous_rated_forms` "
+                + "([§5.15](#515-intervals-and-significance-wilsoninterval-changesignificance)), as in "
+                + "`satisfaction_by_office`; null without a previous year's rate");
+        public static final MartColumns COLUMNS = MartColumns.of(
+                YEAR, FORMS, RATED_FORMS, QUALIFIED, UNSATISFIED, UNRATED, SATISFACTION_RATE,
+                SATISFACTION_RATE_CI_LOW, SATISFACTION_RATE_CI_HIGH, PREVIOUS_SATISFACTION_RATE,
+                PREVIOUS_RATED_FORMS, CHANGE_POINTS, CHANGE_SIGNIFICANT);
+
+        private SatisfactionCompany() {
+        }
     }
 
     /**

@@ -80,7 +80,7 @@ public final class IncidentsAndActionsChapter {
                 .filter(row -> ReviewMarts.MAJOR_COMPLAINT.equals(row.text("trigger")))
                 .filter(row -> !PLAN_EVENTS_SOURCE.equals(row.text("source")))
                 .map(row -> Row.of(row.date("date"), register.scopeOf(row, lang),
-                        row.text("reference_id"), row.text("evidence")))
+                        row.text("reference_id"), TriggerEvidence.of(row, lang)))
                 .toList();
         return Table.of(List.of(
                         Column.date(lang.pick("登记日期", "Received"), 9),

@@ -86,7 +86,7 @@ final class InspectionTables {
     static Table seriousNonconformities(List<MartRow> serious, OfficeRegister register, Lang lang) {
         List<Row> rows = serious.stream()
                 .map(row -> Row.of(row.date("date"), register.scopeOf(row, lang),
-                        row.text("reference_id"), row.text("evidence")))
+                        row.text("reference_id"), TriggerEvidence.of(row, lang)))
                 .toList();
         return Table.of(List.of(
                         Column.date(lang.pick("日期", "Date"), 9),

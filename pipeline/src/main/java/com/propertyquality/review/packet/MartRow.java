@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.propertyquality.review.marts.MartColumn;
+
 /**
  * Typed access to one mart or lake row as {@link PacketSource} gives it, so chapters read columns by name without
  * casts. A missing column is a programming error and fails loudly; a null value stays null.
@@ -64,5 +66,47 @@ public record MartRow(Map<String, Object> values) {
 
     public boolean has(String column) {
         return values.containsKey(column);
+    }
+
+    // the same lookups by a mart's declared column (SurveyMarts.SatisfactionByOffice.SATISFACTION_RATE, ...)
+
+    public Object get(MartColumn column) {
+        return get(column.name());
+    }
+
+    public String text(MartColumn column) {
+        return text(column.name());
+    }
+
+    public Long count(MartColumn column) {
+        return count(column.name());
+    }
+
+    public Double number(MartColumn column) {
+        return number(column.name());
+    }
+
+    public Integer integer(MartColumn column) {
+        return integer(column.name());
+    }
+
+    public Boolean flag(MartColumn column) {
+        return flag(column.name());
+    }
+
+    public boolean isTrue(MartColumn column) {
+        return isTrue(column.name());
+    }
+
+    public boolean isPositive(MartColumn column) {
+        return isPositive(column.name());
+    }
+
+    public LocalDate date(MartColumn column) {
+        return date(column.name());
+    }
+
+    public boolean has(MartColumn column) {
+        return has(column.name());
     }
 }

@@ -162,7 +162,7 @@ public final class ReviewPlanChapter {
         String heading = lang.pick("增加管理评审频次的情形（4.1.2）", "Extra-review triggers (4.1.2)");
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
                 .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang), office(row, officeNames, lang),
-                        row.date("date"), row.text("evidence"), events.reference(row.text("reference_id"), lang),
+                        row.date("date"), TriggerEvidence.of(row, lang), events.reference(row.text("reference_id"), lang),
                         sourceName(row.text("source"), lang)))
                 .toList();
         // the clause names the trigger in the procedure's words; the evidence says what happened
@@ -191,7 +191,7 @@ public final class ReviewPlanChapter {
         String heading = lang.pick("关注事项", "Attention items");
         List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
                 .map(row -> Row.of(ReviewTerms.attentionItem(row.text("item"), lang), row.text("basis"),
-                        office(row, officeNames, lang), row.date("date"), row.text("evidence"),
+                        office(row, officeNames, lang), row.date("date"), TriggerEvidence.of(row, lang),
                         events.reference(row.text("reference_id"), lang), sourceName(row.text("source"), lang)))
                 .toList();
         Table table = Table.of(List.of(

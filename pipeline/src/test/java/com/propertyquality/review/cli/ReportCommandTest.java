@@ -35,6 +35,9 @@ import com.propertyquality.review.marts.FeedbackMarts;
 import com.propertyquality.review.marts.MartRows;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.SurveyMarts;
+import com.propertyquality.review.packet.MartRow;
+import com.propertyquality.review.packet.TriggerEvidence;
+import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.SampleReview;
@@ -232,6 +235,32 @@ class ReportCommandTest {
         // the labels are English; only the data (names, descriptions, evidence as recorded) stays as written
         assertThat(text).doesNotContain("第 2 页", "目录", "页码", "满意率（%）", "管理处名称", "一、", "（一）", "未达标");
         assertThat(pages.size()).isPositive();
+    }
+
+    @Test
+    void theEnglishPacketWordsTheTriggersEvidenceInEnglishKeepingOnlyWhatPeopleWrote() throws IOException {
+        int worded = 0;
+        for (String mart : List.of(ReviewMarts.REVIEW_TRIGGERS, ReviewMarts.REVIEW_ATTENTION_ITEMS)) {
+            for (Map<String, Object> row : marts.read(mart)) {
+                String english = TriggerEvidence.of(new MartRow(row), Lang.EN);
+                String words = english;
+                for (String recorded : List.of("evidence_text", "evidence_department")) {
+                    if (row.containsKey(recorded) && row.get(recorded) != null) {
+                        words = words.replace((String) row.get(recorded), "");
+                    }
+                }
+                assertThat(words).as(mart + ": " + english).doesNotContainPattern("\\p{IsHan}");
+                worded++;
+            }
+        }
+        assertThat(worded).as("the sample's triggers and attention items").isEqualTo(10 + 22);
+        Cli.Result result = Cli.run("report", "--lang", "en", "--work", work.toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        String text = String.join("", pageTexts(work.resolve("reports/management-review-2025-en.pdf")))
+                .replaceAll("\\s", "");
+        // none of the sentences the marts used to store
+        assertThat(text).contains("Seriouscustomercomplaint·", "nonconformities(limit5", "Returnrate")
+                .doesNotContain("顾客严重投诉·", "（限值", "外部检查任一项", "措施验证无效（", "上次评审", "，低于0.6", "个百分点（");
     }
 
     @Test

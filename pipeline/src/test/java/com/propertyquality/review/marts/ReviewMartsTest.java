@@ -156,13 +156,17 @@ class ReviewMartsTest {
                 "2025 e standard_change null events#2 2025-09-01",
                 "2025 f audit null events#3 2025-10-14",
                 "2025 g serious_nonconformity B audit_findings#1 2025-08-15");
-        assertThat(rows.get(0)).containsEntry("evidence", "严重投诉：电梯停运三天")
+        // the evidence as fields: codes as stored, what a person wrote as recorded, no sentence (TriggerEvidence
+        // words them in the reader's language)
+        assertThat(rows.get(0)).containsEntry("evidence_code", "serious_complaint")
+                .containsEntry("evidence_text", "电梯停运三天").containsEntry("evidence_status", null)
                 .containsEntry("source", "review_events");
-        assertThat(rows.get(1)).containsEntry("source", "feedback")
-                .containsEntry("evidence", "顾客严重投诉 · 维修保养 · 已关闭：水管爆裂");
-        assertThat(rows.get(2)).containsEntry("evidence", "标准变化：新版标准发布");
-        assertThat(rows.get(4)).containsEntry("evidence", "内部审核严重不合格（条款 8.2.2）：回访记录缺失")
-                .containsEntry("source", "review_audit_findings");
+        assertThat(rows.get(1)).containsEntry("source", "feedback").containsEntry("evidence_code", "maintenance")
+                .containsEntry("evidence_status", "closed").containsEntry("evidence_text", "水管爆裂");
+        assertThat(rows.get(2)).containsEntry("evidence_code", "standard_change")
+                .containsEntry("evidence_text", "新版标准发布");
+        assertThat(rows.get(4)).containsEntry("evidence_code", "internal").containsEntry("evidence_clause", "8.2.2")
+                .containsEntry("evidence_text", "回访记录缺失").containsEntry("source", "review_audit_findings");
         assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("as_of", AS_OF));
         // never triggers: praise or an opinion of severity major (F6, F7), a minor audit finding, routine
         // inspections however many nonconformities (I1, I3), return rates, satisfaction drops, failed actions
@@ -184,15 +188,23 @@ class ReviewMartsTest {
                 "2025 inspection_nonconformities 4.2.3 A I1 2025-04-10",
                 "2025 inspection_nonconformities 4.2.3 B I3 2025-10-14",
                 "2025 other_event 4.2.10 null events#4 2025-12-05");
-        assertThat(rows.get(0).get("evidence")).isEqualTo(
-                "上次评审 2023-11-20，会议日期 2024-12-20，晚于最迟日期 2024-11-20（间隔超过 12 个月）");
-        assertThat(rows.get(1).get("evidence")).isEqualTo("回收率 20/50 = 0.400，低于 0.60");
-        assertThat(rows.get(2).get("evidence")).isEqualTo("满意率 0.9643 → 0.8414，下降 12.3 个百分点（公司）");
-        assertThat(rows.get(3).get("evidence")).isEqualTo("满意率 0.8750 → 0.8240，下降 5.1 个百分点（A）");
-        // codes are written by their Chinese names
-        assertThat(rows.get(4)).containsEntry("evidence", "措施验证无效（维修保养，纠正，工程部）：更换水管");
-        assertThat(rows.get(5)).containsEntry("evidence", "质量管理部月检不合格项 5（限值 5；外部检查任一项），得分 70.0");
-        assertThat(rows.get(7)).containsEntry("evidence", "其它：年终客户答谢会");
+        // the evidence as fields (TriggerEvidence words them): dates, counts, rates, codes, recorded text
+        assertThat(rows.get(0)).containsEntry("evidence_previous_date", LocalDate.of(2023, 11, 20))
+                .containsEntry("evidence_date", LocalDate.of(2024, 12, 20)).containsEntry("evidence_limit", 12L);
+        assertThat(rows.get(1)).containsEntry("evidence_count", 20L).containsEntry("evidence_total", 50L)
+                .containsEntry("evidence_rate", 0.4).containsEntry("evidence_threshold", 0.6)
+                .containsEntry("evidence_code", null);
+        // the rates the stored sentence showed before (满意率 0.9643 → 0.8414, 0.8750 → 0.8240)
+        assertThat((Double) rows.get(2).get("evidence_previous_rate")).isCloseTo(0.9643, within(5e-5));
+        assertThat((Double) rows.get(2).get("evidence_rate")).isCloseTo(0.8414, within(5e-5));
+        assertThat((Double) rows.get(3).get("evidence_previous_rate")).isCloseTo(0.875, within(1e-12));
+        assertThat((Double) rows.get(3).get("evidence_rate")).isCloseTo(0.824, within(5e-5));
+        assertThat(rows.get(4)).containsEntry("evidence_code", "maintenance").containsEntry("evidence_type", "corrective")
+                .containsEntry("evidence_department", "工程部").containsEntry("evidence_text", "更换水管");
+        assertThat(rows.get(5)).containsEntry("evidence_code", "quality_monthly").containsEntry("evidence_count", 5L)
+                .containsEntry("evidence_limit", 5L).containsEntry("evidence_score", 70.0);
+        assertThat(rows.get(7)).containsEntry("evidence_code", "other").containsEntry("evidence_text", "年终客户答谢会");
+        assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContainKey("evidence"));
         // not attention items: B's drop of exactly 5.0 points, I2 with 4 nonconformities, I4 external with none,
         // CA2 verified not effective after the as-of date, A's return rate 125/200
         assertThat(rows).extracting(r -> r.get("reference_id")).doesNotContain("I2", "I4", "I5", "CA2", "CA3");

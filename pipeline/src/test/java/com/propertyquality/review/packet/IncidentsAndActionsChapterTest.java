@@ -78,7 +78,8 @@ class IncidentsAndActionsChapterTest {
                 List.of(LocalDate.of(2025, 5, 20), "严重投诉", "Lifts stopped for three days"),
                 List.of(LocalDate.of(2025, 9, 9), "重大事故", "Fire in the car park"));
         assertThat(cells(captioned(chapter, "《顾客意见登记表》中严重程度为“重大”的投诉（顾客严重投诉，4.1.2 d）"))).containsExactly(
-                List.of(LocalDate.of(2025, 3, 16), "North Office", "FB-22", "major complaint, lift, closed"));
+                List.of(LocalDate.of(2025, 3, 16), "North Office", "FB-22",
+                        "顾客严重投诉 · 维修保养 · 已关闭：major complaint, lift, closed"));
         Table handling = captioned(chapter, "重大登记的处理情况");
         assertThat(cells(handling)).containsExactly(
                 List.of("3月", "North Office", "投诉", "电梯", 1L, 1L, 0L),

@@ -72,7 +72,8 @@ class InspectionsChapterTest {
 
         // not the audit's finding (a 4.1.2 g trigger), not another attention item
         assertThat(cells(tables(chapter.sections().get(2)).get(0))).containsExactly(
-                List.of(LocalDate.of(2025, 2, 20), "North Office", "JC-7", "mystery shopper found 5"));
+                List.of(LocalDate.of(2025, 2, 20), "North Office", "JC-7",
+                        "神秘顾客不合格项 5（限值 5；外部检查任一项），得分 80.0"));
     }
 
     @Test

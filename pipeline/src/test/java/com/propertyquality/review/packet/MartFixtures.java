@@ -112,8 +112,80 @@ final class MartFixtures {
 
     static Map<String, Object> trigger(int year, String trigger, String office, String evidence, String reference,
             LocalDate date, String source) {
-        return row("year", year, "clause", clauseOf(trigger), "trigger", trigger, "office_id", office,
-                "evidence", evidence, "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+        Map<String, Object> row = triggerEvidence(trigger, source, evidence);
+        row.putAll(row("year", year, "clause", clauseOf(trigger), "trigger", trigger, "office_id", office,
+                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF));
+        return row;
+    }
+
+    /**
+     * The evidence fields of a review_triggers row (every declared column, null unless set), as the mart stores
+     * them for a trigger of this source: {@code text} is what a person wrote.
+     */
+    static Map<String, Object> triggerEvidence(String trigger, String source, String text) {
+        Map<String, Object> row = declared(com.propertyquality.review.marts.ReviewMarts.ReviewTriggersMart.COLUMNS);
+        switch (source) {
+            case "feedback" -> {
+                row.put("evidence_code", "maintenance");
+                row.put("evidence_status", "closed");
+            }
+            case "review_audit_findings" -> row.put("evidence_code", "internal");
+            default -> row.put("evidence_code",
+                    com.propertyquality.review.marts.ReviewMarts.MAJOR_COMPLAINT.equals(trigger)
+                            ? "serious_complaint" : trigger);
+        }
+        row.put("evidence_text", text);
+        return row;
+    }
+
+    /** The evidence fields of a review_attention_items row of this item, as the mart stores them. */
+    static Map<String, Object> attentionEvidence(String item, String text) {
+        Map<String, Object> row = declared(com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems.COLUMNS);
+        switch (item) {
+            case "review_overdue" -> {
+                row.put("evidence_previous_date", LocalDate.of(2025, 1, 10));
+                row.put("evidence_date", LocalDate.of(2026, 1, 15));
+                row.put("evidence_limit", 12L);
+            }
+            case "return_rate_below_threshold" -> {
+                row.put("evidence_count", 54L);
+                row.put("evidence_total", 120L);
+                row.put("evidence_rate", 0.45);
+                row.put("evidence_threshold", 0.6);
+            }
+            case "satisfaction_drop" -> {
+                row.put("evidence_previous_rate", 0.9);
+                row.put("evidence_rate", 0.8);
+            }
+            case "action_not_effective" -> {
+                row.put("evidence_code", "maintenance");
+                row.put("evidence_type", "corrective");
+                row.put("evidence_department", "Works");
+            }
+            case "inspection_nonconformities" -> {
+                row.put("evidence_code", "mystery_shopper");
+                row.put("evidence_count", 5L);
+                row.put("evidence_limit", 5L);
+                row.put("evidence_score", 80.0);
+            }
+            default -> row.put("evidence_code", "other");
+        }
+        row.put("evidence_text", text);
+        return row;
+    }
+
+    /** The same row of another year. */
+    static Map<String, Object> withYear(Map<String, Object> row, int year) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
+        copy.put("year", year);
+        return copy;
+    }
+
+    /** Every declared column of a mart, null. */
+    static Map<String, Object> declared(com.propertyquality.review.marts.MartColumns columns) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        columns.columns().forEach(column -> row.put(column.name(), null));
+        return row;
     }
 
     /** The 4.1.2 clause the mart gives a trigger code. */
@@ -130,9 +202,11 @@ final class MartFixtures {
     /** A row of review_attention_items, with the basis the mart gives the item. */
     static Map<String, Object> attention(int year, String item, String office, String evidence, String reference,
             LocalDate date, String source) {
-        return row("year", year, "item", item,
+        Map<String, Object> row = attentionEvidence(item, evidence);
+        row.putAll(row("year", year, "item", item,
                 "basis", com.propertyquality.review.marts.ReviewMarts.ATTENTION_BASIS.get(item), "office_id", office,
-                "evidence", evidence, "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF));
+        return row;
     }
 
     static Map<String, Object> readiness(int year, LocalDate meeting, LocalDate previous, LocalDate dueBy,

@@ -94,7 +94,7 @@ class ReviewPlanChapterTest {
         assertThat(ChapterText.headers(table)).containsExactly("情形（条款）", "管理处", "日期", "依据", "编号", "来源");
         assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
                 java.util.Arrays.asList("4.1.2 d 重大质量事故、顾客严重投诉", "番禺锦绣山庄管理处",
-                        LocalDate.of(2025, 3, 16), "顾客严重投诉 · lift · closed：电梯困人", "FB2025-GZ03-0022",
+                        LocalDate.of(2025, 3, 16), "顾客严重投诉 · 维修保养 · 已关闭：电梯困人", "FB2025-GZ03-0022",
                         "顾客意见登记表"),
                 // a plan reference shows the event's date and the start of its description, not events#1
                 java.util.Arrays.asList("4.1.2 f 第二方、第三方审核前或领导有要求", "全公司",
@@ -113,8 +113,8 @@ class ReviewPlanChapterTest {
         Table table = ChapterText.tables(attention).get(0);
         assertThat(ChapterText.headers(table)).containsExactly("事项", "条款", "管理处", "日期", "依据", "编号", "来源");
         assertThat(table.rows()).extracting(row -> row.cells()).containsExactly(
-                java.util.Arrays.asList("评审间隔超过12个月", "4.1.1", "全公司", LocalDate.of(2026, 1, 10), "晚于最迟日期",
-                        null, "年度管理评审计划"),
+                java.util.Arrays.asList("评审间隔超过12个月", "4.1.1", "全公司", LocalDate.of(2026, 1, 10),
+                        "上次评审 2025-01-10，会议日期 2026-01-15，晚于最迟日期 2026-01-10（间隔超过 12 个月）", null, "年度管理评审计划"),
                 java.util.Arrays.asList("调查表回收率未达要求", "5.1.2", "XX99", null, "回收率 54/120 = 0.450，低于 0.6",
                         null, "调查表回收率"));
     }
@@ -149,7 +149,7 @@ class ReviewPlanChapterTest {
         assertThat(schedule.emptyText()).isEqualTo("没有年度管理评审计划，无法判断评审时间间隔。");
         // the year's own triggers only, and still listed without a plan
         Table triggers = ChapterText.tables(chapter.sections().get(2)).get(0);
-        assertThat(ChapterText.column(triggers, 3)).containsExactly("去年的审核");
+        assertThat(ChapterText.column(triggers, 3)).containsExactly("审核：去年的审核");
         assertThat(ChapterText.column(triggers, 0)).containsExactly("4.1.2 f 第二方、第三方审核前或领导有要求");
     }
 
@@ -232,12 +232,11 @@ class ReviewPlanChapterTest {
                         "audit", "description", "第三方认证机构年度监督审核，开具一般不合格项两项"))
                 .mart("review_triggers",
                         trigger("major_complaint", "d", "GZ03", LocalDate.of(2025, 3, 16),
-                                "顾客严重投诉 · lift · closed：电梯困人", "FB2025-GZ03-0022", "feedback"),
-                        trigger("audit", "f", null, LocalDate.of(2025, 10, 14), "审核：第三方监督审核", "events#1",
+                                "电梯困人", "FB2025-GZ03-0022", "feedback"),
+                        trigger("audit", "f", null, LocalDate.of(2025, 10, 14), "第三方监督审核", "events#1",
                                 "review_events"),
-                        row("year", 2024, "clause", "f", "trigger", "audit", "office_id", null, "evidence", "去年的审核",
-                                "reference_id", "events#1", "date", LocalDate.of(2024, 5, 1), "source", "review_events",
-                                "as_of", AS_OF))
+                        MartFixtures.withYear(trigger("audit", "f", null, LocalDate.of(2024, 5, 1), "去年的审核",
+                                "events#1", "review_events"), 2024))
                 .mart("review_attention_items",
                         attention("review_overdue", null, LocalDate.of(2026, 1, 10), "晚于最迟日期", null,
                                 "review_plan"),
@@ -275,14 +274,18 @@ class ReviewPlanChapterTest {
 
     private static Map<String, Object> trigger(String trigger, String clause, String office, LocalDate date,
                                                String evidence, String reference, String source) {
-        return row("year", 2025, "clause", clause, "trigger", trigger, "office_id", office, "evidence", evidence,
-                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+        Map<String, Object> row = MartFixtures.triggerEvidence(trigger, source, evidence);
+        row.putAll(row("year", 2025, "clause", clause, "trigger", trigger, "office_id", office,
+                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF));
+        return row;
     }
 
     private static Map<String, Object> attention(String item, String office, LocalDate date, String evidence,
                                                  String reference, String source) {
-        return row("year", 2025, "item", item,
+        Map<String, Object> row = MartFixtures.attentionEvidence(item, evidence);
+        row.putAll(row("year", 2025, "item", item,
                 "basis", com.propertyquality.review.marts.ReviewMarts.ATTENTION_BASIS.get(item), "office_id", office,
-                "evidence", evidence, "reference_id", reference, "date", date, "source", source, "as_of", AS_OF);
+                "reference_id", reference, "date", date, "source", source, "as_of", AS_OF));
+        return row;
     }
 }

@@ -125,10 +125,10 @@ class ServicePerformanceChapterTest {
                         0.7, 0.0))
                 .mart("review_attention_items",
                         row("year", 2025, "item", "satisfaction_drop", "basis", "4.2.3", "office_id", "N1",
-                                "evidence", "满意率下降", "reference_id", null, "date", null, "source",
+                                "evidence_text", "满意率下降", "reference_id", null, "date", null, "source",
                                 "survey_responses", "as_of", LocalDate.of(2026, 1, 10)),
                         row("year", 2025, "item", "satisfaction_drop", "basis", "4.2.3", "office_id", null,
-                                "evidence", "公司下降", "reference_id", null, "date", null, "source",
+                                "evidence_text", "公司下降", "reference_id", null, "date", null, "source",
                                 "survey_responses", "as_of", LocalDate.of(2026, 1, 10)));
 
         Section trend = ServicePerformanceChapter.build(source, 2025, Lang.ZH).sections().get(TREND);
@@ -348,7 +348,7 @@ class ServicePerformanceChapterTest {
                 .mart("return_visit_verification",
                         CustomerServiceChapterTest.visits("N1", "North", 4, 0, 0, 0, 1, 0.5))
                 .mart("review_attention_items", row("year", 2025, "item", "satisfaction_drop", "basis", "4.2.3",
-                        "office_id", "N1", "evidence", "drop", "reference_id", null, "date", null, "source",
+                        "office_id", "N1", "evidence_text", "drop", "reference_id", null, "date", null, "source",
                         "survey_responses", "as_of", LocalDate.of(2026, 1, 10)))
                 .mart("review_readiness", ReviewPlanChapterTest.readiness(true, null, null, null, null, null, null,
                         1, true));
