@@ -19,6 +19,11 @@ public final class CustomerServiceChapter {
     private CustomerServiceChapter() {}
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
+        return build(source, year, true, lang);
+    }
+
+    /** @param fullLists whether the data-only full follow-up list is wanted (an XLSX carries it; PDF and HTML not) */
+    public static Chapter build(PacketSource source, int year, boolean fullLists, Lang lang) {
         List<MartRow> visits = MartRow.of(source.martOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year));
         return Chapter.of(lang.pick("客户服务中心", "Customer service centre"),
                 lang.pick("客户服务中心", "Customer service centre"),
@@ -29,6 +34,6 @@ public final class CustomerServiceChapter {
                         ReturnVisitTables.complaintFollowUpTable(visits, year, lang)),
                 // on a page of its own, which it fills at most (the counts and the oldest entries)
                 new Section(lang.pick("需再次回访的住户", "Households to visit again"), true, true,
-                        FollowUpTables.headOfficeSummary(source, year, lang)));
+                        FollowUpTables.headOfficeSummary(source, year, fullLists, lang)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -56,50 +57,79 @@ final class FollowUpTables {
      * table for the XLSX. Read row by row, in the mart's order (office, then date).
      */
     static List<Block> headOfficeSummary(PacketSource source, int year, Lang lang) {
-        List<MartRow> rows = new ArrayList<>();
-        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, rows::add);
-        List<Block> blocks = new ArrayList<>();
-        if (rows.isEmpty()) {
-            return followUpBlocks(rows, year, lang);
+        return headOfficeSummary(source, year, true, lang);
+    }
+
+    /**
+     * As above; the full list only when {@code fullList} (the XLSX, whose data sheet carries it). The counts and the
+     * oldest entries are kept as the rows go by, so a PDF or HTML packet never holds the year's list (0.9 million
+     * entries for a company of 2,000 offices).
+     */
+    static List<Block> headOfficeSummary(PacketSource source, int year, boolean fullList, Lang lang) {
+        Counts counts = new Counts();
+        // the oldest LONGEST_OPEN_SHOWN so far, the newest of them on top to be pushed out
+        PriorityQueue<MartRow> oldest = new PriorityQueue<>(LONGEST_OPEN.reversed());
+        List<MartRow> all = new ArrayList<>();
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
+            counts.add(row);
+            oldest.add(row);
+            if (oldest.size() > LONGEST_OPEN_SHOWN) {
+                oldest.poll();
+            }
+            if (fullList) {
+                all.add(row);
+            }
+        });
+        if (counts.entries == 0) {
+            return followUpBlocks(List.of(), year, lang);
         }
-        int shown = Math.min(LONGEST_OPEN_SHOWN, rows.size());
+        List<MartRow> shown = oldest.stream().sorted(LONGEST_OPEN).toList();
+        List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(who(lang), lang.pick(
-                year + " 年度共 " + rows.size() + " 条需再次回访的记录。下表按管理处和原因计数，并列出全公司最早的 " + shown
-                        + " 条；完整名单见各管理处报告（report --office）和本资料 XLSX 文件的数据表。",
-                year + ": " + rows.size() + " entries to visit again. Below, their count per office and reason and"
-                        + " the " + shown + " oldest company-wide; the full list is in each office's report (report"
-                        + " --office) and in the data sheets of this packet's XLSX.")));
-        blocks.add(countsPerOffice(rows, lang));
-        blocks.add(longestOpen(rows, shown, lang));
-        blocks.add(fullList(rows, lang));
+                year + " 年度共 " + counts.entries + " 条需再次回访的记录。下表按管理处和原因计数，并列出全公司最早的 "
+                        + shown.size() + " 条；完整名单见各管理处报告（report --office）和本资料 XLSX 文件的数据表。",
+                year + ": " + counts.entries + " entries to visit again. Below, their count per office and reason"
+                        + " and the " + shown.size() + " oldest company-wide; the full list is in each office's"
+                        + " report (report --office) and in the data sheets of this packet's XLSX.")));
+        blocks.add(counts.table(lang));
+        blocks.add(longestOpen(shown, lang));
+        if (fullList) {
+            blocks.add(fullList(all, lang));
+        }
         return blocks;
     }
 
-    /** The entries per office (the mart's order) and reason (by code), with a total column and the company row. */
-    static Table countsPerOffice(List<MartRow> rows, Lang lang) {
-        Map<String, Map<String, Long>> byOffice = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        Set<String> reasonCodes = new TreeSet<>();
-        for (MartRow row : rows) {
+    /** The entries counted per office, in the order the offices come, and per reason. */
+    private static final class Counts {
+        final Map<String, Map<String, Long>> byOffice = new LinkedHashMap<>();
+        final Map<String, String> names = new LinkedHashMap<>();
+        final Set<String> reasonCodes = new TreeSet<>();
+        long entries;
+
+        void add(MartRow row) {
+            entries++;
             names.putIfAbsent(row.text("office_id"), Labels.office(row));
             byOffice.computeIfAbsent(row.text("office_id"), id -> new LinkedHashMap<>())
                     .merge(row.text("reason"), 1L, Long::sum);
             reasonCodes.add(row.text("reason"));
         }
-        List<String> reasons = List.copyOf(reasonCodes);
-        List<Column> columns = new ArrayList<>();
-        columns.add(Column.text(lang.pick("管理处", "Office"), 24));
-        reasons.forEach(reason -> columns.add(Column.count(ReviewTerms.followUpReason(reason, lang), 12)));
-        columns.add(Column.count(lang.pick("合计", "Total"), 9));
-        List<Row> table = new ArrayList<>();
-        Map<String, Long> company = new LinkedHashMap<>();
-        byOffice.forEach((office, counts) -> {
-            counts.forEach((reason, count) -> company.merge(reason, count, Long::sum));
-            table.add(countRow(names.get(office), reasons, counts));
-        });
-        table.add(countRow(Labels.company(lang), reasons, company));
-        return Table.of(columns, table)
-                .withCaption(lang.pick("各管理处需再次回访的记录数", "Entries to visit again per office"));
+
+        Table table(Lang lang) {
+            List<String> reasons = List.copyOf(reasonCodes);
+            List<Column> columns = new ArrayList<>();
+            columns.add(Column.text(lang.pick("管理处", "Office"), 24));
+            reasons.forEach(reason -> columns.add(Column.count(ReviewTerms.followUpReason(reason, lang), 12)));
+            columns.add(Column.count(lang.pick("合计", "Total"), 9));
+            List<Row> table = new ArrayList<>();
+            Map<String, Long> company = new LinkedHashMap<>();
+            byOffice.forEach((office, counts) -> {
+                counts.forEach((reason, count) -> company.merge(reason, count, Long::sum));
+                table.add(countRow(names.get(office), reasons, counts));
+            });
+            table.add(countRow(Labels.company(lang), reasons, company));
+            return Table.of(columns, table)
+                    .withCaption(lang.pick("各管理处需再次回访的记录数", "Entries to visit again per office"));
+        }
     }
 
     private static Row countRow(String scope, List<String> reasons, Map<String, Long> counts) {
@@ -110,10 +140,11 @@ final class FollowUpTables {
         return new Row(cells, false);
     }
 
-    /** The {@code shown} entries open longest, company-wide. */
-    static Table longestOpen(List<MartRow> rows, int shown, Lang lang) {
+    /** The entries open longest, company-wide, oldest first. */
+    static Table longestOpen(List<MartRow> oldest, Lang lang) {
+        int shown = oldest.size();
         // the reference (survey form or register entry) leads to the detail; the visit id is left to the full list
-        List<Row> oldest = rows.stream().sorted(LONGEST_OPEN).limit(shown)
+        List<Row> rows = oldest.stream().sorted(LONGEST_OPEN)
                 .map(row -> Row.of(Labels.office(row), row.text("household_id"), row.text("name_masked"),
                         row.text("phone_masked"), row.date("date"),
                         ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id")))
@@ -125,7 +156,7 @@ final class FollowUpTables {
                         Column.text(lang.pick("电话", "Phone"), 9),
                         Column.date(lang.pick("日期", "Date"), 8),
                         Column.text(lang.pick("原因", "Reason"), 16),
-                        Column.text(lang.pick("关联编号", "Reference"), 13)), oldest)
+                        Column.text(lang.pick("关联编号", "Reference"), 13)), rows)
                 .withCaption(lang.pick("全公司最早的 " + shown + " 条", "The " + shown + " oldest, company-wide"));
     }
 

@@ -16,11 +16,19 @@ public final class ManagementReviewPacket {
     private ManagementReviewPacket() {}
 
     public static ReportDocument of(PacketSource source, int year, Lang lang) {
+        return of(source, year, true, lang);
+    }
+
+    /**
+     * @param fullLists whether to carry the data-only full lists (the XLSX's data sheets): a PDF or HTML packet
+     *                  leaves them unread, so that it never holds a register-sized list in memory
+     */
+    public static ReportDocument of(PacketSource source, int year, boolean fullLists, Lang lang) {
         List<Chapter> numbered = ChapterNumbers.numbered(List.of(
                 ReviewPlanChapter.build(source, year, lang),
                 ObjectivesChapter.build(source, year, lang),
                 ServicePerformanceChapter.build(source, year, lang),
-                CustomerServiceChapter.build(source, year, lang),
+                CustomerServiceChapter.build(source, year, fullLists, lang),
                 CustomerSegmentsChapter.build(source, year, lang),
                 InspectionsChapter.build(source, year, lang),
                 IncidentsAndActionsChapter.build(source, year, lang),

@@ -43,7 +43,8 @@ public class PacketService {
     public Path renderPacket(int year, Lang lang, ReportFormat format) {
         PacketSource source = source();
         YearData.require(source, year);
-        return write(ManagementReviewPacket.of(source, year, lang), "management-review-" + year, lang, format);
+        return write(ManagementReviewPacket.of(source, year, format == ReportFormat.XLSX, lang),
+                "management-review-" + year, lang, format);
     }
 
     /**

@@ -258,6 +258,13 @@ class CustomerServiceChapterTest {
         assertThat(full.rows()).hasSize(entries);
         assertThat(ChapterText.headers(full)).startsWith("管理处", "住户编号").endsWith("备注");
         assertThat(tables).hasSize(3);
+
+        // a PDF or HTML packet: the same counts and oldest entries, kept as the rows go by, and no full list
+        List<Table> printed = FollowUpTables.headOfficeSummary(big, 2025, false, Lang.ZH).stream()
+                .filter(Table.class::isInstance).map(Table.class::cast).toList();
+        assertThat(printed).hasSize(2).noneMatch(Table::dataOnly);
+        assertThat(printed.get(0).rows()).isEqualTo(counts.rows());
+        assertThat(printed.get(1).rows()).isEqualTo(oldest.rows());
     }
 
     @Test
