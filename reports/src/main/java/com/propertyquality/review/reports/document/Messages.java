@@ -63,7 +63,7 @@ public final class Messages {
     }
 
     private static String fill(String pattern, String key, Object[] args) {
-        if (args.length == 0) {
+        if (pattern.indexOf('{') < 0) {
             return pattern;
         }
         Matcher placeholder = PLACEHOLDER.matcher(pattern);
