@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,16 +30,16 @@ final class ActionTables {
                         row.count("closed_late")), row.isPositive("overdue")))
                 .toList();
         return Table.of(columns(withOffice, lang,
-                        Column.text(lang.pick("涉及方面", "Area"), 10),
-                        Column.count(lang.pick("措施数", "Actions"), 6),
-                        Column.count(lang.pick("其中纠正", "Corrective"), 7),
-                        Column.count(lang.pick("未完成", "Open"), 6),
-                        Column.count(lang.pick("其中逾期", "Overdue"), 6),
-                        Column.count(lang.pick("按期完成", "Closed on time"), 7),
-                        Column.count(lang.pick("逾期完成", "Closed late"), 7)), rows)
-                .withCaption(lang.pick("实施情况", "Progress"))
-                .withEmptyText(lang.pick("本年度未开立纠正和预防措施。", "No corrective or preventive action this year."))
-                .withNote(lang.pick("底纹：有逾期未完成的措施。", "Shaded: an action is overdue."));
+                        Column.text(text(lang, "column.area"), 10),
+                        Column.count(text(lang, "column.actions"), 6),
+                        Column.count(text(lang, "column.corrective"), 7),
+                        Column.count(text(lang, "column.open"), 6),
+                        Column.count(text(lang, "column.overdue"), 6),
+                        Column.count(text(lang, "column.closed_time"), 7),
+                        Column.count(text(lang, "column.closed_late"), 7)), rows)
+                .withCaption(text(lang, "column.progress"))
+                .withEmptyText(text(lang, "actionTables.no_corrective_or_preventive_action_this"))
+                .withNote(text(lang, "actionTables.shaded_action_overdue"));
     }
 
     static Table actionVerification(List<MartRow> status, OfficeRegister register, boolean withOffice, Lang lang) {
@@ -48,14 +50,14 @@ final class ActionTables {
                         row.count("verification_pending")), row.isPositive("verified_not_effective")))
                 .toList();
         return Table.of(columns(withOffice, lang,
-                        Column.text(lang.pick("涉及方面", "Area"), 10),
-                        Column.count(lang.pick("措施数", "Actions"), 6),
-                        Column.count(lang.pick("验证有效", "Effective"), 7),
-                        Column.count(lang.pick("验证无效", "Not effective"), 7),
-                        Column.count(lang.pick("待验证", "Pending"), 7)), rows)
-                .withCaption(lang.pick("效果验证", "Verification of effect"))
-                .withEmptyText(lang.pick("本年度未开立纠正和预防措施。", "No corrective or preventive action this year."))
-                .withNote(lang.pick("底纹：有验证无效的措施。", "Shaded: an action was found not effective."));
+                        Column.text(text(lang, "column.area"), 10),
+                        Column.count(text(lang, "column.actions"), 6),
+                        Column.count(text(lang, "column.effective"), 7),
+                        Column.count(text(lang, "column.not_effective"), 7),
+                        Column.count(text(lang, "column.pending"), 7)), rows)
+                .withCaption(text(lang, "actionTables.verification_effect"))
+                .withEmptyText(text(lang, "actionTables.no_corrective_or_preventive_action_this"))
+                .withNote(text(lang, "actionTables.shaded_action_was_found_not_effective"));
     }
 
     /** The cells of a row, with the office first when the table lists several offices. */
@@ -71,7 +73,7 @@ final class ActionTables {
     private static List<Column> columns(boolean withOffice, Lang lang, Column... rest) {
         List<Column> columns = new ArrayList<>();
         if (withOffice) {
-            columns.add(Column.text(lang.pick("管理处", "Office"), 17));
+            columns.add(Column.text(text(lang, "column.office"), 17));
         }
         columns.addAll(Arrays.asList(rest));
         return columns;
@@ -97,22 +99,19 @@ final class ActionTables {
                 .toList();
         List<Column> columns = new ArrayList<>();
         if (withOffice) {
-            columns.add(Column.text(lang.pick("管理处", "Office"), 13));
+            columns.add(Column.text(text(lang, "column.office"), 13));
         }
         columns.addAll(List.of(
-                Column.text(lang.pick("措施编号", "Action"), 10),
-                Column.text(lang.pick("涉及方面", "Area"), 8),
-                Column.text(lang.pick("类型", "Type"), 6),
-                Column.text(lang.pick("责任部门", "Owner"), 8),
-                Column.date(lang.pick("计划完成日期", "Due"), 9),
-                Column.date(lang.pick("验证日期", "Verified"), 9),
-                Column.text(lang.pick("措施描述", "Description"), withOffice ? 28 : 36)));
+                Column.text(text(lang, "column.action"), 10),
+                Column.text(text(lang, "column.area"), 8),
+                Column.text(text(lang, "column.type"), 6),
+                Column.text(text(lang, "column.owner"), 8),
+                Column.date(text(lang, "column.due"), 9),
+                Column.date(text(lang, "column.verified"), 9),
+                Column.text(text(lang, "column.description"), withOffice ? 28 : 36)));
         return Table.of(columns, rows)
-                .withCaption(lang.pick("验证无效的措施", "Actions found not effective"))
-                .withEmptyText(lang.pick("没有验证无效的措施。", "No action was found not effective."))
-                .withNote(lang.pick("经验证未达到预期目标的措施，由责任部门重新制定并实施，直至达到预期目标（4.5.4）；"
-                                + "数据中没有记录措施是否已重新制定。",
-                        "An action found not effective is redone by its owner until it works (4.5.4); the data"
-                                + " does not record whether it has been redone."));
+                .withCaption(text(lang, "actionTables.actions_found_not_effective"))
+                .withEmptyText(text(lang, "actionTables.no_action_was_found_not_effective"))
+                .withNote(text(lang, "actionTables.action_found_not_effective_redone_its"));
     }
 }

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,7 @@ final class ChapterNumbers {
         if (n < 1 || n > 99) {
             throw new IllegalArgumentException("chapter number out of range: " + n);
         }
-        return lang == Lang.ZH ? chinese(n) + "、" : n + ". ";
+        return text(lang, "number.chapter", numeral(n, lang));
     }
 
     /** The prefix of the n-th numbered section of a chapter, counted from 1: "（一）" or "(1) ". */
@@ -30,7 +32,12 @@ final class ChapterNumbers {
         if (n < 1 || n > 99) {
             throw new IllegalArgumentException("section number out of range: " + n);
         }
-        return lang == Lang.ZH ? "（" + chinese(n) + "）" : "(" + n + ") ";
+        return text(lang, "number.section", numeral(n, lang));
+    }
+
+    /** Chinese numerals in Chinese (the procedures' 一、二、), digits in English. */
+    private static String numeral(int n, Lang lang) {
+        return lang == Lang.ZH ? chinese(n) : String.valueOf(n);
     }
 
     /** The chapters numbered by their position, and each one's numbered sections by theirs. */

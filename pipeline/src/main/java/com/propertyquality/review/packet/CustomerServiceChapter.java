@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.List;
 
 import com.propertyquality.review.marts.QualityMarts;
@@ -25,15 +27,15 @@ public final class CustomerServiceChapter {
     /** @param fullLists whether the data-only full follow-up list is wanted (an XLSX carries it; PDF and HTML not) */
     public static Chapter build(PacketSource source, int year, boolean fullLists, Lang lang) {
         List<MartRow> visits = MartRow.of(source.martOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year));
-        return Chapter.of(lang.pick("客户服务中心", "Customer service centre"),
-                lang.pick("客户服务中心", "Customer service centre"),
-                Section.numbered(lang.pick("调查表真实性检验", "Survey checks"),
+        return Chapter.of(text(lang, "customerService.customer_service_centre"),
+                text(lang, "customerService.customer_service_centre"),
+                Section.numbered(text(lang, "customerService.survey_checks"),
                         ReturnVisitTables.surveyCheckBlocks(visits, true, year, lang)),
-                Section.numbered(lang.pick("有偿服务及投诉回访", "Paid-service and complaint follow-up visits"),
+                Section.numbered(text(lang, "customerService.paid_service_complaint_follow_up_visits"),
                         ReturnVisitTables.paidServiceTable(visits, year, lang),
                         ReturnVisitTables.complaintFollowUpTable(visits, year, lang)),
                 // on a page of its own, which it fills at most (the counts and the oldest entries)
-                new Section(lang.pick("需再次回访的住户", "Households to visit again"), true, true,
+                new Section(text(lang, "customerService.households_visit_again"), true, true,
                         FollowUpTables.headOfficeSummary(source, year, fullLists, lang)));
     }
 }

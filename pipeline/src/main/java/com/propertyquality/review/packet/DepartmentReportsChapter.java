@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +25,11 @@ public final class DepartmentReportsChapter {
             sections.add(Section.of(heading(report, lang), new Paragraphs(lines(report.text("text")))));
         }
         if (sections.isEmpty()) {
-            sections.add(Section.of(null, Paragraphs.of(lang.pick(
-                    "本年度评审计划未收录部门报告。各部门按4.3.4准备的资料可在会上书面提交。",
-                    "This year's review plan holds no department report. Departments may hand in the material"
-                            + " of procedure 4.3.4 in writing at the meeting."))));
+            sections.add(Section.of(null, Paragraphs.of(
+                    text(lang, "departmentReports.this_year_s_review_plan_holds"))));
         }
-        return new Chapter(lang.pick("部门报告", "Department reports"), lang.pick("部门报告", "Department reports"),
+        return new Chapter(text(lang, "departmentReports.department_reports"),
+                text(lang, "departmentReports.department_reports"),
                 sections);
     }
 
@@ -39,7 +40,7 @@ public final class DepartmentReportsChapter {
         if (title == null || title.isBlank()) {
             return department;
         }
-        return department == null ? title : department + lang.pick("：", ": ") + title;
+        return department == null ? title : department + text(lang, "common.colon") + title;
     }
 
     /** The text's lines, trimmed, without blank ones; a report without text gives no paragraph. */

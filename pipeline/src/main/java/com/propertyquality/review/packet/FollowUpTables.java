@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,9 +48,7 @@ final class FollowUpTables {
     private FollowUpTables() {}
 
     private static String who(Lang lang) {
-        return lang.pick("调查表中有不满意项的住户，以及有偿服务回访或投诉回访不满意的住户，应再次回访。姓名、电话已脱敏显示。",
-                "Households that rated an item dissatisfied, or were dissatisfied at a paid-service or complaint"
-                        + " follow-up visit, are to be visited again. Names and phones are masked.");
+        return text(lang, "followUpTables.households_that_rated_item_dissatisfied_or");
     }
 
     /**
@@ -85,12 +85,8 @@ final class FollowUpTables {
         }
         List<MartRow> shown = oldest.stream().sorted(LONGEST_OPEN).toList();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Paragraphs.of(who(lang), lang.pick(
-                year + " 年度共 " + counts.entries + " 条需再次回访的记录。下表按管理处和原因计数，并列出全公司最早的 "
-                        + shown.size() + " 条；完整名单见各管理处报告（report --office）和本资料 XLSX 文件的数据表。",
-                year + ": " + counts.entries + " entries to visit again. Below, their count per office and reason"
-                        + " and the " + shown.size() + " oldest company-wide; the full list is in each office's"
-                        + " report (report --office) and in the data sheets of this packet's XLSX.")));
+        blocks.add(Paragraphs.of(who(lang), text(lang, "followUpTables.entries_visit_again_below_their_count", year,
+                counts.entries, shown.size())));
         blocks.add(counts.table(lang));
         blocks.add(longestOpen(shown, lang));
         if (fullList) {
@@ -117,9 +113,9 @@ final class FollowUpTables {
         Table table(Lang lang) {
             List<String> reasons = List.copyOf(reasonCodes);
             List<Column> columns = new ArrayList<>();
-            columns.add(Column.text(lang.pick("管理处", "Office"), 24));
+            columns.add(Column.text(text(lang, "column.office"), 24));
             reasons.forEach(reason -> columns.add(Column.count(ReviewTerms.followUpReason(reason, lang), 12)));
-            columns.add(Column.count(lang.pick("合计", "Total"), 9));
+            columns.add(Column.count(text(lang, "column.total"), 9));
             List<Row> table = new ArrayList<>();
             Map<String, Long> company = new LinkedHashMap<>();
             byOffice.forEach((office, counts) -> {
@@ -128,7 +124,7 @@ final class FollowUpTables {
             });
             table.add(countRow(Labels.company(lang), reasons, company));
             return Table.of(columns, table)
-                    .withCaption(lang.pick("各管理处需再次回访的记录数", "Entries to visit again per office"));
+                    .withCaption(text(lang, "followUpTables.entries_visit_again_per_office"));
         }
     }
 
@@ -150,20 +146,20 @@ final class FollowUpTables {
                         ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 17),
-                        Column.text(lang.pick("住户编号", "Household"), 9),
-                        Column.text(lang.pick("姓名", "Name"), 5),
-                        Column.text(lang.pick("电话", "Phone"), 9),
-                        Column.date(lang.pick("日期", "Date"), 8),
-                        Column.text(lang.pick("原因", "Reason"), 16),
-                        Column.text(lang.pick("关联编号", "Reference"), 13)), rows)
-                .withCaption(lang.pick("全公司最早的 " + shown + " 条", "The " + shown + " oldest, company-wide"));
+                        Column.text(text(lang, "column.office"), 17),
+                        Column.text(text(lang, "column.household"), 9),
+                        Column.text(text(lang, "column.name"), 5),
+                        Column.text(text(lang, "column.phone"), 9),
+                        Column.date(text(lang, "column.date"), 8),
+                        Column.text(text(lang, "column.reason"), 16),
+                        Column.text(text(lang, "column.reference"), 13)), rows)
+                .withCaption(text(lang, "followUpTables.oldest_company_wide", shown));
     }
 
     /** Every entry of the year, with its office: the XLSX's data sheet alone carries it. */
     static Table fullList(List<MartRow> rows, Lang lang) {
         List<Column> columns = new ArrayList<>();
-        columns.add(Column.text(lang.pick("管理处", "Office"), 12));
+        columns.add(Column.text(text(lang, "column.office"), 12));
         columns.addAll(followUpTable(List.of(), lang).columns());
         List<Row> all = rows.stream().map(row -> {
             List<Object> cells = new ArrayList<>();
@@ -172,7 +168,7 @@ final class FollowUpTables {
             return new Row(cells, false);
         }).toList();
         return Table.of(columns, all)
-                .withCaption(lang.pick("需再次回访的住户（完整名单）", "Households to visit again (full list)"))
+                .withCaption(text(lang, "followUpTables.households_visit_again_full_list"))
                 .asDataOnly();
     }
 
@@ -199,8 +195,9 @@ final class FollowUpTables {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(who(lang)));
         if (byOffice.isEmpty()) {
-            blocks.add(followUpTable(List.of(), lang).withEmptyText(lang.pick(year + " 年度没有需再次回访的住户。",
-                    "No household needs another visit in " + year + ".")));
+            blocks.add(followUpTable(List.of(), lang).withEmptyText(
+                    text(lang, "followUpTables.no_household_needs_another_visit",
+                    year)));
         }
         byOffice.values().forEach(office -> blocks.add(followUpTable(office, lang)
                 .withCaption(Labels.office(office.get(0)))));
@@ -209,14 +206,14 @@ final class FollowUpTables {
 
     private static Table followUpTable(List<MartRow> rows, Lang lang) {
         return Table.of(List.of(
-                        Column.text(lang.pick("住户编号", "Household"), 9),
-                        Column.text(lang.pick("姓名", "Name"), 5),
-                        Column.text(lang.pick("电话", "Phone"), 8),
-                        Column.date(lang.pick("日期", "Date"), 8),
-                        Column.text(lang.pick("原因", "Reason"), 9),
-                        Column.text(lang.pick("关联编号", "Reference"), 10),
-                        Column.text(lang.pick("明细", "Detail"), 11),
-                        Column.text(lang.pick("备注", "Note"), 16)),
+                        Column.text(text(lang, "column.household"), 9),
+                        Column.text(text(lang, "column.name"), 5),
+                        Column.text(text(lang, "column.phone"), 8),
+                        Column.date(text(lang, "column.date"), 8),
+                        Column.text(text(lang, "column.reason"), 9),
+                        Column.text(text(lang, "column.reference"), 10),
+                        Column.text(text(lang, "column.detail"), 11),
+                        Column.text(text(lang, "column.note"), 16)),
                 rows.stream().map(row -> new Row(cells(row, lang), false)).toList());
     }
 
@@ -238,6 +235,6 @@ final class FollowUpTables {
         return Arrays.stream(detail.split(","))
                 .map(String::trim)
                 .map(code -> ReviewTerms.surveyItem(code, lang))
-                .collect(Collectors.joining(lang.pick("、", ", ")));
+                .collect(Collectors.joining(text(lang, "common.enumeration_comma")));
     }
 }

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,22 +58,19 @@ final class InspectionTables {
         });
         List<Column> columns = new ArrayList<>();
         if (withOffice) {
-            columns.add(Column.text(lang.pick("管理处", "Office"), 17));
+            columns.add(Column.text(text(lang, "column.office"), 17));
         }
         columns.addAll(List.of(
-                Column.text(lang.pick("检查级别", "Level"), 12),
-                Column.count(lang.pick("检查次数", "Inspections"), 7),
-                Column.decimal(lang.pick("月平均得分最低", "Lowest monthly average"), 9),
-                Column.decimal(lang.pick("月平均得分最高", "Highest monthly average"), 9),
-                Column.decimal(lang.pick("单次最低得分", "Lowest single score"), 8),
-                Column.count(lang.pick("不合格项数", "Nonconformities"), 8),
-                Column.count(lang.pick("未记录不合格项数的检查", "Inspections without a count"), 9)));
+                Column.text(text(lang, "column.level_2"), 12),
+                Column.count(text(lang, "column.inspections"), 7),
+                Column.decimal(text(lang, "column.lowest_monthly_average"), 9),
+                Column.decimal(text(lang, "column.highest_monthly_average"), 9),
+                Column.decimal(text(lang, "column.lowest_single_score"), 8),
+                Column.count(text(lang, "column.nonconformities"), 8),
+                Column.count(text(lang, "column.inspections_without_count"), 9)));
         return Table.of(columns, rows)
-                .withEmptyText(lang.pick("本年度无服务检查记录。", "No service inspections this year."))
-                .withNote(lang.pick("得分为百分制；“月平均得分”为各月的平均得分，取其最低和最高。"
-                                + "不合格项数只计已记录的；全部未记录时为“—”。",
-                        "Scores out of 100; the monthly averages are each month's mean score, lowest and highest"
-                                + " shown. Nonconformities count only what was recorded; — when none was."));
+                .withEmptyText(text(lang, "inspectionTables.no_service_inspections_this_year"))
+                .withNote(text(lang, "inspectionTables.scores_out_100_monthly_averages_each"));
     }
 
     /**
@@ -89,18 +88,13 @@ final class InspectionTables {
                         row.text("reference_id"), TriggerEvidence.of(row, lang)))
                 .toList();
         return Table.of(List.of(
-                        Column.date(lang.pick("日期", "Date"), 9),
-                        Column.text(lang.pick("管理处", "Office"), 16),
-                        Column.text(lang.pick("检查编号", "Inspection"), 11),
-                        Column.text(lang.pick("情况", "Evidence"), 40)), rows)
-                .withEmptyText(lang.pick("本年度没有不合格项较多的检查。",
-                        "No inspection with many nonconformities this year."))
-                .withNote(lang.pick("列出单次检查不合格项不少于 " + ReviewTriggers.NONCONFORMITY_LIMIT
-                                + " 项、或外部检查有任一不合格项的检查，作为评审关注事项。服务检查不是质量管理体系审核，"
-                                + "不属于程序 4.1.2 g 的情形。",
-                        "Inspections with at least " + ReviewTriggers.NONCONFORMITY_LIMIT + " nonconformities, or"
-                                + " an external one with any: attention items for the review. A service inspection is"
-                                + " not a quality-system audit, so not procedure 4.1.2 g."));
+                        Column.date(text(lang, "column.date"), 9),
+                        Column.text(text(lang, "column.office"), 16),
+                        Column.text(text(lang, "column.inspection"), 11),
+                        Column.text(text(lang, "column.evidence"), 40)), rows)
+                .withEmptyText(text(lang, "inspectionTables.no_inspection_with_many_nonconformities_this"))
+                .withNote(text(lang, "inspectionTables.inspections_with_least_nonconformities_or_external",
+                        ReviewTriggers.NONCONFORMITY_LIMIT));
     }
 
     private static int levelOrder(List<String> levels, String level) {

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.List;
 
 import com.propertyquality.review.marts.QualityMarts;
@@ -30,24 +32,19 @@ public final class InspectionsChapter {
         List<MartRow> serious = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
                 .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text("item")))
                 .toList();
-        return new Chapter(lang.pick("服务检查（微笑100%）", "Service inspections (Smile 100%)"),
-                lang.pick("服务检查", "Inspections"), List.of(
-                        Section.numbered(lang.pick("各管理处、各级别检查情况", "Inspections by office and level"),
+        return new Chapter(text(lang, "inspections.service_inspections_smile_100"),
+                text(lang, "common.inspections"), List.of(
+                        Section.numbered(text(lang, "inspections.inspections_office_level"),
                                 intro(lang),
                                 InspectionTables.byOfficeAndLevel(inspections, register, true, lang)),
-                        Section.numbered(lang.pick("神秘顾客检查结果", "Mystery-shopper checks"),
+                        Section.numbered(text(lang, "inspections.mystery_shopper_checks"),
                                 mysteryShoppers(inspections, register, lang)),
-                        Section.numbered(lang.pick("不合格项较多的检查", "Inspections with many nonconformities"),
+                        Section.numbered(text(lang, "inspections.inspections_with_many_nonconformities"),
                                 InspectionTables.seriousNonconformities(serious, register, lang))));
     }
 
     private static Paragraphs intro(Lang lang) {
-        return Paragraphs.of(lang.pick(
-                "依据《微笑100%服务产品实施方案》的检验手段：质量管理部月检、客服中心组织的检查（模拟场景或神秘顾客）、"
-                        + "管理处主任月检、客服主任日检，以及外部检查。",
-                "The checks of the Smile 100% programme: the quality department's monthly check, the customer-service"
-                        + " centre's checks (staged scenes or mystery shoppers), the office director's monthly check,"
-                        + " the customer-service supervisor's daily check, and external checks."));
+        return Paragraphs.of(text(lang, "inspections.checks_smile_100_programme_quality_department"));
     }
 
     private static Table mysteryShoppers(List<MartRow> inspections, OfficeRegister register, Lang lang) {
@@ -58,16 +55,14 @@ public final class InspectionsChapter {
                         row.count("complaints")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("月份", "Month"), 6),
-                        Column.text(lang.pick("管理处", "Office"), 20),
-                        Column.count(lang.pick("检查次数", "Checks"), 7),
-                        Column.decimal(lang.pick("平均得分", "Average score"), 8),
-                        Column.decimal(lang.pick("最低得分", "Lowest score"), 8),
-                        Column.count(lang.pick("不合格项数", "Nonconformities"), 8),
-                        Column.count(lang.pick("该处当月投诉", "Office's complaints that month"), 9)), rows)
-                .withEmptyText(lang.pick("本年度未进行神秘顾客检查。", "No mystery-shopper checks this year."))
-                .withNote(lang.pick("神秘顾客检查由公司客服中心组织；当月投诉为该管理处当月的投诉件数（月度投诉反映）。",
-                        "Mystery shoppers are sent by the customer-service centre; the complaints are the office's"
-                                + " complaints of that month."));
+                        Column.text(text(lang, "column.month"), 6),
+                        Column.text(text(lang, "column.office"), 20),
+                        Column.count(text(lang, "column.checks"), 7),
+                        Column.decimal(text(lang, "column.average_score"), 8),
+                        Column.decimal(text(lang, "column.lowest_score"), 8),
+                        Column.count(text(lang, "column.nonconformities"), 8),
+                        Column.count(text(lang, "column.office_s_complaints_that_month"), 9)), rows)
+                .withEmptyText(text(lang, "inspections.no_mystery_shopper_checks_this_year"))
+                .withNote(text(lang, "inspections.mystery_shoppers_sent_customer_service_centre"));
     }
 }

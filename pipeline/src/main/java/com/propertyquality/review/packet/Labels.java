@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import com.propertyquality.review.reports.document.Lang;
 
 /**
@@ -12,7 +14,7 @@ final class Labels {
 
     /** 是 / 否; null (not known) stays null and prints "—". */
     static String yesNo(Boolean value, Lang lang) {
-        return value == null ? null : value ? lang.pick("是", "Yes") : lang.pick("否", "No");
+        return value == null ? null : value ? text(lang, "labels.yes") : text(lang, "labels.no");
     }
 
     /**
@@ -21,8 +23,7 @@ final class Labels {
      */
     static String leftOutOfCompanyRate(Long leftOut, Lang lang) {
         return leftOut == null || leftOut <= 0 ? ""
-                : lang.pick("（不含 " + leftOut + " 个数据异常的管理处）",
-                        " (leaving out " + leftOut + " offices with a data anomaly)");
+                : text(lang, "labels.leaving_out_offices_with_data_anomaly", leftOut);
     }
 
     /** The office as the mart names it; its id when the register has no name for it. */
@@ -38,6 +39,6 @@ final class Labels {
 
     /** A year without any row for a table. */
     static String noRecords(int year, Lang lang) {
-        return lang.pick(year + " 年度无记录。", "No records for " + year + ".");
+        return text(lang, "labels.no_records", year);
     }
 }

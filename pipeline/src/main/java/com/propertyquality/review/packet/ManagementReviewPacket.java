@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,15 +38,15 @@ public final class ManagementReviewPacket {
                 OutputFormsChapter.build(source, year, lang)), lang);
         List<Chapter> chapters = new ArrayList<>(numbered);
         chapters.add(OfficeSummaryAppendix.build(source, year, lang));
-        String title = lang.pick(year + " 年度管理评审资料", "Management review " + year);
+        String title = text(lang, "managementReviewPacket.management_review", year);
         return new ReportDocument(title, source.companyName(), year, lang, cover(source, year, lang), true, chapters);
     }
 
     static ReportDocument.Cover cover(PacketSource source, int year, Lang lang) {
         List<String> lines = new ArrayList<>();
-        lines.add(lang.pick("管理评审输入资料与输出表单", "Review inputs and output forms"));
-        CutOffDay.of(source, year).ifPresent(date -> lines.add(lang.pick("数据截至 " + date + "（基准日）",
-                "Data as of " + date + " (cut-off)")));
-        return new ReportDocument.Cover(lang.pick("管理评审资料", "Management review"), lines);
+        lines.add(text(lang, "managementReviewPacket.review_inputs_output_forms"));
+        CutOffDay.of(source, year).ifPresent(date -> lines.add(text(lang, "managementReviewPacket.data_as_cut_off",
+                date)));
+        return new ReportDocument.Cover(text(lang, "managementReviewPacket.management_review_2"), lines);
     }
 }

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.List;
 
 import com.propertyquality.review.contract.ReviewPlanTables;
@@ -30,31 +32,19 @@ public final class ObjectivesChapter {
                         verdict(row.flag("met"), lang), judgedBy(row, lang)))
                 .toList();
         Table table = Table.of(List.of(
-                        Column.count(lang.pick("序号", "No."), 4),
-                        Column.text(lang.pick("质量目标", "Objective"), 16),
-                        Column.text(lang.pick("指标", "Metric"), 11),
-                        Column.text(lang.pick("比较", "Comparison"), 5),
-                        Column.percent(lang.pick("目标值", "Target"), 7),
-                        Column.percent(lang.pick("实际值", "Actual"), 7),
-                        Column.text(lang.pick("结论", "Result"), 7),
-                        Column.text(lang.pick("判定方法", "How judged"), 20)),
+                        Column.count(text(lang, "column.no"), 4),
+                        Column.text(text(lang, "column.objective"), 16),
+                        Column.text(text(lang, "column.metric"), 11),
+                        Column.text(text(lang, "column.comparison"), 5),
+                        Column.percent(text(lang, "column.target"), 7),
+                        Column.percent(text(lang, "column.actual"), 7),
+                        Column.text(text(lang, "column.result"), 7),
+                        Column.text(text(lang, "column.how_judged"), 20)),
                         rows)
-                .withEmptyText(lang.pick(year + " 年度没有质量目标记录：《年度管理评审计划》缺失或未列出质量目标。",
-                        "No quality objectives for " + year + ": the review plan is missing or lists none."))
-                .withNote(lang.pick("阴影行为未达成的目标。满意率按全公司满意率（全部评价项汇总）判定；投诉处理率按本年度已关闭"
-                                + "投诉件数占投诉件数的比例判定；调查表回收率按程序 5.1.2 逐个管理处判定：有发放记录的每个管理处均达到"
-                                + "目标值才为达成，回收数超过发放数的管理处属数据错误、不算达到；实际值一栏为全公司回收率，仅供参考，"
-                                + "不含有数据异常的管理处。未指定指标或本年度无数据的目标为“未测量”。",
-                        "Shaded rows are missed objectives. Satisfaction is judged on the company rate (all rated"
-                                + " items pooled), complaint closure on closed complaints over complaints received."
-                                + " The survey return rate is judged office by office (procedure 5.1.2): met only when"
-                                + " every office with a distribution record reaches the target; an office returning"
-                                + " more forms than it handed out is a data error and does not reach it. Its actual"
-                                + " figure is the pooled company rate, for reference, without offices with a data"
-                                + " anomaly. An objective without a metric, or without data for the year, is not"
-                                + " measured."));
-        return Chapter.of(lang.pick("质量目标完成情况", "Quality objectives"),
-                lang.pick("质量目标", "Quality objectives"),
+                .withEmptyText(text(lang, "objectives.no_quality_objectives_review_plan_missing", year))
+                .withNote(text(lang, "objectives.shaded_rows_missed_objectives_satisfaction_judged"));
+        return Chapter.of(text(lang, "objectives.quality_objectives"),
+                text(lang, "objectives.quality_objectives_2"),
                 Section.of(null, Paragraphs.of(summary(objectives, year, lang)), table));
     }
 
@@ -63,17 +53,12 @@ public final class ObjectivesChapter {
         long met = objectives.stream().filter(row -> Boolean.TRUE.equals(row.flag("met"))).count();
         long missed = objectives.stream().filter(row -> Boolean.FALSE.equals(row.flag("met"))).count();
         long unmeasured = objectives.size() - met - missed;
-        String intro = lang.pick("质量方针和质量目标的贯彻和实施情况（程序 4.2.1）：按《年度管理评审计划》所列质量目标，以本年度数据核对。",
-                "How the quality policy and objectives were carried out (procedure 4.2.1): each objective of the"
-                        + " review plan against the year's data.");
+        String intro = text(lang, "objectives.how_quality_policy_objectives_were_carried");
         if (objectives.isEmpty()) {
             return intro;
         }
-        return intro + lang.pick(
-                year + " 年度共 " + objectives.size() + " 项目标：达成 " + met + " 项，未达成 " + missed + " 项，未测量 "
-                        + unmeasured + " 项。",
-                " " + year + ": " + objectives.size() + " objectives, " + met + " met, " + missed + " missed, "
-                        + unmeasured + " not measured.");
+        return intro + text(lang, "objectives.objectives_met_missed_not_measured", year, objectives.size(), met, missed,
+                unmeasured);
     }
 
     /** ≥ for at_least (不低于), ≤ for at_most (不高于); an unknown code is printed as stored. */
@@ -96,25 +81,23 @@ public final class ObjectivesChapter {
             Long notMet = row.count("offices_not_met");
             Long leftOut = row.count("offices_left_out");
             String text = judged == null || judged == 0
-                    ? lang.pick("逐个管理处：无发放记录", "Each office: no distribution record")
-                    : lang.pick("逐个管理处：" + judged + " 个中 " + notMet + " 个未达到",
-                            "Each office: " + notMet + " of " + judged + " below");
+                    ? text(lang, "objectives.each_office_no_distribution_record")
+                    : text(lang, "objectives.each_office_below", judged, notMet);
             if (leftOut != null && leftOut > 0) {
-                text += lang.pick("；全公司回收率不含 " + leftOut + " 个数据异常的管理处",
-                        "; the company rate leaves out " + leftOut + " with a data anomaly");
+                text += text(lang, "objectives.company_rate_leaves_out_with_data", leftOut);
             }
             return text;
         }
         if ("company_figure".equals(judgedBy)) {
-            return lang.pick("全公司数据", "Company figure");
+            return text(lang, "objectives.company_figure");
         }
         return null;
     }
 
     private static String verdict(Boolean met, Lang lang) {
         if (met == null) {
-            return lang.pick("未测量", "Not measured");
+            return text(lang, "objectives.not_measured");
         }
-        return met ? lang.pick("达成", "Met") : lang.pick("未达成", "Missed");
+        return met ? text(lang, "objectives.met") : text(lang, "objectives.missed");
     }
 }

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.List;
 
 import com.propertyquality.review.reports.document.Chapter;
@@ -18,9 +20,9 @@ public final class OfficeReport {
         List<Chapter> chapters = ChapterNumbers.numbered(
                 OfficeReportChapters.of(source, year, officeId, lang), lang);
         String office = officeName(source, officeId);
-        String title = lang.pick(office + " " + year + " 年度服务质量报告", office + ": service quality " + year);
+        String title = text(lang, "officeReport.service_quality", office, year);
         return new ReportDocument(title, source.companyName(), year, lang,
-                new ReportDocument.Cover(office, List.of(lang.pick("管理处服务质量报告", "Office service-quality report"))),
+                new ReportDocument.Cover(office, List.of(text(lang, "officeReport.office_service_quality_report"))),
                 true, chapters);
     }
 

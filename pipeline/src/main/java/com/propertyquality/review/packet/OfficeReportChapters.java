@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,43 +43,51 @@ public final class OfficeReportChapters {
                 .map(Section::flowing)
                 .toList();
         return List.of(
-                new Chapter(lang.pick("概况", "Overview"), lang.pick("概况", "Overview"), overview),
-                Chapter.of(lang.pick("顾客满意度", "Customer satisfaction"), lang.pick("满意度", "Satisfaction"),
-                        Section.numbered(lang.pick("各调查项目满意度", "Satisfaction by item"),
+                new Chapter(text(lang, "officeReportChapters.overview"),
+                        text(lang, "officeReportChapters.overview"), overview),
+                Chapter.of(text(lang, "officeReportChapters.customer_satisfaction"),
+                        text(lang, "officeReportChapters.satisfaction"),
+                        Section.numbered(text(lang, "officeReportChapters.satisfaction_item"),
                                 satisfactionByItem(figures, lang)),
-                        Section.numbered(lang.pick("管理和服务层面满意度", "Satisfaction by level"),
+                        Section.numbered(text(lang, "officeReportChapters.satisfaction_level"),
                                 satisfactionByLevel(figures, lang)),
-                        Section.numbered(lang.pick("各客户细分满意度", "Satisfaction by customer segment"),
+                        Section.numbered(text(lang, "officeReportChapters.satisfaction_customer_segment"),
                                 satisfactionBySegment(figures, lang)),
-                        Section.numbered(lang.pick("调查表真实性检验与回访", "Survey checks and return visits"), returnVisits(figures, year, lang))),
-                Chapter.of(lang.pick("顾客反馈", "Customer feedback"), lang.pick("顾客反馈", "Feedback"),
-                        Section.numbered(lang.pick("投诉排列图与主要因素", "Complaints and main factors"), pareto(figures, lang)),
-                        Section.numbered(lang.pick("《顾客意见登记表》", "Customer feedback register"),
+                        Section.numbered(
+                                text(lang, "officeReportChapters.survey_checks_return_visits"), returnVisits(figures, year, lang))),
+                Chapter.of(text(lang, "officeReportChapters.customer_feedback"),
+                        text(lang, "officeReportChapters.feedback"),
+                        Section.numbered(
+                                text(lang, "officeReportChapters.complaints_main_factors"), pareto(figures, lang)),
+                        Section.numbered(text(lang, "officeReportChapters.customer_feedback_register"),
                                 feedbackRows(feedback, lang))),
-                Chapter.of(lang.pick("服务检查", "Service inspections"), lang.pick("服务检查", "Inspections"),
-                        Section.numbered(lang.pick("各月检查", "Inspections by month"),
+                Chapter.of(text(lang, "common.service_inspections"), text(lang, "common.inspections"),
+                        Section.numbered(text(lang, "officeReportChapters.inspections_month"),
                                 inspectionRows(figures, lang)),
-                        Section.numbered(lang.pick("严重不合格", "Serious nonconformities"),
+                        Section.numbered(text(lang, "officeReportChapters.serious_nonconformities"),
                                 InspectionTables.seriousNonconformities(figures.seriousNonconformities(),
                                         figures.register(), lang))),
-                Chapter.of(lang.pick("纠正和预防措施", "Corrective and preventive actions"),
-                        lang.pick("纠正和预防措施", "Actions"),
-                        Section.numbered(lang.pick("实施情况及其效果", "Progress and effect"),
+                Chapter.of(text(lang, "common.corrective_preventive_actions"),
+                        text(lang, "column.actions_2"),
+                        Section.numbered(text(lang, "officeReportChapters.progress_effect"),
                                 ActionTables.actionProgress(figures.actions(), figures.register(), false,
                                         lang),
                                 ActionTables.actionVerification(figures.actions(), figures.register(),
                                         false, lang),
                                 ActionTables.failedTable(figures.failedActions(), figures.register(),
                                         false, lang)),
-                        Section.numbered(lang.pick("尚未制定纠正或预防措施的主要因素", "Main factors without a corrective or preventive action"),
+                        Section.numbered(
+                                text(lang, "officeReportChapters.main_factors_without_corrective_or_preventive"),
                                 factorsWithoutAction(figures, lang))),
-                Chapter.of(lang.pick("回访跟进名单", "Households to visit again"), lang.pick("回访跟进", "Follow-up"),
+                Chapter.of(text(lang, "officeReportChapters.households_visit_again"),
+                        text(lang, "officeReportChapters.follow_up"),
                         new Section(null, false,
                                 FollowUpTables.followUpBlocks(source, year, office.id()::equals, lang))),
-                Chapter.of(lang.pick("客户价值与需求", "Customer value and needs"), lang.pick("客户价值", "Customers"),
-                        Section.numbered(lang.pick("客户价值细分", "Value segments"),
+                Chapter.of(text(lang, "officeReportChapters.customer_value_needs"),
+                        text(lang, "officeReportChapters.customers"),
+                        Section.numbered(text(lang, "common.value_segments"),
                                 segmentRows(figures, lang)),
-                        Section.numbered(lang.pick("客户需求识别", "Customer needs"),
+                        Section.numbered(text(lang, "officeReportChapters.customer_needs"),
                                 needsRows(figures, lang))));
     }
 
@@ -94,15 +104,15 @@ public final class OfficeReportChapters {
                 })
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("调查项目", "Item"), 13),
-                        Column.text(lang.pick("层面", "Level"), 7),
-                        Column.count(lang.pick("合格项", "Qualified"), 7),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 7),
-                        Column.count(lang.pick("未评项", "Unrated"), 7),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8),
-                        Column.percent(lang.pick("全公司满意率", "Company"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无调查表。", "No survey forms of this office this year."))
-                .withNote(lang.pick("底纹：低于全公司该项目的满意率。", "Shaded: below the company's rate for the item."));
+                        Column.text(text(lang, "column.item"), 13),
+                        Column.text(text(lang, "column.level"), 7),
+                        Column.count(text(lang, "column.qualified"), 7),
+                        Column.count(text(lang, "column.unsatisfied"), 7),
+                        Column.count(text(lang, "column.unrated"), 7),
+                        Column.percent(text(lang, "column.satisfaction"), 8),
+                        Column.percent(text(lang, "column.company"), 8)), rows)
+                .withEmptyText(text(lang, "officeReportChapters.no_survey_forms_this_office_this"))
+                .withNote(text(lang, "officeReportChapters.shaded_below_company_s_rate_item"));
     }
 
     private static Table satisfactionByLevel(OfficeFigures figures, Lang lang) {
@@ -115,13 +125,13 @@ public final class OfficeReportChapters {
                         company.get(row.text("level"))))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("层面", "Level"), 10),
-                        Column.count(lang.pick("合格项", "Qualified"), 8),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 8),
-                        Column.count(lang.pick("未评项", "Unrated"), 8),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8),
-                        Column.percent(lang.pick("全公司满意率", "Company"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无调查表。", "No survey forms of this office this year."));
+                        Column.text(text(lang, "column.level"), 10),
+                        Column.count(text(lang, "column.qualified"), 8),
+                        Column.count(text(lang, "column.unsatisfied"), 8),
+                        Column.count(text(lang, "column.unrated"), 8),
+                        Column.percent(text(lang, "column.satisfaction"), 8),
+                        Column.percent(text(lang, "column.company"), 8)), rows)
+                .withEmptyText(text(lang, "officeReportChapters.no_survey_forms_this_office_this"));
     }
 
     private static Table satisfactionBySegment(OfficeFigures figures, Lang lang) {
@@ -131,14 +141,13 @@ public final class OfficeReportChapters {
                         row.count("qualified"), row.count("unsatisfied"), row.number("satisfaction_rate")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("维度", "Dimension"), 10),
-                        Column.text(lang.pick("细分", "Segment"), 16),
-                        Column.count(lang.pick("调查表份数", "Forms"), 7),
-                        Column.count(lang.pick("合格项", "Qualified"), 7),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 7),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无能关联到客户资料的调查表。",
-                        "No survey form of this office is linked to a customer record this year."));
+                        Column.text(text(lang, "column.dimension"), 10),
+                        Column.text(text(lang, "column.segment"), 16),
+                        Column.count(text(lang, "column.forms"), 7),
+                        Column.count(text(lang, "column.qualified"), 7),
+                        Column.count(text(lang, "column.unsatisfied"), 7),
+                        Column.percent(text(lang, "column.satisfaction"), 8)), rows)
+                .withEmptyText(text(lang, "officeReportChapters.no_survey_form_this_office_linked"));
     }
 
     /** The survey checks and the two kinds of return visit, as the customer-service chapter shows them. */
@@ -153,7 +162,7 @@ public final class OfficeReportChapters {
     /** The office's Pareto chart (none without complaints) and every area of it. */
     private static List<Block> pareto(OfficeFigures figures, Lang lang) {
         List<Block> blocks = new ArrayList<>();
-        ParetoTables.chart(figures.pareto(), lang.pick("投诉排列图", "Pareto chart of complaints"),
+        ParetoTables.chart(figures.pareto(), text(lang, "officeReportChapters.pareto_chart_complaints"),
                 lang).ifPresent(blocks::add);
         blocks.add(paretoTable(figures, lang));
         return blocks;
@@ -167,15 +176,15 @@ public final class OfficeReportChapters {
                         row.isTrue("main_factor") && !row.isTrue("has_action")))
                 .toList();
         return Table.of(List.of(
-                        Column.count(lang.pick("序位", "Rank"), 5),
-                        Column.text(lang.pick("涉及方面", "Area"), 12),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
-                        Column.percent(lang.pick("占比", "Share"), 8),
-                        Column.percent(lang.pick("累计占比", "Cumulative"), 8),
-                        Column.text(lang.pick("主要因素", "Main factor"), 7),
-                        Column.text(lang.pick("纠正和预防措施", "Actions"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无投诉。", "No complaints at this office this year."))
-                .withNote(lang.pick("底纹：主要因素尚未制定纠正或预防措施。", "Shaded: a main factor without a corrective or preventive action."));
+                        Column.count(text(lang, "column.rank"), 5),
+                        Column.text(text(lang, "column.area"), 12),
+                        Column.count(text(lang, "column.complaints_2"), 8),
+                        Column.percent(text(lang, "column.share"), 8),
+                        Column.percent(text(lang, "column.cumulative"), 8),
+                        Column.text(text(lang, "column.main_factor"), 7),
+                        Column.text(text(lang, "column.actions_2"), 8)), rows)
+                .withEmptyText(text(lang, "common.no_complaints_this_office_this_year"))
+                .withNote(text(lang, "officeReportChapters.shaded_main_factor_without_corrective_or"));
     }
 
     private static Table feedbackRows(List<MartRow> feedback, Lang lang) {
@@ -190,16 +199,16 @@ public final class OfficeReportChapters {
                                 || row.isPositive("open_over_30_days")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("月份", "Month"), 6),
-                        Column.text(lang.pick("渠道", "Channel"), 9),
-                        Column.text(lang.pick("类型", "Kind"), 8),
-                        Column.text(lang.pick("涉及方面", "Area"), 10),
-                        Column.text(lang.pick("严重程度", "Severity"), 7),
-                        Column.count(lang.pick("件数", "Entries"), 6),
-                        Column.count(lang.pick("已关闭", "Closed"), 6),
-                        Column.count(lang.pick("超过30天未关闭", "Open over 30 days"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无登记。", "No register entry of this office this year."))
-                .withNote(lang.pick("底纹：重大，或超过30天未关闭。", "Shaded: major, or open over 30 days."));
+                        Column.text(text(lang, "column.month"), 6),
+                        Column.text(text(lang, "column.channel"), 9),
+                        Column.text(text(lang, "column.kind_2"), 8),
+                        Column.text(text(lang, "column.area"), 10),
+                        Column.text(text(lang, "column.severity"), 7),
+                        Column.count(text(lang, "column.entries"), 6),
+                        Column.count(text(lang, "column.closed"), 6),
+                        Column.count(text(lang, "column.open_over_30_days"), 8)), rows)
+                .withEmptyText(text(lang, "common.no_register_entry_this_office_this"))
+                .withNote(text(lang, "officeReportChapters.shaded_major_or_open_over_30"));
     }
 
     private static Table inspectionRows(OfficeFigures figures, Lang lang) {
@@ -211,16 +220,15 @@ public final class OfficeReportChapters {
                         row.count("complaints")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("月份", "Month"), 6),
-                        Column.text(lang.pick("检查级别", "Level"), 13),
-                        Column.count(lang.pick("检查次数", "Inspections"), 7),
-                        Column.decimal(lang.pick("平均得分", "Average score"), 8),
-                        Column.decimal(lang.pick("最低得分", "Lowest score"), 8),
-                        Column.count(lang.pick("不合格项数", "Nonconformities"), 8),
-                        Column.count(lang.pick("当月投诉", "Complaints that month"), 8)), rows)
-                .withEmptyText(lang.pick("本年度本管理处无服务检查记录。", "No inspection of this office this year."))
-                .withNote(lang.pick("当月投诉为本管理处当月的投诉件数，各检查级别行相同，不可相加。",
-                        "The month's complaints are the office's, repeated on each level: do not add them up."));
+                        Column.text(text(lang, "column.month"), 6),
+                        Column.text(text(lang, "column.level_2"), 13),
+                        Column.count(text(lang, "column.inspections"), 7),
+                        Column.decimal(text(lang, "column.average_score"), 8),
+                        Column.decimal(text(lang, "column.lowest_score"), 8),
+                        Column.count(text(lang, "column.nonconformities"), 8),
+                        Column.count(text(lang, "column.complaints_that_month"), 8)), rows)
+                .withEmptyText(text(lang, "officeReportChapters.no_inspection_this_office_this_year"))
+                .withNote(text(lang, "officeReportChapters.month_s_complaints_office_s_repeated"));
     }
 
     private static Table factorsWithoutAction(OfficeFigures figures, Lang lang) {
@@ -229,14 +237,13 @@ public final class OfficeReportChapters {
                         row.count("complaints"), row.number("share"), row.number("cumulative_share")))
                 .toList();
         return Table.of(List.of(
-                        Column.count(lang.pick("序位", "Rank"), 5),
-                        Column.text(lang.pick("涉及方面", "Area"), 12),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
-                        Column.percent(lang.pick("占比", "Share"), 8),
-                        Column.percent(lang.pick("累计占比", "Cumulative"), 8)), rows)
-                .withEmptyText(lang.pick("各主要因素均已制定纠正或预防措施。", "Every main factor has a corrective or preventive action."))
-                .withNote(lang.pick("对影响服务的主要因素，由管理处和有关部门制定纠正和预防措施（5.1.3）。",
-                        "The office and the departments concerned draw up actions for the main factors (5.1.3)."));
+                        Column.count(text(lang, "column.rank"), 5),
+                        Column.text(text(lang, "column.area"), 12),
+                        Column.count(text(lang, "column.complaints_2"), 8),
+                        Column.percent(text(lang, "column.share"), 8),
+                        Column.percent(text(lang, "column.cumulative"), 8)), rows)
+                .withEmptyText(text(lang, "officeReportChapters.every_main_factor_has_corrective_or"))
+                .withNote(text(lang, "officeReportChapters.office_departments_concerned_draw_up_actions"));
     }
 
     private static Table segmentRows(OfficeFigures figures, Lang lang) {
@@ -247,23 +254,20 @@ public final class OfficeReportChapters {
                         row.count("forms"), row.number("satisfaction_rate")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("客户类别", "Customer category"), 16),
-                        Column.text(lang.pick("价值细分", "Value segment"), 11),
-                        Column.count(lang.pick("户数", "Households"), 7),
-                        Column.percent(lang.pick("占本处比例", "Share of office"), 8),
-                        Column.decimal(lang.pick("近12个月户均消费（元）", "Average spend, 12 months (yuan)"), 11),
-                        Column.percent(lang.pick("平均按时缴费率", "Average on-time payment"), 9),
-                        Column.count(lang.pick("调查表份数", "Survey forms"), 7),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)), rows)
-                .withEmptyText(lang.pick("无本管理处的客户价值评估数据。", "No customer-value figures for this office."));
+                        Column.text(text(lang, "column.customer_category"), 16),
+                        Column.text(text(lang, "column.value_segment"), 11),
+                        Column.count(text(lang, "column.households"), 7),
+                        Column.percent(text(lang, "column.share_office"), 8),
+                        Column.decimal(text(lang, "column.average_spend_12_months_yuan"), 11),
+                        Column.percent(text(lang, "column.average_time_payment"), 9),
+                        Column.count(text(lang, "column.survey_forms"), 7),
+                        Column.percent(text(lang, "column.satisfaction"), 8)), rows)
+                .withEmptyText(text(lang, "common.no_customer_value_figures_this_office"));
     }
 
     private static Table needsRows(OfficeFigures figures, Lang lang) {
         return SegmentTables.needs(figures.needs(), null, lang)
-                .withEmptyText(lang.pick("本年度本管理处无投诉、服务需求、意见建议，调查表亦无不满意答项。",
-                        "No complaints, service requests, opinions or dissatisfied answers at this office this year."))
-                .withNote(lang.pick("合计 = 投诉 + 服务需求 + 意见建议 + 调查不满意答项（表扬不是需求）。",
-                        "Total = complaints + service requests + opinions + dissatisfied answers (praise is no"
-                                + " need)."));
+                .withEmptyText(text(lang, "officeReportChapters.no_complaints_service_requests_opinions_or"))
+                .withNote(text(lang, "officeReportChapters.total_complaints_service_requests_opinions_dissatisfied"));
     }
 }

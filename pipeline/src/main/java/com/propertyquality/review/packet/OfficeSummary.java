@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ final class OfficeSummary {
                 feedbackByKind(figures, lang),
                 mainFactors(figures, lang),
                 InspectionTables.byOfficeAndLevel(figures.inspections(), figures.register(), false, lang)
-                        .withCaption(lang.pick("服务检查", "Service inspections")),
+                        .withCaption(text(lang, "common.service_inspections")),
                 actionSummary(figures, lang),
                 ActionTables.failedTable(figures.failedActions(), figures.register(), false, lang),
                 valueSegments(figures, lang)));
@@ -45,7 +47,7 @@ final class OfficeSummary {
 
     private static String title(OfficeRegister.Office office, Lang lang) {
         String name = office.name() == null ? office.id() : office.name();
-        return name + lang.pick("（" + office.id() + "）", " (" + office.id() + ")");
+        return text(lang, "officeSummary.office_and_id", name, office.id());
     }
 
     /** Returns and satisfaction in one row, each beside the company's; shaded under the return threshold. */
@@ -65,15 +67,15 @@ final class OfficeSummary {
                     satisfaction.map(row -> row.count("rank")).orElse(null)), below));
         }
         return Table.of(List.of(
-                        Column.count(lang.pick("回收份数", "Forms returned"), 7),
-                        Column.percent(lang.pick("回收率", "Return rate"), 8),
-                        Column.percent(lang.pick("全公司回收率", "Company return rate"), 8),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8),
-                        Column.percent(lang.pick("全公司满意率", "Company satisfaction"), 8),
-                        Column.points(lang.pick("与全公司差（百分点）", "Gap to company (points)"), 9),
-                        Column.count(lang.pick("满意率排名", "Satisfaction rank"), 7)), rows)
-                .withCaption(lang.pick("顾客意见调查", "Customer survey"))
-                .withEmptyText(lang.pick("本年度本管理处无调查表记录。", "No survey record of this office this year."))
+                        Column.count(text(lang, "column.forms_returned"), 7),
+                        Column.percent(text(lang, "column.return_rate"), 8),
+                        Column.percent(text(lang, "column.company_return_rate"), 8),
+                        Column.percent(text(lang, "column.satisfaction"), 8),
+                        Column.percent(text(lang, "column.company_satisfaction"), 8),
+                        Column.points(text(lang, "column.gap_company_points"), 9),
+                        Column.count(text(lang, "column.satisfaction_rank"), 7)), rows)
+                .withCaption(text(lang, "officeSummary.customer_survey"))
+                .withEmptyText(text(lang, "officeSummary.no_survey_record_this_office_this"))
                 .withNote(returnNote(returns, figures, lang));
     }
 
@@ -86,21 +88,18 @@ final class OfficeSummary {
         String distributed = row.count("forms_distributed") == null ? "—" : row.count("forms_distributed").toString();
         String verdict;
         if ("no_distribution_record".equals(row.text("anomaly"))) {
-            verdict = lang.pick("无发放记录，回收率无法计算。", "No record of forms handed out: no return rate.");
+            verdict = text(lang, "officeSummary.no_record_forms_handed_out_no");
         } else if ("returned_exceeds_distributed".equals(row.text("anomaly"))) {
-            verdict = lang.pick("回收份数多于发放份数，请核对。", "More forms returned than handed out: to be checked.");
+            verdict = text(lang, "officeSummary.more_forms_returned_than_handed_out");
         } else {
-            verdict = row.isTrue("meets_threshold") ? lang.pick("达到要求。", "Meets it.")
-                    : lang.pick("未达到要求。", "Below it.");
+            verdict = row.isTrue("meets_threshold") ? text(lang, "officeSummary.meets_it")
+                    : text(lang, "officeSummary.below_it");
         }
         Long leftOut = row.count("company_offices_left_out");
         String company = leftOut != null && leftOut > 0
-                ? lang.pick("全公司回收率不含 " + leftOut + " 个数据异常的管理处。",
-                        " The company rate leaves out " + leftOut + " offices with a data anomaly.")
+                ? text(lang, "officeSummary.company_rate_leaves_out_offices_with", leftOut)
                 : "";
-        return lang.pick("发放 " + distributed + " 份；回收率要求不低于 " + threshold + "（5.1.2），" + verdict + company,
-                distributed + " forms handed out; the return rate must be at least " + threshold + " (5.1.2). "
-                        + verdict + company);
+        return text(lang, "officeSummary.forms_handed_out_return_rate_must", distributed, threshold, verdict, company);
     }
 
     /** The office's items rated lower than the company's same item. */
@@ -114,13 +113,13 @@ final class OfficeSummary {
                         row.number("satisfaction_rate"), company.get(row.text("item"))))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("调查项目", "Item"), 14),
-                        Column.text(lang.pick("层面", "Level"), 8),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 8),
-                        Column.percent(lang.pick("本处满意率", "Office"), 9),
-                        Column.percent(lang.pick("全公司满意率", "Company"), 9)), rows)
-                .withCaption(lang.pick("低于全公司的调查项目", "Items below the company"))
-                .withEmptyText(lang.pick("没有低于全公司满意率的调查项目。", "No item is below the company's rate."));
+                        Column.text(text(lang, "column.item"), 14),
+                        Column.text(text(lang, "column.level"), 8),
+                        Column.count(text(lang, "column.unsatisfied"), 8),
+                        Column.percent(text(lang, "column.office_2"), 9),
+                        Column.percent(text(lang, "column.company"), 9)), rows)
+                .withCaption(text(lang, "officeSummary.items_below_company"))
+                .withEmptyText(text(lang, "officeSummary.no_item_below_company_s_rate"));
     }
 
     /** The register entries by kind: counts add up across the mart's rows; no rate is totalled. */
@@ -130,13 +129,13 @@ final class OfficeSummary {
                 Names.of(ImportTemplates.FEEDBACK_KINDS, kind, lang), counts.entries, counts.closed,
                 counts.openOverDays, counts.major)));
         return Table.of(List.of(
-                        Column.text(lang.pick("类型", "Kind"), 12),
-                        Column.count(lang.pick("登记件数", "Entries"), 8),
-                        Column.count(lang.pick("已关闭", "Closed"), 8),
-                        Column.count(lang.pick("超过30天未关闭", "Open over 30 days"), 9),
-                        Column.count(lang.pick("其中重大", "Major"), 8)), rows)
-                .withCaption(lang.pick("《顾客意见登记表》", "Feedback register"))
-                .withEmptyText(lang.pick("本年度本管理处无登记。", "No register entry of this office this year."));
+                        Column.text(text(lang, "column.kind_2"), 12),
+                        Column.count(text(lang, "column.entries_2"), 8),
+                        Column.count(text(lang, "column.closed"), 8),
+                        Column.count(text(lang, "column.open_over_30_days"), 9),
+                        Column.count(text(lang, "column.major"), 8)), rows)
+                .withCaption(text(lang, "officeSummary.feedback_register"))
+                .withEmptyText(text(lang, "common.no_register_entry_this_office_this"));
     }
 
     private static Table mainFactors(OfficeFigures figures, Lang lang) {
@@ -146,14 +145,14 @@ final class OfficeSummary {
                         !row.isTrue("has_action")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("主要因素", "Main factor"), 12),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 8),
-                        Column.percent(lang.pick("占比", "Share"), 8),
-                        Column.percent(lang.pick("累计占比", "Cumulative"), 8),
-                        Column.text(lang.pick("纠正和预防措施", "Actions"), 8)), rows)
-                .withCaption(lang.pick("投诉的主要因素（5.1.3）", "Main factors of complaints (5.1.3)"))
-                .withEmptyText(lang.pick("本年度本管理处无投诉。", "No complaints at this office this year."))
-                .withNote(lang.pick("底纹：尚未制定纠正或预防措施。", "Shaded: no corrective or preventive action yet."));
+                        Column.text(text(lang, "column.main_factor"), 12),
+                        Column.count(text(lang, "column.complaints_2"), 8),
+                        Column.percent(text(lang, "column.share"), 8),
+                        Column.percent(text(lang, "column.cumulative"), 8),
+                        Column.text(text(lang, "column.actions_2"), 8)), rows)
+                .withCaption(text(lang, "officeSummary.main_factors_complaints_5_1_3"))
+                .withEmptyText(text(lang, "common.no_complaints_this_office_this_year"))
+                .withNote(text(lang, "officeSummary.shaded_no_corrective_or_preventive_action"));
     }
 
     /** The office's actions by area: how many are open, overdue, effective, not effective. */
@@ -165,16 +164,16 @@ final class OfficeSummary {
                         row.isPositive("overdue") || row.isPositive("verified_not_effective")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("涉及方面", "Area"), 12),
-                        Column.count(lang.pick("措施数", "Actions"), 7),
-                        Column.count(lang.pick("未完成", "Open"), 7),
-                        Column.count(lang.pick("其中逾期", "Overdue"), 7),
-                        Column.count(lang.pick("验证有效", "Effective"), 7),
-                        Column.count(lang.pick("验证无效", "Not effective"), 7),
-                        Column.count(lang.pick("待验证", "Pending"), 7)), rows)
-                .withCaption(lang.pick("纠正和预防措施", "Corrective and preventive actions"))
-                .withEmptyText(lang.pick("本年度本管理处未开立措施。", "No action of this office this year."))
-                .withNote(lang.pick("底纹：有逾期或验证无效的措施。", "Shaded: an action is overdue or not effective."));
+                        Column.text(text(lang, "column.area"), 12),
+                        Column.count(text(lang, "column.actions"), 7),
+                        Column.count(text(lang, "column.open"), 7),
+                        Column.count(text(lang, "column.overdue"), 7),
+                        Column.count(text(lang, "column.effective"), 7),
+                        Column.count(text(lang, "column.not_effective"), 7),
+                        Column.count(text(lang, "column.pending"), 7)), rows)
+                .withCaption(text(lang, "common.corrective_preventive_actions"))
+                .withEmptyText(text(lang, "officeSummary.no_action_this_office_this_year"))
+                .withNote(text(lang, "officeSummary.shaded_action_overdue_or_not_effective"));
     }
 
     /** Households per value segment, totalled over the categories (households add up; shares are not totalled). */
@@ -191,10 +190,10 @@ final class OfficeSummary {
             }
         });
         return Table.of(List.of(
-                        Column.text(lang.pick("价值细分", "Value segment"), 14),
-                        Column.count(lang.pick("户数", "Households"), 8),
-                        Column.count(lang.pick("调查表份数", "Survey forms"), 8)), rows)
-                .withCaption(lang.pick("客户价值细分", "Value segments"))
-                .withEmptyText(lang.pick("无本管理处的客户价值评估数据。", "No customer-value figures for this office."));
+                        Column.text(text(lang, "column.value_segment"), 14),
+                        Column.count(text(lang, "column.households"), 8),
+                        Column.count(text(lang, "column.survey_forms"), 8)), rows)
+                .withCaption(text(lang, "common.value_segments"))
+                .withEmptyText(text(lang, "common.no_customer_value_figures_this_office"));
     }
 }

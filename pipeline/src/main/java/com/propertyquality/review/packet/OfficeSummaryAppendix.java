@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,10 @@ public final class OfficeSummaryAppendix {
                     feedback.getOrDefault(office.id(), new OfficeFigures.FeedbackByKind())), office, lang));
         }
         if (sections.isEmpty()) {
-            sections.add(Section.of(null, Paragraphs.of(lang.pick("管理处名录和调查表回收记录中均无管理处。",
-                    "Neither the office register nor the survey returns name any office."))));
+            sections.add(Section.of(null, Paragraphs.of(
+                    text(lang, "officeSummary.neither_office_register_nor_survey_returns"))));
         }
-        return new Chapter(lang.pick("附录：各管理处", "Appendix: offices"), lang.pick("各管理处", "Offices"), sections);
+        return new Chapter(text(lang, "officeSummary.appendix_offices"), text(lang, "officeSummary.offices"), sections);
     }
 
     /**

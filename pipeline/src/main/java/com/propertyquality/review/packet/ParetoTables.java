@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +29,8 @@ final class ParetoTables {
                         Optional.ofNullable(row.number("cumulative_share")).orElse(Double.NaN),
                         row.isTrue("main_factor")))
                 .toList();
-        return Optional.of(new ParetoChart(caption, lang.pick("投诉件数", "Complaints"),
-                lang.pick("累计百分比（%）", "Cumulative share (%)"), bars, MainFactors.THRESHOLD.doubleValue()));
+        return Optional.of(new ParetoChart(caption, text(lang, "column.complaints_2"),
+                text(lang, "paretoTables.cumulative_share"), bars, MainFactors.THRESHOLD.doubleValue()));
     }
 
     static String areaName(MartRow row, Lang lang) {

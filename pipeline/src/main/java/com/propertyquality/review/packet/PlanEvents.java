@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,6 +43,6 @@ final class PlanEvents {
         if (description != null && description.codePointCount(0, description.length()) > DESCRIPTION_CHARS) {
             description = description.substring(0, description.offsetByCodePoints(0, DESCRIPTION_CHARS)) + "…";
         }
-        return lang.pick("计划事项 ", "Plan entry ") + entry.date("date") + (description == null ? "" : " " + description);
+        return text(lang, "planEvents.plan_entry") + entry.date("date") + (description == null ? "" : " " + description);
     }
 }

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,24 +43,20 @@ public final class ReturnRatesCheck {
                 ServicePerformanceChapter.meetsLabel(office.flag("meets_threshold"), lang),
                 ServicePerformanceChapter.anomalyLabel(office.text("anomaly"), lang))).toList();
         Table table = Table.of(List.of(
-                Column.text(lang.pick("管理处编号", "Office ID"), 9),
-                Column.text(lang.pick("管理处名称", "Office"), 26),
-                Column.count(lang.pick("发放份数", "Distributed"), 10),
-                Column.count(lang.pick("回收份数", "Returned"), 10),
-                Column.percent(lang.pick("回收率", "Return rate"), 10),
-                Column.text(lang.pick("是否达标", "Threshold"), 9),
-                Column.text(lang.pick("异常", "Anomaly"), 20)), rows)
-                .withNote(lang.pick("说明：红色底纹的管理处未达到回收率要求；回收率为“—”表示无发放记录，无法计算；"
-                        + "超过 100% 的回收率是数据错误，照实列出。",
-                        "Shaded offices are under the threshold; a rate of \"—\" means no distribution record; a rate"
-                                + " over 100% is a data error and is shown as it is."));
+                Column.text(text(lang, "column.office_id"), 9),
+                Column.text(text(lang, "column.office_3"), 26),
+                Column.count(text(lang, "column.distributed"), 10),
+                Column.count(text(lang, "column.returned"), 10),
+                Column.percent(text(lang, "column.return_rate"), 10),
+                Column.text(text(lang, "column.threshold"), 9),
+                Column.text(text(lang, "column.anomaly"), 20)), rows)
+                .withNote(text(lang, "returnRatesCheck.shaded_offices_under_threshold_rate_means"));
 
-        String title = lang.pick(year + " 年度调查表回收率检查", "Survey return-rate check " + year);
-        Chapter chapter = Chapter.of(title, lang.pick("回收率检查", "Return rates"), Section.of(null,
-                Paragraphs.of(lang.pick("回收率要求：不低于 " + threshold + "（回收率 = 回收份数 ÷ 发放份数 × 100%）",
-                                "Required: at least " + threshold + " (return rate = returned ÷ distributed × 100%)"),
-                        lang.pick("未达标管理处：" + under + " 个（共 " + offices.size() + " 个管理处）",
-                                "Offices under the threshold: " + under + " of " + offices.size())),
+        String title = text(lang, "returnRatesCheck.survey_return_rate_check", year);
+        Chapter chapter = Chapter.of(title, text(lang, "returnRatesCheck.return_rates"), Section.of(null,
+                Paragraphs.of(text(lang, "returnRatesCheck.required_least_return_rate_returned_distributed",
+                        threshold),
+                        text(lang, "returnRatesCheck.offices_under_threshold", under, offices.size())),
                 table));
         return new ReportDocument(title, source.companyName(), year, lang, null, false, List.of(chapter));
     }

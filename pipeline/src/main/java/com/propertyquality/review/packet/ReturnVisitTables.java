@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,41 +47,29 @@ final class ReturnVisitTables {
             rows.add(companySurveyChecks(visits, lang));
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Paragraphs.of(lang.pick("各管理处通过回访对用户的评价作真实性和可靠性检验，回访工作由综合管理部具体进行（程序 5.2.1）。",
-                "Each office verifies by return visits that the survey answers are true and reliable; the"
-                        + " general-affairs department makes the visits (procedure 5.2.1).")));
+        blocks.add(Paragraphs.of(text(lang, "returnVisitTables.each_office_verifies_return_visits_that")));
         blocks.add(Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 14),
-                        Column.count(lang.pick("回收份数", "Forms returned"), 6),
-                        Column.count(lang.pick("核实回访次数", "Checks attempted"), 6),
-                        Column.count(lang.pick("联系上次数", "Checks reached"), 6),
-                        Column.count(lang.pick("已核实份数", "Forms verified"), 6),
-                        Column.percent(lang.pick("核实比例", "Share verified"), 7),
-                        Column.count(lang.pick("属实", "Confirmed"), 5),
-                        Column.count(lang.pick("不属实", "Not confirmed"), 5),
-                        Column.count(lang.pick("未联系上", "Unreachable"), 6),
-                        Column.percent(lang.pick("真实率", "Authenticity"), 7)),
+                        Column.text(text(lang, "column.office"), 14),
+                        Column.count(text(lang, "column.forms_returned"), 6),
+                        Column.count(text(lang, "column.checks_attempted"), 6),
+                        Column.count(text(lang, "column.checks_reached"), 6),
+                        Column.count(text(lang, "column.forms_verified"), 6),
+                        Column.percent(text(lang, "column.share_verified"), 7),
+                        Column.count(text(lang, "column.confirmed"), 5),
+                        Column.count(text(lang, "column.not_confirmed"), 5),
+                        Column.count(text(lang, "column.unreachable"), 6),
+                        Column.percent(text(lang, "column.authenticity"), 7)),
                         rows)
                 .withEmptyText(Labels.noRecords(year, lang))
-                .withNote(lang.pick("只有联系上住户的核实回访（属实或不属实）才核实调查表；未联系上的回访列出次数，但不核实任何调查表，也不计入真实率。"
-                                + "真实率 = 属实 / 联系上次数（按回访次数计）；已核实份数 = 至少有一次联系上的核实回访的调查表份数，"
-                                + "同一份调查表多次核实只计一份；核实比例 = 已核实份数 / 回收份数。"
-                                + "阴影行为回收了调查表却没有一份得到核实的管理处。",
-                        "Only a check that reached the household (confirmed or not confirmed) verifies a form;"
-                                + " unreachable checks are counted but verify nothing and stay out of the rate."
-                                + " Authenticity = confirmed / checks reached (counted per visit); forms verified ="
-                                + " forms with at least one check that reached the household, a form checked"
-                                + " several times counting once; share verified = forms verified / forms returned."
-                                + " Shaded offices returned forms but had none verified.")));
+                .withNote(text(lang, "returnVisitTables.only_check_that_reached_household_confirmed")));
         List<MartRow> unmatched = visits.stream()
                 .filter(row -> row.count("survey_checks_unmatched") != null && row.count("survey_checks_unmatched") > 0)
                 .toList();
         if (!unmatched.isEmpty()) {
             String list = unmatched.stream()
                     .map(row -> Labels.office(row) + " " + row.count("survey_checks_unmatched"))
-                    .collect(Collectors.joining(lang.pick("，", ", ")));
-            blocks.add(Paragraphs.of(lang.pick("以下管理处有核实回访未对应到本管理处的调查表（编号空白或有误）：" + list + "（次）。",
-                    "Survey checks that name no form of their office (blank or wrong reference): " + list + ".")));
+                    .collect(Collectors.joining(text(lang, "common.comma")));
+            blocks.add(Paragraphs.of(text(lang, "returnVisitTables.survey_checks_that_name_no_form", list)));
         }
         return blocks;
     }
@@ -109,18 +99,14 @@ final class ReturnVisitTables {
     /** Paid-service visits (有偿服务, procedure 5.2.2) per office. */
     static Table paidServiceTable(List<MartRow> visits, int year, Lang lang) {
         return visitTable(visits, "paid_service", year, lang)
-                .withCaption(lang.pick("有偿服务回访", "Paid-service visits"))
-                .withNote(lang.pick("通过回访验证员工服务过程及安装或维修质量是否让用户满意（程序 5.2.2）。满意率 = 满意 /（满意 + 不满意），"
-                                + "未联系上的回访不计入。",
-                        "Return visits check that the service, installation or repair satisfied the customer"
-                                + " (procedure 5.2.2). Satisfaction = satisfied / (satisfied + dissatisfied);"
-                                + " unreachable visits count in neither."));
+                .withCaption(text(lang, "returnVisitTables.paid_service_visits"))
+                .withNote(text(lang, "returnVisitTables.return_visits_check_that_service_installation"));
     }
 
     /** Complaint follow-up visits (投诉回访) per office. */
     static Table complaintFollowUpTable(List<MartRow> visits, int year, Lang lang) {
         return visitTable(visits, "complaint_followup", year, lang)
-                .withCaption(lang.pick("投诉回访", "Complaint follow-up visits"));
+                .withCaption(text(lang, "returnVisitTables.complaint_follow_up_visits"));
     }
 
     /** One kind of visit: the mart's {@code <prefix>_visits}, {@code _satisfied}, {@code _dissatisfied} and rate. */
@@ -130,11 +116,11 @@ final class ReturnVisitTables {
                         row.count(prefix + "_dissatisfied"), row.number(prefix + "_satisfaction")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 16),
-                        Column.count(lang.pick("回访次数", "Visits"), 8),
-                        Column.count(lang.pick("满意", "Satisfied"), 8),
-                        Column.count(lang.pick("不满意", "Dissatisfied"), 8),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)),
+                        Column.text(text(lang, "column.office"), 16),
+                        Column.count(text(lang, "column.visits"), 8),
+                        Column.count(text(lang, "column.satisfied"), 8),
+                        Column.count(text(lang, "column.dissatisfied"), 8),
+                        Column.percent(text(lang, "column.satisfaction"), 8)),
                         rows)
                 .withEmptyText(Labels.noRecords(year, lang));
     }

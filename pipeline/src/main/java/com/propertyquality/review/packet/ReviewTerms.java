@@ -92,15 +92,15 @@ public final class ReviewTerms {
         boolean corrective = row.isTrue("corrective_action");
         boolean preventive = row.isTrue("preventive_action");
         if (corrective && preventive) {
-            return lang.pick("纠正、预防", "Corrective, preventive");
+            return text(lang, "reviewTerms.corrective_preventive");
         }
         if (corrective) {
-            return lang.pick("纠正", "Corrective");
+            return text(lang, "reviewTerms.corrective");
         }
         if (preventive) {
-            return lang.pick("预防", "Preventive");
+            return text(lang, "reviewTerms.preventive");
         }
-        return any ? lang.pick("已制定", "Yes") : lang.pick("未制定", "None");
+        return any ? text(lang, "reviewTerms.yes") : text(lang, "reviewTerms.none");
     }
 
     /** A clause of 4.1.2 with its words: "d 重大质量事故、顾客严重投诉". */
@@ -141,12 +141,12 @@ public final class ReviewTerms {
 
     /** The scope of a company-wide mart row ({@code office_id} null). */
     public static String company(Lang lang) {
-        return lang.pick("全公司", "Company");
+        return text(lang, "reviewTerms.company");
     }
 
     /** The owner of an action without an office ({@code office_id} null in the action marts). */
     public static String headOffice(Lang lang) {
-        return lang.pick("公司总部", "Head office");
+        return text(lang, "reviewTerms.head_office");
     }
 
     /** The key of a term in the bundles. */

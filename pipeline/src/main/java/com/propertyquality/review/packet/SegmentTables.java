@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,16 +42,16 @@ final class SegmentTables {
     private static List<Column> needColumns(boolean withOffice, Lang lang) {
         List<Column> columns = new ArrayList<>();
         if (withOffice) {
-            columns.add(Column.text(lang.pick("管理处", "Office"), 14));
+            columns.add(Column.text(text(lang, "column.office"), 14));
         }
-        columns.add(Column.count(lang.pick("序位", "Rank"), 5));
-        columns.add(Column.text(lang.pick("层面", "Level"), 6));
-        columns.add(Column.text(lang.pick("涉及方面", "Area"), 10));
-        columns.add(Column.count(lang.pick("投诉", "Complaints"), 7));
-        columns.add(Column.count(lang.pick("服务需求", "Service requests"), 7));
-        columns.add(Column.count(lang.pick("意见建议", "Opinions"), 7));
-        columns.add(Column.count(lang.pick("调查不满意答项", "Dissatisfied answers"), 8));
-        columns.add(Column.count(lang.pick("合计", "Total"), 6));
+        columns.add(Column.count(text(lang, "column.rank"), 5));
+        columns.add(Column.text(text(lang, "column.level"), 6));
+        columns.add(Column.text(text(lang, "column.area"), 10));
+        columns.add(Column.count(text(lang, "column.complaints"), 7));
+        columns.add(Column.count(text(lang, "column.service_requests"), 7));
+        columns.add(Column.count(text(lang, "column.opinions"), 7));
+        columns.add(Column.count(text(lang, "column.dissatisfied_answers"), 8));
+        columns.add(Column.count(text(lang, "column.total"), 6));
         return columns;
     }
 }

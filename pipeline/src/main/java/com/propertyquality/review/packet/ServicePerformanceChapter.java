@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,7 +53,8 @@ public final class ServicePerformanceChapter {
     private ServicePerformanceChapter() {}
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
-        return Chapter.of(lang.pick("服务业绩", "Service performance"), lang.pick("服务业绩", "Service performance"),
+        return Chapter.of(text(lang, "servicePerformance.service_performance"),
+                text(lang, "servicePerformance.service_performance"),
                 satisfactionByOffice(source, year, lang),
                 companySatisfaction(source, year, lang),
                 itemsAndLevels(source, year, lang),
@@ -73,31 +76,26 @@ public final class ServicePerformanceChapter {
                 .toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 16),
-                        Column.count(lang.pick("调查表份数", "Forms"), 6),
-                        Column.count(lang.pick("合格项", "Qualified"), 6),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 6),
-                        Column.count(lang.pick("未评价项", "Unrated"), 6),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 7),
-                        Column.count(lang.pick("排名", "Rank"), 4),
-                        Column.points(lang.pick("与全公司差距（百分点）", "Gap to company (points)"), 8)),
+                        Column.text(text(lang, "column.office"), 16),
+                        Column.count(text(lang, "column.forms"), 6),
+                        Column.count(text(lang, "column.qualified"), 6),
+                        Column.count(text(lang, "column.unsatisfied"), 6),
+                        Column.count(text(lang, "column.unrated_2"), 6),
+                        Column.percent(text(lang, "column.satisfaction"), 7),
+                        Column.count(text(lang, "column.rank_2"), 4),
+                        Column.points(text(lang, "column.gap_company_points_2"), 8)),
                         rows)
-                .withEmptyText(lang.pick(year + " 年度没有回收的《顾客意见调查表》。",
-                        "No survey forms were returned in " + year + "."))
-                .withNote(satisfactionFormula(lang) + lang.pick("全公司满意率 " + Percent.format(company)
-                                + "；阴影行为低于全公司满意率的管理处。",
-                        " Company rate " + Percent.format(company) + "; shaded offices are below it.")));
+                .withEmptyText(text(lang, "servicePerformance.no_survey_forms_were_returned", year))
+                .withNote(satisfactionFormula(lang) +
+                        text(lang, "servicePerformance.company_rate_shaded_offices_below_it",
+                        Percent.format(company))));
         blocks.addAll(officeCharts(offices, company, lang));
-        return Section.numbered(lang.pick("各管理处满意率", "Satisfaction by office"), blocks);
+        return Section.numbered(text(lang, "servicePerformance.satisfaction_office"), blocks);
     }
 
     /** Procedure 5.1.6, in the procedure's words. */
     static String satisfactionFormula(Lang lang) {
-        return lang.pick("满意率 = 合格项数目 /（合格项数目 + 不满意项数目）× 100%；“很满意”“满意”“较满意”为合格项，未评价的项目不计入"
-                        + "（程序 5.1.6）。",
-                "Satisfaction rate = qualified items / (qualified + unsatisfied items) × 100%; very satisfied,"
-                        + " satisfied and fairly satisfied are qualified, an unrated item counts in neither"
-                        + " (procedure 5.1.6).");
+        return text(lang, "servicePerformance.satisfaction_rate_qualified_items_qualified_unsatisfied");
     }
 
     /** Bar charts of the office rates against the company line, at most {@link #OFFICES_PER_CHART} offices each. */
@@ -110,10 +108,10 @@ public final class ServicePerformanceChapter {
                     .map(row -> new BarChart.Bar(Labels.office(row), row.number("satisfaction_rate")))
                     .toList();
             String of = parts > 1 ? (part + 1) + "/" + parts : null;
-            String caption = of == null ? lang.pick("各管理处满意率", "Satisfaction by office")
-                    : lang.pick("各管理处满意率（" + of + "）", "Satisfaction by office (" + of + ")");
-            charts.add(new BarChart(caption, lang.pick("满意率（%）", "Satisfaction (%)"), bars, company,
-                    lang.pick("全公司满意率", "Company rate")));
+            String caption = of == null ? text(lang, "servicePerformance.satisfaction_office")
+                    : text(lang, "servicePerformance.satisfaction_office_2", of);
+            charts.add(new BarChart(caption, text(lang, "servicePerformance.satisfaction"), bars, company,
+                    text(lang, "servicePerformance.company_rate")));
         }
         return charts;
     }
@@ -125,18 +123,16 @@ public final class ServicePerformanceChapter {
                 .map(row -> List.of(Row.of(row.count("forms"), row.count("qualified"), row.count("unsatisfied"),
                         row.count("unrated"), row.number("satisfaction_rate"))))
                 .orElse(List.of());
-        return Section.numbered(lang.pick("全公司满意率", "Company satisfaction"),
+        return Section.numbered(text(lang, "column.company_satisfaction"),
                 Table.of(List.of(
-                                Column.count(lang.pick("调查表份数", "Forms"), 8),
-                                Column.count(lang.pick("合格项", "Qualified"), 8),
-                                Column.count(lang.pick("不满意项", "Unsatisfied"), 8),
-                                Column.count(lang.pick("未评价项", "Unrated"), 8),
-                                Column.percent(lang.pick("满意率", "Satisfaction"), 8)),
+                                Column.count(text(lang, "column.forms"), 8),
+                                Column.count(text(lang, "column.qualified"), 8),
+                                Column.count(text(lang, "column.unsatisfied"), 8),
+                                Column.count(text(lang, "column.unrated_2"), 8),
+                                Column.percent(text(lang, "column.satisfaction"), 8)),
                                 rows)
                         .withEmptyText(Labels.noRecords(year, lang))
-                        .withNote(lang.pick("全公司满意率按全部管理处的全部调查项目合并计算，不是各管理处满意率的平均数。",
-                                "The company rate pools every item of every office; it is not an average of the"
-                                        + " office rates.")));
+                        .withNote(text(lang, "servicePerformance.company_rate_pools_every_item_every")));
     }
 
     private static Optional<MartRow> companyRow(PacketSource source, int year) {
@@ -155,18 +151,17 @@ public final class ServicePerformanceChapter {
                         row.count("unrated"), row.number("satisfaction_rate")))
                 .toList();
         Table itemTable = Table.of(List.of(
-                        Column.text(lang.pick("调查项目", "Item"), 12),
-                        Column.text(lang.pick("层面", "Level"), 7),
-                        Column.count(lang.pick("合格项", "Qualified"), 7),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 7),
-                        Column.count(lang.pick("未评价项", "Unrated"), 7),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 7)),
+                        Column.text(text(lang, "column.item"), 12),
+                        Column.text(text(lang, "column.level"), 7),
+                        Column.count(text(lang, "column.qualified"), 7),
+                        Column.count(text(lang, "column.unsatisfied"), 7),
+                        Column.count(text(lang, "column.unrated_2"), 7),
+                        Column.percent(text(lang, "column.satisfaction"), 7)),
                         items)
-                .withCaption(lang.pick("各调查项目满意率（全公司）", "Satisfaction by item (company)"))
+                .withCaption(text(lang, "servicePerformance.satisfaction_item_company"))
                 .withEmptyText(Labels.noRecords(year, lang))
-                .withNote(lang.pick("阴影行为低于全公司满意率 " + Percent.format(company) + " 的项目。",
-                        "Shaded items are below the company rate of " + Percent.format(company) + "."));
-        return Section.numbered(lang.pick("各调查项目及层面满意率", "Satisfaction by item and level"),
+                .withNote(text(lang, "servicePerformance.shaded_items_below_company_rate", Percent.format(company)));
+        return Section.numbered(text(lang, "servicePerformance.satisfaction_item_level"),
                 itemTable, levelTable(source, year, null, lang));
     }
 
@@ -178,13 +173,13 @@ public final class ServicePerformanceChapter {
                         row.count("unsatisfied"), row.count("unrated"), row.number("satisfaction_rate")))
                 .toList();
         return Table.of(List.of(
-                        Column.text(lang.pick("层面", "Level"), 12),
-                        Column.count(lang.pick("合格项", "Qualified"), 8),
-                        Column.count(lang.pick("不满意项", "Unsatisfied"), 8),
-                        Column.count(lang.pick("未评价项", "Unrated"), 8),
-                        Column.percent(lang.pick("满意率", "Satisfaction"), 8)),
+                        Column.text(text(lang, "column.level"), 12),
+                        Column.count(text(lang, "column.qualified"), 8),
+                        Column.count(text(lang, "column.unsatisfied"), 8),
+                        Column.count(text(lang, "column.unrated_2"), 8),
+                        Column.percent(text(lang, "column.satisfaction"), 8)),
                         levels)
-                .withCaption(lang.pick("管理层面与服务层面满意率", "Satisfaction by level (management, service)"))
+                .withCaption(text(lang, "servicePerformance.satisfaction_level_management_service"))
                 .withEmptyText(Labels.noRecords(year, lang));
     }
 
@@ -200,7 +195,7 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (4) trend
 
     private static Section trend(PacketSource source, int year, Lang lang) {
-        String heading = lang.pick("与上年比较", "Against the previous year");
+        String heading = text(lang, "servicePerformance.against_previous_year");
         List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
         List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
         Optional<MartRow> company = companyRow(source, year);
@@ -209,9 +204,8 @@ public final class ServicePerformanceChapter {
                 || offices.stream().anyMatch(row -> row.number("previous_satisfaction_rate") != null)
                 || returns.stream().anyMatch(row -> row.number("previous_return_rate") != null);
         if (!anyPrevious) {
-            return Section.numbered(heading, Paragraphs.of(lang.pick(
-                    "没有 " + (year - 1) + " 年度的调查数据，本年度不作与上年的比较。",
-                    "There is no survey data for " + (year - 1) + ", so the year is not compared with it.")));
+            return Section.numbered(heading, Paragraphs.of(text(lang, "servicePerformance.there_no_survey_data_so_year",
+                    (year - 1))));
         }
         List<MartRow> drops = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
                 .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text("item"))).toList();
@@ -220,48 +214,41 @@ public final class ServicePerformanceChapter {
         List<String> lines = new ArrayList<>();
         String thisRate = Percent.format(company.map(row -> row.number("satisfaction_rate")).orElse(null));
         String lastRate = Percent.format(previousCompany.map(row -> row.number("satisfaction_rate")).orElse(null));
-        lines.add(lang.pick("全公司满意率：" + year + " 年 " + thisRate + "，" + (year - 1) + " 年 " + lastRate + "。",
-                "Company satisfaction: " + thisRate + " in " + year + ", " + lastRate + " in " + (year - 1) + "."));
+        lines.add(text(lang, "servicePerformance.company_satisfaction", year, thisRate, (year - 1), lastRate));
         Boolean companySignificant = company.flatMap(now -> previousCompany.map(before -> ChangeSignificance.of(
                 now.number("satisfaction_rate"), units(now), before.number("satisfaction_rate"), units(before))))
                 .orElse(null);
         if (companySignificant != null) {
             lines.add(companySignificant
-                    ? lang.pick("这一变化在 95% 置信水平下显著（双比例检验）。",
-                            "The change is significant at 95% (two-proportion test).")
-                    : lang.pick("这一变化在 95% 置信水平下不显著，可能只是抽样波动（双比例检验）。",
-                            "The change is not significant at 95%: it may be sampling noise (two-proportion test)."));
+                    ? text(lang, "servicePerformance.change_significant_95_two_proportion_test")
+                    : text(lang, "servicePerformance.change_not_significant_95_it_may"));
         }
         if (drops.stream().anyMatch(row -> row.text("office_id") == null)) {
-            lines.add(lang.pick("全公司满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                            + " 个百分点，列为评审关注事项（4.2.3）。",
-                    "The company rate fell by more than " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                            + " points: an attention item for the review (4.2.3)."));
+            lines.add(text(lang, "servicePerformance.company_rate_fell_more_than_points",
+                    ReviewTriggers.SATISFACTION_DROP_POINTS));
         }
         Table satisfaction = Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 16),
-                        Column.percent(lang.pick(year + " 年满意率", "Satisfaction " + year), 8),
-                        Column.percent(lang.pick((year - 1) + " 年满意率", "Satisfaction " + (year - 1)), 8),
-                        Column.points(lang.pick("变化（百分点）", "Change (points)"), 8),
-                        Column.text(lang.pick("显著", "Sig."), 4)),
+                        Column.text(text(lang, "column.office"), 16),
+                        Column.percent(text(lang, "column.satisfaction_2", year), 8),
+                        Column.percent(text(lang, "column.satisfaction_2", (year - 1)), 8),
+                        Column.points(text(lang, "column.change_points"), 8),
+                        Column.text(text(lang, "column.sig"), 4)),
                         offices.stream().map(row -> Row.shadedIf(droppedOffices.contains(row.text("office_id")),
                                 Labels.office(row), row.number("satisfaction_rate"),
                                 row.number("previous_satisfaction_rate"), row.number("change_points"),
                                 significanceMark(row.flag("change_significant")))).toList())
-                .withCaption(lang.pick("各管理处满意率与上年比较", "Satisfaction by office against the previous year"))
+                .withCaption(text(lang, "servicePerformance.satisfaction_office_against_previous_year"))
                 .withEmptyText(Labels.noRecords(year, lang))
-                .withNote(lang.pick("阴影行：满意率较上年下降超过 " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                                + " 个百分点（增加管理评审频次的情形）。",
-                        "Shaded: satisfaction fell by more than " + ReviewTriggers.SATISFACTION_DROP_POINTS
-                                + " points (an extra-review trigger).") + "\n" + significanceNote(lang));
+                .withNote(text(lang, "servicePerformance.shaded_satisfaction_fell_more_than_points",
+                        ReviewTriggers.SATISFACTION_DROP_POINTS) + "\n" + significanceNote(lang));
         Table returnRates = Table.of(List.of(
-                        Column.text(lang.pick("管理处", "Office"), 16),
-                        Column.percent(lang.pick(year + " 年回收率", "Return rate " + year), 8),
-                        Column.percent(lang.pick((year - 1) + " 年回收率", "Return rate " + (year - 1)), 8),
-                        Column.points(lang.pick("变化（百分点）", "Change (points)"), 8)),
+                        Column.text(text(lang, "column.office"), 16),
+                        Column.percent(text(lang, "column.return_rate_2", year), 8),
+                        Column.percent(text(lang, "column.return_rate_2", (year - 1)), 8),
+                        Column.points(text(lang, "column.change_points"), 8)),
                         returns.stream().map(row -> Row.of(Labels.office(row), row.number("return_rate"),
                                 row.number("previous_return_rate"), row.number("change_points"))).toList())
-                .withCaption(lang.pick("各管理处调查表回收率与上年比较", "Survey return rate against the previous year"))
+                .withCaption(text(lang, "servicePerformance.survey_return_rate_against_previous_year"))
                 .withEmptyText(Labels.noRecords(year, lang));
         return Section.numbered(heading, new Paragraphs(lines), satisfaction, returnRates);
     }
@@ -279,10 +266,7 @@ public final class ServicePerformanceChapter {
 
     /** The footnote of a table that marks significant changes. */
     static String significanceNote(Lang lang) {
-        return lang.pick(SIGNIFICANT + "：与上年相比的变化在 95% 置信水平下显著（双比例检验，样本量为填写了评价的调查表份数）；"
-                        + "未标 " + SIGNIFICANT + " 的变化可能只是抽样波动。",
-                SIGNIFICANT + ": the change on last year is significant at 95% (two-proportion test on the forms"
-                        + " that rated); a change without " + SIGNIFICANT + " may be sampling noise.");
+        return text(lang, "servicePerformance.change_last_year_significant_95_two", SIGNIFICANT);
     }
 
     /** The independent units behind a pooled satisfaction rate: the forms that rated at least one item. */
@@ -305,34 +289,29 @@ public final class ServicePerformanceChapter {
                 .findFirst().orElse(null);
         Long leftOut = returns.stream().map(row -> row.count("company_offices_left_out")).filter(Objects::nonNull)
                 .findFirst().orElse(null);
-        return Section.numbered(lang.pick("调查表回收率", "Survey return rates"),
+        return Section.numbered(text(lang, "servicePerformance.survey_return_rates"),
                 Table.of(List.of(
-                                Column.text(lang.pick("管理处", "Office"), 16),
-                                Column.count(lang.pick("发放份数", "Distributed"), 7),
-                                Column.count(lang.pick("回收份数", "Returned"), 7),
-                                Column.percent(lang.pick("回收率", "Return rate"), 7),
-                                Column.count(lang.pick("排名", "Rank"), 4),
-                                Column.text(lang.pick("是否达标", "Threshold"), 6),
-                                Column.text(lang.pick("说明", "Remark"), 13)),
+                                Column.text(text(lang, "column.office"), 16),
+                                Column.count(text(lang, "column.distributed"), 7),
+                                Column.count(text(lang, "column.returned"), 7),
+                                Column.percent(text(lang, "column.return_rate"), 7),
+                                Column.count(text(lang, "column.rank_2"), 4),
+                                Column.text(text(lang, "column.threshold"), 6),
+                                Column.text(text(lang, "column.remark"), 13)),
                                 rows)
-                        .withEmptyText(lang.pick(year + " 年度没有调查表发放或回收记录。",
-                                "No survey forms were distributed or returned in " + year + "."))
+                        .withEmptyText(text(lang, "servicePerformance.no_survey_forms_were_distributed_or", year))
                         .withNote(returnRateNote(ShownThreshold.of(returns, source), company, leftOut, lang)));
     }
 
     static String returnRateNote(BigDecimal threshold, Double company, Long leftOut, Lang lang) {
         String limit = Percent.format(threshold);
-        return lang.pick("回收率 = 回收份数 / 发放份数；《顾客意见调查表》回收率至少不低于 " + limit + "（程序 5.1.2），阴影行为未达标的"
-                        + "管理处。回收率超过 100% 为数据错误，按原值列出，不作截断。全公司回收率 " + Percent.format(company)
-                        + Labels.leftOutOfCompanyRate(leftOut, lang) + "。",
-                "Return rate = forms returned / forms distributed; it must be at least " + limit
-                        + " (procedure 5.1.2); shaded offices are below it. A rate over 100% is a data error and is"
-                        + " shown as it is, never capped. Company return rate " + Percent.format(company)
-                        + Labels.leftOutOfCompanyRate(leftOut, lang) + ".");
+        return text(lang, "servicePerformance.return_rate_forms_returned_forms_distributed", limit,
+                Percent.format(company), Labels.leftOutOfCompanyRate(leftOut, lang));
     }
 
     static String meetsLabel(Boolean meets, Lang lang) {
-        return meets == null ? null : meets ? lang.pick("达标", "Met") : lang.pick("未达标", "Below");
+        return meets == null ? null : meets ? text(lang, "servicePerformance.met") :
+                text(lang, "servicePerformance.below");
     }
 
     /** The return-rate anomalies of §5.3; an unknown code is printed as stored rather than hidden. */
@@ -358,37 +337,30 @@ public final class ServicePerformanceChapter {
         Tally total = tallies.total;
         Optional<LocalDate> asOf = CutOffDay.of(source, year);
         List<String> lines = new ArrayList<>();
-        lines.add(lang.pick("《顾客意见登记表》记录顾客来访、来电、信函等各种渠道的意见、投诉和服务需求（程序 5.1.1、5.1.4、5.1.5）。",
-                "The customer feedback register records opinions, complaints and service requests from every"
-                        + " channel (procedure 5.1.1, 5.1.4, 5.1.5)."));
+        lines.add(text(lang, "servicePerformance.customer_feedback_register_records_opinions_complaints"));
         if (tallies.rows > 0) {
-            lines.add(lang.pick(year + " 年度共登记 " + total.entries + " 件，已关闭 " + total.closed + " 件，关闭率 "
-                            + Percent.format(total.closureRate()) + "，处理中 " + total.open() + " 件；截至基准日超过 "
-                            + OpenFeedback.OVER_DAYS + " 天未关闭 " + total.openOverDays + " 件。",
-                    year + ": " + total.entries + " entries, " + total.closed + " closed (closure rate "
-                            + Percent.format(total.closureRate()) + "), " + total.open() + " open; "
-                            + total.openOverDays + " open for more than " + OpenFeedback.OVER_DAYS
-                            + " days at the as-of date."));
+            lines.add(text(lang, "servicePerformance.entries_closed_closure_rate_open_open", year, total.entries,
+                    total.closed, Percent.format(total.closureRate()), total.open(), OpenFeedback.OVER_DAYS,
+                    total.openOverDays));
         }
-        String note = lang.pick("关闭率 = 已关闭件数 / 登记件数。超过 " + OpenFeedback.OVER_DAYS + " 天未关闭按基准日"
-                        + asOf.map(day -> " " + day + " ").orElse("") + "判断。",
-                "Closure rate = closed / entries. Open for more than " + OpenFeedback.OVER_DAYS
-                        + " days is judged at the as-of date" + asOf.map(day -> " " + day).orElse("") + ".");
+        String note = asOf
+                .map(day -> text(lang, "servicePerformance.closure_rate_open_more_as_of", OpenFeedback.OVER_DAYS, day))
+                .orElse(text(lang, "servicePerformance.closure_rate_open_more", OpenFeedback.OVER_DAYS));
         Table byChannel = tallyTable(tallies.byChannel, ImportTemplates.CHANNELS.codes(),
-                code -> Names.of(ImportTemplates.CHANNELS, code, lang), lang.pick("反馈渠道", "Channel"), true, year,
+                code -> Names.of(ImportTemplates.CHANNELS, code, lang),
+                        text(lang, "servicePerformance.channel"), true, year,
                 lang)
-                .withCaption(lang.pick("按反馈渠道", "By channel"))
-                .withNote(lang.pick("原件保管：保管了顾客投诉、意见或服务需求原件的件数（程序 5.1.1）。",
-                        "Originals kept: entries whose original document is kept (procedure 5.1.1)."));
+                .withCaption(text(lang, "servicePerformance.channel_2"))
+                .withNote(text(lang, "servicePerformance.originals_kept_entries_whose_original_document"));
         Table byKind = tallyTable(tallies.byKind, ImportTemplates.FEEDBACK_KINDS.codes(),
-                code -> Names.of(ImportTemplates.FEEDBACK_KINDS, code, lang), lang.pick("类型", "Kind"), false, year,
+                code -> Names.of(ImportTemplates.FEEDBACK_KINDS, code, lang), text(lang, "column.kind_2"), false, year,
                 lang)
-                .withCaption(lang.pick("按类型", "By kind"));
+                .withCaption(text(lang, "servicePerformance.kind"));
         Table byArea = tallyTable(tallies.byArea, ImportTemplates.AREAS.codes(),
-                code -> Names.of(ImportTemplates.AREAS, code, lang), lang.pick("涉及方面", "Area"), false, year, lang)
-                .withCaption(lang.pick("按涉及方面", "By area"))
+                code -> Names.of(ImportTemplates.AREAS, code, lang), text(lang, "column.area"), false, year, lang)
+                .withCaption(text(lang, "servicePerformance.area"))
                 .withNote(note);
-        return Section.numbered(lang.pick("顾客意见登记情况", "Customer feedback register"),
+        return Section.numbered(text(lang, "servicePerformance.customer_feedback_register"),
                 new Paragraphs(lines), byChannel, byKind, byArea);
     }
 
@@ -429,13 +401,13 @@ public final class ServicePerformanceChapter {
                 .forEach(entry -> tallies.put(entry.getKey(), entry.getValue()));
         List<Column> columns = new ArrayList<>(List.of(
                 Column.text(header, 14),
-                Column.count(lang.pick("登记件数", "Entries"), 7),
-                Column.count(lang.pick("已关闭", "Closed"), 7),
-                Column.count(lang.pick("处理中", "Open"), 7),
-                Column.percent(lang.pick("关闭率", "Closure rate"), 7),
-                Column.count(lang.pick("超过30天未关闭", "Open > 30 days"), 8)));
+                Column.count(text(lang, "column.entries_2"), 7),
+                Column.count(text(lang, "column.closed"), 7),
+                Column.count(text(lang, "column.open_2"), 7),
+                Column.percent(text(lang, "column.closure_rate"), 7),
+                Column.count(text(lang, "column.open_30_days"), 8)));
         if (withOriginals) {
-            columns.add(Column.count(lang.pick("原件保管", "Originals kept"), 7));
+            columns.add(Column.count(text(lang, "column.originals_kept"), 7));
         }
         List<Row> rows = tallies.entrySet().stream().map(entry -> {
             Tally tally = entry.getValue();
@@ -488,13 +460,11 @@ public final class ServicePerformanceChapter {
         List<MartRow> areas = MartRow.of(source.martOfYear(FeedbackMarts.COMPLAINT_PARETO, year)).stream()
                 .filter(row -> row.text("office_id") == null).toList();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Paragraphs.of(lang.pick("对影响服务的主要因素，由管理处和有关部门制定纠正和预防措施（程序 5.1.3）。",
-                "For the main factors that affect service, the offices and departments concerned set corrective and"
-                        + " preventive actions (procedure 5.1.3).")));
-        ParetoTables.chart(areas, lang.pick("顾客投诉排列图（全公司）", "Complaints by area (company)"), lang)
+        blocks.add(Paragraphs.of(text(lang, "servicePerformance.main_factors_that_affect_service_offices")));
+        ParetoTables.chart(areas, text(lang, "servicePerformance.complaints_area_company"), lang)
                 .ifPresent(blocks::add);
         blocks.add(mainFactorTable(areas, year, lang));
-        return Section.numbered(lang.pick("投诉主要因素", "Main factors of complaints"), blocks);
+        return Section.numbered(text(lang, "servicePerformance.main_factors_complaints"), blocks);
     }
 
     /** The main factors of one scope (rows in rank order), shaded when no corrective or preventive action answers them. */
@@ -505,23 +475,17 @@ public final class ServicePerformanceChapter {
                         row.number("cumulative_share"), ReviewTerms.mainFactorAction(row, lang)))
                 .toList();
         return Table.of(List.of(
-                        Column.count(lang.pick("排名", "Rank"), 4),
-                        Column.text(lang.pick("涉及方面", "Area"), 12),
-                        Column.text(lang.pick("层面", "Level"), 6),
-                        Column.count(lang.pick("投诉件数", "Complaints"), 7),
-                        Column.percent(lang.pick("占比", "Share"), 7),
-                        Column.percent(lang.pick("累计占比", "Cumulative"), 7),
-                        Column.text(lang.pick("纠正和预防措施", "Actions"), 8)),
+                        Column.count(text(lang, "column.rank_2"), 4),
+                        Column.text(text(lang, "column.area"), 12),
+                        Column.text(text(lang, "column.level"), 6),
+                        Column.count(text(lang, "column.complaints_2"), 7),
+                        Column.percent(text(lang, "column.share"), 7),
+                        Column.percent(text(lang, "column.cumulative"), 7),
+                        Column.text(text(lang, "column.actions_2"), 8)),
                         rows)
-                .withCaption(lang.pick("主要因素", "Main factors"))
-                .withEmptyText(lang.pick(year + " 年度没有顾客投诉。", "No complaints in " + year + "."))
-                .withNote(lang.pick("主要因素：按投诉件数从多到少排列，累计占比达到 80% 之前的各方面，含跨过 80% 的一项。"
-                                + "措施：本管理处或公司总部针对该方面的纠正或预防措施，开立于本年度内或次年评审会议之前（5.1.3）；"
-                                + "阴影行为尚未制定措施的主要因素。",
-                        "Main factors: the areas, by complaints in descending order, up to and including the one"
-                                + " that crosses 80%. Actions: corrective or preventive actions on the area by the office"
-                                + " or head office, opened in the year or up to the review meeting (5.1.3); shaded rows"
-                                + " have none."));
+                .withCaption(text(lang, "servicePerformance.main_factors"))
+                .withEmptyText(text(lang, "servicePerformance.no_complaints", year))
+                .withNote(text(lang, "servicePerformance.main_factors_areas_complaints_descending_order"));
     }
 
     // ------------------------------------------------------------------ shading

@@ -1,5 +1,7 @@
 package com.propertyquality.review.packet;
 
+import static com.propertyquality.review.packet.PacketText.text;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -32,16 +34,16 @@ public final class TriggerEvidence {
         String code = row.text(ReviewTriggersMart.EVIDENCE_CODE);
         String text = recorded(row.text(ReviewTriggersMart.EVIDENCE_TEXT));
         return switch (row.text(ReviewTriggersMart.SOURCE)) {
-            case "feedback" -> lang.pick("顾客严重投诉 · ", "Serious customer complaint · ")
+            case "feedback" -> text(lang, "triggerEvidence.serious_customer_complaint")
                     + Names.of(ImportTemplates.AREAS, code, lang) + " · "
                     + Names.of(ImportTemplates.FEEDBACK_STATUSES, row.text(ReviewTriggersMart.EVIDENCE_STATUS), lang)
-                    + lang.pick("：", ": ") + text;
+                    + text(lang, "common.colon") + text;
             case "review_audit_findings" -> {
                 String clause = row.text(ReviewTriggersMart.EVIDENCE_CLAUSE);
-                yield lang.pick(Names.of(ReviewPlanTables.AUDIT_KINDS, code, lang) + "严重不合格"
-                                + (clause == null ? "" : "（条款 " + clause + "）") + "：" + text,
-                        "Serious nonconformity, " + Names.of(ReviewPlanTables.AUDIT_KINDS, code, lang).toLowerCase(
-                                Locale.ROOT) + " audit" + (clause == null ? "" : " (clause " + clause + ")") + ": " + text);
+                String audit = Names.of(ReviewPlanTables.AUDIT_KINDS, code, lang);
+                String kind = lang == Lang.ZH ? audit : audit.toLowerCase(Locale.ROOT);
+                yield clause == null ? text(lang, "triggerEvidence.serious_nonconformity_audit", kind, text)
+                        : text(lang, "triggerEvidence.serious_nonconformity_audit_clause", kind, clause, text);
             }
             default -> event(code, text, lang);
         };
@@ -59,11 +61,9 @@ public final class TriggerEvidence {
             Long months = row.count(ReviewAttentionItems.EVIDENCE_LIMIT);
             boolean overdueAtAsOf = asOf != null && dueBy != null && meeting != null && asOf.isAfter(dueBy)
                     && asOf.isBefore(meeting);
-            return lang.pick("上次评审 " + previous + "，会议日期 " + meeting + "，晚于最迟日期 " + dueBy + "（间隔超过 "
-                            + months + " 个月）" + (overdueAtAsOf ? "；评审基准日已超期" : ""),
-                    "Previous review " + previous + ", meeting " + meeting + ", after the last day allowed " + dueBy
-                            + " (more than " + months + " months apart)"
-                            + (overdueAtAsOf ? "; overdue at the as-of date" : ""));
+            String overdue = overdueAtAsOf ? text(lang, "triggerEvidence.overdue_at_as_of") : "";
+            return text(lang, "triggerEvidence.previous_review_meeting_after_last_day", previous, meeting, dueBy,
+                    months, overdue);
         }
         if (ReviewMarts.RETURN_RATE_BELOW_THRESHOLD.equals(item)) {
             Long returned = row.count(ReviewAttentionItems.EVIDENCE_COUNT);
@@ -73,11 +73,11 @@ public final class TriggerEvidence {
                         .stripTrailingZeros().toPlainString();
                 String rate = String.format(Locale.ROOT, "%d/%d = %.3f", returned, distributed,
                         row.number(ReviewAttentionItems.EVIDENCE_RATE));
-                return lang.pick("回收率 " + rate + "，低于 " + threshold, "Return rate " + rate + ", below " + threshold);
+                return text(lang, "triggerEvidence.return_rate_below", rate, threshold);
             }
             String shown = distributed == null ? "—" : distributed.toString();
-            return lang.pick(SurveyReturnRate.anomalyChinese(code) + "：回收 " + returned + " 份，发放 " + shown + " 份",
-                    Names.english(code) + ": " + returned + " returned, " + shown + " distributed");
+            String anomaly = lang == Lang.ZH ? SurveyReturnRate.anomalyChinese(code) : Names.english(code);
+            return text(lang, "triggerEvidence.returned_distributed", anomaly, returned, shown);
         }
         if (ReviewMarts.SATISFACTION_DROP.equals(item)) {
             Double previous = row.number(ReviewAttentionItems.EVIDENCE_PREVIOUS_RATE);
@@ -85,33 +85,31 @@ public final class TriggerEvidence {
             String office = row.text(ReviewAttentionItems.OFFICE_ID);
             String figures = String.format(Locale.ROOT, "%.4f → %.4f", previous, rate);
             String points = String.format(Locale.ROOT, "%.1f", PercentagePoints.between(previous, rate));
-            return lang.pick("满意率 " + figures + "，下降 " + points + " 个百分点（" + (office == null ? "公司" : office) + "）",
-                    "Satisfaction " + figures + ", down " + points + " percentage points ("
-                            + (office == null ? "company" : office) + ")");
+            String scope = office == null ? text(lang, "triggerEvidence.company") : office;
+            return text(lang, "triggerEvidence.satisfaction_down_percentage_points", figures, points, scope);
         }
         if (ReviewMarts.ACTION_NOT_EFFECTIVE.equals(item)) {
             String area = Names.of(ImportTemplates.AREAS, code, lang);
             String type = Names.of(ImportTemplates.ACTION_TYPES, row.text(ReviewAttentionItems.EVIDENCE_TYPE), lang);
             String department = recorded(row.text(ReviewAttentionItems.EVIDENCE_DEPARTMENT));
-            return lang.pick("措施验证无效（" + area + "，" + type + "，" + department + "）：" + text,
-                    "Not effective at verification (" + area + ", " + type.toLowerCase(Locale.ROOT) + ", "
-                            + department + "): " + text);
+            // "corrective" inside an English sentence, the code list's name as it is in Chinese
+            return text(lang, "triggerEvidence.not_effective_verification", area,
+                    lang == Lang.ZH ? type : type.toLowerCase(Locale.ROOT), department, text);
         }
         if (ReviewMarts.INSPECTION_NONCONFORMITIES.equals(item)) {
             String level = Names.of(ImportTemplates.INSPECTION_LEVELS, code, lang);
             Long count = row.count(ReviewAttentionItems.EVIDENCE_COUNT);
             Long limit = row.count(ReviewAttentionItems.EVIDENCE_LIMIT);
             Double score = row.number(ReviewAttentionItems.EVIDENCE_SCORE);
-            return lang.pick(level + "不合格项 " + count + "（限值 " + limit + "；外部检查任一项），得分 " + score,
-                    level + ": " + count + " nonconformities (limit " + limit + "; any for an external inspection),"
-                            + " score " + score);
+            return text(lang, "triggerEvidence.nonconformities_limit_any_external_inspection_score", level, count,
+                    limit, score);
         }
         return event(code, text, lang);
     }
 
     /** A plan event: its kind, then its description as recorded. */
     private static String event(String kind, String description, Lang lang) {
-        return Names.of(ReviewPlanTables.EVENT_KINDS, kind, lang) + lang.pick("：", ": ") + description;
+        return Names.of(ReviewPlanTables.EVENT_KINDS, kind, lang) + text(lang, "common.colon") + description;
     }
 
     private static String recorded(String text) {

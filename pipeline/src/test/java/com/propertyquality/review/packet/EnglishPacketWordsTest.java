@@ -35,12 +35,13 @@ class EnglishPacketWordsTest {
     /**
      * Columns whose values are names or recorded text, printed as recorded (IMPORT-TEMPLATES.md: free text): offices,
      * people and their roles, places and cities, departments, what customers, inspectors and the plan wrote, a
-     * purchase's category and a customer's occupation (both free text). A code's name (area, item, level) or a
+     * purchase's category and a customer's occupation (both free text), the recorded words a trigger's evidence
+     * quotes ({@code evidence_text}: a complaint's summary, an event's description). A code's name (area, item, level) or a
      * mart's own sentence never belongs here: those the packet words in the reader's language.
      */
     static final Set<String> RECORDED = Set.of("office_name", "name", "name_masked", "chair", "place",
             "management_representative", "department", "owner_department", "role", "city", "title", "text",
-            "description", "note", "category", "segment");
+            "description", "note", "category", "segment", "evidence_text");
 
     /** Chinese ending in an ellipsis: a recorded value the packet shortened to fit a cell. */
     static final Pattern SHORTENED = Pattern.compile("([\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef][^…]*)…");
@@ -73,15 +74,16 @@ class EnglishPacketWordsTest {
         for (ReportDocument document : documents) {
             for (String text : texts(document)) {
                 String rest = text;
-                for (String value : recorded) {
-                    rest = rest.replace(value, " ");
-                }
-                Matcher shortened = SHORTENED.matcher(rest);
+                // shortened values first: a name inside one (a department) would otherwise cut its start
+                Matcher shortened = SHORTENED.matcher(text);
                 while (shortened.find()) {
                     String start = shortened.group(1);
                     if (recorded.stream().anyMatch(value -> value.startsWith(start))) {
                         rest = rest.replace(shortened.group(), " ");
                     }
+                }
+                for (String value : recorded) {
+                    rest = rest.replace(value, " ");
                 }
                 if (DocumentText.CHINESE.matcher(rest).find()) {
                     left.add(document.title() + ": " + text);
