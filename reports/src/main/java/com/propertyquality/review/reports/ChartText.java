@@ -20,19 +20,19 @@ final class ChartText {
         List<String> bars = new ArrayList<>();
         List<String> main = new ArrayList<>();
         for (ParetoChart.Bar bar : chart.bars()) {
-            bars.add(lang.pick(bar.label() + " " + bar.count() + "（累计 " + Percent.format(bar.cumulativeShare()) + "）",
-                    bar.label() + " " + bar.count() + " (cumulative " + Percent.format(bar.cumulativeShare()) + ")"));
+            bars.add(ReportText.text(lang, "chartText.cumulative", bar.label(), bar.count(),
+                    Percent.format(bar.cumulativeShare())));
             if (bar.mainFactor()) {
                 main.add(bar.label());
             }
         }
         String what = chart.caption() != null ? chart.caption() : chart.countAxis();
         String cutOff = Percent.format(chart.cutOff());
-        return lang.pick("帕累托图：" + what + "。" + String.join("；", bars) + "。"
-                        + (main.isEmpty() ? "" : "主要因素（累计至 " + cutOff + "）：" + String.join("、", main) + "。"),
-                "Pareto chart: " + what + ". " + String.join("; ", bars) + "."
-                        + (main.isEmpty() ? "" : " Main factors (to " + cutOff + " cumulative): "
-                                + String.join(", ", main) + "."));
+        String factors = main.isEmpty() ? "" : ReportText.text(lang, "chartText.main_factors_cumulative", cutOff,
+                String.join(ReportText.text(lang, "chartText.enumeration_comma"), main));
+        return ReportText.text(lang, "chartText.pareto_chart", what, String.join(
+                ReportText.text(lang, "chartText.semicolon"), bars),
+                factors);
     }
 
     /** "Bar chart: Satisfaction by office. Satisfaction (%): North 92.00%; … Reference line: Company 90.00%." */
@@ -43,9 +43,9 @@ final class ChartText {
         }
         String what = chart.caption() != null ? chart.caption() : chart.valueAxis();
         String reference = chart.reference() == null ? ""
-                : lang.pick("参考线：" + chart.referenceLabel() + " " + Percent.format(chart.reference()) + "。",
-                        " Reference line: " + chart.referenceLabel() + " " + Percent.format(chart.reference()) + ".");
-        return lang.pick("柱状图：" + what + "。" + chart.valueAxis() + "：" + String.join("；", bars) + "。" + reference,
-                "Bar chart: " + what + ". " + chart.valueAxis() + ": " + String.join("; ", bars) + "." + reference);
+                : ReportText.text(lang, "chartText.reference_line", chart.referenceLabel(),
+                        Percent.format(chart.reference()));
+        String list = String.join(ReportText.text(lang, "chartText.semicolon"), bars);
+        return ReportText.text(lang, "chartText.bar_chart", what, chart.valueAxis(), list, reference);
     }
 }

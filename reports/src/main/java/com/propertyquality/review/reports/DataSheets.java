@@ -104,7 +104,7 @@ final class DataSheets {
     }
 
     static String indexName(Lang lang) {
-        return lang.pick("数据表目录", "Data tables");
+        return ReportText.text(lang, "dataSheets.data_tables");
     }
 
     /** Excel's rules: at most 31 characters, none of []:*?/\, not starting or ending with an apostrophe. */
@@ -205,9 +205,11 @@ final class DataSheets {
     static Table index(List<DataSheet> sheets, Lang lang) {
         List<Row> rows = sheets.stream().map(s -> Row.of(s.name(), s.chapter(), s.section(), s.table().caption(),
                 (long) s.table().rows().size())).toList();
-        return Table.of(List.of(Column.text(lang.pick("工作表", "Sheet"), 20),
-                Column.text(lang.pick("章", "Chapter"), 20), Column.text(lang.pick("节", "Section"), 20),
-                Column.text(lang.pick("表", "Table"), 20), Column.count(lang.pick("行数", "Rows"), 8)), rows);
+        return Table.of(List.of(Column.text(ReportText.text(lang, "column.sheet"), 20),
+                Column.text(ReportText.text(lang, "column.chapter"), 20),
+                Column.text(ReportText.text(lang, "column.section"), 20),
+                Column.text(ReportText.text(lang, "column.table"), 20),
+                Column.count(ReportText.text(lang, "column.rows"), 8)), rows);
     }
 
     /** The columns a data sheet keeps: a signature column is for a pen on paper. */

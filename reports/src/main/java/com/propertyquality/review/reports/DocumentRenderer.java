@@ -140,7 +140,7 @@ public class DocumentRenderer {
         Map<String, Object> params = new HashMap<>();
         params.put("CHAPTER_TITLE", chapter.title());
         params.put("HEADER_TEXT", footer(document));
-        params.put("PAGE_TEXT", lang.pick("第 %d 页", "Page %d"));
+        params.put("PAGE_TEXT", ReportText.text(lang, "documentRenderer.page_number"));
         params.put("PAGE_OFFSET", pageOffset);
         params.put("PAPER", paper);
         params.put(JRParameter.REPORT_LOCALE, lang.locale());
@@ -162,9 +162,10 @@ public class DocumentRenderer {
             rows.add(Row.of(document.chapters().get(i).title(), (long) firstPages[i]));
             anchors.add(document.chapters().get(i).title());
         }
-        Table table = Table.of(List.of(Column.text(lang.pick("章节", "Chapter"), 85),
-                Column.count(lang.pick("页码", "Page"), 15)), rows);
-        Chapter contents = Chapter.of(lang.pick("目录", "Contents"), lang.pick("目录", "Contents"),
+        Table table = Table.of(List.of(Column.text(ReportText.text(lang, "column.contents_chapter"), 85),
+                Column.count(ReportText.text(lang, "column.page"), 15)), rows);
+        Chapter contents = Chapter.of(ReportText.text(lang, "common.contents"),
+                ReportText.text(lang, "common.contents"),
                 Section.of(null, table));
         return chapter(document, contents, new ChapterSlots(CONTEXT, lang, false, true).of(contents, anchors), true,
                 pageOffset);
@@ -174,7 +175,7 @@ public class DocumentRenderer {
         Lang lang = document.lang();
         Map<String, Object> params = new HashMap<>();
         params.put("COMPANY_NAME", document.companyName());
-        params.put("YEAR_LINE", lang.pick(document.year() + " 年度", "Year " + document.year()));
+        params.put("YEAR_LINE", ReportText.text(lang, "common.year", document.year()));
         params.put("TITLE", document.cover().title());
         params.put("LINES", String.join("\n", document.cover().lines()));
         params.put(JRParameter.REPORT_LOCALE, lang.locale());

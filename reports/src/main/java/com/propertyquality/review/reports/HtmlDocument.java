@@ -141,7 +141,7 @@ final class HtmlDocument {
     private void cover(ReportDocument document) {
         html.append("<header class=\"cover\" id=\"cover\">\n");
         html.append("<p class=\"company\">").append(escape(document.companyName())).append("</p>\n");
-        html.append("<p class=\"year\">").append(escape(lang.pick(document.year() + " 年度", "Year " + document.year())))
+        html.append("<p class=\"year\">").append(escape(ReportText.text(lang, "common.year", document.year())))
                 .append("</p>\n");
         if (document.cover() != null) {
             html.append("<h1>").append(escape(document.cover().title())).append("</h1>\n");
@@ -158,7 +158,8 @@ final class HtmlDocument {
 
     private void contents(ReportDocument document) {
         html.append("<nav class=\"contents\" id=\"contents\" aria-labelledby=\"contents-title\">\n")
-                .append("<h2 id=\"contents-title\">").append(escape(lang.pick("目录", "Contents"))).append("</h2>\n<ol>\n");
+                .append("<h2 id=\"contents-title\">").append(escape(
+                        ReportText.text(lang, "common.contents"))).append("</h2>\n<ol>\n");
         for (int c = 0; c < document.chapters().size(); c++) {
             Chapter chapter = document.chapters().get(c);
             html.append("<li>").append(link(chapterId(c), chapter.title()));
@@ -194,7 +195,8 @@ final class HtmlDocument {
             html.append("</section>\n");
         }
         if (contents) {
-            html.append("<p class=\"top screen\">").append(link("contents", lang.pick("↑ 目录", "↑ Contents")))
+            html.append("<p class=\"top screen\">").append(link("contents",
+                    ReportText.text(lang, "htmlDocument.contents")))
                     .append("</p>\n");
         }
         html.append("</section>\n");
