@@ -3,6 +3,8 @@ package com.propertyquality.review.packet;
 import java.util.List;
 import java.util.Objects;
 
+import com.propertyquality.review.marts.CustomerValueMarts.CustomerSegments;
+
 /**
  * The customer-value marts ({@code customer_segments}, {@code purchase_needs}) hold one valuation per review year,
  * taken at that year's cut-off (or the one {@code --as-of} day): the review of year Y shows the valuation of Y,
@@ -24,12 +26,12 @@ final class CustomerValueSnapshot {
 
     /** The review year of the valuation used, or null when there is none. */
     static Integer year(List<MartRow> rows) {
-        return rows.isEmpty() ? null : rows.get(0).integer("year");
+        return rows.isEmpty() ? null : rows.get(0).integer(CustomerSegments.YEAR);
     }
 
     /** The survey year {@code customer_segments} took satisfaction from, or null when none is given. */
     static Integer surveyYear(List<MartRow> segments) {
-        return segments.stream().map(row -> row.integer("survey_year")).filter(Objects::nonNull).findFirst()
+        return segments.stream().map(row -> row.integer(CustomerSegments.SURVEY_YEAR)).filter(Objects::nonNull).findFirst()
                 .orElse(null);
     }
 }
