@@ -89,7 +89,7 @@ final class ActionTables {
      * year that failed this year is this review's business too).
      */
     static List<MartRow> failedInYear(PacketSource source, int year) {
-        return MartRow.of(source.mart(QualityMarts.ACTIONS_FAILED_VERIFICATION)).stream()
+        return source.rows(QualityMarts.ACTIONS_FAILED_VERIFICATION).stream()
                 .filter(row -> Integer.valueOf(year).equals(row.integer(ActionsFailedVerification.YEAR))
                         || row.date(ActionsFailedVerification.VERIFIED_ON) != null && row.date(ActionsFailedVerification.VERIFIED_ON).getYear() == year)
                 .toList();

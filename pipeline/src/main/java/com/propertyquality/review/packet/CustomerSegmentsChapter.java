@@ -43,7 +43,7 @@ public final class CustomerSegmentsChapter {
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
         List<MartRow> segments = CustomerValueSnapshot.rows(source, CustomerValueMarts.CUSTOMER_SEGMENTS, year);
-        List<MartRow> needs = MartRow.of(source.martOfYear(CustomerValueMarts.CUSTOMER_NEEDS, year));
+        List<MartRow> needs = source.rowsOfYear(CustomerValueMarts.CUSTOMER_NEEDS, year);
         return new Chapter(text(lang, "customerSegments.customer_segments_needs"),
                 text(lang, "customerSegments.customer_segments"), List.of(
                         Section.numbered(text(lang, "customerSegments.value_segments_company_wide"),
@@ -195,7 +195,7 @@ public final class CustomerSegmentsChapter {
     /** Per category, the month with the most purchases (the earliest on a tie): when each need peaks. */
     private static Table seasonality(PacketSource source, int year, Lang lang) {
         Map<String, List<MartRow>> byCategory = new TreeMap<>();
-        for (MartRow row : MartRow.of(source.martOfYear(CustomerValueMarts.PURCHASE_SEASONALITY, year))) {
+        for (MartRow row : source.rowsOfYear(CustomerValueMarts.PURCHASE_SEASONALITY, year)) {
             byCategory.computeIfAbsent(Objects.toString(row.text(PurchaseSeasonality.CATEGORY), ""),
                     k -> new ArrayList<>()).add(row);
         }
@@ -226,7 +226,7 @@ public final class CustomerSegmentsChapter {
 
     /** The company-wide satisfaction by segment: occupations apart, as they are many and free text. */
     private static Table segmentSatisfaction(PacketSource source, int year, Lang lang, boolean occupations) {
-        List<MartRow> company = MartRow.of(source.martOfYear(CustomerMarts.SATISFACTION_BY_SEGMENT, year)).stream()
+        List<MartRow> company = source.rowsOfYear(CustomerMarts.SATISFACTION_BY_SEGMENT, year).stream()
                 .filter(row -> row.text(SatisfactionBySegment.OFFICE_ID) == null)
                 .filter(row -> occupations == "occupation".equals(row.text(SatisfactionBySegment.DIMENSION)))
                 .toList();

@@ -16,12 +16,12 @@ final class CustomerValueSnapshot {
 
     /** The valuation's rows for the review year, in the mart's order; empty when there is none. */
     static List<MartRow> rows(PacketSource source, String mart, int reviewYear) {
-        return MartRow.of(source.martOfYear(mart, reviewYear));
+        return source.rowsOfYear(mart, reviewYear);
     }
 
     /** One office's rows of the valuation for the review year, in the mart's order; empty when there are none. */
     static List<MartRow> rowsOfOffice(PacketSource source, String mart, int reviewYear, String officeId) {
-        return MartRow.of(source.martOfOffice(mart, reviewYear, officeId));
+        return source.rowsOfOffice(mart, reviewYear, officeId);
     }
 
     /** The review year of the valuation used, or null when there is none. */

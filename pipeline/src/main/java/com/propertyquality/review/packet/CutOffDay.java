@@ -17,7 +17,7 @@ final class CutOffDay {
     private CutOffDay() {}
 
     static Optional<LocalDate> of(PacketSource source, int year) {
-        return MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
+        return source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
                 .map(row -> row.date(ReviewReadiness.AS_OF)).filter(Objects::nonNull).findFirst();
     }
 }

@@ -43,7 +43,7 @@ public final class IncidentsAndActionsChapter {
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
-        List<MartRow> status = MartRow.of(source.martOfYear(QualityMarts.ACTION_STATUS, year));
+        List<MartRow> status = source.rowsOfYear(QualityMarts.ACTION_STATUS, year);
         return new Chapter(text(lang, "incidentsAndActions.major_incidents_corrective_preventive_actions"),
                 text(lang, "incidentsAndActions.incidents_actions"), List.of(
                         Section.numbered(text(lang, "incidentsAndActions.major_accidents_serious_complaints"),
@@ -78,7 +78,7 @@ public final class IncidentsAndActionsChapter {
 
     /** The register entries of severity 重大, one trigger row each, with the mart's evidence as written. */
     static Table majorRegisterEntries(PacketSource source, int year, OfficeRegister register, Lang lang) {
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_TRIGGERS, year).stream()
                 .filter(row -> ReviewMarts.MAJOR_COMPLAINT.equals(row.text(ReviewTriggersMart.TRIGGER)))
                 .filter(row -> !PLAN_EVENTS_SOURCE.equals(row.text(ReviewTriggersMart.SOURCE)))
                 .map(row -> Row.of(row.date(ReviewTriggersMart.DATE), register.scopeOf(row, lang),
@@ -145,7 +145,7 @@ public final class IncidentsAndActionsChapter {
 
     /** The previous reviews' actions this review follows up, as {@code review_actions_follow_up} has them. */
     private static Table previousReviewActions(PacketSource source, int year, Lang lang) {
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP, year)).stream()
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP, year).stream()
                 .map(action -> Row.shadedIf(action.isTrue(ReviewActionsFollowUp.OVERDUE)
                                 || ActionState.Verification.NOT_EFFECTIVE.code().equals(action.text(ReviewActionsFollowUp.VERIFICATION)),
                         action.text(ReviewActionsFollowUp.ACTION_ID), action.text(ReviewActionsFollowUp.DESCRIPTION),

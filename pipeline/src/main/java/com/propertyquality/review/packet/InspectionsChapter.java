@@ -30,8 +30,8 @@ public final class InspectionsChapter {
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
-        List<MartRow> inspections = MartRow.of(source.martOfYear(QualityMarts.INSPECTION_SUMMARY, year));
-        List<MartRow> serious = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
+        List<MartRow> inspections = source.rowsOfYear(QualityMarts.INSPECTION_SUMMARY, year);
+        List<MartRow> serious = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
                 .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text(ReviewAttentionItems.ITEM)))
                 .toList();
         return new Chapter(text(lang, "inspections.service_inspections_smile_100"),

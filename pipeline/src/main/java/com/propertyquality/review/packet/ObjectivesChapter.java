@@ -25,7 +25,7 @@ public final class ObjectivesChapter {
     private ObjectivesChapter() {}
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
-        List<MartRow> objectives = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year));
+        List<MartRow> objectives = source.rowsOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year);
         List<Row> rows = objectives.stream()
                 .map(row -> Row.shadedIf(Boolean.FALSE.equals(row.flag(ReviewObjectivesStatus.MET)),
                         row.count(ReviewObjectivesStatus.SEQ), row.text(ReviewObjectivesStatus.NAME),

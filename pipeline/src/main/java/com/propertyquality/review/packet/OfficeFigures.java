@@ -50,7 +50,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         }
 
     private List<MartRow> own(String mart) {
-        return MartRow.of(source.martOfOffice(mart, year, officeId));
+        return source.rowsOfOffice(mart, year, officeId);
     }
 
     Optional<MartRow> returns() {
@@ -68,7 +68,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
     /** The company-wide rate of each item, for comparison. */
     Map<String, Double> companyItemRates() {
         Map<String, Double> rates = new LinkedHashMap<>();
-        MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year)).stream()
+        source.rowsOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year).stream()
                 .filter(row -> row.text(SatisfactionByItem.OFFICE_ID) == null)
                 .forEach(row -> rates.put(row.text(SatisfactionByItem.ITEM),
                         row.number(SatisfactionByItem.SATISFACTION_RATE)));
@@ -77,7 +77,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
 
     /** The office's level rows and the company-wide ones. */
     List<MartRow> levels() {
-        return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year)).stream()
+        return source.rowsOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year).stream()
                 .filter(row -> row.text(SatisfactionByLevel.OFFICE_ID) == null || officeId.equals(row.text(SatisfactionByLevel.OFFICE_ID)))
                 .toList();
     }

@@ -100,7 +100,7 @@ public final class OutputFormsChapter {
     }
 
     private static String satisfaction(PacketSource source, int year, Lang lang) {
-        return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_COMPANY, year)).stream().findFirst()
+        return source.rowsOfYear(SurveyMarts.SATISFACTION_COMPANY, year).stream().findFirst()
                 .map(row -> text(lang, "outputForms.company_satisfaction_survey_forms_qualified_unsatisfied",
                         Percent.format(row.number(SatisfactionCompany.SATISFACTION_RATE)),
                                 row.count(SatisfactionCompany.FORMS), row.count(SatisfactionCompany.QUALIFIED),
@@ -109,7 +109,7 @@ public final class OutputFormsChapter {
     }
 
     private static List<String> objectives(PacketSource source, int year, Lang lang) {
-        List<MartRow> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year));
+        List<MartRow> rows = source.rowsOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year);
         if (rows.isEmpty()) {
             return List.of(text(lang, "outputForms.review_plan_lists_no_quality_objective"));
         }
@@ -148,7 +148,7 @@ public final class OutputFormsChapter {
     }
 
     private static String returns(PacketSource source, int year, OfficeRegister register, Lang lang) {
-        List<MartRow> rows = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> rows = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         if (rows.isEmpty()) {
             return text(lang, "outputForms.no_survey_forms_handed_out_or");
         }
@@ -176,7 +176,7 @@ public final class OutputFormsChapter {
     }
 
     private static List<String> mainFactors(PacketSource source, int year, Lang lang) {
-        List<MartRow> company = MartRow.of(source.martOfYear(FeedbackMarts.COMPLAINT_PARETO, year)).stream()
+        List<MartRow> company = source.rowsOfYear(FeedbackMarts.COMPLAINT_PARETO, year).stream()
                 .filter(row -> row.text(ComplaintPareto.OFFICE_ID) == null && row.isTrue(ComplaintPareto.MAIN_FACTOR))
                 .toList();
         if (company.isEmpty()) {
@@ -194,7 +194,7 @@ public final class OutputFormsChapter {
                 ? text(lang, "outputForms.main_factors_each_with_action", factors)
                 : text(lang, "outputForms.main_factors_some_without_action", factors,
                         String.join(text(lang, "common.enumeration_comma"), withoutAction)));
-        long officeFactors = source.martOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year).stream()
+        long officeFactors = source.rowsOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year).stream()
                 .filter(row -> row.get(ComplaintPareto.OFFICE_ID) != null).count();
         if (officeFactors > 0) {
             sentences.add(text(lang, "outputForms.main_factors_single_offices_have_no", officeFactors));
@@ -204,7 +204,7 @@ public final class OutputFormsChapter {
 
     private static List<String> actions(PacketSource source, int year, OfficeRegister register, Lang lang) {
         List<String> sentences = new ArrayList<>();
-        List<MartRow> status = MartRow.of(source.martOfYear(QualityMarts.ACTION_STATUS, year));
+        List<MartRow> status = source.rowsOfYear(QualityMarts.ACTION_STATUS, year);
         if (!status.isEmpty()) {
             String asOf = String.valueOf(status.get(0).date(ActionStatus.AS_OF));
             sentences.add(text(lang, "outputForms.corrective_preventive_actions_opened_this_year",
@@ -230,7 +230,7 @@ public final class OutputFormsChapter {
     private static String triggers(PacketSource source, int year, Lang lang) {
         Map<String, Long> counts = new LinkedHashMap<>();
         ReviewMarts.TRIGGER_ORDER.forEach(code -> counts.put(code, 0L));
-        for (MartRow row : MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year))) {
+        for (MartRow row : source.rowsOfYear(ReviewMarts.REVIEW_TRIGGERS, year)) {
             counts.merge(row.text(ReviewTriggersMart.TRIGGER), 1L, Long::sum);
         }
         List<String> found = counts.entrySet().stream().filter(entry -> entry.getValue() > 0)
@@ -245,7 +245,7 @@ public final class OutputFormsChapter {
     }
 
     private static String schedule(PacketSource source, int year, Lang lang) {
-        Optional<MartRow> readiness = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
+        Optional<MartRow> readiness = source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
                 .findFirst();
         if (readiness.isEmpty() || !readiness.get().isTrue(ReviewReadiness.HAS_PLAN)) {
             return text(lang, "outputForms.no_review_plan_this_year_interval");
@@ -293,7 +293,7 @@ public final class OutputFormsChapter {
     static Table improvementActions(PacketSource source, int year, OfficeRegister register, Lang lang) {
         List<Row> rows = new ArrayList<>();
         long number = 1;
-        for (MartRow row : MartRow.of(source.martOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year))) {
+        for (MartRow row : source.rowsOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year)) {
             String issue = text(lang, "outputForms.main_factor_without_corrective_or_preventive")
                     + ReviewTerms.area(row.text(ComplaintPareto.AREA), lang);
             rows.add(Row.of(number++, issue, register.scopeOf(row, lang), row.count(ComplaintPareto.COMPLAINTS), null,

@@ -26,7 +26,7 @@ public final class ReturnRatesCheck {
     private ReturnRatesCheck() {}
 
     public static ReportDocument of(PacketSource source, int year, Lang lang) {
-        List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> offices = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         if (offices.isEmpty()) {
             throw new IllegalArgumentException("no survey data for " + year + " in the marts");
         }

@@ -40,7 +40,7 @@ public final class ReviewPlanChapter {
     public static Chapter build(PacketSource source, int year, Lang lang) {
         Optional<MartRow> plan = MartRow.of(source.lakeOfYear(ReviewPlanTables.PLAN.dataset(), year)).stream()
                 .findFirst();
-        Optional<MartRow> readiness = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
+        Optional<MartRow> readiness = source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
                 .findFirst();
         String title = text(lang, "reviewPlan.management_review_plan");
         // both lists name offices and plan entries alike: read them once
@@ -149,7 +149,7 @@ public final class ReviewPlanChapter {
     private static Section triggers(PacketSource source, int year, Optional<MartRow> readiness,
                                     Map<String, String> officeNames, PlanEvents events, Lang lang) {
         String heading = text(lang, "reviewPlan.extra_review_triggers_4_1_2");
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_TRIGGERS, year).stream()
                 .map(row -> Row.of(ReviewTerms.clause(row.text(ReviewTriggersMart.CLAUSE), lang), office(row,
                         officeNames, lang),
                         row.date(ReviewTriggersMart.DATE), TriggerEvidence.of(row, lang),
@@ -173,7 +173,7 @@ public final class ReviewPlanChapter {
     private static Section attentionItems(PacketSource source, int year, Map<String, String> officeNames,
                                           PlanEvents events, Lang lang) {
         String heading = text(lang, "reviewPlan.attention_items");
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
                 .map(row -> Row.of(ReviewTerms.attentionItem(row.text(ReviewAttentionItems.ITEM), lang),
                         row.text(ReviewAttentionItems.BASIS),
                         office(row, officeNames, lang), row.date(ReviewAttentionItems.DATE), TriggerEvidence.of(row,

@@ -75,7 +75,7 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (1) satisfaction by office
 
     private static Section satisfactionByOffice(PacketSource source, int year, Lang lang) {
-        List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
+        List<MartRow> offices = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year);
         Double company = companyRow(source,
                 year).map(row -> row.number(SatisfactionByOffice.SATISFACTION_RATE)).orElse(null);
         List<Row> rows = offices.stream()
@@ -150,13 +150,13 @@ public final class ServicePerformanceChapter {
     }
 
     private static Optional<MartRow> companyRow(PacketSource source, int year) {
-        return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_COMPANY, year)).stream().findFirst();
+        return source.rowsOfYear(SurveyMarts.SATISFACTION_COMPANY, year).stream().findFirst();
     }
 
     // ------------------------------------------------------------------ (3) items and levels
 
     private static Section itemsAndLevels(PacketSource source, int year, Lang lang) {
-        List<MartRow> companyItems = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year)).stream()
+        List<MartRow> companyItems = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year).stream()
                 .filter(row -> row.text(SatisfactionByItem.OFFICE_ID) == null).toList();
         Double company = companyRow(source,
                 year).map(row -> row.number(SatisfactionByItem.SATISFACTION_RATE)).orElse(null);
@@ -184,7 +184,7 @@ public final class ServicePerformanceChapter {
 
     /** satisfaction_by_level for the company (officeId null) or one office. */
     static Table levelTable(PacketSource source, int year, String officeId, Lang lang) {
-        List<Row> levels = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year)).stream()
+        List<Row> levels = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year).stream()
                 .filter(row -> Objects.equals(row.text(SatisfactionByLevel.OFFICE_ID), officeId))
                 .map(row -> Row.of(ReviewTerms.level(row.text(SatisfactionByLevel.LEVEL), lang),
                         row.count(SatisfactionByLevel.QUALIFIED),
@@ -215,8 +215,8 @@ public final class ServicePerformanceChapter {
 
     private static Section trend(PacketSource source, int year, Lang lang) {
         String heading = text(lang, "servicePerformance.against_previous_year");
-        List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
-        List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> offices = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year);
+        List<MartRow> returns = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         Optional<MartRow> company = companyRow(source, year);
         Optional<MartRow> previousCompany = companyRow(source, year - 1);
         boolean anyPrevious = previousCompany.isPresent()
@@ -226,7 +226,7 @@ public final class ServicePerformanceChapter {
             return Section.numbered(heading, Paragraphs.of(text(lang, "servicePerformance.there_no_survey_data_so_year",
                     (year - 1))));
         }
-        List<MartRow> drops = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
+        List<MartRow> drops = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
                 .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text(ReviewAttentionItems.ITEM))).toList();
         Set<String> droppedOffices = drops.stream().map(row -> row.text(ReviewAttentionItems.OFFICE_ID)).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -300,7 +300,7 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (5) return rates
 
     private static Section returnRates(PacketSource source, int year, Lang lang) {
-        List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> returns = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         List<Row> rows = returns.stream()
                 .map(row -> Row.shadedIf(!row.isTrue(SurveyReturns.MEETS_THRESHOLD), Labels.office(row),
                         row.count(SurveyReturns.FORMS_DISTRIBUTED), row.count(SurveyReturns.FORMS_RETURNED),
@@ -481,7 +481,7 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (7) complaint Pareto
 
     private static Section complaintPareto(PacketSource source, int year, Lang lang) {
-        List<MartRow> areas = MartRow.of(source.martOfYear(FeedbackMarts.COMPLAINT_PARETO, year)).stream()
+        List<MartRow> areas = source.rowsOfYear(FeedbackMarts.COMPLAINT_PARETO, year).stream()
                 .filter(row -> row.text(ComplaintPareto.OFFICE_ID) == null).toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(text(lang, "servicePerformance.main_factors_that_affect_service_offices")));

@@ -1,6 +1,5 @@
 package com.propertyquality.review.packet;
 
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
@@ -34,8 +33,8 @@ public final class YearData {
         if (!source.martOfYear(SurveyMarts.SURVEY_RETURNS, year).isEmpty()) {
             return true;
         }
-        if (source.martOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
-                .anyMatch(row -> Boolean.TRUE.equals(row.get(ReviewReadiness.HAS_PLAN)))) {
+        if (source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
+                .anyMatch(row -> row.isTrue(ReviewReadiness.HAS_PLAN))) {
             return true;
         }
         // last: the register's mart is read row by row, all of it
@@ -46,10 +45,9 @@ public final class YearData {
 
     /** True when the marts hold a survey record or a feedback entry of the office in the year. */
     public static boolean ofOffice(PacketSource source, int year, String officeId) {
-        boolean survey = source.martOfOffice(SurveyMarts.SURVEY_RETURNS, year, officeId).stream()
+        boolean survey = source.rowsOfOffice(SurveyMarts.SURVEY_RETURNS, year, officeId).stream()
                 .anyMatch(row -> row.get(SurveyReturns.FORMS_DISTRIBUTED) != null
-                        || ((Number) Objects.requireNonNullElse(row.get(SurveyReturns.FORMS_RETURNED),
-                                0L)).longValue() > 0);
+                        || row.isPositive(SurveyReturns.FORMS_RETURNED));
         if (survey) {
             return true;
         }
