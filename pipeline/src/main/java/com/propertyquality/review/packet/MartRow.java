@@ -121,21 +121,26 @@ public record MartRow(Map<String, Object> values, Mart mart) {
         return date(declared(column));
     }
 
+    /** Whether the row holds the column: false for a column its mart does not declare (a question, not a read). */
     public boolean has(MartColumn column) {
-        return has(declared(column));
+        return (mart == null || declares(column)) && has(column.name());
     }
 
     /** The column's name, once the row's mart (when known) is found to declare it. */
     private String declared(MartColumn column) {
-        if (mart == null) {
+        if (mart == null || declares(column)) {
             return column.name();
-        }
-        for (MartColumn own : mart.columns().columns()) {
-            if (own == column || own.name().equals(column.name())) {
-                return column.name();
-            }
         }
         throw new IllegalArgumentException("the mart " + mart.name() + " declares no column " + column.name()
                 + "; its columns are " + mart.columns().names());
+    }
+
+    private boolean declares(MartColumn column) {
+        for (MartColumn own : mart.columns().columns()) {
+            if (own == column || own.name().equals(column.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
