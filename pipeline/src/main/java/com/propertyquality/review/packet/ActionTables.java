@@ -91,7 +91,8 @@ final class ActionTables {
     static List<MartRow> failedInYear(PacketSource source, int year) {
         return source.rows(QualityMarts.ACTIONS_FAILED_VERIFICATION).stream()
                 .filter(row -> Integer.valueOf(year).equals(row.integer(ActionsFailedVerification.YEAR))
-                        || row.date(ActionsFailedVerification.VERIFIED_ON) != null && row.date(ActionsFailedVerification.VERIFIED_ON).getYear() == year)
+                        || row.date(ActionsFailedVerification.VERIFIED_ON) != null
+                                && row.date(ActionsFailedVerification.VERIFIED_ON).getYear() == year)
                 .toList();
     }
 

@@ -203,9 +203,12 @@ public final class CustomerSegmentsChapter {
         byCategory.forEach((category, months) -> {
             MartRow peak = months.get(0);
             for (MartRow month : months) {
-                long purchases = month.count(PurchaseSeasonality.PURCHASES) == null ? 0 : month.count(PurchaseSeasonality.PURCHASES);
-                long most = peak.count(PurchaseSeasonality.PURCHASES) == null ? 0 : peak.count(PurchaseSeasonality.PURCHASES);
-                if (purchases > most || purchases == most && month.integer(PurchaseSeasonality.MONTH) < peak.integer(PurchaseSeasonality.MONTH)) {
+                long purchases = month.count(PurchaseSeasonality.PURCHASES) == null ? 0
+                        : month.count(PurchaseSeasonality.PURCHASES);
+                long most = peak.count(PurchaseSeasonality.PURCHASES) == null ? 0
+                        : peak.count(PurchaseSeasonality.PURCHASES);
+                if (purchases > most || purchases == most
+                        && month.integer(PurchaseSeasonality.MONTH) < peak.integer(PurchaseSeasonality.MONTH)) {
                     peak = month;
                 }
             }

@@ -31,7 +31,8 @@ final class CustomerValueSnapshot {
 
     /** The survey year {@code customer_segments} took satisfaction from, or null when none is given. */
     static Integer surveyYear(List<MartRow> segments) {
-        return segments.stream().map(row -> row.integer(CustomerSegments.SURVEY_YEAR)).filter(Objects::nonNull).findFirst()
+        return segments.stream().map(row -> row.integer(CustomerSegments.SURVEY_YEAR)).filter(Objects::nonNull)
+                .findFirst()
                 .orElse(null);
     }
 }

@@ -124,7 +124,8 @@ public final class IncidentsAndActionsChapter {
     }
 
     private static Paragraphs asOfNote(List<MartRow> status, Lang lang) {
-        Optional<LocalDate> asOf = status.stream().map(row -> row.date(ActionStatus.AS_OF)).filter(Objects::nonNull).findFirst();
+        Optional<LocalDate> asOf = status.stream().map(row -> row.date(ActionStatus.AS_OF)).filter(Objects::nonNull)
+                .findFirst();
         String date = asOf.map(LocalDate::toString).orElse("—");
         return Paragraphs.of(text(lang, "incidentsAndActions.actions_their_verification_judged_as_date", date));
     }

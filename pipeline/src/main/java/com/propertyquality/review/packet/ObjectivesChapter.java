@@ -54,7 +54,8 @@ public final class ObjectivesChapter {
     /** How many objectives were met, missed or not measured: a count of the mart's verdicts. */
     private static String summary(List<MartRow> objectives, int year, Lang lang) {
         long met = objectives.stream().filter(row -> Boolean.TRUE.equals(row.flag(ReviewObjectivesStatus.MET))).count();
-        long missed = objectives.stream().filter(row -> Boolean.FALSE.equals(row.flag(ReviewObjectivesStatus.MET))).count();
+        long missed = objectives.stream()
+                .filter(row -> Boolean.FALSE.equals(row.flag(ReviewObjectivesStatus.MET))).count();
         long unmeasured = objectives.size() - met - missed;
         String intro = text(lang, "objectives.how_quality_policy_objectives_were_carried");
         if (objectives.isEmpty()) {

@@ -78,7 +78,8 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
     /** The office's level rows and the company-wide ones. */
     List<MartRow> levels() {
         return source.rowsOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year).stream()
-                .filter(row -> row.text(SatisfactionByLevel.OFFICE_ID) == null || officeId.equals(row.text(SatisfactionByLevel.OFFICE_ID)))
+                .filter(row -> row.text(SatisfactionByLevel.OFFICE_ID) == null
+                        || officeId.equals(row.text(SatisfactionByLevel.OFFICE_ID)))
                 .toList();
     }
 
@@ -104,7 +105,8 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
 
     List<MartRow> seriousNonconformities() {
         return own(ReviewMarts.REVIEW_ATTENTION_ITEMS).stream()
-                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text(ReviewAttentionItems.ITEM))).toList();
+                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text(ReviewAttentionItems.ITEM)))
+                        .toList();
     }
 
     List<MartRow> actions() {

@@ -91,7 +91,8 @@ final class OfficeSummary {
         }
         MartRow row = returns.get();
         String threshold = Percent.format(ShownThreshold.of(returns, figures.source()));
-        String distributed = row.count(SurveyReturns.FORMS_DISTRIBUTED) == null ? "—" : row.count(SurveyReturns.FORMS_DISTRIBUTED).toString();
+        String distributed = row.count(SurveyReturns.FORMS_DISTRIBUTED) == null ? "—"
+                : row.count(SurveyReturns.FORMS_DISTRIBUTED).toString();
         String verdict;
         if ("no_distribution_record".equals(row.text(SurveyReturns.ANOMALY))) {
             verdict = text(lang, "officeSummary.no_record_forms_handed_out_no");
@@ -112,7 +113,8 @@ final class OfficeSummary {
     private static Table itemsBelowCompany(OfficeFigures figures, Lang lang) {
         Map<String, Double> company = figures.companyItemRates();
         List<Row> rows = figures.items().stream()
-                .filter(row -> row.number(SatisfactionByItem.SATISFACTION_RATE) != null && company.get(row.text(SatisfactionByItem.ITEM)) != null
+                .filter(row -> row.number(SatisfactionByItem.SATISFACTION_RATE) != null
+                        && company.get(row.text(SatisfactionByItem.ITEM)) != null
                         && row.number(SatisfactionByItem.SATISFACTION_RATE) < company.get(row.text(SatisfactionByItem.ITEM)))
                 .map(row -> Row.of(ReviewTerms.surveyItem(row.text(SatisfactionByItem.ITEM), lang),
                         ReviewTerms.level(row.text(SatisfactionByItem.LEVEL), lang),

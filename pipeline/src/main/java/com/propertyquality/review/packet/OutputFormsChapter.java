@@ -118,7 +118,8 @@ public final class OutputFormsChapter {
             String name = row.text(ReviewObjectivesStatus.NAME);
             String target = comparison(row.text(ReviewObjectivesStatus.COMPARISON),
                     lang) + " " + Percent.format(row.number(ReviewObjectivesStatus.TARGET));
-            if ("every_office".equals(row.text(ReviewObjectivesStatus.JUDGED_BY)) && row.flag(ReviewObjectivesStatus.MET) != null) {
+            if ("every_office".equals(row.text(ReviewObjectivesStatus.JUDGED_BY))
+                    && row.flag(ReviewObjectivesStatus.MET) != null) {
                 // 5.1.2: judged office by office; the pooled rate is shown beside, never the verdict
                 boolean met = row.isTrue(ReviewObjectivesStatus.MET);
                 String leftOut = Labels.leftOutOfCompanyRate(row.count(ReviewObjectivesStatus.OFFICES_LEFT_OUT), lang);
@@ -251,7 +252,8 @@ public final class OutputFormsChapter {
             return text(lang, "outputForms.no_review_plan_this_year_interval");
         }
         MartRow row = readiness.get();
-        if (row.date(ReviewReadiness.PREVIOUS_REVIEW_ON) == null || row.flag(ReviewReadiness.WITHIN_12_MONTHS) == null) {
+        if (row.date(ReviewReadiness.PREVIOUS_REVIEW_ON) == null
+                || row.flag(ReviewReadiness.WITHIN_12_MONTHS) == null) {
             return text(lang, "outputForms.plan_gives_no_date_previous_review");
         }
         if (row.isTrue(ReviewReadiness.WITHIN_12_MONTHS)) {
@@ -302,7 +304,8 @@ public final class OutputFormsChapter {
         }
         for (MartRow row : ActionTables.failedInYear(source, year)) {
             String office = register.ownerOf(row, lang);
-            String description = row.text(ActionsFailedVerification.DESCRIPTION) == null ? "" : " " + row.text(ActionsFailedVerification.DESCRIPTION);
+            String description = row.text(ActionsFailedVerification.DESCRIPTION) == null ? ""
+                    : " " + row.text(ActionsFailedVerification.DESCRIPTION);
             rows.add(Row.shaded(number++, text(lang, "outputForms.action_found_not_effective")
                     + row.text(ActionsFailedVerification.ACTION_ID) + description, office, null, null, null, null,
                             null));

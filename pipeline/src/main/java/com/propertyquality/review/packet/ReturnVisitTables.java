@@ -70,7 +70,8 @@ final class ReturnVisitTables {
                 .withEmptyText(Labels.noRecords(year, lang))
                 .withNote(text(lang, "returnVisitTables.only_check_that_reached_household_confirmed")));
         List<MartRow> unmatched = visits.stream()
-                .filter(row -> row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED) != null && row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED) > 0)
+                .filter(row -> row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED) != null
+                        && row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED) > 0)
                 .toList();
         if (!unmatched.isEmpty()) {
             String list = unmatched.stream()

@@ -98,7 +98,8 @@ public final class ReviewPlanChapter {
                 ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS)));
         List<Row> rows = readiness.filter(row -> row.isTrue(ReviewReadiness.HAS_PLAN))
                 .map(row -> List.of(Row.shadedIf(
-                        Boolean.FALSE.equals(row.flag(ReviewReadiness.WITHIN_12_MONTHS)) || row.isTrue(ReviewReadiness.OVERDUE_AT_AS_OF),
+                        Boolean.FALSE.equals(row.flag(ReviewReadiness.WITHIN_12_MONTHS))
+                                || row.isTrue(ReviewReadiness.OVERDUE_AT_AS_OF),
                         row.date(ReviewReadiness.PREVIOUS_REVIEW_ON), row.date(ReviewReadiness.REVIEW_DUE_BY),
                                 row.date(ReviewReadiness.MEETING_DATE),
                         row.count(ReviewReadiness.MONTHS_SINCE_PREVIOUS),

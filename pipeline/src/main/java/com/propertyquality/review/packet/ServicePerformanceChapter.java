@@ -76,8 +76,8 @@ public final class ServicePerformanceChapter {
 
     private static Section satisfactionByOffice(PacketSource source, int year, Lang lang) {
         List<MartRow> offices = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year);
-        Double company = companyRow(source,
-                year).map(row -> row.number(SatisfactionByOffice.SATISFACTION_RATE)).orElse(null);
+        Double company = companyRow(source, year).map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE))
+                .orElse(null);
         List<Row> rows = offices.stream()
                 .map(row -> Row.shadedIf(below(row.number(SatisfactionByOffice.GAP_POINTS)), Labels.office(row),
                         row.count(SatisfactionByOffice.FORMS),
@@ -158,8 +158,8 @@ public final class ServicePerformanceChapter {
     private static Section itemsAndLevels(PacketSource source, int year, Lang lang) {
         List<MartRow> companyItems = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year).stream()
                 .filter(row -> row.text(SatisfactionByItem.OFFICE_ID) == null).toList();
-        Double company = companyRow(source,
-                year).map(row -> row.number(SatisfactionByItem.SATISFACTION_RATE)).orElse(null);
+        Double company = companyRow(source, year).map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE))
+                .orElse(null);
         List<Row> items = companyItems.stream()
                 .map(row -> Row.shadedIf(lower(row.number(SatisfactionByItem.SATISFACTION_RATE), company),
                         itemName(row, lang),
@@ -208,7 +208,8 @@ public final class ServicePerformanceChapter {
         if (known) {
             return Names.of(SurveyItem.ofCode(code), lang);
         }
-        return lang == Lang.ZH && row.text(SatisfactionByItem.ITEM_NAME) != null ? row.text(SatisfactionByItem.ITEM_NAME) : Names.english(code);
+        return lang == Lang.ZH && row.text(SatisfactionByItem.ITEM_NAME) != null
+                ? row.text(SatisfactionByItem.ITEM_NAME) : Names.english(code);
     }
 
     // ------------------------------------------------------------------ (4) trend
@@ -228,11 +229,14 @@ public final class ServicePerformanceChapter {
         }
         List<MartRow> drops = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
                 .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text(ReviewAttentionItems.ITEM))).toList();
-        Set<String> droppedOffices = drops.stream().map(row -> row.text(ReviewAttentionItems.OFFICE_ID)).filter(Objects::nonNull)
+        Set<String> droppedOffices = drops.stream().map(row -> row.text(ReviewAttentionItems.OFFICE_ID))
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<String> lines = new ArrayList<>();
-        String thisRate = Percent.format(company.map(row -> row.number(SatisfactionByOffice.SATISFACTION_RATE)).orElse(null));
-        String lastRate = Percent.format(previousCompany.map(row -> row.number(SatisfactionByOffice.SATISFACTION_RATE)).orElse(null));
+        String thisRate = Percent.format(company.map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE))
+                .orElse(null));
+        String lastRate = Percent.format(previousCompany
+                .map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE)).orElse(null));
         lines.add(text(lang, "servicePerformance.company_satisfaction", year, thisRate, (year - 1), lastRate));
         Boolean companySignificant = company.flatMap(now -> previousCompany.map(before -> ChangeSignificance.of(
                 now.number(SatisfactionByOffice.SATISFACTION_RATE), units(now),
@@ -308,9 +312,11 @@ public final class ServicePerformanceChapter {
                         row.count(SurveyReturns.RANK), meetsLabel(row.flag(SurveyReturns.MEETS_THRESHOLD), lang),
                         anomalyLabel(row.text(SurveyReturns.ANOMALY), lang)))
                 .toList();
-        Double company = returns.stream().map(row -> row.number(SurveyReturns.COMPANY_RETURN_RATE)).filter(Objects::nonNull)
+        Double company = returns.stream().map(row -> row.number(SurveyReturns.COMPANY_RETURN_RATE))
+                .filter(Objects::nonNull)
                 .findFirst().orElse(null);
-        Long leftOut = returns.stream().map(row -> row.count(SurveyReturns.COMPANY_OFFICES_LEFT_OUT)).filter(Objects::nonNull)
+        Long leftOut = returns.stream().map(row -> row.count(SurveyReturns.COMPANY_OFFICES_LEFT_OUT))
+                .filter(Objects::nonNull)
                 .findFirst().orElse(null);
         return Section.numbered(text(lang, "servicePerformance.survey_return_rates"),
                 Table.of(List.of(
