@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.QualityMarts.ActionStatus;
+import com.propertyquality.review.marts.QualityMarts.ActionsFailedVerification;
 import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
@@ -25,9 +27,11 @@ final class ActionTables {
     static Table actionProgress(List<MartRow> status, OfficeRegister register, boolean withOffice, Lang lang) {
         List<Row> rows = status.stream()
                 .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
-                        ReviewTerms.area(row.text("area"), lang), row.count("actions"), row.count("corrective"),
-                        row.count("open"), row.count("overdue"), row.count("closed_on_time"),
-                        row.count("closed_late")), row.isPositive("overdue")))
+                        ReviewTerms.area(row.text(ActionStatus.AREA), lang), row.count(ActionStatus.ACTIONS),
+                                row.count(ActionStatus.CORRECTIVE),
+                        row.count(ActionStatus.OPEN), row.count(ActionStatus.OVERDUE),
+                                row.count(ActionStatus.CLOSED_ON_TIME),
+                        row.count(ActionStatus.CLOSED_LATE)), row.isPositive(ActionStatus.OVERDUE)))
                 .toList();
         return Table.of(columns(withOffice, lang,
                         Column.text(text(lang, "column.area"), 10),
@@ -45,9 +49,10 @@ final class ActionTables {
     static Table actionVerification(List<MartRow> status, OfficeRegister register, boolean withOffice, Lang lang) {
         List<Row> rows = status.stream()
                 .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
-                        ReviewTerms.area(row.text("area"), lang), row.count("actions"),
-                        row.count("verified_effective"), row.count("verified_not_effective"),
-                        row.count("verification_pending")), row.isPositive("verified_not_effective")))
+                        ReviewTerms.area(row.text(ActionStatus.AREA), lang), row.count(ActionStatus.ACTIONS),
+                        row.count(ActionStatus.VERIFIED_EFFECTIVE), row.count(ActionStatus.VERIFIED_NOT_EFFECTIVE),
+                        row.count(ActionStatus.VERIFICATION_PENDING)),
+                                row.isPositive(ActionStatus.VERIFIED_NOT_EFFECTIVE)))
                 .toList();
         return Table.of(columns(withOffice, lang,
                         Column.text(text(lang, "column.area"), 10),
@@ -84,18 +89,22 @@ final class ActionTables {
      * year that failed this year is this review's business too).
      */
     static List<MartRow> failedInYear(PacketSource source, int year) {
-        return MartRow.of(source.mart(QualityMarts.ACTIONS_FAILED_VERIFICATION)).stream()
-                .filter(row -> Integer.valueOf(year).equals(row.integer("year"))
-                        || row.date("verified_on") != null && row.date("verified_on").getYear() == year)
+        return source.rows(QualityMarts.ACTIONS_FAILED_VERIFICATION).stream()
+                .filter(row -> Integer.valueOf(year).equals(row.integer(ActionsFailedVerification.YEAR))
+                        || row.date(ActionsFailedVerification.VERIFIED_ON) != null
+                                && row.date(ActionsFailedVerification.VERIFIED_ON).getYear() == year)
                 .toList();
     }
 
     static Table failedTable(List<MartRow> failed, OfficeRegister register, boolean withOffice, Lang lang) {
         List<Row> rows = failed.stream()
-                .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang), row.text("action_id"),
-                        ReviewTerms.area(row.text("area"), lang),
-                        Names.of(ImportTemplates.ACTION_TYPES, row.text("type"), lang), row.text("owner_department"),
-                        row.date("due_on"), row.date("verified_on"), row.text("description")), true))
+                .map(row -> new Row(cells(withOffice, register.ownerOf(row, lang),
+                        row.text(ActionsFailedVerification.ACTION_ID),
+                        ReviewTerms.area(row.text(ActionStatus.AREA), lang),
+                        Names.of(ImportTemplates.ACTION_TYPES, row.text(ActionsFailedVerification.TYPE), lang),
+                                row.text(ActionsFailedVerification.OWNER_DEPARTMENT),
+                        row.date(ActionsFailedVerification.DUE_ON), row.date(ActionsFailedVerification.VERIFIED_ON),
+                                row.text(ActionsFailedVerification.DESCRIPTION)), true))
                 .toList();
         List<Column> columns = new ArrayList<>();
         if (withOffice) {

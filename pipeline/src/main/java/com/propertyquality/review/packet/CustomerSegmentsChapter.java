@@ -10,7 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import com.propertyquality.review.marts.CustomerMarts.SatisfactionBySegment;
 import com.propertyquality.review.marts.CustomerMarts;
+import com.propertyquality.review.marts.CustomerValueMarts.CustomerNeeds;
+import com.propertyquality.review.marts.CustomerValueMarts.CustomerSegments;
+import com.propertyquality.review.marts.CustomerValueMarts.PurchaseNeeds;
+import com.propertyquality.review.marts.CustomerValueMarts.PurchaseSeasonality;
 import com.propertyquality.review.marts.CustomerValueMarts;
 import com.propertyquality.review.metrics.ServiceLevel;
 import com.propertyquality.review.reports.document.Chapter;
@@ -38,7 +43,7 @@ public final class CustomerSegmentsChapter {
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
         List<MartRow> segments = CustomerValueSnapshot.rows(source, CustomerValueMarts.CUSTOMER_SEGMENTS, year);
-        List<MartRow> needs = MartRow.of(source.martOfYear(CustomerValueMarts.CUSTOMER_NEEDS, year));
+        List<MartRow> needs = source.rowsOfYear(CustomerValueMarts.CUSTOMER_NEEDS, year);
         return new Chapter(text(lang, "customerSegments.customer_segments_needs"),
                 text(lang, "customerSegments.customer_segments"), List.of(
                         Section.numbered(text(lang, "customerSegments.value_segments_company_wide"),
@@ -73,11 +78,13 @@ public final class CustomerSegmentsChapter {
     }
 
     private static Table companySegments(List<MartRow> segments, Lang lang) {
-        List<Row> rows = segments.stream().filter(row -> row.text("office_id") == null)
-                .map(row -> Row.of(ReviewTerms.category(row.text("category"), lang),
-                        ReviewTerms.valueSegment(row.text("value_segment"), lang),
-                        row.count("households"), row.number("share"), row.number("avg_spend_12m"),
-                        row.number("avg_credit_rate"), row.count("forms"), row.number("satisfaction_rate")))
+        List<Row> rows = segments.stream().filter(row -> row.text(CustomerSegments.OFFICE_ID) == null)
+                .map(row -> Row.of(ReviewTerms.category(row.text(CustomerSegments.CATEGORY), lang),
+                        ReviewTerms.valueSegment(row.text(CustomerSegments.VALUE_SEGMENT), lang),
+                        row.count(CustomerSegments.HOUSEHOLDS), row.number(CustomerSegments.SHARE),
+                                row.number(CustomerSegments.AVG_SPEND_12M),
+                        row.number(CustomerSegments.AVG_CREDIT_RATE), row.count(CustomerSegments.FORMS),
+                                row.number(CustomerSegments.SATISFACTION_RATE)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.customer_category"), 16),
@@ -93,12 +100,13 @@ public final class CustomerSegmentsChapter {
     }
 
     private static Table officeSegments(List<MartRow> segments, OfficeRegister register, Lang lang) {
-        List<Row> rows = segments.stream().filter(row -> row.text("office_id") != null)
+        List<Row> rows = segments.stream().filter(row -> row.text(CustomerSegments.OFFICE_ID) != null)
                 .map(row -> Row.of(register.nameOf(row),
-                        ReviewTerms.category(row.text("category"), lang),
-                        ReviewTerms.valueSegment(row.text("value_segment"), lang),
-                        row.count("households"), row.number("share"), row.number("avg_spend_12m"),
-                        row.number("avg_credit_rate"), row.number("satisfaction_rate")))
+                        ReviewTerms.category(row.text(CustomerSegments.CATEGORY), lang),
+                        ReviewTerms.valueSegment(row.text(CustomerSegments.VALUE_SEGMENT), lang),
+                        row.count(CustomerSegments.HOUSEHOLDS), row.number(CustomerSegments.SHARE),
+                                row.number(CustomerSegments.AVG_SPEND_12M),
+                        row.number(CustomerSegments.AVG_CREDIT_RATE), row.number(CustomerSegments.SATISFACTION_RATE)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.office"), 16),
@@ -119,8 +127,9 @@ public final class CustomerSegmentsChapter {
     /** The company's needs summed per level (管理, 服务, 经营), in the catalogue's order of levels. */
     private static Table levelNeeds(List<MartRow> needs, Lang lang) {
         Map<ServiceLevel, long[]> byLevel = new EnumMap<>(ServiceLevel.class);
-        needs.stream().filter(row -> row.text("office_id") == null).forEach(row -> {
-            long[] sums = byLevel.computeIfAbsent(ServiceLevel.ofCode(row.text("level")), level -> new long[5]);
+        needs.stream().filter(row -> row.text(CustomerNeeds.OFFICE_ID) == null).forEach(row -> {
+            long[] sums = byLevel.computeIfAbsent(ServiceLevel.ofCode(row.text(CustomerNeeds.LEVEL)),
+                    level -> new long[5]);
             String[] counts = {"complaints", "service_requests", "opinions", "dissatisfied", "needs"};
             for (int i = 0; i < counts.length; i++) {
                 Long count = row.count(counts[i]);
@@ -143,7 +152,8 @@ public final class CustomerSegmentsChapter {
     }
 
     private static Table companyNeeds(List<MartRow> needs, Lang lang) {
-        return SegmentTables.needs(needs.stream().filter(row -> row.text("office_id") == null).toList(), null,
+        return SegmentTables.needs(needs.stream().filter(row -> row.text(CustomerNeeds.OFFICE_ID) == null).toList(),
+                null,
                         lang)
                 .withCaption(text(lang, "customerSegments.company_wide"))
                 .withEmptyText(text(lang, "customerSegments.no_complaints_service_requests_or_opinions"))
@@ -152,8 +162,8 @@ public final class CustomerSegmentsChapter {
 
     private static Table officeNeeds(List<MartRow> needs, OfficeRegister register, Lang lang) {
         List<MartRow> rows = needs.stream()
-                .filter(row -> row.text("office_id") != null && row.count("rank") != null
-                        && row.count("rank") <= OFFICE_NEEDS_SHOWN)
+                .filter(row -> row.text(CustomerNeeds.OFFICE_ID) != null && row.count(CustomerNeeds.RANK) != null
+                        && row.count(CustomerNeeds.RANK) <= OFFICE_NEEDS_SHOWN)
                 .toList();
         return SegmentTables.needs(rows, register, lang)
                 .withCaption(text(lang, "customerSegments.each_office_s_first_three_needs"))
@@ -163,9 +173,11 @@ public final class CustomerSegmentsChapter {
     private static Table purchaseNeeds(PacketSource source, int year, Lang lang) {
         List<MartRow> needs = CustomerValueSnapshot.rows(source, CustomerValueMarts.PURCHASE_NEEDS, year);
         List<Row> rows = needs.stream()
-                .map(row -> Row.of(ReviewTerms.valueSegment(row.text("value_segment"), lang), row.count("rank"),
-                        row.text("category"), row.count("purchases"), row.count("households"), row.get("spend"),
-                        row.number("share"), row.number("median_repeat_days")))
+                .map(row -> Row.of(ReviewTerms.valueSegment(row.text(PurchaseNeeds.VALUE_SEGMENT), lang),
+                        row.count(PurchaseNeeds.RANK),
+                        row.text(PurchaseNeeds.CATEGORY), row.count(PurchaseNeeds.PURCHASES),
+                                row.count(PurchaseNeeds.HOUSEHOLDS), row.get(PurchaseNeeds.SPEND),
+                        row.number(PurchaseNeeds.SHARE), row.number(PurchaseNeeds.MEDIAN_REPEAT_DAYS)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.value_segment"), 11),
@@ -183,21 +195,27 @@ public final class CustomerSegmentsChapter {
     /** Per category, the month with the most purchases (the earliest on a tie): when each need peaks. */
     private static Table seasonality(PacketSource source, int year, Lang lang) {
         Map<String, List<MartRow>> byCategory = new TreeMap<>();
-        for (MartRow row : MartRow.of(source.martOfYear(CustomerValueMarts.PURCHASE_SEASONALITY, year))) {
-            byCategory.computeIfAbsent(Objects.toString(row.text("category"), ""), k -> new ArrayList<>()).add(row);
+        for (MartRow row : source.rowsOfYear(CustomerValueMarts.PURCHASE_SEASONALITY, year)) {
+            byCategory.computeIfAbsent(Objects.toString(row.text(PurchaseSeasonality.CATEGORY), ""),
+                    k -> new ArrayList<>()).add(row);
         }
         List<Row> rows = new ArrayList<>();
         byCategory.forEach((category, months) -> {
             MartRow peak = months.get(0);
             for (MartRow month : months) {
-                long purchases = month.count("purchases") == null ? 0 : month.count("purchases");
-                long most = peak.count("purchases") == null ? 0 : peak.count("purchases");
-                if (purchases > most || purchases == most && month.integer("month") < peak.integer("month")) {
+                long purchases = month.count(PurchaseSeasonality.PURCHASES) == null ? 0
+                        : month.count(PurchaseSeasonality.PURCHASES);
+                long most = peak.count(PurchaseSeasonality.PURCHASES) == null ? 0
+                        : peak.count(PurchaseSeasonality.PURCHASES);
+                if (purchases > most || purchases == most
+                        && month.integer(PurchaseSeasonality.MONTH) < peak.integer(PurchaseSeasonality.MONTH)) {
                     peak = month;
                 }
             }
-            rows.add(Row.of(peak.text("category"), ReviewTerms.month(peak.integer("month"), lang),
-                    peak.count("purchases"), peak.count("households"), peak.get("spend"), (long) months.size()));
+            rows.add(Row.of(peak.text(PurchaseSeasonality.CATEGORY),
+                    ReviewTerms.month(peak.integer(PurchaseSeasonality.MONTH), lang),
+                    peak.count(PurchaseSeasonality.PURCHASES), peak.count(PurchaseSeasonality.HOUSEHOLDS),
+                            peak.get(PurchaseSeasonality.SPEND), (long) months.size()));
         });
         return Table.of(List.of(
                         Column.text(text(lang, "column.category"), 12),
@@ -211,9 +229,9 @@ public final class CustomerSegmentsChapter {
 
     /** The company-wide satisfaction by segment: occupations apart, as they are many and free text. */
     private static Table segmentSatisfaction(PacketSource source, int year, Lang lang, boolean occupations) {
-        List<MartRow> company = MartRow.of(source.martOfYear(CustomerMarts.SATISFACTION_BY_SEGMENT, year)).stream()
-                .filter(row -> row.text("office_id") == null)
-                .filter(row -> occupations == "occupation".equals(row.text("dimension")))
+        List<MartRow> company = source.rowsOfYear(CustomerMarts.SATISFACTION_BY_SEGMENT, year).stream()
+                .filter(row -> row.text(SatisfactionBySegment.OFFICE_ID) == null)
+                .filter(row -> occupations == "occupation".equals(row.text(SatisfactionBySegment.DIMENSION)))
                 .toList();
         List<Column> columns = new ArrayList<>();
         if (!occupations) {
@@ -231,11 +249,13 @@ public final class CustomerSegmentsChapter {
         for (MartRow row : company) {
             List<Object> cells = new ArrayList<>();
             if (!occupations) {
-                cells.add(ReviewTerms.dimension(row.text("dimension"), lang));
+                cells.add(ReviewTerms.dimension(row.text(SatisfactionBySegment.DIMENSION), lang));
             }
-            cells.add(ReviewTerms.segment(row.text("dimension"), row.text("segment"), lang));
-            cells.addAll(Arrays.asList(row.count("forms"), row.count("qualified"), row.count("unsatisfied"),
-                    row.count("unrated"), row.number("satisfaction_rate")));
+            cells.add(ReviewTerms.segment(row.text(SatisfactionBySegment.DIMENSION),
+                    row.text(SatisfactionBySegment.SEGMENT), lang));
+            cells.addAll(Arrays.asList(row.count(SatisfactionBySegment.FORMS),
+                    row.count(SatisfactionBySegment.QUALIFIED), row.count(SatisfactionBySegment.UNSATISFIED),
+                    row.count(SatisfactionBySegment.UNRATED), row.number(SatisfactionBySegment.SATISFACTION_RATE)));
             rows.add(new Row(cells, false));
         }
         Table table = Table.of(columns, rows);

@@ -26,7 +26,7 @@ public final class CustomerServiceChapter {
 
     /** @param fullLists whether the data-only full follow-up list is wanted (an XLSX carries it; PDF and HTML not) */
     public static Chapter build(PacketSource source, int year, boolean fullLists, Lang lang) {
-        List<MartRow> visits = MartRow.of(source.martOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year));
+        List<MartRow> visits = source.rowsOfYear(QualityMarts.RETURN_VISIT_VERIFICATION, year);
         return Chapter.of(text(lang, "customerService.customer_service_centre"),
                 text(lang, "customerService.customer_service_centre"),
                 Section.numbered(text(lang, "customerService.survey_checks"),

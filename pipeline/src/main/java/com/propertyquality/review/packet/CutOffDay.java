@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.propertyquality.review.marts.ReviewMarts.ReviewReadiness;
 import com.propertyquality.review.marts.ReviewMarts;
 
 /**
@@ -16,7 +17,7 @@ final class CutOffDay {
     private CutOffDay() {}
 
     static Optional<LocalDate> of(PacketSource source, int year) {
-        return MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
-                .map(row -> row.date("as_of")).filter(Objects::nonNull).findFirst();
+        return source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
+                .map(row -> row.date(ReviewReadiness.AS_OF)).filter(Objects::nonNull).findFirst();
     }
 }

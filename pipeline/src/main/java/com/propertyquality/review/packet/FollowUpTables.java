@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.propertyquality.review.marts.CustomerMarts.FollowUpList;
 import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Column;
@@ -41,9 +42,9 @@ final class FollowUpTables {
 
     /** Oldest date first (open longest); an entry without a date after the dated ones; then office and household. */
     static final Comparator<MartRow> LONGEST_OPEN = Comparator
-            .comparing((MartRow row) -> row.date("date"), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(row -> Objects.toString(row.text("office_id"), ""))
-            .thenComparing(row -> Objects.toString(row.text("household_id"), ""));
+            .comparing((MartRow row) -> row.date(FollowUpList.DATE), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(row -> Objects.toString(row.text(FollowUpList.OFFICE_ID), ""))
+            .thenComparing(row -> Objects.toString(row.text(FollowUpList.HOUSEHOLD_ID), ""));
 
     private FollowUpTables() {}
 
@@ -104,10 +105,10 @@ final class FollowUpTables {
 
         void add(MartRow row) {
             entries++;
-            names.putIfAbsent(row.text("office_id"), Labels.office(row));
-            byOffice.computeIfAbsent(row.text("office_id"), id -> new LinkedHashMap<>())
-                    .merge(row.text("reason"), 1L, Long::sum);
-            reasonCodes.add(row.text("reason"));
+            names.putIfAbsent(row.text(FollowUpList.OFFICE_ID), Labels.office(row));
+            byOffice.computeIfAbsent(row.text(FollowUpList.OFFICE_ID), id -> new LinkedHashMap<>())
+                    .merge(row.text(FollowUpList.REASON), 1L, Long::sum);
+            reasonCodes.add(row.text(FollowUpList.REASON));
         }
 
         Table table(Lang lang) {
@@ -141,9 +142,10 @@ final class FollowUpTables {
         int shown = oldest.size();
         // the reference (survey form or register entry) leads to the detail; the visit id is left to the full list
         List<Row> rows = oldest.stream().sorted(LONGEST_OPEN)
-                .map(row -> Row.of(Labels.office(row), row.text("household_id"), row.text("name_masked"),
-                        row.text("phone_masked"), row.date("date"),
-                        ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id")))
+                .map(row -> Row.of(Labels.office(row), row.text(FollowUpList.HOUSEHOLD_ID),
+                        row.text(FollowUpList.NAME_MASKED),
+                        row.text(FollowUpList.PHONE_MASKED), row.date(FollowUpList.DATE),
+                        ReviewTerms.followUpReason(row.text(FollowUpList.REASON), lang), row.text(FollowUpList.REF_ID)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.office"), 17),
@@ -179,7 +181,7 @@ final class FollowUpTables {
     static List<Block> followUpBlocks(PacketSource source, int year, Predicate<String> offices, Lang lang) {
         List<MartRow> rows = new ArrayList<>();
         source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
-            if (offices.test(row.text("office_id"))) {
+            if (offices.test(row.text(FollowUpList.OFFICE_ID))) {
                 rows.add(row);
             }
         });
@@ -190,7 +192,7 @@ final class FollowUpTables {
     private static List<Block> followUpBlocks(List<MartRow> rows, int year, Lang lang) {
         Map<String, List<MartRow>> byOffice = new LinkedHashMap<>();
         for (MartRow row : rows) {
-            byOffice.computeIfAbsent(row.text("office_id"), id -> new ArrayList<>()).add(row);
+            byOffice.computeIfAbsent(row.text(FollowUpList.OFFICE_ID), id -> new ArrayList<>()).add(row);
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(who(lang)));
@@ -218,9 +220,11 @@ final class FollowUpTables {
     }
 
     private static List<Object> cells(MartRow row, Lang lang) {
-        return Arrays.asList(row.text("household_id"), row.text("name_masked"), row.text("phone_masked"),
-                row.date("date"), ReviewTerms.followUpReason(row.text("reason"), lang), row.text("ref_id"),
-                detail(row, lang), row.text("note"));
+        return Arrays.asList(row.text(FollowUpList.HOUSEHOLD_ID), row.text(FollowUpList.NAME_MASKED),
+                row.text(FollowUpList.PHONE_MASKED),
+                row.date(FollowUpList.DATE), ReviewTerms.followUpReason(row.text(FollowUpList.REASON), lang),
+                        row.text(FollowUpList.REF_ID),
+                detail(row, lang), row.text(FollowUpList.NOTE));
     }
 
     /**
@@ -228,8 +232,8 @@ final class FollowUpTables {
      * detail is its visit id, printed as stored.
      */
     private static String detail(MartRow row, Lang lang) {
-        String detail = row.text("detail");
-        if (detail == null || !"survey".equals(row.text("source"))) {
+        String detail = row.text(FollowUpList.DETAIL);
+        if (detail == null || !"survey".equals(row.text(FollowUpList.SOURCE))) {
             return detail;
         }
         return Arrays.stream(detail.split(","))

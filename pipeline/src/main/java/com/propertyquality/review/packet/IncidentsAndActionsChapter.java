@@ -11,8 +11,12 @@ import java.util.Optional;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
+import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.QualityMarts.ActionStatus;
 import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts.ReviewActionsFollowUp;
+import com.propertyquality.review.marts.ReviewMarts.ReviewTriggersMart;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.metrics.ActionState;
 import com.propertyquality.review.reports.document.Chapter;
@@ -39,7 +43,7 @@ public final class IncidentsAndActionsChapter {
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
-        List<MartRow> status = MartRow.of(source.martOfYear(QualityMarts.ACTION_STATUS, year));
+        List<MartRow> status = source.rowsOfYear(QualityMarts.ACTION_STATUS, year);
         return new Chapter(text(lang, "incidentsAndActions.major_incidents_corrective_preventive_actions"),
                 text(lang, "incidentsAndActions.incidents_actions"), List.of(
                         Section.numbered(text(lang, "incidentsAndActions.major_accidents_serious_complaints"),
@@ -74,11 +78,11 @@ public final class IncidentsAndActionsChapter {
 
     /** The register entries of severity 重大, one trigger row each, with the mart's evidence as written. */
     static Table majorRegisterEntries(PacketSource source, int year, OfficeRegister register, Lang lang) {
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .filter(row -> ReviewMarts.MAJOR_COMPLAINT.equals(row.text("trigger")))
-                .filter(row -> !PLAN_EVENTS_SOURCE.equals(row.text("source")))
-                .map(row -> Row.of(row.date("date"), register.scopeOf(row, lang),
-                        row.text("reference_id"), TriggerEvidence.of(row, lang)))
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_TRIGGERS, year).stream()
+                .filter(row -> ReviewMarts.MAJOR_COMPLAINT.equals(row.text(ReviewTriggersMart.TRIGGER)))
+                .filter(row -> !PLAN_EVENTS_SOURCE.equals(row.text(ReviewTriggersMart.SOURCE)))
+                .map(row -> Row.of(row.date(ReviewTriggersMart.DATE), register.scopeOf(row, lang),
+                        row.text(ReviewTriggersMart.REFERENCE_ID), TriggerEvidence.of(row, lang)))
                 .toList();
         return Table.of(List.of(
                         Column.date(text(lang, "column.received"), 9),
@@ -93,17 +97,18 @@ public final class IncidentsAndActionsChapter {
     private static Table majorEntryHandling(PacketSource source, int year, OfficeRegister register, Lang lang) {
         List<MartRow> major = new ArrayList<>();
         source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
-            if (ReviewMarts.MAJOR_SEVERITY.equals(row.text("severity"))) {
+            if (ReviewMarts.MAJOR_SEVERITY.equals(row.text(FeedbackSummary.SEVERITY))) {
                 major.add(row);
             }
         });
         List<Row> rows = major.stream()
-                .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer("month"), lang),
+                .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer(FeedbackSummary.MONTH), lang),
                         register.nameOf(row),
-                        Names.of(ImportTemplates.FEEDBACK_KINDS, row.text("kind"), lang),
-                        ReviewTerms.area(row.text("area"), lang),
-                        row.count("entries"), row.count("closed"), row.count("open_over_30_days")),
-                        !Objects.equals(row.count("closed"), row.count("entries"))))
+                        Names.of(ImportTemplates.FEEDBACK_KINDS, row.text(FeedbackSummary.KIND), lang),
+                        ReviewTerms.area(row.text(FeedbackSummary.AREA), lang),
+                        row.count(FeedbackSummary.ENTRIES), row.count(FeedbackSummary.CLOSED),
+                                row.count(FeedbackSummary.OPEN_OVER_30_DAYS)),
+                        !Objects.equals(row.count(FeedbackSummary.CLOSED), row.count(FeedbackSummary.ENTRIES))))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),
@@ -119,7 +124,8 @@ public final class IncidentsAndActionsChapter {
     }
 
     private static Paragraphs asOfNote(List<MartRow> status, Lang lang) {
-        Optional<LocalDate> asOf = status.stream().map(row -> row.date("as_of")).filter(Objects::nonNull).findFirst();
+        Optional<LocalDate> asOf = status.stream().map(row -> row.date(ActionStatus.AS_OF)).filter(Objects::nonNull)
+                .findFirst();
         String date = asOf.map(LocalDate::toString).orElse("—");
         return Paragraphs.of(text(lang, "incidentsAndActions.actions_their_verification_judged_as_date", date));
     }
@@ -140,13 +146,16 @@ public final class IncidentsAndActionsChapter {
 
     /** The previous reviews' actions this review follows up, as {@code review_actions_follow_up} has them. */
     private static Table previousReviewActions(PacketSource source, int year, Lang lang) {
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP, year)).stream()
-                .map(action -> Row.shadedIf(action.isTrue("overdue")
-                                || ActionState.Verification.NOT_EFFECTIVE.code().equals(action.text("verification")),
-                        action.text("action_id"), action.text("description"), action.text("owner_department"),
-                        action.date("opened_on"), action.date("due_on"), action.date("closed_on"),
-                        stateName(action.text("state"), lang),
-                        Names.of(ActionState.Verification.ofCode(action.text("verification")), lang)))
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_ACTIONS_FOLLOW_UP, year).stream()
+                .map(action -> Row.shadedIf(action.isTrue(ReviewActionsFollowUp.OVERDUE)
+                                || ActionState.Verification.NOT_EFFECTIVE.code().equals(action.text(ReviewActionsFollowUp.VERIFICATION)),
+                        action.text(ReviewActionsFollowUp.ACTION_ID), action.text(ReviewActionsFollowUp.DESCRIPTION),
+                                action.text(ReviewActionsFollowUp.OWNER_DEPARTMENT),
+                        action.date(ReviewActionsFollowUp.OPENED_ON), action.date(ReviewActionsFollowUp.DUE_ON),
+                                action.date(ReviewActionsFollowUp.CLOSED_ON),
+                        stateName(action.text(ReviewActionsFollowUp.STATE), lang),
+                        Names.of(ActionState.Verification.ofCode(action.text(ReviewActionsFollowUp.VERIFICATION)),
+                                lang)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.action"), 10),

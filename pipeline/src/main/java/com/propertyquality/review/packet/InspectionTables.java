@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.MartColumn;
+import com.propertyquality.review.marts.QualityMarts.InspectionSummary;
+import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
@@ -33,27 +36,31 @@ final class InspectionTables {
             Lang lang) {
         List<String> levels = ImportTemplates.INSPECTION_LEVELS.codes();
         List<MartRow> sorted = new ArrayList<>(inspections);
-        sorted.sort(Comparator.comparing((MartRow row) -> Objects.toString(row.text("office_id"), ""))
-                .thenComparing(row -> levelOrder(levels, row.text("level"))));
+        sorted.sort(Comparator.comparing((MartRow row) -> Objects.toString(row.text(InspectionSummary.OFFICE_ID), ""))
+                .thenComparing(row -> levelOrder(levels, row.text(InspectionSummary.LEVEL))));
         Map<List<String>, List<MartRow>> groups = new LinkedHashMap<>();
         for (MartRow row : sorted) {
-            groups.computeIfAbsent(Arrays.asList(row.text("office_id"), row.text("level")),
+            groups.computeIfAbsent(Arrays.asList(row.text(InspectionSummary.OFFICE_ID),
+                    row.text(InspectionSummary.LEVEL)),
                     k -> new ArrayList<>()).add(row);
         }
         List<Row> rows = new ArrayList<>();
         groups.values().forEach(group -> {
             MartRow first = group.get(0);
-            Long count = Tally.sum(group, "inspections");
-            Long withoutCount = Tally.sum(group, "inspections_without_count");
+            Long count = Tally.sum(group, InspectionSummary.INSPECTIONS);
+            Long withoutCount = Tally.sum(group, InspectionSummary.INSPECTIONS_WITHOUT_COUNT);
             // a group that recorded no count at all has 0 nonconformities meaning "unknown", not "none found"
-            Long nonconformities = Objects.equals(count, withoutCount) ? null : Tally.sum(group, "nonconformities");
+            Long nonconformities = Objects.equals(count, withoutCount) ? null : Tally.sum(group,
+                    InspectionSummary.NONCONFORMITIES);
             List<Object> cells = new ArrayList<>();
             if (withOffice) {
                 cells.add(register.nameOf(first));
             }
-            cells.addAll(Arrays.asList(Names.of(ImportTemplates.INSPECTION_LEVELS, first.text("level"), lang),
-                    count, lowest(group, "average_score"), highest(group, "average_score"),
-                    lowest(group, "min_score"), nonconformities, withoutCount));
+            cells.addAll(Arrays.asList(Names.of(ImportTemplates.INSPECTION_LEVELS, first.text(InspectionSummary.LEVEL),
+                    lang),
+                    count, lowest(group, InspectionSummary.AVERAGE_SCORE), highest(group,
+                            InspectionSummary.AVERAGE_SCORE),
+                    lowest(group, InspectionSummary.MIN_SCORE), nonconformities, withoutCount));
             rows.add(new Row(cells, false));
         });
         List<Column> columns = new ArrayList<>();
@@ -78,14 +85,15 @@ final class InspectionTables {
      * count: "—" then, not a misleading 0.
      */
     static Long recordedNonconformities(MartRow row) {
-        return Objects.equals(row.count("inspections"), row.count("inspections_without_count"))
-                ? null : row.count("nonconformities");
+        return Objects.equals(row.count(InspectionSummary.INSPECTIONS),
+                row.count(InspectionSummary.INSPECTIONS_WITHOUT_COUNT))
+                ? null : row.count(InspectionSummary.NONCONFORMITIES);
     }
 
     static Table seriousNonconformities(List<MartRow> serious, OfficeRegister register, Lang lang) {
         List<Row> rows = serious.stream()
-                .map(row -> Row.of(row.date("date"), register.scopeOf(row, lang),
-                        row.text("reference_id"), TriggerEvidence.of(row, lang)))
+                .map(row -> Row.of(row.date(ReviewAttentionItems.DATE), register.scopeOf(row, lang),
+                        row.text(ReviewAttentionItems.REFERENCE_ID), TriggerEvidence.of(row, lang)))
                 .toList();
         return Table.of(List.of(
                         Column.date(text(lang, "column.date"), 9),
@@ -102,12 +110,12 @@ final class InspectionTables {
         return index < 0 ? levels.size() : index;
     }
 
-    private static Double lowest(List<MartRow> rows, String column) {
+    private static Double lowest(List<MartRow> rows, MartColumn column) {
         return rows.stream().map(row -> row.number(column)).filter(Objects::nonNull).min(Double::compare)
                 .orElse(null);
     }
 
-    private static Double highest(List<MartRow> rows, String column) {
+    private static Double highest(List<MartRow> rows, MartColumn column) {
         return rows.stream().map(row -> row.number(column)).filter(Objects::nonNull).max(Double::compare)
                 .orElse(null);
     }

@@ -4,7 +4,9 @@ import static com.propertyquality.review.packet.PacketText.text;
 
 import java.util.List;
 
+import com.propertyquality.review.marts.QualityMarts.InspectionSummary;
 import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
@@ -28,9 +30,9 @@ public final class InspectionsChapter {
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
         OfficeRegister register = OfficeRegister.of(source, year);
-        List<MartRow> inspections = MartRow.of(source.martOfYear(QualityMarts.INSPECTION_SUMMARY, year));
-        List<MartRow> serious = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
-                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text("item")))
+        List<MartRow> inspections = source.rowsOfYear(QualityMarts.INSPECTION_SUMMARY, year);
+        List<MartRow> serious = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
+                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text(ReviewAttentionItems.ITEM)))
                 .toList();
         return new Chapter(text(lang, "inspections.service_inspections_smile_100"),
                 text(lang, "common.inspections"), List.of(
@@ -48,11 +50,12 @@ public final class InspectionsChapter {
     }
 
     private static Table mysteryShoppers(List<MartRow> inspections, OfficeRegister register, Lang lang) {
-        List<Row> rows = inspections.stream().filter(row -> MYSTERY_SHOPPER.equals(row.text("level")))
-                .map(row -> Row.of(ReviewTerms.month(row.integer("month"), lang), register.nameOf(row),
-                        row.count("inspections"), row.number("average_score"), row.number("min_score"),
+        List<Row> rows = inspections.stream().filter(row -> MYSTERY_SHOPPER.equals(row.text(InspectionSummary.LEVEL)))
+                .map(row -> Row.of(ReviewTerms.month(row.integer(InspectionSummary.MONTH), lang), register.nameOf(row),
+                        row.count(InspectionSummary.INSPECTIONS), row.number(InspectionSummary.AVERAGE_SCORE),
+                                row.number(InspectionSummary.MIN_SCORE),
                         InspectionTables.recordedNonconformities(row),
-                        row.count("complaints")))
+                        row.count(InspectionSummary.COMPLAINTS)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),

@@ -4,16 +4,31 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.MartColumn;
 
 /**
  * Typed access to one mart or lake row as {@link PacketSource} gives it, so chapters read columns by name without
  * casts. A missing column is a programming error and fails loudly; a null value stays null.
+ *
+ * A row of a mart knows its mart ({@code mart}; null for a lake row or a row made by hand): a lookup by a declared
+ * column the mart does not declare (another mart's constant) is refused, naming both, before the value is read.
  */
-public record MartRow(Map<String, Object> values) {
+public record MartRow(Map<String, Object> values, Mart mart) {
 
+    /** A row whose mart is not known: a lake dataset's. */
+    public MartRow(Map<String, Object> values) {
+        this(values, null);
+    }
+
+    /** Rows of a lake dataset (review_plan, review_events, offices, ...): read by the template's column names. */
     public static List<MartRow> of(List<Map<String, Object>> rows) {
         return rows.stream().map(MartRow::new).toList();
+    }
+
+    /** Rows of a mart: read by its declared columns, and only by those. */
+    public static List<MartRow> of(Mart mart, List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> new MartRow(row, mart)).toList();
     }
 
     public Object get(String column) {
@@ -71,42 +86,61 @@ public record MartRow(Map<String, Object> values) {
     // the same lookups by a mart's declared column (SurveyMarts.SatisfactionByOffice.SATISFACTION_RATE, ...)
 
     public Object get(MartColumn column) {
-        return get(column.name());
+        return get(declared(column));
     }
 
     public String text(MartColumn column) {
-        return text(column.name());
+        return text(declared(column));
     }
 
     public Long count(MartColumn column) {
-        return count(column.name());
+        return count(declared(column));
     }
 
     public Double number(MartColumn column) {
-        return number(column.name());
+        return number(declared(column));
     }
 
     public Integer integer(MartColumn column) {
-        return integer(column.name());
+        return integer(declared(column));
     }
 
     public Boolean flag(MartColumn column) {
-        return flag(column.name());
+        return flag(declared(column));
     }
 
     public boolean isTrue(MartColumn column) {
-        return isTrue(column.name());
+        return isTrue(declared(column));
     }
 
     public boolean isPositive(MartColumn column) {
-        return isPositive(column.name());
+        return isPositive(declared(column));
     }
 
     public LocalDate date(MartColumn column) {
-        return date(column.name());
+        return date(declared(column));
     }
 
+    /** Whether the row holds the column: false for a column its mart does not declare (a question, not a read). */
     public boolean has(MartColumn column) {
-        return has(column.name());
+        return (mart == null || declares(column)) && has(column.name());
+    }
+
+    /** The column's name, once the row's mart (when known) is found to declare it. */
+    private String declared(MartColumn column) {
+        if (mart == null || declares(column)) {
+            return column.name();
+        }
+        throw new IllegalArgumentException("the mart " + mart.name() + " declares no column " + column.name()
+                + "; its columns are " + mart.columns().names());
+    }
+
+    private boolean declares(MartColumn column) {
+        for (MartColumn own : mart.columns().columns()) {
+            if (own == column || own.name().equals(column.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

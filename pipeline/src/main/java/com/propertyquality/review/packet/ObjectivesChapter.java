@@ -5,6 +5,7 @@ import static com.propertyquality.review.packet.PacketText.text;
 import java.util.List;
 
 import com.propertyquality.review.contract.ReviewPlanTables;
+import com.propertyquality.review.marts.ReviewMarts.ReviewObjectivesStatus;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
@@ -24,12 +25,14 @@ public final class ObjectivesChapter {
     private ObjectivesChapter() {}
 
     public static Chapter build(PacketSource source, int year, Lang lang) {
-        List<MartRow> objectives = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year));
+        List<MartRow> objectives = source.rowsOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year);
         List<Row> rows = objectives.stream()
-                .map(row -> Row.shadedIf(Boolean.FALSE.equals(row.flag("met")),
-                        row.count("seq"), row.text("name"), Names.of(ReviewPlanTables.METRICS, row.text("metric"), lang),
-                        comparison(row.text("comparison"), lang), row.number("target"), row.number("actual"),
-                        verdict(row.flag("met"), lang), judgedBy(row, lang)))
+                .map(row -> Row.shadedIf(Boolean.FALSE.equals(row.flag(ReviewObjectivesStatus.MET)),
+                        row.count(ReviewObjectivesStatus.SEQ), row.text(ReviewObjectivesStatus.NAME),
+                                Names.of(ReviewPlanTables.METRICS, row.text(ReviewObjectivesStatus.METRIC), lang),
+                        comparison(row.text(ReviewObjectivesStatus.COMPARISON), lang),
+                                row.number(ReviewObjectivesStatus.TARGET), row.number(ReviewObjectivesStatus.ACTUAL),
+                        verdict(row.flag(ReviewObjectivesStatus.MET), lang), judgedBy(row, lang)))
                 .toList();
         Table table = Table.of(List.of(
                         Column.count(text(lang, "column.no"), 4),
@@ -50,8 +53,9 @@ public final class ObjectivesChapter {
 
     /** How many objectives were met, missed or not measured: a count of the mart's verdicts. */
     private static String summary(List<MartRow> objectives, int year, Lang lang) {
-        long met = objectives.stream().filter(row -> Boolean.TRUE.equals(row.flag("met"))).count();
-        long missed = objectives.stream().filter(row -> Boolean.FALSE.equals(row.flag("met"))).count();
+        long met = objectives.stream().filter(row -> Boolean.TRUE.equals(row.flag(ReviewObjectivesStatus.MET))).count();
+        long missed = objectives.stream()
+                .filter(row -> Boolean.FALSE.equals(row.flag(ReviewObjectivesStatus.MET))).count();
         long unmeasured = objectives.size() - met - missed;
         String intro = text(lang, "objectives.how_quality_policy_objectives_were_carried");
         if (objectives.isEmpty()) {
@@ -75,11 +79,11 @@ public final class ObjectivesChapter {
 
     /** How the mart judged the objective, with its counts: "有发放记录的 24 个管理处中 3 个未达到；全公司回收率不含 1 个数据异常的管理处". */
     private static String judgedBy(MartRow row, Lang lang) {
-        String judgedBy = row.text("judged_by");
+        String judgedBy = row.text(ReviewObjectivesStatus.JUDGED_BY);
         if ("every_office".equals(judgedBy)) {
-            Long judged = row.count("offices_judged");
-            Long notMet = row.count("offices_not_met");
-            Long leftOut = row.count("offices_left_out");
+            Long judged = row.count(ReviewObjectivesStatus.OFFICES_JUDGED);
+            Long notMet = row.count(ReviewObjectivesStatus.OFFICES_NOT_MET);
+            Long leftOut = row.count(ReviewObjectivesStatus.OFFICES_LEFT_OUT);
             String text = judged == null || judged == 0
                     ? text(lang, "objectives.each_office_no_distribution_record")
                     : text(lang, "objectives.each_office_below", judged, notMet);

@@ -10,9 +10,14 @@ import java.util.Optional;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.marts.CustomerValueMarts;
+import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.QualityMarts.ActionsFailedVerification;
 import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
 import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByItem;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByLevel;
 import com.propertyquality.review.marts.SurveyMarts;
 
 /**
@@ -37,7 +42,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         static List<MartRow> officeFeedback(PacketSource source, int year, String officeId) {
             List<MartRow> rows = new ArrayList<>();
             source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
-                if (officeId.equals(row.text("office_id"))) {
+                if (officeId.equals(row.text(FeedbackSummary.OFFICE_ID))) {
                     rows.add(row);
                 }
             });
@@ -45,7 +50,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         }
 
     private List<MartRow> own(String mart) {
-        return MartRow.of(source.martOfOffice(mart, year, officeId));
+        return source.rowsOfOffice(mart, year, officeId);
     }
 
     Optional<MartRow> returns() {
@@ -63,16 +68,18 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
     /** The company-wide rate of each item, for comparison. */
     Map<String, Double> companyItemRates() {
         Map<String, Double> rates = new LinkedHashMap<>();
-        MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year)).stream()
-                .filter(row -> row.text("office_id") == null)
-                .forEach(row -> rates.put(row.text("item"), row.number("satisfaction_rate")));
+        source.rowsOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year).stream()
+                .filter(row -> row.text(SatisfactionByItem.OFFICE_ID) == null)
+                .forEach(row -> rates.put(row.text(SatisfactionByItem.ITEM),
+                        row.number(SatisfactionByItem.SATISFACTION_RATE)));
         return rates;
     }
 
     /** The office's level rows and the company-wide ones. */
     List<MartRow> levels() {
-        return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year)).stream()
-                .filter(row -> row.text("office_id") == null || officeId.equals(row.text("office_id")))
+        return source.rowsOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year).stream()
+                .filter(row -> row.text(SatisfactionByLevel.OFFICE_ID) == null
+                        || officeId.equals(row.text(SatisfactionByLevel.OFFICE_ID)))
                 .toList();
     }
 
@@ -98,7 +105,8 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
 
     List<MartRow> seriousNonconformities() {
         return own(ReviewMarts.REVIEW_ATTENTION_ITEMS).stream()
-                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text("item"))).toList();
+                .filter(row -> ReviewMarts.INSPECTION_NONCONFORMITIES.equals(row.text(ReviewAttentionItems.ITEM)))
+                        .toList();
     }
 
     List<MartRow> actions() {
@@ -107,7 +115,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
 
     List<MartRow> failedActions() {
         return ActionTables.failedInYear(source, year).stream()
-                .filter(row -> officeId.equals(row.text("office_id"))).toList();
+                .filter(row -> officeId.equals(row.text(ActionsFailedVerification.OFFICE_ID))).toList();
     }
 
     List<MartRow> segments() {
@@ -126,11 +134,11 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         long major;
 
         void add(MartRow row) {
-            long rowEntries = orZero(row.count("entries"));
+            long rowEntries = orZero(row.count(FeedbackSummary.ENTRIES));
             entries += rowEntries;
-            closed += orZero(row.count("closed"));
-            openOverDays += orZero(row.count("open_over_30_days"));
-            if (ReviewMarts.MAJOR_SEVERITY.equals(row.text("severity"))) {
+            closed += orZero(row.count(FeedbackSummary.CLOSED));
+            openOverDays += orZero(row.count(FeedbackSummary.OPEN_OVER_30_DAYS));
+            if (ReviewMarts.MAJOR_SEVERITY.equals(row.text(FeedbackSummary.SEVERITY))) {
                 major += rowEntries;
             }
         }
@@ -151,7 +159,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         }
 
         void add(MartRow row) {
-            kinds.computeIfAbsent(row.text("kind"), kind -> new KindCounts()).add(row);
+            kinds.computeIfAbsent(row.text(FeedbackSummary.KIND), kind -> new KindCounts()).add(row);
         }
 
         /** Kinds in the code list's order, others after them as met. */
@@ -177,8 +185,9 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         static Map<String, FeedbackByKind> ofEveryOffice(PacketSource source, int year) {
             Map<String, FeedbackByKind> offices = new HashMap<>();
             source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
-                if (row.text("office_id") != null) {
-                    offices.computeIfAbsent(row.text("office_id"), office -> new FeedbackByKind()).add(row);
+                if (row.text(FeedbackSummary.OFFICE_ID) != null) {
+                    offices.computeIfAbsent(row.text(FeedbackSummary.OFFICE_ID),
+                            office -> new FeedbackByKind()).add(row);
                 }
             });
             offices.replaceAll((office, feedback) -> feedback.ordered());

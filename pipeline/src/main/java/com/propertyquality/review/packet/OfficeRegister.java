@@ -30,7 +30,7 @@ final class OfficeRegister {
     static OfficeRegister of(PacketSource source, int year) {
         List<MartRow> rows = MartRow.of(source.lake("offices"));
         if (rows.isEmpty()) {
-            rows = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+            rows = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         }
         List<Office> offices = new ArrayList<>();
         for (MartRow row : rows) {

@@ -9,7 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.CustomerMarts.SatisfactionBySegment;
+import com.propertyquality.review.marts.CustomerValueMarts.CustomerSegments;
+import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
+import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
+import com.propertyquality.review.marts.QualityMarts.InspectionSummary;
 import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByItem;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByLevel;
 import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Column;
@@ -95,12 +102,14 @@ public final class OfficeReportChapters {
         Map<String, Double> company = figures.companyItemRates();
         List<Row> rows = figures.items().stream()
                 .map(row -> {
-                    Double rate = row.number("satisfaction_rate");
-                    Double companyRate = company.get(row.text("item"));
+                    Double rate = row.number(SatisfactionByItem.SATISFACTION_RATE);
+                    Double companyRate = company.get(row.text(SatisfactionByItem.ITEM));
                     boolean below = rate != null && companyRate != null && rate < companyRate;
-                    return new Row(Arrays.asList(ReviewTerms.surveyItem(row.text("item"), lang),
-                            ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
-                            row.count("unsatisfied"), row.count("unrated"), rate, companyRate), below);
+                    return new Row(Arrays.asList(ReviewTerms.surveyItem(row.text(SatisfactionByItem.ITEM), lang),
+                            ReviewTerms.level(row.text(SatisfactionByItem.LEVEL), lang),
+                                    row.count(SatisfactionByItem.QUALIFIED),
+                            row.count(SatisfactionByItem.UNSATISFIED), row.count(SatisfactionByItem.UNRATED), rate,
+                                    companyRate), below);
                 })
                 .toList();
         return Table.of(List.of(
@@ -117,12 +126,15 @@ public final class OfficeReportChapters {
 
     private static Table satisfactionByLevel(OfficeFigures figures, Lang lang) {
         Map<String, Double> company = new LinkedHashMap<>();
-        figures.levels().stream().filter(row -> row.text("office_id") == null)
-                .forEach(row -> company.put(row.text("level"), row.number("satisfaction_rate")));
-        List<Row> rows = figures.levels().stream().filter(row -> row.text("office_id") != null)
-                .map(row -> Row.of(ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
-                        row.count("unsatisfied"), row.count("unrated"), row.number("satisfaction_rate"),
-                        company.get(row.text("level"))))
+        figures.levels().stream().filter(row -> row.text(SatisfactionByLevel.OFFICE_ID) == null)
+                .forEach(row -> company.put(row.text(SatisfactionByLevel.LEVEL),
+                        row.number(SatisfactionByLevel.SATISFACTION_RATE)));
+        List<Row> rows = figures.levels().stream().filter(row -> row.text(SatisfactionByLevel.OFFICE_ID) != null)
+                .map(row -> Row.of(ReviewTerms.level(row.text(SatisfactionByLevel.LEVEL), lang),
+                        row.count(SatisfactionByLevel.QUALIFIED),
+                        row.count(SatisfactionByLevel.UNSATISFIED), row.count(SatisfactionByLevel.UNRATED),
+                                row.number(SatisfactionByLevel.SATISFACTION_RATE),
+                        company.get(row.text(SatisfactionByLevel.LEVEL))))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.level"), 10),
@@ -136,9 +148,11 @@ public final class OfficeReportChapters {
 
     private static Table satisfactionBySegment(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.segmentSatisfaction().stream()
-                .map(row -> Row.of(ReviewTerms.dimension(row.text("dimension"), lang),
-                        ReviewTerms.segment(row.text("dimension"), row.text("segment"), lang), row.count("forms"),
-                        row.count("qualified"), row.count("unsatisfied"), row.number("satisfaction_rate")))
+                .map(row -> Row.of(ReviewTerms.dimension(row.text(SatisfactionBySegment.DIMENSION), lang),
+                        ReviewTerms.segment(row.text(SatisfactionBySegment.DIMENSION),
+                                row.text(SatisfactionBySegment.SEGMENT), lang), row.count(SatisfactionBySegment.FORMS),
+                        row.count(SatisfactionBySegment.QUALIFIED), row.count(SatisfactionBySegment.UNSATISFIED),
+                                row.number(SatisfactionBySegment.SATISFACTION_RATE)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.dimension"), 10),
@@ -170,10 +184,13 @@ public final class OfficeReportChapters {
 
     private static Table paretoTable(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.pareto().stream()
-                .map(row -> new Row(Arrays.asList(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
-                        row.count("complaints"), row.number("share"), row.number("cumulative_share"),
-                        Labels.yesNo(row.isTrue("main_factor"), lang), ReviewTerms.mainFactorAction(row, lang)),
-                        row.isTrue("main_factor") && !row.isTrue("has_action")))
+                .map(row -> new Row(Arrays.asList(row.count(ComplaintPareto.RANK),
+                        ReviewTerms.area(row.text(ComplaintPareto.AREA), lang),
+                        row.count(ComplaintPareto.COMPLAINTS), row.number(ComplaintPareto.SHARE),
+                                row.number(ComplaintPareto.CUMULATIVE_SHARE),
+                        Labels.yesNo(row.isTrue(ComplaintPareto.MAIN_FACTOR), lang), ReviewTerms.mainFactorAction(row,
+                                lang)),
+                        row.isTrue(ComplaintPareto.MAIN_FACTOR) && !row.isTrue(ComplaintPareto.HAS_ACTION)))
                 .toList();
         return Table.of(List.of(
                         Column.count(text(lang, "column.rank"), 5),
@@ -189,14 +206,15 @@ public final class OfficeReportChapters {
 
     private static Table feedbackRows(List<MartRow> feedback, Lang lang) {
         List<Row> rows = feedback.stream()
-                .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer("month"), lang),
-                        Names.of(ImportTemplates.CHANNELS, row.text("channel"), lang),
-                        Names.of(ImportTemplates.FEEDBACK_KINDS, row.text("kind"), lang),
-                        ReviewTerms.area(row.text("area"), lang),
-                        Names.of(ImportTemplates.SEVERITIES, row.text("severity"), lang),
-                        row.count("entries"), row.count("closed"), row.count("open_over_30_days")),
-                        ReviewMarts.MAJOR_SEVERITY.equals(row.text("severity"))
-                                || row.isPositive("open_over_30_days")))
+                .map(row -> new Row(Arrays.asList(ReviewTerms.month(row.integer(FeedbackSummary.MONTH), lang),
+                        Names.of(ImportTemplates.CHANNELS, row.text(FeedbackSummary.CHANNEL), lang),
+                        Names.of(ImportTemplates.FEEDBACK_KINDS, row.text(FeedbackSummary.KIND), lang),
+                        ReviewTerms.area(row.text(FeedbackSummary.AREA), lang),
+                        Names.of(ImportTemplates.SEVERITIES, row.text(FeedbackSummary.SEVERITY), lang),
+                        row.count(FeedbackSummary.ENTRIES), row.count(FeedbackSummary.CLOSED),
+                                row.count(FeedbackSummary.OPEN_OVER_30_DAYS)),
+                        ReviewMarts.MAJOR_SEVERITY.equals(row.text(FeedbackSummary.SEVERITY))
+                                || row.isPositive(FeedbackSummary.OPEN_OVER_30_DAYS)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),
@@ -213,11 +231,12 @@ public final class OfficeReportChapters {
 
     private static Table inspectionRows(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.inspections().stream()
-                .map(row -> Row.of(ReviewTerms.month(row.integer("month"), lang),
-                        Names.of(ImportTemplates.INSPECTION_LEVELS, row.text("level"), lang), row.count("inspections"),
-                        row.number("average_score"), row.number("min_score"),
+                .map(row -> Row.of(ReviewTerms.month(row.integer(InspectionSummary.MONTH), lang),
+                        Names.of(ImportTemplates.INSPECTION_LEVELS, row.text(InspectionSummary.LEVEL), lang),
+                                row.count(InspectionSummary.INSPECTIONS),
+                        row.number(InspectionSummary.AVERAGE_SCORE), row.number(InspectionSummary.MIN_SCORE),
                         InspectionTables.recordedNonconformities(row),
-                        row.count("complaints")))
+                        row.count(InspectionSummary.COMPLAINTS)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),
@@ -233,8 +252,10 @@ public final class OfficeReportChapters {
 
     private static Table factorsWithoutAction(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.factorsWithoutAction().stream()
-                .map(row -> Row.shaded(row.count("rank"), ReviewTerms.area(row.text("area"), lang),
-                        row.count("complaints"), row.number("share"), row.number("cumulative_share")))
+                .map(row -> Row.shaded(row.count(ComplaintPareto.RANK),
+                        ReviewTerms.area(row.text(ComplaintPareto.AREA), lang),
+                        row.count(ComplaintPareto.COMPLAINTS), row.number(ComplaintPareto.SHARE),
+                                row.number(ComplaintPareto.CUMULATIVE_SHARE)))
                 .toList();
         return Table.of(List.of(
                         Column.count(text(lang, "column.rank"), 5),
@@ -248,10 +269,12 @@ public final class OfficeReportChapters {
 
     private static Table segmentRows(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.segments().stream()
-                .map(row -> Row.of(ReviewTerms.category(row.text("category"), lang),
-                        ReviewTerms.valueSegment(row.text("value_segment"), lang), row.count("households"),
-                        row.number("share"), row.number("avg_spend_12m"), row.number("avg_credit_rate"),
-                        row.count("forms"), row.number("satisfaction_rate")))
+                .map(row -> Row.of(ReviewTerms.category(row.text(CustomerSegments.CATEGORY), lang),
+                        ReviewTerms.valueSegment(row.text(CustomerSegments.VALUE_SEGMENT), lang),
+                                row.count(CustomerSegments.HOUSEHOLDS),
+                        row.number(CustomerSegments.SHARE), row.number(CustomerSegments.AVG_SPEND_12M),
+                                row.number(CustomerSegments.AVG_CREDIT_RATE),
+                        row.count(CustomerSegments.FORMS), row.number(CustomerSegments.SATISFACTION_RATE)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.customer_category"), 16),

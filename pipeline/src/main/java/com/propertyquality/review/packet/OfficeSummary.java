@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.CustomerValueMarts.CustomerSegments;
+import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
+import com.propertyquality.review.marts.QualityMarts.ActionStatus;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByItem;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByOffice;
+import com.propertyquality.review.marts.SurveyMarts.SurveyReturns;
 import com.propertyquality.review.metrics.CustomerValue;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.reports.document.Column;
@@ -56,15 +62,15 @@ final class OfficeSummary {
         Optional<MartRow> satisfaction = figures.satisfaction();
         List<Row> rows = new ArrayList<>();
         if (returns.isPresent() || satisfaction.isPresent()) {
-            boolean below = returns.isPresent() && !returns.get().isTrue("meets_threshold");
+            boolean below = returns.isPresent() && !returns.get().isTrue(SurveyReturns.MEETS_THRESHOLD);
             rows.add(new Row(Arrays.asList(
-                    returns.map(row -> row.count("forms_returned")).orElse(null),
-                    returns.map(row -> row.number("return_rate")).orElse(null),
-                    returns.map(row -> row.number("company_return_rate")).orElse(null),
-                    satisfaction.map(row -> row.number("satisfaction_rate")).orElse(null),
-                    satisfaction.map(row -> row.number("company_satisfaction_rate")).orElse(null),
-                    satisfaction.map(row -> row.number("gap_points")).orElse(null),
-                    satisfaction.map(row -> row.count("rank")).orElse(null)), below));
+                    returns.map(row -> row.count(SurveyReturns.FORMS_RETURNED)).orElse(null),
+                    returns.map(row -> row.number(SurveyReturns.RETURN_RATE)).orElse(null),
+                    returns.map(row -> row.number(SurveyReturns.COMPANY_RETURN_RATE)).orElse(null),
+                    satisfaction.map(row -> row.number(SatisfactionByOffice.SATISFACTION_RATE)).orElse(null),
+                    satisfaction.map(row -> row.number(SatisfactionByOffice.COMPANY_SATISFACTION_RATE)).orElse(null),
+                    satisfaction.map(row -> row.number(SatisfactionByOffice.GAP_POINTS)).orElse(null),
+                    satisfaction.map(row -> row.count(SatisfactionByOffice.RANK)).orElse(null)), below));
         }
         return Table.of(List.of(
                         Column.count(text(lang, "column.forms_returned"), 7),
@@ -85,17 +91,18 @@ final class OfficeSummary {
         }
         MartRow row = returns.get();
         String threshold = Percent.format(ShownThreshold.of(returns, figures.source()));
-        String distributed = row.count("forms_distributed") == null ? "—" : row.count("forms_distributed").toString();
+        String distributed = row.count(SurveyReturns.FORMS_DISTRIBUTED) == null ? "—"
+                : row.count(SurveyReturns.FORMS_DISTRIBUTED).toString();
         String verdict;
-        if ("no_distribution_record".equals(row.text("anomaly"))) {
+        if ("no_distribution_record".equals(row.text(SurveyReturns.ANOMALY))) {
             verdict = text(lang, "officeSummary.no_record_forms_handed_out_no");
-        } else if ("returned_exceeds_distributed".equals(row.text("anomaly"))) {
+        } else if ("returned_exceeds_distributed".equals(row.text(SurveyReturns.ANOMALY))) {
             verdict = text(lang, "officeSummary.more_forms_returned_than_handed_out");
         } else {
-            verdict = row.isTrue("meets_threshold") ? text(lang, "officeSummary.meets_it")
+            verdict = row.isTrue(SurveyReturns.MEETS_THRESHOLD) ? text(lang, "officeSummary.meets_it")
                     : text(lang, "officeSummary.below_it");
         }
-        Long leftOut = row.count("company_offices_left_out");
+        Long leftOut = row.count(SurveyReturns.COMPANY_OFFICES_LEFT_OUT);
         String company = leftOut != null && leftOut > 0
                 ? text(lang, "officeSummary.company_rate_leaves_out_offices_with", leftOut)
                 : "";
@@ -106,11 +113,14 @@ final class OfficeSummary {
     private static Table itemsBelowCompany(OfficeFigures figures, Lang lang) {
         Map<String, Double> company = figures.companyItemRates();
         List<Row> rows = figures.items().stream()
-                .filter(row -> row.number("satisfaction_rate") != null && company.get(row.text("item")) != null
-                        && row.number("satisfaction_rate") < company.get(row.text("item")))
-                .map(row -> Row.of(ReviewTerms.surveyItem(row.text("item"), lang),
-                        ReviewTerms.level(row.text("level"), lang), row.count("unsatisfied"),
-                        row.number("satisfaction_rate"), company.get(row.text("item"))))
+                .filter(row -> row.number(SatisfactionByItem.SATISFACTION_RATE) != null
+                        && company.get(row.text(SatisfactionByItem.ITEM)) != null
+                        && row.number(SatisfactionByItem.SATISFACTION_RATE) < company.get(row.text(SatisfactionByItem.ITEM)))
+                .map(row -> Row.of(ReviewTerms.surveyItem(row.text(SatisfactionByItem.ITEM), lang),
+                        ReviewTerms.level(row.text(SatisfactionByItem.LEVEL), lang),
+                                row.count(SatisfactionByItem.UNSATISFIED),
+                        row.number(SatisfactionByItem.SATISFACTION_RATE),
+                                company.get(row.text(SatisfactionByItem.ITEM))))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.item"), 14),
@@ -139,10 +149,12 @@ final class OfficeSummary {
     }
 
     private static Table mainFactors(OfficeFigures figures, Lang lang) {
-        List<Row> rows = figures.pareto().stream().filter(row -> row.isTrue("main_factor"))
-                .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("complaints"),
-                        row.number("share"), row.number("cumulative_share"), ReviewTerms.mainFactorAction(row, lang)),
-                        !row.isTrue("has_action")))
+        List<Row> rows = figures.pareto().stream().filter(row -> row.isTrue(ComplaintPareto.MAIN_FACTOR))
+                .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text(ComplaintPareto.AREA), lang),
+                        row.count(ComplaintPareto.COMPLAINTS),
+                        row.number(ComplaintPareto.SHARE), row.number(ComplaintPareto.CUMULATIVE_SHARE),
+                                ReviewTerms.mainFactorAction(row, lang)),
+                        !row.isTrue(ComplaintPareto.HAS_ACTION)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.main_factor"), 12),
@@ -158,10 +170,12 @@ final class OfficeSummary {
     /** The office's actions by area: how many are open, overdue, effective, not effective. */
     private static Table actionSummary(OfficeFigures figures, Lang lang) {
         List<Row> rows = figures.actions().stream()
-                .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text("area"), lang), row.count("actions"),
-                        row.count("open"), row.count("overdue"), row.count("verified_effective"),
-                        row.count("verified_not_effective"), row.count("verification_pending")),
-                        row.isPositive("overdue") || row.isPositive("verified_not_effective")))
+                .map(row -> new Row(Arrays.asList(ReviewTerms.area(row.text(ActionStatus.AREA), lang),
+                        row.count(ActionStatus.ACTIONS),
+                        row.count(ActionStatus.OPEN), row.count(ActionStatus.OVERDUE),
+                                row.count(ActionStatus.VERIFIED_EFFECTIVE),
+                        row.count(ActionStatus.VERIFIED_NOT_EFFECTIVE), row.count(ActionStatus.VERIFICATION_PENDING)),
+                        row.isPositive(ActionStatus.OVERDUE) || row.isPositive(ActionStatus.VERIFIED_NOT_EFFECTIVE)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.area"), 12),
@@ -180,13 +194,14 @@ final class OfficeSummary {
     private static Table valueSegments(OfficeFigures figures, Lang lang) {
         Map<String, List<MartRow>> bySegment = new LinkedHashMap<>();
         CustomerValue.segments().forEach(segment -> bySegment.put(segment, new ArrayList<>()));
-        figures.segments().forEach(row -> bySegment.computeIfAbsent(row.text("value_segment"), k -> new ArrayList<>())
+        figures.segments().forEach(row -> bySegment.computeIfAbsent(row.text(CustomerSegments.VALUE_SEGMENT),
+                k -> new ArrayList<>())
                 .add(row));
         List<Row> rows = new ArrayList<>();
         bySegment.forEach((segment, groups) -> {
             if (!groups.isEmpty()) {
-                rows.add(Row.of(ReviewTerms.valueSegment(segment, lang), Tally.sum(groups, "households"),
-                        Tally.sum(groups, "forms")));
+                rows.add(Row.of(ReviewTerms.valueSegment(segment, lang), Tally.sum(groups, CustomerSegments.HOUSEHOLDS),
+                        Tally.sum(groups, CustomerSegments.FORMS)));
             }
         });
         return Table.of(List.of(

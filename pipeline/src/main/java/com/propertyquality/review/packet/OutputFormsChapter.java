@@ -10,9 +10,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.propertyquality.review.contract.ReviewPlanTables;
+import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.QualityMarts.ActionStatus;
+import com.propertyquality.review.marts.QualityMarts.ActionsFailedVerification;
 import com.propertyquality.review.marts.QualityMarts;
+import com.propertyquality.review.marts.ReviewMarts.ReviewObjectivesStatus;
+import com.propertyquality.review.marts.ReviewMarts.ReviewReadiness;
+import com.propertyquality.review.marts.ReviewMarts.ReviewTriggersMart;
 import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionCompany;
+import com.propertyquality.review.marts.SurveyMarts.SurveyReturns;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.reports.document.Chapter;
@@ -92,38 +100,42 @@ public final class OutputFormsChapter {
     }
 
     private static String satisfaction(PacketSource source, int year, Lang lang) {
-        return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_COMPANY, year)).stream().findFirst()
+        return source.rowsOfYear(SurveyMarts.SATISFACTION_COMPANY, year).stream().findFirst()
                 .map(row -> text(lang, "outputForms.company_satisfaction_survey_forms_qualified_unsatisfied",
-                        Percent.format(row.number("satisfaction_rate")), row.count("forms"), row.count("qualified"),
-                        row.count("unsatisfied")))
+                        Percent.format(row.number(SatisfactionCompany.SATISFACTION_RATE)),
+                                row.count(SatisfactionCompany.FORMS), row.count(SatisfactionCompany.QUALIFIED),
+                        row.count(SatisfactionCompany.UNSATISFIED)))
                 .orElse(text(lang, "outputForms.no_survey_forms_this_year_no"));
     }
 
     private static List<String> objectives(PacketSource source, int year, Lang lang) {
-        List<MartRow> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year));
+        List<MartRow> rows = source.rowsOfYear(ReviewMarts.REVIEW_OBJECTIVES_STATUS, year);
         if (rows.isEmpty()) {
             return List.of(text(lang, "outputForms.review_plan_lists_no_quality_objective"));
         }
         List<String> sentences = new ArrayList<>();
         for (MartRow row : rows) {
-            String name = row.text("name");
-            String target = comparison(row.text("comparison"), lang) + " " + Percent.format(row.number("target"));
-            if ("every_office".equals(row.text("judged_by")) && row.flag("met") != null) {
+            String name = row.text(ReviewObjectivesStatus.NAME);
+            String target = comparison(row.text(ReviewObjectivesStatus.COMPARISON),
+                    lang) + " " + Percent.format(row.number(ReviewObjectivesStatus.TARGET));
+            if ("every_office".equals(row.text(ReviewObjectivesStatus.JUDGED_BY))
+                    && row.flag(ReviewObjectivesStatus.MET) != null) {
                 // 5.1.2: judged office by office; the pooled rate is shown beside, never the verdict
-                boolean met = row.isTrue("met");
-                String leftOut = Labels.leftOutOfCompanyRate(row.count("offices_left_out"), lang);
+                boolean met = row.isTrue(ReviewObjectivesStatus.MET);
+                String leftOut = Labels.leftOutOfCompanyRate(row.count(ReviewObjectivesStatus.OFFICES_LEFT_OUT), lang);
                 String verdict = text(lang, met ? "common.met" : "common.not_met");
                 sentences.add(text(lang, "outputForms.quality_objective_every_office_offices_with", name, target,
-                        row.count("offices_judged"), row.count("offices_not_met"), verdict,
-                        Percent.format(row.number("actual")), leftOut));
-            } else if (row.text("metric") == null) {
+                        row.count(ReviewObjectivesStatus.OFFICES_JUDGED),
+                                row.count(ReviewObjectivesStatus.OFFICES_NOT_MET), verdict,
+                        Percent.format(row.number(ReviewObjectivesStatus.ACTUAL)), leftOut));
+            } else if (row.text(ReviewObjectivesStatus.METRIC) == null) {
                 sentences.add(text(lang, "outputForms.quality_objective_has_no_metric_data", name, target));
-            } else if (row.number("actual") == null) {
+            } else if (row.number(ReviewObjectivesStatus.ACTUAL) == null) {
                 sentences.add(text(lang, "outputForms.quality_objective_no_data_this_year", name, target));
             } else {
-                String verdict = text(lang, row.isTrue("met") ? "common.met" : "common.not_met");
+                String verdict = text(lang, row.isTrue(ReviewObjectivesStatus.MET) ? "common.met" : "common.not_met");
                 sentences.add(text(lang, "outputForms.quality_objective_actual_target", name,
-                        Percent.format(row.number("actual")), target, verdict));
+                        Percent.format(row.number(ReviewObjectivesStatus.ACTUAL)), target, verdict));
             }
         }
         return sentences;
@@ -137,12 +149,12 @@ public final class OutputFormsChapter {
     }
 
     private static String returns(PacketSource source, int year, OfficeRegister register, Lang lang) {
-        List<MartRow> rows = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> rows = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         if (rows.isEmpty()) {
             return text(lang, "outputForms.no_survey_forms_handed_out_or");
         }
         String threshold = Percent.format(ShownThreshold.of(rows, source));
-        List<String> below = rows.stream().filter(row -> !row.isTrue("meets_threshold"))
+        List<String> below = rows.stream().filter(row -> !row.isTrue(SurveyReturns.MEETS_THRESHOLD))
                 .map(row -> returnCase(row, register, lang)).toList();
         if (below.isEmpty()) {
             return text(lang, "outputForms.every_office_returned_least_its_survey", threshold);
@@ -153,11 +165,11 @@ public final class OutputFormsChapter {
 
     private static String returnCase(MartRow row, OfficeRegister register, Lang lang) {
         String office = register.nameOf(row);
-        String anomaly = row.text("anomaly");
+        String anomaly = row.text(SurveyReturns.ANOMALY);
         if ("no_distribution_record".equals(anomaly)) {
             return office + text(lang, "outputForms.no_record_forms_handed_out");
         }
-        String rate = Percent.format(row.number("return_rate"));
+        String rate = Percent.format(row.number(SurveyReturns.RETURN_RATE));
         if ("returned_exceeds_distributed".equals(anomaly)) {
             return office + " " + rate + text(lang, "outputForms.more_returned_than_handed_out");
         }
@@ -165,25 +177,26 @@ public final class OutputFormsChapter {
     }
 
     private static List<String> mainFactors(PacketSource source, int year, Lang lang) {
-        List<MartRow> company = MartRow.of(source.martOfYear(FeedbackMarts.COMPLAINT_PARETO, year)).stream()
-                .filter(row -> row.text("office_id") == null && row.isTrue("main_factor"))
+        List<MartRow> company = source.rowsOfYear(FeedbackMarts.COMPLAINT_PARETO, year).stream()
+                .filter(row -> row.text(ComplaintPareto.OFFICE_ID) == null && row.isTrue(ComplaintPareto.MAIN_FACTOR))
                 .toList();
         if (company.isEmpty()) {
             return List.of(text(lang, "outputForms.no_complaints_register_this_year_no"));
         }
         String factors = company.stream()
-                .map(row -> text(lang, "outputForms.factor_complaints", ReviewTerms.area(row.text("area"), lang),
-                        row.count("complaints")))
+                .map(row -> text(lang, "outputForms.factor_complaints",
+                        ReviewTerms.area(row.text(ComplaintPareto.AREA), lang),
+                        row.count(ComplaintPareto.COMPLAINTS)))
                 .collect(Collectors.joining(text(lang, "common.enumeration_comma")));
-        List<String> withoutAction = company.stream().filter(row -> !row.isTrue("has_action"))
-                .map(row -> ReviewTerms.area(row.text("area"), lang)).toList();
+        List<String> withoutAction = company.stream().filter(row -> !row.isTrue(ComplaintPareto.HAS_ACTION))
+                .map(row -> ReviewTerms.area(row.text(ComplaintPareto.AREA), lang)).toList();
         List<String> sentences = new ArrayList<>();
         sentences.add(withoutAction.isEmpty()
                 ? text(lang, "outputForms.main_factors_each_with_action", factors)
                 : text(lang, "outputForms.main_factors_some_without_action", factors,
                         String.join(text(lang, "common.enumeration_comma"), withoutAction)));
-        long officeFactors = source.martOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year).stream()
-                .filter(row -> row.get("office_id") != null).count();
+        long officeFactors = source.rowsOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year).stream()
+                .filter(row -> row.get(ComplaintPareto.OFFICE_ID) != null).count();
         if (officeFactors > 0) {
             sentences.add(text(lang, "outputForms.main_factors_single_offices_have_no", officeFactors));
         }
@@ -192,20 +205,23 @@ public final class OutputFormsChapter {
 
     private static List<String> actions(PacketSource source, int year, OfficeRegister register, Lang lang) {
         List<String> sentences = new ArrayList<>();
-        List<MartRow> status = MartRow.of(source.martOfYear(QualityMarts.ACTION_STATUS, year));
+        List<MartRow> status = source.rowsOfYear(QualityMarts.ACTION_STATUS, year);
         if (!status.isEmpty()) {
-            String asOf = String.valueOf(status.get(0).date("as_of"));
+            String asOf = String.valueOf(status.get(0).date(ActionStatus.AS_OF));
             sentences.add(text(lang, "outputForms.corrective_preventive_actions_opened_this_year",
-                    Tally.sum(status, "actions"), asOf, Tally.sum(status, "open"), Tally.sum(status, "overdue"),
-                    Tally.sum(status, "verified_effective"), Tally.sum(status, "verification_pending")));
+                    Tally.sum(status, ActionStatus.ACTIONS), asOf, Tally.sum(status, ActionStatus.OPEN),
+                            Tally.sum(status, ActionStatus.OVERDUE),
+                    Tally.sum(status, ActionStatus.VERIFIED_EFFECTIVE), Tally.sum(status,
+                            ActionStatus.VERIFICATION_PENDING)));
         }
         List<MartRow> failed = ActionTables.failedInYear(source, year);
         if (failed.isEmpty()) {
             sentences.add(text(lang, "outputForms.no_action_was_found_not_effective"));
         } else {
             String list = failed.stream()
-                    .map(row -> text(lang, "outputForms.failed_action", row.text("action_id"),
-                            register.ownerOf(row, lang), ReviewTerms.area(row.text("area"), lang)))
+                    .map(row -> text(lang, "outputForms.failed_action", row.text(ActionsFailedVerification.ACTION_ID),
+                            register.ownerOf(row, lang), ReviewTerms.area(row.text(ActionsFailedVerification.AREA),
+                                    lang)))
                     .collect(Collectors.joining(text(lang, "outputForms.enumeration_comma")));
             sentences.add(text(lang, "outputForms.actions_found_not_effective_their_owners", failed.size(), list));
         }
@@ -215,8 +231,8 @@ public final class OutputFormsChapter {
     private static String triggers(PacketSource source, int year, Lang lang) {
         Map<String, Long> counts = new LinkedHashMap<>();
         ReviewMarts.TRIGGER_ORDER.forEach(code -> counts.put(code, 0L));
-        for (MartRow row : MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year))) {
-            counts.merge(row.text("trigger"), 1L, Long::sum);
+        for (MartRow row : source.rowsOfYear(ReviewMarts.REVIEW_TRIGGERS, year)) {
+            counts.merge(row.text(ReviewTriggersMart.TRIGGER), 1L, Long::sum);
         }
         List<String> found = counts.entrySet().stream().filter(entry -> entry.getValue() > 0)
                 .map(entry -> text(lang, "outputForms.trigger_count", ReviewTerms.trigger(entry.getKey(), lang),
@@ -230,21 +246,24 @@ public final class OutputFormsChapter {
     }
 
     private static String schedule(PacketSource source, int year, Lang lang) {
-        Optional<MartRow> readiness = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
+        Optional<MartRow> readiness = source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
                 .findFirst();
-        if (readiness.isEmpty() || !readiness.get().isTrue("has_plan")) {
+        if (readiness.isEmpty() || !readiness.get().isTrue(ReviewReadiness.HAS_PLAN)) {
             return text(lang, "outputForms.no_review_plan_this_year_interval");
         }
         MartRow row = readiness.get();
-        if (row.date("previous_review_on") == null || row.flag("within_12_months") == null) {
+        if (row.date(ReviewReadiness.PREVIOUS_REVIEW_ON) == null
+                || row.flag(ReviewReadiness.WITHIN_12_MONTHS) == null) {
             return text(lang, "outputForms.plan_gives_no_date_previous_review");
         }
-        if (row.isTrue("within_12_months")) {
-            return text(lang, "outputForms.previous_review_this_meeting_months_apart", row.date("previous_review_on"),
-                    row.date("meeting_date"), row.count("months_since_previous"));
+        if (row.isTrue(ReviewReadiness.WITHIN_12_MONTHS)) {
+            return text(lang, "outputForms.previous_review_this_meeting_months_apart",
+                    row.date(ReviewReadiness.PREVIOUS_REVIEW_ON),
+                    row.date(ReviewReadiness.MEETING_DATE), row.count(ReviewReadiness.MONTHS_SINCE_PREVIOUS));
         }
-        return text(lang, "outputForms.previous_review_this_meeting_after_latest", row.date("previous_review_on"),
-                row.date("meeting_date"), row.date("review_due_by"));
+        return text(lang, "outputForms.previous_review_this_meeting_after_latest",
+                row.date(ReviewReadiness.PREVIOUS_REVIEW_ON),
+                row.date(ReviewReadiness.MEETING_DATE), row.date(ReviewReadiness.REVIEW_DUE_BY));
     }
 
     /** The decisions 4.4.2 asks the report to hold, and the general manager's conclusion (4.4.2 d), left blank. */
@@ -276,17 +295,20 @@ public final class OutputFormsChapter {
     static Table improvementActions(PacketSource source, int year, OfficeRegister register, Lang lang) {
         List<Row> rows = new ArrayList<>();
         long number = 1;
-        for (MartRow row : MartRow.of(source.martOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year))) {
+        for (MartRow row : source.rowsOfYear(FeedbackMarts.MAIN_FACTORS_WITHOUT_ACTION, year)) {
             String issue = text(lang, "outputForms.main_factor_without_corrective_or_preventive")
-                    + ReviewTerms.area(row.text("area"), lang);
-            rows.add(Row.of(number++, issue, register.scopeOf(row, lang), row.count("complaints"), null, null, null,
+                    + ReviewTerms.area(row.text(ComplaintPareto.AREA), lang);
+            rows.add(Row.of(number++, issue, register.scopeOf(row, lang), row.count(ComplaintPareto.COMPLAINTS), null,
+                    null, null,
                     null));
         }
         for (MartRow row : ActionTables.failedInYear(source, year)) {
             String office = register.ownerOf(row, lang);
-            String description = row.text("description") == null ? "" : " " + row.text("description");
+            String description = row.text(ActionsFailedVerification.DESCRIPTION) == null ? ""
+                    : " " + row.text(ActionsFailedVerification.DESCRIPTION);
             rows.add(Row.shaded(number++, text(lang, "outputForms.action_found_not_effective")
-                    + row.text("action_id") + description, office, null, null, null, null, null));
+                    + row.text(ActionsFailedVerification.ACTION_ID) + description, office, null, null, null, null,
+                            null));
         }
         for (int i = 0; i < EXTRA_ACTION_LINES; i++) {
             rows.add(Row.of(number++, "", "", null, null, null, null, null));

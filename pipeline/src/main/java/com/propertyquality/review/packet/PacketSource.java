@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.Marts;
 
 /**
  * What the report chapters read: the marts, and the review plan's tables of the lake (the plan is input, not a
@@ -70,6 +71,21 @@ public interface PacketSource {
      */
     default List<Map<String, Object>> lakeOfYear(String dataset, int year) {
         return lake(dataset).stream().filter(row -> Objects.equals(row.get("year"), year)).toList();
+    }
+
+    /** Every row of a mart as {@link MartRow}s that know their mart's declared columns. */
+    default List<MartRow> rows(String name) {
+        return MartRow.of(Marts.named(name), mart(name));
+    }
+
+    /** The rows of {@link #martOfYear} as {@link MartRow}s that know their mart's declared columns. */
+    default List<MartRow> rowsOfYear(String name, int year) {
+        return MartRow.of(Marts.named(name), martOfYear(name, year));
+    }
+
+    /** The rows of {@link #martOfOffice} as {@link MartRow}s that know their mart's declared columns. */
+    default List<MartRow> rowsOfOffice(String name, int year, String officeId) {
+        return MartRow.of(Marts.named(name), martOfOffice(name, year, officeId));
     }
 
     /** The refusal of {@link #mart} for a mart of {@link #ROW_BY_ROW}. */

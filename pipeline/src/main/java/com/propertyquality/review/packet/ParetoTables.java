@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.reports.document.Lang;
@@ -25,18 +26,18 @@ final class ParetoTables {
             return Optional.empty();
         }
         List<ParetoChart.Bar> bars = areas.stream()
-                .map(row -> new ParetoChart.Bar(areaName(row, lang), row.count("complaints"),
-                        Optional.ofNullable(row.number("cumulative_share")).orElse(Double.NaN),
-                        row.isTrue("main_factor")))
+                .map(row -> new ParetoChart.Bar(areaName(row, lang), row.count(ComplaintPareto.COMPLAINTS),
+                        Optional.ofNullable(row.number(ComplaintPareto.CUMULATIVE_SHARE)).orElse(Double.NaN),
+                        row.isTrue(ComplaintPareto.MAIN_FACTOR)))
                 .toList();
         return Optional.of(new ParetoChart(caption, text(lang, "column.complaints_2"),
                 text(lang, "paretoTables.cumulative_share"), bars, MainFactors.THRESHOLD.doubleValue()));
     }
 
     static String areaName(MartRow row, Lang lang) {
-        String code = row.text("area");
-        if (lang == Lang.ZH && row.text("area_name") != null) {
-            return row.text("area_name");
+        String code = row.text(ComplaintPareto.AREA);
+        if (lang == Lang.ZH && row.text(ComplaintPareto.AREA_NAME) != null) {
+            return row.text(ComplaintPareto.AREA_NAME);
         }
         return Arrays.stream(Area.values()).filter(area -> area.code().equals(code)).findFirst()
                 .map(area -> Names.of(area, lang)).orElse(lang == Lang.EN ? Names.english(code) : code);

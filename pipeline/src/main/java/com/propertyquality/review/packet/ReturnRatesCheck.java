@@ -5,6 +5,7 @@ import static com.propertyquality.review.packet.PacketText.text;
 import java.util.Comparator;
 import java.util.List;
 
+import com.propertyquality.review.marts.SurveyMarts.SurveyReturns;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.reports.document.Chapter;
@@ -25,23 +26,24 @@ public final class ReturnRatesCheck {
     private ReturnRatesCheck() {}
 
     public static ReportDocument of(PacketSource source, int year, Lang lang) {
-        List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> offices = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         if (offices.isEmpty()) {
             throw new IllegalArgumentException("no survey data for " + year + " in the marts");
         }
         List<MartRow> underFirst = offices.stream()
-                .sorted(Comparator.comparing((MartRow office) -> office.isTrue("meets_threshold"))
-                        .thenComparing(office -> office.text("office_id")))
+                .sorted(Comparator.comparing((MartRow office) -> office.isTrue(SurveyReturns.MEETS_THRESHOLD))
+                        .thenComparing(office -> office.text(SurveyReturns.OFFICE_ID)))
                 .toList();
-        long under = offices.stream().filter(office -> !office.isTrue("meets_threshold")).count();
+        long under = offices.stream().filter(office -> !office.isTrue(SurveyReturns.MEETS_THRESHOLD)).count();
         // The threshold the mart judged with, so the text agrees with the shading.
         String threshold = Percent.format(ShownThreshold.of(offices, source));
 
-        List<Row> rows = underFirst.stream().map(office -> Row.shadedIf(!office.isTrue("meets_threshold"),
-                office.text("office_id"), office.text("office_name"), office.count("forms_distributed"),
-                office.count("forms_returned"), office.number("return_rate"),
-                ServicePerformanceChapter.meetsLabel(office.flag("meets_threshold"), lang),
-                ServicePerformanceChapter.anomalyLabel(office.text("anomaly"), lang))).toList();
+        List<Row> rows = underFirst.stream().map(office -> Row.shadedIf(!office.isTrue(SurveyReturns.MEETS_THRESHOLD),
+                office.text(SurveyReturns.OFFICE_ID), office.text(SurveyReturns.OFFICE_NAME),
+                        office.count(SurveyReturns.FORMS_DISTRIBUTED),
+                office.count(SurveyReturns.FORMS_RETURNED), office.number(SurveyReturns.RETURN_RATE),
+                ServicePerformanceChapter.meetsLabel(office.flag(SurveyReturns.MEETS_THRESHOLD), lang),
+                ServicePerformanceChapter.anomalyLabel(office.text(SurveyReturns.ANOMALY), lang))).toList();
         Table table = Table.of(List.of(
                 Column.text(text(lang, "column.office_id"), 9),
                 Column.text(text(lang, "column.office_3"), 26),

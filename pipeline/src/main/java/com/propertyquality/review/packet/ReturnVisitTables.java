@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import com.propertyquality.review.marts.QualityMarts.ReturnVisitVerification;
 import com.propertyquality.review.metrics.AuthenticityRate;
 import com.propertyquality.review.reports.document.Block;
 import com.propertyquality.review.reports.document.Column;
@@ -38,10 +39,16 @@ final class ReturnVisitTables {
      */
     static List<Block> surveyCheckBlocks(List<MartRow> visits, boolean withCompany, int year, Lang lang) {
         List<Row> rows = new ArrayList<>(visits.stream()
-                .map(row -> Row.shadedIf(unchecked(row), Labels.office(row), row.count("forms_returned"),
-                        row.count("survey_checks"), row.count("survey_checks_reached"), row.count("forms_verified"),
-                        row.number("verified_share"), row.count("confirmed"), row.count("not_confirmed"),
-                        row.count("unreachable"), row.number("authenticity_rate")))
+                .map(row -> Row.shadedIf(unchecked(row), Labels.office(row),
+                        row.count(ReturnVisitVerification.FORMS_RETURNED),
+                        row.count(ReturnVisitVerification.SURVEY_CHECKS),
+                                row.count(ReturnVisitVerification.SURVEY_CHECKS_REACHED),
+                                        row.count(ReturnVisitVerification.FORMS_VERIFIED),
+                        row.number(ReturnVisitVerification.VERIFIED_SHARE),
+                                row.count(ReturnVisitVerification.CONFIRMED),
+                                        row.count(ReturnVisitVerification.NOT_CONFIRMED),
+                        row.count(ReturnVisitVerification.UNREACHABLE),
+                                row.number(ReturnVisitVerification.AUTHENTICITY_RATE)))
                 .toList());
         if (withCompany && !visits.isEmpty()) {
             rows.add(companySurveyChecks(visits, lang));
@@ -63,11 +70,12 @@ final class ReturnVisitTables {
                 .withEmptyText(Labels.noRecords(year, lang))
                 .withNote(text(lang, "returnVisitTables.only_check_that_reached_household_confirmed")));
         List<MartRow> unmatched = visits.stream()
-                .filter(row -> row.count("survey_checks_unmatched") != null && row.count("survey_checks_unmatched") > 0)
+                .filter(row -> row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED) != null
+                        && row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED) > 0)
                 .toList();
         if (!unmatched.isEmpty()) {
             String list = unmatched.stream()
-                    .map(row -> Labels.office(row) + " " + row.count("survey_checks_unmatched"))
+                    .map(row -> Labels.office(row) + " " + row.count(ReturnVisitVerification.SURVEY_CHECKS_UNMATCHED))
                     .collect(Collectors.joining(text(lang, "common.comma")));
             blocks.add(Paragraphs.of(text(lang, "returnVisitTables.survey_checks_that_name_no_form", list)));
         }
@@ -91,8 +99,8 @@ final class ReturnVisitTables {
     }
 
     private static boolean unchecked(MartRow row) {
-        Long returned = row.count("forms_returned");
-        Long verified = row.count("forms_verified");
+        Long returned = row.count(ReturnVisitVerification.FORMS_RETURNED);
+        Long verified = row.count(ReturnVisitVerification.FORMS_VERIFIED);
         return returned != null && returned > 0 && verified != null && verified == 0;
     }
 

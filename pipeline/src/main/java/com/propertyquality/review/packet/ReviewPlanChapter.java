@@ -13,6 +13,9 @@ import java.util.Optional;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
+import com.propertyquality.review.marts.ReviewMarts.ReviewReadiness;
+import com.propertyquality.review.marts.ReviewMarts.ReviewTriggersMart;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.reports.document.Block;
@@ -37,7 +40,7 @@ public final class ReviewPlanChapter {
     public static Chapter build(PacketSource source, int year, Lang lang) {
         Optional<MartRow> plan = MartRow.of(source.lakeOfYear(ReviewPlanTables.PLAN.dataset(), year)).stream()
                 .findFirst();
-        Optional<MartRow> readiness = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_READINESS, year)).stream()
+        Optional<MartRow> readiness = source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
                 .findFirst();
         String title = text(lang, "reviewPlan.management_review_plan");
         // both lists name offices and plan entries alike: read them once
@@ -93,12 +96,16 @@ public final class ReviewPlanChapter {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(text(lang, "reviewPlan.management_review_held_least_once_year",
                 ReviewTriggers.MAX_MONTHS_BETWEEN_REVIEWS)));
-        List<Row> rows = readiness.filter(row -> row.isTrue("has_plan"))
+        List<Row> rows = readiness.filter(row -> row.isTrue(ReviewReadiness.HAS_PLAN))
                 .map(row -> List.of(Row.shadedIf(
-                        Boolean.FALSE.equals(row.flag("within_12_months")) || row.isTrue("overdue_at_as_of"),
-                        row.date("previous_review_on"), row.date("review_due_by"), row.date("meeting_date"),
-                        row.count("months_since_previous"), Labels.yesNo(row.flag("within_12_months"), lang),
-                        row.date("as_of"), Labels.yesNo(row.flag("overdue_at_as_of"), lang))))
+                        Boolean.FALSE.equals(row.flag(ReviewReadiness.WITHIN_12_MONTHS))
+                                || row.isTrue(ReviewReadiness.OVERDUE_AT_AS_OF),
+                        row.date(ReviewReadiness.PREVIOUS_REVIEW_ON), row.date(ReviewReadiness.REVIEW_DUE_BY),
+                                row.date(ReviewReadiness.MEETING_DATE),
+                        row.count(ReviewReadiness.MONTHS_SINCE_PREVIOUS),
+                                Labels.yesNo(row.flag(ReviewReadiness.WITHIN_12_MONTHS), lang),
+                        row.date(ReviewReadiness.AS_OF), Labels.yesNo(row.flag(ReviewReadiness.OVERDUE_AT_AS_OF),
+                                lang))))
                 .orElse(List.of());
         blocks.add(Table.of(List.of(
                         Column.date(text(lang, "column.previous_review"), 9),
@@ -113,27 +120,27 @@ public final class ReviewPlanChapter {
                         ? text(lang, "reviewPlan.marts_hold_no_schedule_run_aggregate", year)
                         : text(lang, "reviewPlan.without_review_plan_interval_cannot_be"))
                 .withNote(text(lang, "reviewPlan.due_previous_review_12_months_meets")));
-        readiness.filter(row -> row.isTrue("has_plan")).map(row -> verdict(row, lang))
+        readiness.filter(row -> row.isTrue(ReviewReadiness.HAS_PLAN)).map(row -> verdict(row, lang))
                 .ifPresent(line -> blocks.add(Paragraphs.of(line)));
         return Section.numbered(heading, blocks);
     }
 
     /** The conclusion on the interval, from the mart's own flags. */
     private static String verdict(MartRow row, Lang lang) {
-        Boolean within = row.flag("within_12_months");
-        LocalDate meeting = row.date("meeting_date");
-        LocalDate dueBy = row.date("review_due_by");
+        Boolean within = row.flag(ReviewReadiness.WITHIN_12_MONTHS);
+        LocalDate meeting = row.date(ReviewReadiness.MEETING_DATE);
+        LocalDate dueBy = row.date(ReviewReadiness.REVIEW_DUE_BY);
         String text;
         if (within == null) {
             text = text(lang, "reviewPlan.plan_gives_no_previous_review_date");
         } else if (within) {
             text = text(lang, "reviewPlan.meeting_no_later_than_due_date", meeting, dueBy,
-                    row.count("months_since_previous"));
+                    row.count(ReviewReadiness.MONTHS_SINCE_PREVIOUS));
         } else {
             text = text(lang, "reviewPlan.meeting_after_due_date_more_than", meeting, dueBy);
         }
-        if (row.isTrue("overdue_at_as_of")) {
-            text += text(lang, "reviewPlan.as_date_review_overdue_not_yet", row.date("as_of"));
+        if (row.isTrue(ReviewReadiness.OVERDUE_AT_AS_OF)) {
+            text += text(lang, "reviewPlan.as_date_review_overdue_not_yet", row.date(ReviewReadiness.AS_OF));
         }
         return text;
     }
@@ -143,10 +150,12 @@ public final class ReviewPlanChapter {
     private static Section triggers(PacketSource source, int year, Optional<MartRow> readiness,
                                     Map<String, String> officeNames, PlanEvents events, Lang lang) {
         String heading = text(lang, "reviewPlan.extra_review_triggers_4_1_2");
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_TRIGGERS, year)).stream()
-                .map(row -> Row.of(ReviewTerms.clause(row.text("clause"), lang), office(row, officeNames, lang),
-                        row.date("date"), TriggerEvidence.of(row, lang), events.reference(row.text("reference_id"), lang),
-                        sourceName(row.text("source"), lang)))
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_TRIGGERS, year).stream()
+                .map(row -> Row.of(ReviewTerms.clause(row.text(ReviewTriggersMart.CLAUSE), lang), office(row,
+                        officeNames, lang),
+                        row.date(ReviewTriggersMart.DATE), TriggerEvidence.of(row, lang),
+                                events.reference(row.text(ReviewTriggersMart.REFERENCE_ID), lang),
+                        sourceName(row.text(ReviewTriggersMart.SOURCE), lang)))
                 .toList();
         // the clause names the trigger in the procedure's words; the evidence says what happened
         Table table = Table.of(List.of(
@@ -165,10 +174,13 @@ public final class ReviewPlanChapter {
     private static Section attentionItems(PacketSource source, int year, Map<String, String> officeNames,
                                           PlanEvents events, Lang lang) {
         String heading = text(lang, "reviewPlan.attention_items");
-        List<Row> rows = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
-                .map(row -> Row.of(ReviewTerms.attentionItem(row.text("item"), lang), row.text("basis"),
-                        office(row, officeNames, lang), row.date("date"), TriggerEvidence.of(row, lang),
-                        events.reference(row.text("reference_id"), lang), sourceName(row.text("source"), lang)))
+        List<Row> rows = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
+                .map(row -> Row.of(ReviewTerms.attentionItem(row.text(ReviewAttentionItems.ITEM), lang),
+                        row.text(ReviewAttentionItems.BASIS),
+                        office(row, officeNames, lang), row.date(ReviewAttentionItems.DATE), TriggerEvidence.of(row,
+                                lang),
+                        events.reference(row.text(ReviewAttentionItems.REFERENCE_ID), lang),
+                                sourceName(row.text(ReviewAttentionItems.SOURCE), lang)))
                 .toList();
         Table table = Table.of(List.of(
                         Column.text(text(lang, "column.item_2"), 13),
@@ -186,8 +198,9 @@ public final class ReviewPlanChapter {
     }
 
     private static String office(MartRow row, Map<String, String> officeNames, Lang lang) {
-        return row.text("office_id") == null ? Labels.company(lang)
-                : officeNames.getOrDefault(row.text("office_id"), row.text("office_id"));
+        return row.text(ReviewTriggersMart.OFFICE_ID) == null ? Labels.company(lang)
+                : officeNames.getOrDefault(row.text(ReviewTriggersMart.OFFICE_ID),
+                        row.text(ReviewTriggersMart.OFFICE_ID));
     }
 
     /** Whether an extra review is due, as review_readiness says (the schedule itself does not count, §5.11). */
@@ -196,8 +209,9 @@ public final class ReviewPlanChapter {
             return text(lang, "reviewPlan.marts_hold_no_review_readiness_whether", year);
         }
         MartRow row = readiness.get();
-        if (row.isTrue("extra_review_due")) {
-            return text(lang, "reviewPlan.data_shows_events_listed_procedure_4", year, row.count("triggers"));
+        if (row.isTrue(ReviewReadiness.EXTRA_REVIEW_DUE)) {
+            return text(lang, "reviewPlan.data_shows_events_listed_procedure_4", year,
+                    row.count(ReviewReadiness.TRIGGERS));
         }
         return text(lang, "reviewPlan.nothing_listed_procedure_4_1_2", year);
     }

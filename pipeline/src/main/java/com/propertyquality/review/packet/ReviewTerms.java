@@ -5,6 +5,7 @@ import static com.propertyquality.review.packet.PacketText.text;
 import com.propertyquality.review.contract.CodeList;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
+import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
 import com.propertyquality.review.metrics.HouseholdProfile;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.ServiceLevel;
@@ -85,12 +86,12 @@ public final class ReviewTerms {
      * does not say (a mart of an older build).
      */
     public static String mainFactorAction(MartRow row, Lang lang) {
-        Boolean any = row.flag("has_action");
+        Boolean any = row.flag(ComplaintPareto.HAS_ACTION);
         if (any == null) {
             return null;
         }
-        boolean corrective = row.isTrue("corrective_action");
-        boolean preventive = row.isTrue("preventive_action");
+        boolean corrective = row.isTrue(ComplaintPareto.CORRECTIVE_ACTION);
+        boolean preventive = row.isTrue(ComplaintPareto.PREVENTIVE_ACTION);
         if (corrective && preventive) {
             return text(lang, "reviewTerms.corrective_preventive");
         }

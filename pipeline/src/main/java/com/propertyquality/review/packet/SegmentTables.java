@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.propertyquality.review.marts.CustomerValueMarts.CustomerNeeds;
 import com.propertyquality.review.reports.document.Column;
 import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.Row;
@@ -30,9 +31,12 @@ final class SegmentTables {
             if (withOffice) {
                 values.add(register.nameOf(row));
             }
-            values.addAll(Arrays.asList(row.count("rank"), ReviewTerms.level(row.text("level"), lang),
-                    ReviewTerms.area(row.text("area"), lang), row.count("complaints"), row.count("service_requests"),
-                    row.count("opinions"), row.count("dissatisfied"), row.count("needs")));
+            values.addAll(Arrays.asList(row.count(CustomerNeeds.RANK), ReviewTerms.level(row.text(CustomerNeeds.LEVEL),
+                    lang),
+                    ReviewTerms.area(row.text(CustomerNeeds.AREA), lang), row.count(CustomerNeeds.COMPLAINTS),
+                            row.count(CustomerNeeds.SERVICE_REQUESTS),
+                    row.count(CustomerNeeds.OPINIONS), row.count(CustomerNeeds.DISSATISFIED),
+                            row.count(CustomerNeeds.NEEDS)));
             return new Row(values, false);
         }).toList();
         return Table.of(needColumns(withOffice, lang), cells);

@@ -17,8 +17,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
+import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
 import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByItem;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByLevel;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionByOffice;
+import com.propertyquality.review.marts.SurveyMarts.SatisfactionCompany;
+import com.propertyquality.review.marts.SurveyMarts.SurveyReturns;
 import com.propertyquality.review.marts.SurveyMarts;
 import com.propertyquality.review.metrics.Area;
 import com.propertyquality.review.metrics.ChangeSignificance;
@@ -67,12 +75,16 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (1) satisfaction by office
 
     private static Section satisfactionByOffice(PacketSource source, int year, Lang lang) {
-        List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
-        Double company = companyRow(source, year).map(row -> row.number("satisfaction_rate")).orElse(null);
+        List<MartRow> offices = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year);
+        Double company = companyRow(source, year).map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE))
+                .orElse(null);
         List<Row> rows = offices.stream()
-                .map(row -> Row.shadedIf(below(row.number("gap_points")), Labels.office(row), row.count("forms"),
-                        row.count("qualified"), row.count("unsatisfied"), row.count("unrated"),
-                        row.number("satisfaction_rate"), row.count("rank"), row.number("gap_points")))
+                .map(row -> Row.shadedIf(below(row.number(SatisfactionByOffice.GAP_POINTS)), Labels.office(row),
+                        row.count(SatisfactionByOffice.FORMS),
+                        row.count(SatisfactionByOffice.QUALIFIED), row.count(SatisfactionByOffice.UNSATISFIED),
+                                row.count(SatisfactionByOffice.UNRATED),
+                        row.number(SatisfactionByOffice.SATISFACTION_RATE), row.count(SatisfactionByOffice.RANK),
+                                row.number(SatisfactionByOffice.GAP_POINTS)))
                 .toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(Table.of(List.of(
@@ -105,7 +117,8 @@ public final class ServicePerformanceChapter {
         for (int part = 0; part < parts; part++) {
             List<BarChart.Bar> bars = offices.subList(part * OFFICES_PER_CHART,
                             Math.min(offices.size(), (part + 1) * OFFICES_PER_CHART)).stream()
-                    .map(row -> new BarChart.Bar(Labels.office(row), row.number("satisfaction_rate")))
+                    .map(row -> new BarChart.Bar(Labels.office(row),
+                            row.number(SatisfactionByOffice.SATISFACTION_RATE)))
                     .toList();
             String of = parts > 1 ? (part + 1) + "/" + parts : null;
             String caption = of == null ? text(lang, "servicePerformance.satisfaction_office")
@@ -120,8 +133,9 @@ public final class ServicePerformanceChapter {
 
     private static Section companySatisfaction(PacketSource source, int year, Lang lang) {
         List<Row> rows = companyRow(source, year)
-                .map(row -> List.of(Row.of(row.count("forms"), row.count("qualified"), row.count("unsatisfied"),
-                        row.count("unrated"), row.number("satisfaction_rate"))))
+                .map(row -> List.of(Row.of(row.count(SatisfactionCompany.FORMS),
+                        row.count(SatisfactionCompany.QUALIFIED), row.count(SatisfactionCompany.UNSATISFIED),
+                        row.count(SatisfactionCompany.UNRATED), row.number(SatisfactionCompany.SATISFACTION_RATE))))
                 .orElse(List.of());
         return Section.numbered(text(lang, "column.company_satisfaction"),
                 Table.of(List.of(
@@ -136,19 +150,22 @@ public final class ServicePerformanceChapter {
     }
 
     private static Optional<MartRow> companyRow(PacketSource source, int year) {
-        return MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_COMPANY, year)).stream().findFirst();
+        return source.rowsOfYear(SurveyMarts.SATISFACTION_COMPANY, year).stream().findFirst();
     }
 
     // ------------------------------------------------------------------ (3) items and levels
 
     private static Section itemsAndLevels(PacketSource source, int year, Lang lang) {
-        List<MartRow> companyItems = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year)).stream()
-                .filter(row -> row.text("office_id") == null).toList();
-        Double company = companyRow(source, year).map(row -> row.number("satisfaction_rate")).orElse(null);
+        List<MartRow> companyItems = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_ITEM, year).stream()
+                .filter(row -> row.text(SatisfactionByItem.OFFICE_ID) == null).toList();
+        Double company = companyRow(source, year).map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE))
+                .orElse(null);
         List<Row> items = companyItems.stream()
-                .map(row -> Row.shadedIf(lower(row.number("satisfaction_rate"), company), itemName(row, lang),
-                        ReviewTerms.level(row.text("level"), lang), row.count("qualified"), row.count("unsatisfied"),
-                        row.count("unrated"), row.number("satisfaction_rate")))
+                .map(row -> Row.shadedIf(lower(row.number(SatisfactionByItem.SATISFACTION_RATE), company),
+                        itemName(row, lang),
+                        ReviewTerms.level(row.text(SatisfactionByItem.LEVEL), lang),
+                                row.count(SatisfactionByItem.QUALIFIED), row.count(SatisfactionByItem.UNSATISFIED),
+                        row.count(SatisfactionByItem.UNRATED), row.number(SatisfactionByItem.SATISFACTION_RATE)))
                 .toList();
         Table itemTable = Table.of(List.of(
                         Column.text(text(lang, "column.item"), 12),
@@ -167,10 +184,12 @@ public final class ServicePerformanceChapter {
 
     /** satisfaction_by_level for the company (officeId null) or one office. */
     static Table levelTable(PacketSource source, int year, String officeId, Lang lang) {
-        List<Row> levels = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year)).stream()
-                .filter(row -> Objects.equals(row.text("office_id"), officeId))
-                .map(row -> Row.of(ReviewTerms.level(row.text("level"), lang), row.count("qualified"),
-                        row.count("unsatisfied"), row.count("unrated"), row.number("satisfaction_rate")))
+        List<Row> levels = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_LEVEL, year).stream()
+                .filter(row -> Objects.equals(row.text(SatisfactionByLevel.OFFICE_ID), officeId))
+                .map(row -> Row.of(ReviewTerms.level(row.text(SatisfactionByLevel.LEVEL), lang),
+                        row.count(SatisfactionByLevel.QUALIFIED),
+                        row.count(SatisfactionByLevel.UNSATISFIED), row.count(SatisfactionByLevel.UNRATED),
+                                row.number(SatisfactionByLevel.SATISFACTION_RATE)))
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.level"), 12),
@@ -184,46 +203,51 @@ public final class ServicePerformanceChapter {
     }
 
     static String itemName(MartRow row, Lang lang) {
-        String code = row.text("item");
+        String code = row.text(SatisfactionByItem.ITEM);
         boolean known = Arrays.stream(SurveyItem.values()).anyMatch(item -> item.code().equals(code));
         if (known) {
             return Names.of(SurveyItem.ofCode(code), lang);
         }
-        return lang == Lang.ZH && row.text("item_name") != null ? row.text("item_name") : Names.english(code);
+        return lang == Lang.ZH && row.text(SatisfactionByItem.ITEM_NAME) != null
+                ? row.text(SatisfactionByItem.ITEM_NAME) : Names.english(code);
     }
 
     // ------------------------------------------------------------------ (4) trend
 
     private static Section trend(PacketSource source, int year, Lang lang) {
         String heading = text(lang, "servicePerformance.against_previous_year");
-        List<MartRow> offices = MartRow.of(source.martOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year));
-        List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> offices = source.rowsOfYear(SurveyMarts.SATISFACTION_BY_OFFICE, year);
+        List<MartRow> returns = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         Optional<MartRow> company = companyRow(source, year);
         Optional<MartRow> previousCompany = companyRow(source, year - 1);
         boolean anyPrevious = previousCompany.isPresent()
-                || offices.stream().anyMatch(row -> row.number("previous_satisfaction_rate") != null)
-                || returns.stream().anyMatch(row -> row.number("previous_return_rate") != null);
+                || offices.stream().anyMatch(row -> row.number(SatisfactionByOffice.PREVIOUS_SATISFACTION_RATE) != null)
+                || returns.stream().anyMatch(row -> row.number(SurveyReturns.PREVIOUS_RETURN_RATE) != null);
         if (!anyPrevious) {
             return Section.numbered(heading, Paragraphs.of(text(lang, "servicePerformance.there_no_survey_data_so_year",
                     (year - 1))));
         }
-        List<MartRow> drops = MartRow.of(source.martOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year)).stream()
-                .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text("item"))).toList();
-        Set<String> droppedOffices = drops.stream().map(row -> row.text("office_id")).filter(Objects::nonNull)
+        List<MartRow> drops = source.rowsOfYear(ReviewMarts.REVIEW_ATTENTION_ITEMS, year).stream()
+                .filter(row -> ReviewMarts.SATISFACTION_DROP.equals(row.text(ReviewAttentionItems.ITEM))).toList();
+        Set<String> droppedOffices = drops.stream().map(row -> row.text(ReviewAttentionItems.OFFICE_ID))
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<String> lines = new ArrayList<>();
-        String thisRate = Percent.format(company.map(row -> row.number("satisfaction_rate")).orElse(null));
-        String lastRate = Percent.format(previousCompany.map(row -> row.number("satisfaction_rate")).orElse(null));
+        String thisRate = Percent.format(company.map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE))
+                .orElse(null));
+        String lastRate = Percent.format(previousCompany
+                .map(row -> row.number(SatisfactionCompany.SATISFACTION_RATE)).orElse(null));
         lines.add(text(lang, "servicePerformance.company_satisfaction", year, thisRate, (year - 1), lastRate));
         Boolean companySignificant = company.flatMap(now -> previousCompany.map(before -> ChangeSignificance.of(
-                now.number("satisfaction_rate"), units(now), before.number("satisfaction_rate"), units(before))))
+                now.number(SatisfactionByOffice.SATISFACTION_RATE), units(now),
+                        before.number(SatisfactionByOffice.SATISFACTION_RATE), units(before))))
                 .orElse(null);
         if (companySignificant != null) {
             lines.add(companySignificant
                     ? text(lang, "servicePerformance.change_significant_95_two_proportion_test")
                     : text(lang, "servicePerformance.change_not_significant_95_it_may"));
         }
-        if (drops.stream().anyMatch(row -> row.text("office_id") == null)) {
+        if (drops.stream().anyMatch(row -> row.text(ReviewAttentionItems.OFFICE_ID) == null)) {
             lines.add(text(lang, "servicePerformance.company_rate_fell_more_than_points",
                     ReviewTriggers.SATISFACTION_DROP_POINTS));
         }
@@ -233,10 +257,11 @@ public final class ServicePerformanceChapter {
                         Column.percent(text(lang, "column.satisfaction_2", (year - 1)), 8),
                         Column.points(text(lang, "column.change_points"), 8),
                         Column.text(text(lang, "column.sig"), 4)),
-                        offices.stream().map(row -> Row.shadedIf(droppedOffices.contains(row.text("office_id")),
-                                Labels.office(row), row.number("satisfaction_rate"),
-                                row.number("previous_satisfaction_rate"), row.number("change_points"),
-                                significanceMark(row.flag("change_significant")))).toList())
+                        offices.stream().map(row -> Row.shadedIf(droppedOffices.contains(row.text(SatisfactionByOffice.OFFICE_ID)),
+                                Labels.office(row), row.number(SatisfactionByOffice.SATISFACTION_RATE),
+                                row.number(SatisfactionByOffice.PREVIOUS_SATISFACTION_RATE),
+                                        row.number(SatisfactionByOffice.CHANGE_POINTS),
+                                significanceMark(row.flag(SatisfactionByOffice.CHANGE_SIGNIFICANT)))).toList())
                 .withCaption(text(lang, "servicePerformance.satisfaction_office_against_previous_year"))
                 .withEmptyText(Labels.noRecords(year, lang))
                 .withNote(text(lang, "servicePerformance.shaded_satisfaction_fell_more_than_points",
@@ -246,8 +271,9 @@ public final class ServicePerformanceChapter {
                         Column.percent(text(lang, "column.return_rate_2", year), 8),
                         Column.percent(text(lang, "column.return_rate_2", (year - 1)), 8),
                         Column.points(text(lang, "column.change_points"), 8)),
-                        returns.stream().map(row -> Row.of(Labels.office(row), row.number("return_rate"),
-                                row.number("previous_return_rate"), row.number("change_points"))).toList())
+                        returns.stream().map(row -> Row.of(Labels.office(row), row.number(SurveyReturns.RETURN_RATE),
+                                row.number(SurveyReturns.PREVIOUS_RETURN_RATE),
+                                        row.number(SurveyReturns.CHANGE_POINTS))).toList())
                 .withCaption(text(lang, "servicePerformance.survey_return_rate_against_previous_year"))
                 .withEmptyText(Labels.noRecords(year, lang));
         return Section.numbered(heading, new Paragraphs(lines), satisfaction, returnRates);
@@ -271,23 +297,26 @@ public final class ServicePerformanceChapter {
 
     /** The independent units behind a pooled satisfaction rate: the forms that rated at least one item. */
     private static long units(MartRow row) {
-        Long forms = row.count("rated_forms");
+        Long forms = row.count(SatisfactionCompany.RATED_FORMS);
         return forms == null ? 0 : forms;
     }
 
     // ------------------------------------------------------------------ (5) return rates
 
     private static Section returnRates(PacketSource source, int year, Lang lang) {
-        List<MartRow> returns = MartRow.of(source.martOfYear(SurveyMarts.SURVEY_RETURNS, year));
+        List<MartRow> returns = source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, year);
         List<Row> rows = returns.stream()
-                .map(row -> Row.shadedIf(!row.isTrue("meets_threshold"), Labels.office(row),
-                        row.count("forms_distributed"), row.count("forms_returned"), row.number("return_rate"),
-                        row.count("rank"), meetsLabel(row.flag("meets_threshold"), lang),
-                        anomalyLabel(row.text("anomaly"), lang)))
+                .map(row -> Row.shadedIf(!row.isTrue(SurveyReturns.MEETS_THRESHOLD), Labels.office(row),
+                        row.count(SurveyReturns.FORMS_DISTRIBUTED), row.count(SurveyReturns.FORMS_RETURNED),
+                                row.number(SurveyReturns.RETURN_RATE),
+                        row.count(SurveyReturns.RANK), meetsLabel(row.flag(SurveyReturns.MEETS_THRESHOLD), lang),
+                        anomalyLabel(row.text(SurveyReturns.ANOMALY), lang)))
                 .toList();
-        Double company = returns.stream().map(row -> row.number("company_return_rate")).filter(Objects::nonNull)
+        Double company = returns.stream().map(row -> row.number(SurveyReturns.COMPANY_RETURN_RATE))
+                .filter(Objects::nonNull)
                 .findFirst().orElse(null);
-        Long leftOut = returns.stream().map(row -> row.count("company_offices_left_out")).filter(Objects::nonNull)
+        Long leftOut = returns.stream().map(row -> row.count(SurveyReturns.COMPANY_OFFICES_LEFT_OUT))
+                .filter(Objects::nonNull)
                 .findFirst().orElse(null);
         return Section.numbered(text(lang, "servicePerformance.survey_return_rates"),
                 Table.of(List.of(
@@ -380,9 +409,9 @@ public final class ServicePerformanceChapter {
             Tally tally = Tally.of(row);
             rows++;
             total = total.plus(tally);
-            byChannel.merge(row.text("channel"), tally, Tally::plus);
-            byKind.merge(row.text("kind"), tally, Tally::plus);
-            byArea.merge(row.text("area"), tally, Tally::plus);
+            byChannel.merge(row.text(FeedbackSummary.CHANNEL), tally, Tally::plus);
+            byKind.merge(row.text(FeedbackSummary.KIND), tally, Tally::plus);
+            byArea.merge(row.text(FeedbackSummary.AREA), tally, Tally::plus);
         }
     }
 
@@ -431,8 +460,9 @@ public final class ServicePerformanceChapter {
 
         /** One row's counts. */
         static Tally of(MartRow row) {
-            return new Tally(orZero(row.count("entries")), orZero(row.count("closed")),
-                    orZero(row.count("open_over_30_days")), orZero(row.count("originals_kept")));
+            return new Tally(orZero(row.count(FeedbackSummary.ENTRIES)), orZero(row.count(FeedbackSummary.CLOSED)),
+                    orZero(row.count(FeedbackSummary.OPEN_OVER_30_DAYS)),
+                            orZero(row.count(FeedbackSummary.ORIGINALS_KEPT)));
         }
 
         Tally plus(Tally other) {
@@ -457,8 +487,8 @@ public final class ServicePerformanceChapter {
     // ------------------------------------------------------------------ (7) complaint Pareto
 
     private static Section complaintPareto(PacketSource source, int year, Lang lang) {
-        List<MartRow> areas = MartRow.of(source.martOfYear(FeedbackMarts.COMPLAINT_PARETO, year)).stream()
-                .filter(row -> row.text("office_id") == null).toList();
+        List<MartRow> areas = source.rowsOfYear(FeedbackMarts.COMPLAINT_PARETO, year).stream()
+                .filter(row -> row.text(ComplaintPareto.OFFICE_ID) == null).toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraphs.of(text(lang, "servicePerformance.main_factors_that_affect_service_offices")));
         ParetoTables.chart(areas, text(lang, "servicePerformance.complaints_area_company"), lang)
@@ -469,10 +499,12 @@ public final class ServicePerformanceChapter {
 
     /** The main factors of one scope (rows in rank order), shaded when no corrective or preventive action answers them. */
     static Table mainFactorTable(List<MartRow> areas, int year, Lang lang) {
-        List<Row> rows = areas.stream().filter(row -> row.isTrue("main_factor"))
-                .map(row -> Row.shadedIf(!row.isTrue("has_action"), row.count("rank"), ParetoTables.areaName(row, lang),
-                        ReviewTerms.level(row.text("level"), lang), row.count("complaints"), row.number("share"),
-                        row.number("cumulative_share"), ReviewTerms.mainFactorAction(row, lang)))
+        List<Row> rows = areas.stream().filter(row -> row.isTrue(ComplaintPareto.MAIN_FACTOR))
+                .map(row -> Row.shadedIf(!row.isTrue(ComplaintPareto.HAS_ACTION), row.count(ComplaintPareto.RANK),
+                        ParetoTables.areaName(row, lang),
+                        ReviewTerms.level(row.text(ComplaintPareto.LEVEL), lang),
+                                row.count(ComplaintPareto.COMPLAINTS), row.number(ComplaintPareto.SHARE),
+                        row.number(ComplaintPareto.CUMULATIVE_SHARE), ReviewTerms.mainFactorAction(row, lang)))
                 .toList();
         return Table.of(List.of(
                         Column.count(text(lang, "column.rank_2"), 4),

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.propertyquality.review.marts.SurveyMarts.SurveyReturns;
+
 /**
  * The survey return threshold a report shows (procedure 5.1.2): the one the mart judged with
  * ({@code survey_returns.threshold}), so that the text agrees with the shading and the met/below verdict; the
@@ -22,7 +24,7 @@ final class ShownThreshold {
 
     /** The first threshold the year's {@code survey_returns} rows hold (one value per run), else the configured one. */
     static BigDecimal of(List<MartRow> returns, PacketSource source) {
-        return returns.stream().map(row -> row.number("threshold")).filter(Objects::nonNull).findFirst()
+        return returns.stream().map(row -> row.number(SurveyReturns.THRESHOLD)).filter(Objects::nonNull).findFirst()
                 .map(BigDecimal::valueOf).orElse(source.returnThreshold());
     }
 }

@@ -3,6 +3,8 @@ package com.propertyquality.review.packet;
 import java.util.Collection;
 import java.util.Objects;
 
+import com.propertyquality.review.marts.MartColumn;
+
 /**
  * Totals of the additive counts of mart rows (entries, inspections, nonconformities, households), for the
  * summaries that group a mart coarser than its grain. data/README.md states which counts add up across rows; rates,
@@ -13,7 +15,7 @@ final class Tally {
     private Tally() {}
 
     /** The sum of a count column over the rows; null cells add nothing; null when there are no rows. */
-    static Long sum(Collection<MartRow> rows, String column) {
+    static Long sum(Collection<MartRow> rows, MartColumn column) {
         if (rows.isEmpty()) {
             return null;
         }

@@ -27,7 +27,7 @@ public final class TriggerEvidence {
 
     /** A row of {@code review_triggers} (it has a trigger) or of {@code review_attention_items} (an item). */
     public static String of(MartRow row, Lang lang) {
-        return row.has("trigger") ? trigger(row, lang) : attentionItem(row, lang);
+        return row.has(ReviewTriggersMart.TRIGGER) ? trigger(row, lang) : attentionItem(row, lang);
     }
 
     static String trigger(MartRow row, Lang lang) {

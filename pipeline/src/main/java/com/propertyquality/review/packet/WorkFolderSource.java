@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 
 import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.MartRows;
+import com.propertyquality.review.marts.Marts;
 
 /**
  * A {@link PacketSource} over a work folder, without Spark. Each mart or dataset read whole is read once and kept
@@ -67,13 +69,14 @@ public final class WorkFolderSource implements PacketSource {
 
     @Override
     public void eachOfYear(String name, int year, Consumer<MartRow> action) {
+        Mart mart = Marts.named(name);
         if (!ROW_BY_ROW.contains(name)) {
-            martOfYear(name, year).forEach(row -> action.accept(new MartRow(row)));
+            martOfYear(name, year).forEach(row -> action.accept(new MartRow(row, mart)));
             return;
         }
         marts.forEach(name, row -> {
             if (Objects.equals(row.get("year"), year)) {
-                action.accept(new MartRow(row));
+                action.accept(new MartRow(row, mart));
             }
         });
     }

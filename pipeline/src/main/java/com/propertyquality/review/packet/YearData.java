@@ -1,10 +1,12 @@
 package com.propertyquality.review.packet;
 
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.ReviewMarts.ReviewReadiness;
 import com.propertyquality.review.marts.ReviewMarts;
+import com.propertyquality.review.marts.SurveyMarts.SurveyReturns;
 import com.propertyquality.review.marts.SurveyMarts;
 
 /**
@@ -31,8 +33,8 @@ public final class YearData {
         if (!source.martOfYear(SurveyMarts.SURVEY_RETURNS, year).isEmpty()) {
             return true;
         }
-        if (source.martOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
-                .anyMatch(row -> Boolean.TRUE.equals(row.get("has_plan")))) {
+        if (source.rowsOfYear(ReviewMarts.REVIEW_READINESS, year).stream()
+                .anyMatch(row -> row.isTrue(ReviewReadiness.HAS_PLAN))) {
             return true;
         }
         // last: the register's mart is read row by row, all of it
@@ -43,15 +45,15 @@ public final class YearData {
 
     /** True when the marts hold a survey record or a feedback entry of the office in the year. */
     public static boolean ofOffice(PacketSource source, int year, String officeId) {
-        boolean survey = source.martOfOffice(SurveyMarts.SURVEY_RETURNS, year, officeId).stream()
-                .anyMatch(row -> row.get("forms_distributed") != null
-                        || ((Number) Objects.requireNonNullElse(row.get("forms_returned"), 0L)).longValue() > 0);
+        boolean survey = source.rowsOfOffice(SurveyMarts.SURVEY_RETURNS, year, officeId).stream()
+                .anyMatch(row -> row.get(SurveyReturns.FORMS_DISTRIBUTED) != null
+                        || row.isPositive(SurveyReturns.FORMS_RETURNED));
         if (survey) {
             return true;
         }
         AtomicBoolean feedback = new AtomicBoolean();
         source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
-            if (officeId.equals(row.text("office_id"))) {
+            if (officeId.equals(row.text(FeedbackSummary.OFFICE_ID))) {
                 feedback.set(true);
             }
         });

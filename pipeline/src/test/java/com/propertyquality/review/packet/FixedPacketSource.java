@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import com.propertyquality.review.marts.Mart;
+import com.propertyquality.review.marts.Marts;
+
 /** Hand-made mart and lake rows for chapter tests: {@code source.mart("survey_returns", row(...), row(...))}. */
 final class FixedPacketSource implements PacketSource {
 
@@ -63,8 +66,9 @@ final class FixedPacketSource implements PacketSource {
 
     @Override
     public void eachOfYear(String name, int year, Consumer<MartRow> action) {
+        Mart mart = Marts.named(name);
         marts.getOrDefault(name, List.of()).stream().filter(row -> Objects.equals(row.get("year"), year))
-                .forEach(row -> action.accept(new MartRow(row)));
+                .forEach(row -> action.accept(new MartRow(row, mart)));
     }
 
     @Override
