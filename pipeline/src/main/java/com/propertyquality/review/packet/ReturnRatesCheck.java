@@ -42,8 +42,8 @@ public final class ReturnRatesCheck {
                 office.text(SurveyReturns.OFFICE_ID), office.text(SurveyReturns.OFFICE_NAME),
                         office.count(SurveyReturns.FORMS_DISTRIBUTED),
                 office.count(SurveyReturns.FORMS_RETURNED), office.number(SurveyReturns.RETURN_RATE),
-                ServicePerformanceChapter.meetsLabel(office.flag(SurveyReturns.MEETS_THRESHOLD), lang),
-                ServicePerformanceChapter.anomalyLabel(office.text(SurveyReturns.ANOMALY), lang))).toList();
+                ReviewTerms.thresholdVerdict(office.flag(SurveyReturns.MEETS_THRESHOLD), lang),
+                ReviewTerms.returnAnomaly(office.text(SurveyReturns.ANOMALY), lang))).toList();
         Table table = Table.of(List.of(
                 Column.text(text(lang, "column.office_id"), 9),
                 Column.text(text(lang, "column.office_3"), 26),

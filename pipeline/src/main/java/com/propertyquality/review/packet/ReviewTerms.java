@@ -35,6 +35,7 @@ public final class ReviewTerms {
     static final String CLAUSE = "clause";
     static final String ATTENTION_ITEM = "attention_item";
     static final String FOLLOW_UP_REASON = "follow_up_reason";
+    static final String RETURN_ANOMALY = "return_anomaly";
 
     private ReviewTerms() {}
 
@@ -114,6 +115,19 @@ public final class ReviewTerms {
         // one item's words carry the procedure's threshold, from the rule itself
         return code == null || !PacketText.MESSAGES.has(lang, key(ATTENTION_ITEM, code)) ? term(ATTENTION_ITEM, code, lang)
                 : text(lang, key(ATTENTION_ITEM, code), ReviewTriggers.SATISFACTION_DROP_POINTS);
+    }
+
+    /**
+     * A return-rate anomaly of §5.3 (survey_returns.anomaly); the Chinese is the rule's own
+     * ({@code SurveyReturnRate.anomalyChinese}, a test holds the bundle to it); an unknown code is printed as stored.
+     */
+    public static String returnAnomaly(String code, Lang lang) {
+        return code == null || code.isBlank() ? null : term(RETURN_ANOMALY, code, lang);
+    }
+
+    /** Whether an office's return rate meets the threshold: 达到 / 未达到; null (not judged) stays null. */
+    public static String thresholdVerdict(Boolean meets, Lang lang) {
+        return meets == null ? null : text(lang, meets ? "servicePerformance.met" : "servicePerformance.below");
     }
 
     public static String followUpReason(String code, Lang lang) {

@@ -34,7 +34,6 @@ import com.propertyquality.review.metrics.ClosureRate;
 import com.propertyquality.review.metrics.OpenFeedback;
 import com.propertyquality.review.metrics.ReviewTriggers;
 import com.propertyquality.review.metrics.SurveyItem;
-import com.propertyquality.review.metrics.SurveyReturnRate;
 import com.propertyquality.review.reports.Percent;
 import com.propertyquality.review.reports.document.BarChart;
 import com.propertyquality.review.reports.document.Block;
@@ -309,8 +308,8 @@ public final class ServicePerformanceChapter {
                 .map(row -> Row.shadedIf(!row.isTrue(SurveyReturns.MEETS_THRESHOLD), Labels.office(row),
                         row.count(SurveyReturns.FORMS_DISTRIBUTED), row.count(SurveyReturns.FORMS_RETURNED),
                                 row.number(SurveyReturns.RETURN_RATE),
-                        row.count(SurveyReturns.RANK), meetsLabel(row.flag(SurveyReturns.MEETS_THRESHOLD), lang),
-                        anomalyLabel(row.text(SurveyReturns.ANOMALY), lang)))
+                        row.count(SurveyReturns.RANK), ReviewTerms.thresholdVerdict(row.flag(SurveyReturns.MEETS_THRESHOLD), lang),
+                        ReviewTerms.returnAnomaly(row.text(SurveyReturns.ANOMALY), lang)))
                 .toList();
         Double company = returns.stream().map(row -> row.number(SurveyReturns.COMPANY_RETURN_RATE))
                 .filter(Objects::nonNull)
@@ -336,26 +335,6 @@ public final class ServicePerformanceChapter {
         String limit = Percent.format(threshold);
         return text(lang, "servicePerformance.return_rate_forms_returned_forms_distributed", limit,
                 Percent.format(company), Labels.leftOutOfCompanyRate(leftOut, lang));
-    }
-
-    static String meetsLabel(Boolean meets, Lang lang) {
-        return meets == null ? null : meets ? text(lang, "servicePerformance.met") :
-                text(lang, "servicePerformance.below");
-    }
-
-    /** The return-rate anomalies of §5.3; an unknown code is printed as stored rather than hidden. */
-    static String anomalyLabel(String code, Lang lang) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        if (lang == Lang.ZH) {
-            return SurveyReturnRate.anomalyChinese(code);
-        }
-        return switch (code) {
-            case SurveyReturnRate.NO_DISTRIBUTION_RECORD -> "No distribution record";
-            case SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED -> "More returned than distributed (data error)";
-            default -> code;
-        };
     }
 
     // ------------------------------------------------------------------ (6) feedback register

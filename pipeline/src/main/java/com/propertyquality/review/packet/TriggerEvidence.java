@@ -12,7 +12,6 @@ import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
 import com.propertyquality.review.marts.ReviewMarts.ReviewTriggersMart;
 import com.propertyquality.review.metrics.PercentagePoints;
-import com.propertyquality.review.metrics.SurveyReturnRate;
 import com.propertyquality.review.reports.document.Lang;
 
 /**
@@ -76,7 +75,7 @@ public final class TriggerEvidence {
                 return text(lang, "triggerEvidence.return_rate_below", rate, threshold);
             }
             String shown = distributed == null ? "—" : distributed.toString();
-            String anomaly = lang == Lang.ZH ? SurveyReturnRate.anomalyChinese(code) : Names.english(code);
+            String anomaly = ReviewTerms.returnAnomaly(code, lang);
             return text(lang, "triggerEvidence.returned_distributed", anomaly, returned, shown);
         }
         if (ReviewMarts.SATISFACTION_DROP.equals(item)) {

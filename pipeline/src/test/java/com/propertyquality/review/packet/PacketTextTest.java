@@ -19,6 +19,7 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.metrics.CustomerValue;
 import com.propertyquality.review.metrics.HouseholdProfile;
+import com.propertyquality.review.metrics.SurveyReturnRate;
 import com.propertyquality.review.reports.document.Lang;
 
 /** The packet's two bundles say the same things: same keys, same placeholders, English in English, all used. */
@@ -108,6 +109,11 @@ class PacketTextTest {
             assertThat(ReviewTerms.category(code, Lang.EN)).startsWith(code + " ").doesNotContain("term.");
         }
         assertThat(ReviewTerms.category("Z", Lang.EN)).isEqualTo("Z");
+        for (String anomaly : List.of(SurveyReturnRate.NO_DISTRIBUTION_RECORD, SurveyReturnRate.RETURNED_EXCEEDS_DISTRIBUTED)) {
+            assertThat(ReviewTerms.returnAnomaly(anomaly, Lang.ZH)).isEqualTo(SurveyReturnRate.anomalyChinese(anomaly));
+            assertThat(ReviewTerms.returnAnomaly(anomaly, Lang.EN)).doesNotContain("term.").isNotEqualTo(anomaly);
+        }
+        assertThat(ReviewTerms.returnAnomaly("odd_code", Lang.ZH)).isEqualTo("odd_code");
         assertThat(ReviewTerms.attentionItem(ReviewMarts.SATISFACTION_DROP, Lang.EN)).doesNotContain("{");
         assertThat(ReviewTerms.month(3, Lang.ZH)).isEqualTo("3月");
         assertThat(ReviewTerms.month(3, Lang.EN)).isEqualTo("Mar");

@@ -69,7 +69,9 @@ class TriggerEvidenceTest {
         MartRow exceeds = attention("return_rate_below_threshold", "B", Map.of("evidence_code",
                 "returned_exceeds_distributed", "evidence_count", 33L, "evidence_total", 30L));
         assertThat(TriggerEvidence.of(exceeds, Lang.ZH)).isEqualTo("回收数超过发放数（数据错误）：回收 33 份，发放 30 份");
-        assertThat(TriggerEvidence.of(exceeds, Lang.EN)).isEqualTo("Returned exceeds distributed: 33 returned, 30 distributed");
+        // the anomaly named as the return-rate check names it
+        assertThat(TriggerEvidence.of(exceeds, Lang.EN)).isEqualTo(
+                "More returned than distributed (data error): 33 returned, 30 distributed");
         MartRow none = attention("return_rate_below_threshold", "B", Map.of("evidence_code",
                 "no_distribution_record", "evidence_count", 7L));
         assertThat(TriggerEvidence.of(none, Lang.ZH)).isEqualTo("无发放记录：回收 7 份，发放 — 份");
