@@ -260,7 +260,7 @@ public final class CustomerSegmentsChapter {
         }
         Table table = Table.of(columns, rows);
         if (occupations) {
-            return table.withCaption(text(lang, "customerSegments.occupation_2"))
+            return table.withCaption(text(lang, "customerSegments.by_occupation"))
                     .withEmptyText(text(lang, "customerSegments.no_survey_form_year_linked_customer"));
         }
         return table.withCaption(text(lang, "customerSegments.category_age_head_family"))

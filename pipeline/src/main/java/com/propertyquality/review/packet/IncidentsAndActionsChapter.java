@@ -71,7 +71,7 @@ public final class IncidentsAndActionsChapter {
         return Table.of(List.of(
                         Column.date(text(lang, "column.date"), 9),
                         Column.text(text(lang, "column.kind"), 10),
-                        Column.text(text(lang, "column.description_2"), 50)), rows)
+                        Column.text(text(lang, "column.entry_description"), 50)), rows)
                 .withCaption(text(lang, "incidentsAndActions.listed_review_plan"))
                 .withEmptyText(text(lang, "incidentsAndActions.review_plan_lists_no_major_accident"));
     }
@@ -113,7 +113,7 @@ public final class IncidentsAndActionsChapter {
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),
                         Column.text(text(lang, "column.office"), 18),
-                        Column.text(text(lang, "column.kind_2"), 8),
+                        Column.text(text(lang, "column.entry_type"), 8),
                         Column.text(text(lang, "column.area"), 10),
                         Column.count(text(lang, "column.entries"), 6),
                         Column.count(text(lang, "column.closed"), 6),
@@ -162,10 +162,10 @@ public final class IncidentsAndActionsChapter {
                         Column.text(text(lang, "column.description"), 30),
                         Column.text(text(lang, "column.owner"), 9),
                         Column.date(text(lang, "column.opened"), 10),
-                        Column.date(text(lang, "column.due_2"), 10),
-                        Column.date(text(lang, "column.closed_2"), 10),
+                        Column.date(text(lang, "column.due_planned"), 10),
+                        Column.date(text(lang, "column.completed_on"), 10),
                         Column.text(text(lang, "column.progress"), 8),
-                        Column.text(text(lang, "column.effective_2"), 8)), rows)
+                        Column.text(text(lang, "column.effectiveness"), 8)), rows)
                 .withCaption(text(lang, "incidentsAndActions.actions_decided_earlier_reviews"))
                 .withEmptyText(text(lang, "incidentsAndActions.no_earlier_review_action_follow_up"))
                 .withNote(text(lang, "incidentsAndActions.shaded_overdue_or_found_not_effective"));

@@ -68,7 +68,7 @@ final class InspectionTables {
             columns.add(Column.text(text(lang, "column.office"), 17));
         }
         columns.addAll(List.of(
-                Column.text(text(lang, "column.level_2"), 12),
+                Column.text(text(lang, "column.inspection_level"), 12),
                 Column.count(text(lang, "column.inspections"), 7),
                 Column.decimal(text(lang, "column.lowest_monthly_average"), 9),
                 Column.decimal(text(lang, "column.highest_monthly_average"), 9),

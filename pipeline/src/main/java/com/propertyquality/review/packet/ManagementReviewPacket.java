@@ -47,6 +47,6 @@ public final class ManagementReviewPacket {
         lines.add(text(lang, "managementReviewPacket.review_inputs_output_forms"));
         CutOffDay.of(source, year).ifPresent(date -> lines.add(text(lang, "managementReviewPacket.data_as_cut_off",
                 date)));
-        return new ReportDocument.Cover(text(lang, "managementReviewPacket.management_review_2"), lines);
+        return new ReportDocument.Cover(text(lang, "managementReviewPacket.cover_title"), lines);
     }
 }

@@ -47,7 +47,7 @@ public final class ObjectivesChapter {
                 .withEmptyText(text(lang, "objectives.no_quality_objectives_review_plan_missing", year))
                 .withNote(text(lang, "objectives.shaded_rows_missed_objectives_satisfaction_judged"));
         return Chapter.of(text(lang, "objectives.quality_objectives"),
-                text(lang, "objectives.quality_objectives_2"),
+                text(lang, "objectives.sheet"),
                 Section.of(null, Paragraphs.of(summary(objectives, year, lang)), table));
     }
 

@@ -75,7 +75,7 @@ public final class OfficeReportChapters {
                                 InspectionTables.seriousNonconformities(figures.seriousNonconformities(),
                                         figures.register(), lang))),
                 Chapter.of(text(lang, "common.corrective_preventive_actions"),
-                        text(lang, "column.actions_2"),
+                        text(lang, "column.corrective_preventive_actions"),
                         Section.numbered(text(lang, "officeReportChapters.progress_effect"),
                                 ActionTables.actionProgress(figures.actions(), figures.register(), false,
                                         lang),
@@ -195,11 +195,11 @@ public final class OfficeReportChapters {
         return Table.of(List.of(
                         Column.count(text(lang, "column.rank"), 5),
                         Column.text(text(lang, "column.area"), 12),
-                        Column.count(text(lang, "column.complaints_2"), 8),
+                        Column.count(text(lang, "column.complaint_count"), 8),
                         Column.percent(text(lang, "column.share"), 8),
                         Column.percent(text(lang, "column.cumulative"), 8),
                         Column.text(text(lang, "column.main_factor"), 7),
-                        Column.text(text(lang, "column.actions_2"), 8)), rows)
+                        Column.text(text(lang, "column.corrective_preventive_actions"), 8)), rows)
                 .withEmptyText(text(lang, "common.no_complaints_this_office_this_year"))
                 .withNote(text(lang, "officeReportChapters.shaded_main_factor_without_corrective_or"));
     }
@@ -219,7 +219,7 @@ public final class OfficeReportChapters {
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),
                         Column.text(text(lang, "column.channel"), 9),
-                        Column.text(text(lang, "column.kind_2"), 8),
+                        Column.text(text(lang, "column.entry_type"), 8),
                         Column.text(text(lang, "column.area"), 10),
                         Column.text(text(lang, "column.severity"), 7),
                         Column.count(text(lang, "column.entries"), 6),
@@ -240,7 +240,7 @@ public final class OfficeReportChapters {
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.month"), 6),
-                        Column.text(text(lang, "column.level_2"), 13),
+                        Column.text(text(lang, "column.inspection_level"), 13),
                         Column.count(text(lang, "column.inspections"), 7),
                         Column.decimal(text(lang, "column.average_score"), 8),
                         Column.decimal(text(lang, "column.lowest_score"), 8),
@@ -260,7 +260,7 @@ public final class OfficeReportChapters {
         return Table.of(List.of(
                         Column.count(text(lang, "column.rank"), 5),
                         Column.text(text(lang, "column.area"), 12),
-                        Column.count(text(lang, "column.complaints_2"), 8),
+                        Column.count(text(lang, "column.complaint_count"), 8),
                         Column.percent(text(lang, "column.share"), 8),
                         Column.percent(text(lang, "column.cumulative"), 8)), rows)
                 .withEmptyText(text(lang, "officeReportChapters.every_main_factor_has_corrective_or"))

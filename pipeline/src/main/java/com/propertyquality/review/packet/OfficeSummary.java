@@ -126,7 +126,7 @@ final class OfficeSummary {
                         Column.text(text(lang, "column.item"), 14),
                         Column.text(text(lang, "column.level"), 8),
                         Column.count(text(lang, "column.unsatisfied"), 8),
-                        Column.percent(text(lang, "column.office_2"), 9),
+                        Column.percent(text(lang, "column.office_satisfaction"), 9),
                         Column.percent(text(lang, "column.company"), 9)), rows)
                 .withCaption(text(lang, "officeSummary.items_below_company"))
                 .withEmptyText(text(lang, "officeSummary.no_item_below_company_s_rate"));
@@ -139,8 +139,8 @@ final class OfficeSummary {
                 Names.of(ImportTemplates.FEEDBACK_KINDS, kind, lang), counts.entries, counts.closed,
                 counts.openOverDays, counts.major)));
         return Table.of(List.of(
-                        Column.text(text(lang, "column.kind_2"), 12),
-                        Column.count(text(lang, "column.entries_2"), 8),
+                        Column.text(text(lang, "column.entry_type"), 12),
+                        Column.count(text(lang, "column.register_entries"), 8),
                         Column.count(text(lang, "column.closed"), 8),
                         Column.count(text(lang, "column.open_over_30_days"), 9),
                         Column.count(text(lang, "column.major"), 8)), rows)
@@ -158,10 +158,10 @@ final class OfficeSummary {
                 .toList();
         return Table.of(List.of(
                         Column.text(text(lang, "column.main_factor"), 12),
-                        Column.count(text(lang, "column.complaints_2"), 8),
+                        Column.count(text(lang, "column.complaint_count"), 8),
                         Column.percent(text(lang, "column.share"), 8),
                         Column.percent(text(lang, "column.cumulative"), 8),
-                        Column.text(text(lang, "column.actions_2"), 8)), rows)
+                        Column.text(text(lang, "column.corrective_preventive_actions"), 8)), rows)
                 .withCaption(text(lang, "officeSummary.main_factors_complaints_5_1_3"))
                 .withEmptyText(text(lang, "common.no_complaints_this_office_this_year"))
                 .withNote(text(lang, "officeSummary.shaded_no_corrective_or_preventive_action"));

@@ -317,8 +317,8 @@ public final class OutputFormsChapter {
                         Column.count(text(lang, "column.no"), 4),
                         Column.text(text(lang, "column.issue"), 26),
                         Column.text(text(lang, "column.office"), 13),
-                        Column.count(text(lang, "column.complaints_2"), 6),
-                        Column.signature(text(lang, "column.action_2"), 20),
+                        Column.count(text(lang, "column.complaint_count"), 6),
+                        Column.signature(text(lang, "column.improvement_action"), 20),
                         Column.signature(text(lang, "column.owner"), 9),
                         Column.signature(text(lang, "column.completed"), 8),
                         Column.signature(text(lang, "column.verification_verifier"), 12)), rows)

@@ -30,7 +30,7 @@ final class ParetoTables {
                         Optional.ofNullable(row.number(ComplaintPareto.CUMULATIVE_SHARE)).orElse(Double.NaN),
                         row.isTrue(ComplaintPareto.MAIN_FACTOR)))
                 .toList();
-        return Optional.of(new ParetoChart(caption, text(lang, "column.complaints_2"),
+        return Optional.of(new ParetoChart(caption, text(lang, "column.complaint_count"),
                 text(lang, "paretoTables.cumulative_share"), bars, MainFactors.THRESHOLD.doubleValue()));
     }
 

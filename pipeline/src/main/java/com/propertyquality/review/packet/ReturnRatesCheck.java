@@ -46,7 +46,7 @@ public final class ReturnRatesCheck {
                 ReviewTerms.returnAnomaly(office.text(SurveyReturns.ANOMALY), lang))).toList();
         Table table = Table.of(List.of(
                 Column.text(text(lang, "column.office_id"), 9),
-                Column.text(text(lang, "column.office_3"), 26),
+                Column.text(text(lang, "column.office_name"), 26),
                 Column.count(text(lang, "column.distributed"), 10),
                 Column.count(text(lang, "column.returned"), 10),
                 Column.percent(text(lang, "column.return_rate"), 10),

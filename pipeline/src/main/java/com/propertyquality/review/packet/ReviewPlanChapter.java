@@ -65,9 +65,9 @@ public final class ReviewPlanChapter {
         }
         MartRow meeting = plan.get();
         Table arrangement = Table.of(List.of(
-                        Column.date(text(lang, "column.date_2"), 9),
-                        Column.text(text(lang, "column.time_2"), 6),
-                        Column.text(text(lang, "column.place_2"), 18),
+                        Column.date(text(lang, "column.meeting_date_short"), 9),
+                        Column.text(text(lang, "column.meeting_time"), 6),
+                        Column.text(text(lang, "column.meeting_place"), 18),
                         Column.text(text(lang, "column.chair"), 11),
                         Column.text(text(lang, "column.management_representative"), 11)),
                 List.of(Row.of(meeting.date("meeting_date"), meeting.text("meeting_time"), meeting.text("place"),
@@ -109,7 +109,7 @@ public final class ReviewPlanChapter {
                 .orElse(List.of());
         blocks.add(Table.of(List.of(
                         Column.date(text(lang, "column.previous_review"), 9),
-                        Column.date(text(lang, "column.due_3"), 9),
+                        Column.date(text(lang, "column.review_due_by"), 9),
                         Column.date(text(lang, "column.meeting_date"), 9),
                         Column.count(text(lang, "column.whole_months_since"), 7),
                         Column.text(text(lang, "column.meets_12_month_rule"), 7),
@@ -162,8 +162,8 @@ public final class ReviewPlanChapter {
                         Column.text(text(lang, "column.clause"), 15),
                         Column.text(text(lang, "column.office"), 10),
                         Column.date(text(lang, "column.date"), 9),
-                        Column.text(text(lang, "column.evidence_2"), 33),
-                        Column.text(text(lang, "column.reference_2"), 12),
+                        Column.text(text(lang, "column.basis"), 33),
+                        Column.text(text(lang, "column.record_id"), 12),
                         Column.text(text(lang, "column.source"), 9)),
                         rows)
                 .withEmptyText(text(lang, "reviewPlan.data_shows_nothing_procedure_4_1", year))
@@ -183,12 +183,12 @@ public final class ReviewPlanChapter {
                                 sourceName(row.text(ReviewAttentionItems.SOURCE), lang)))
                 .toList();
         Table table = Table.of(List.of(
-                        Column.text(text(lang, "column.item_2"), 13),
-                        Column.text(text(lang, "column.clause_2"), 6),
+                        Column.text(text(lang, "column.attention_item"), 13),
+                        Column.text(text(lang, "column.clause_letter"), 6),
                         Column.text(text(lang, "column.office"), 9),
                         Column.date(text(lang, "column.date"), 9),
-                        Column.text(text(lang, "column.evidence_2"), 32),
-                        Column.text(text(lang, "column.reference_2"), 10),
+                        Column.text(text(lang, "column.basis"), 32),
+                        Column.text(text(lang, "column.record_id"), 10),
                         Column.text(text(lang, "column.source"), 9)),
                         rows)
                 .withEmptyText(text(lang, "reviewPlan.no_attention_items", year))

@@ -91,10 +91,10 @@ public final class ServicePerformanceChapter {
                         Column.count(text(lang, "column.forms"), 6),
                         Column.count(text(lang, "column.qualified"), 6),
                         Column.count(text(lang, "column.unsatisfied"), 6),
-                        Column.count(text(lang, "column.unrated_2"), 6),
+                        Column.count(text(lang, "column.unrated_items"), 6),
                         Column.percent(text(lang, "column.satisfaction"), 7),
-                        Column.count(text(lang, "column.rank_2"), 4),
-                        Column.points(text(lang, "column.gap_company_points_2"), 8)),
+                        Column.count(text(lang, "column.ranking"), 4),
+                        Column.points(text(lang, "column.gap_to_company_points"), 8)),
                         rows)
                 .withEmptyText(text(lang, "servicePerformance.no_survey_forms_were_returned", year))
                 .withNote(satisfactionFormula(lang) +
@@ -121,7 +121,7 @@ public final class ServicePerformanceChapter {
                     .toList();
             String of = parts > 1 ? (part + 1) + "/" + parts : null;
             String caption = of == null ? text(lang, "servicePerformance.satisfaction_office")
-                    : text(lang, "servicePerformance.satisfaction_office_2", of);
+                    : text(lang, "servicePerformance.satisfaction_by_office_of_year", of);
             charts.add(new BarChart(caption, text(lang, "servicePerformance.satisfaction"), bars, company,
                     text(lang, "servicePerformance.company_rate")));
         }
@@ -141,7 +141,7 @@ public final class ServicePerformanceChapter {
                                 Column.count(text(lang, "column.forms"), 8),
                                 Column.count(text(lang, "column.qualified"), 8),
                                 Column.count(text(lang, "column.unsatisfied"), 8),
-                                Column.count(text(lang, "column.unrated_2"), 8),
+                                Column.count(text(lang, "column.unrated_items"), 8),
                                 Column.percent(text(lang, "column.satisfaction"), 8)),
                                 rows)
                         .withEmptyText(Labels.noRecords(year, lang))
@@ -171,7 +171,7 @@ public final class ServicePerformanceChapter {
                         Column.text(text(lang, "column.level"), 7),
                         Column.count(text(lang, "column.qualified"), 7),
                         Column.count(text(lang, "column.unsatisfied"), 7),
-                        Column.count(text(lang, "column.unrated_2"), 7),
+                        Column.count(text(lang, "column.unrated_items"), 7),
                         Column.percent(text(lang, "column.satisfaction"), 7)),
                         items)
                 .withCaption(text(lang, "servicePerformance.satisfaction_item_company"))
@@ -194,7 +194,7 @@ public final class ServicePerformanceChapter {
                         Column.text(text(lang, "column.level"), 12),
                         Column.count(text(lang, "column.qualified"), 8),
                         Column.count(text(lang, "column.unsatisfied"), 8),
-                        Column.count(text(lang, "column.unrated_2"), 8),
+                        Column.count(text(lang, "column.unrated_items"), 8),
                         Column.percent(text(lang, "column.satisfaction"), 8)),
                         levels)
                 .withCaption(text(lang, "servicePerformance.satisfaction_level_management_service"))
@@ -252,8 +252,8 @@ public final class ServicePerformanceChapter {
         }
         Table satisfaction = Table.of(List.of(
                         Column.text(text(lang, "column.office"), 16),
-                        Column.percent(text(lang, "column.satisfaction_2", year), 8),
-                        Column.percent(text(lang, "column.satisfaction_2", (year - 1)), 8),
+                        Column.percent(text(lang, "column.satisfaction_of_year", year), 8),
+                        Column.percent(text(lang, "column.satisfaction_of_year", (year - 1)), 8),
                         Column.points(text(lang, "column.change_points"), 8),
                         Column.text(text(lang, "column.sig"), 4)),
                         offices.stream().map(row -> Row.shadedIf(droppedOffices.contains(row.text(SatisfactionByOffice.OFFICE_ID)),
@@ -267,8 +267,8 @@ public final class ServicePerformanceChapter {
                         ReviewTriggers.SATISFACTION_DROP_POINTS) + "\n" + significanceNote(lang));
         Table returnRates = Table.of(List.of(
                         Column.text(text(lang, "column.office"), 16),
-                        Column.percent(text(lang, "column.return_rate_2", year), 8),
-                        Column.percent(text(lang, "column.return_rate_2", (year - 1)), 8),
+                        Column.percent(text(lang, "column.return_rate_of_year", year), 8),
+                        Column.percent(text(lang, "column.return_rate_of_year", (year - 1)), 8),
                         Column.points(text(lang, "column.change_points"), 8)),
                         returns.stream().map(row -> Row.of(Labels.office(row), row.number(SurveyReturns.RETURN_RATE),
                                 row.number(SurveyReturns.PREVIOUS_RETURN_RATE),
@@ -323,7 +323,7 @@ public final class ServicePerformanceChapter {
                                 Column.count(text(lang, "column.distributed"), 7),
                                 Column.count(text(lang, "column.returned"), 7),
                                 Column.percent(text(lang, "column.return_rate"), 7),
-                                Column.count(text(lang, "column.rank_2"), 4),
+                                Column.count(text(lang, "column.ranking"), 4),
                                 Column.text(text(lang, "column.threshold"), 6),
                                 Column.text(text(lang, "column.remark"), 13)),
                                 rows)
@@ -358,10 +358,10 @@ public final class ServicePerformanceChapter {
                 code -> Names.of(ImportTemplates.CHANNELS, code, lang),
                         text(lang, "servicePerformance.channel"), true, year,
                 lang)
-                .withCaption(text(lang, "servicePerformance.channel_2"))
+                .withCaption(text(lang, "servicePerformance.by_channel"))
                 .withNote(text(lang, "servicePerformance.originals_kept_entries_whose_original_document"));
         Table byKind = tallyTable(tallies.byKind, ImportTemplates.FEEDBACK_KINDS.codes(),
-                code -> Names.of(ImportTemplates.FEEDBACK_KINDS, code, lang), text(lang, "column.kind_2"), false, year,
+                code -> Names.of(ImportTemplates.FEEDBACK_KINDS, code, lang), text(lang, "column.entry_type"), false, year,
                 lang)
                 .withCaption(text(lang, "servicePerformance.kind"));
         Table byArea = tallyTable(tallies.byArea, ImportTemplates.AREAS.codes(),
@@ -409,9 +409,9 @@ public final class ServicePerformanceChapter {
                 .forEach(entry -> tallies.put(entry.getKey(), entry.getValue()));
         List<Column> columns = new ArrayList<>(List.of(
                 Column.text(header, 14),
-                Column.count(text(lang, "column.entries_2"), 7),
+                Column.count(text(lang, "column.register_entries"), 7),
                 Column.count(text(lang, "column.closed"), 7),
-                Column.count(text(lang, "column.open_2"), 7),
+                Column.count(text(lang, "column.in_progress"), 7),
                 Column.percent(text(lang, "column.closure_rate"), 7),
                 Column.count(text(lang, "column.open_30_days"), 8)));
         if (withOriginals) {
@@ -486,13 +486,13 @@ public final class ServicePerformanceChapter {
                         row.number(ComplaintPareto.CUMULATIVE_SHARE), ReviewTerms.mainFactorAction(row, lang)))
                 .toList();
         return Table.of(List.of(
-                        Column.count(text(lang, "column.rank_2"), 4),
+                        Column.count(text(lang, "column.ranking"), 4),
                         Column.text(text(lang, "column.area"), 12),
                         Column.text(text(lang, "column.level"), 6),
-                        Column.count(text(lang, "column.complaints_2"), 7),
+                        Column.count(text(lang, "column.complaint_count"), 7),
                         Column.percent(text(lang, "column.share"), 7),
                         Column.percent(text(lang, "column.cumulative"), 7),
-                        Column.text(text(lang, "column.actions_2"), 8)),
+                        Column.text(text(lang, "column.corrective_preventive_actions"), 8)),
                         rows)
                 .withCaption(text(lang, "servicePerformance.main_factors"))
                 .withEmptyText(text(lang, "servicePerformance.no_complaints", year))
