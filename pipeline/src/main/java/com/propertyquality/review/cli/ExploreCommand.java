@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.explorer.ExplorerServer;
 import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.workbench.DuckDbReadEngine;
@@ -59,8 +60,9 @@ class ExploreCommand implements Callable<Integer> {
             folder = context.getBean(WorkFolder.class);
         }
         Path martsFolder = local(folder.marts(), "--marts");
-        Path lakeFolder = local(folder.lake(), "--lake");
-        try (ExplorerServer running = ExplorerServer.start(DuckDbReadEngine.open(lakeFolder, martsFolder, office),
+        local(folder.lake(), "--lake");
+        try (ExplorerServer running = ExplorerServer.start(
+                DuckDbReadEngine.open(folder.openLake(Lake.DEFAULT_BUFFER_ROWS), martsFolder, office),
                 bind, port, office)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Explorer: " + running.url());

@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.marts.QueryViews;
 import com.propertyquality.review.workbench.Answer;
 import com.propertyquality.review.workbench.DuckDbReadEngine;
@@ -122,8 +123,8 @@ class QueryCommand implements Callable<Integer> {
     }
 
     private int askDuckDb(WorkFolder work) {
-        try (DuckDbReadEngine reader = DuckDbReadEngine.open(work.lake().localPath(), work.marts().localPath(),
-                null)) {
+        try (DuckDbReadEngine reader = DuckDbReadEngine.open(work.openLake(Lake.DEFAULT_BUFFER_ROWS),
+                work.marts().localPath(), null)) {
             Answer answer = reader.ask(sql);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
@@ -138,7 +139,7 @@ class QueryCommand implements Callable<Integer> {
 
     private int askSpark(ReviewProperties properties, WorkFolder work) {
         SparkSession spark = SparkSessions.get(properties.spark());
-        List<String> views = QueryViews.register(spark, work.lake(), work.marts());
+        List<String> views = QueryViews.register(spark, work.catalog(), work.marts());
         Dataset<Row> result = new SparkDoor(spark, views).ask(sql);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {

@@ -19,10 +19,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param returns     the survey return-rate rule
  * @param ingest      how the ingest uses the machine
  * @param cutOff      the day of each review year its figures are judged at, as MM-dd (default 12-31)
+ * @param lakeCatalog the Iceberg catalog of the lake's tables
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(Path work, String lake, String marts, String companyName, Spark spark,
-                               Returns returns, Ingest ingest, @DefaultValue("12-31") String cutOff) {
+                               Returns returns, Ingest ingest, @DefaultValue("12-31") String cutOff,
+                               LakeCatalogSettings lakeCatalog) {
+
+    /**
+     * @param type       hadoop (a catalog in the lake folder), jdbc or rest; empty for the default: jdbc in the job
+     *                   repository's database when that is PostgreSQL, else hadoop
+     * @param uri        the JDBC URL or REST endpoint (for jdbc, empty means the job repository's database)
+     * @param properties any other Iceberg catalog property (jdbc.user, credential, token, io-impl, ...)
+     */
+    public record LakeCatalogSettings(String type, String uri, Map<String, String> properties) {
+
+        public LakeCatalogSettings {
+            type = type == null ? "" : type.strip();
+            uri = uri == null ? "" : uri.strip();
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+    }
 
     /**
      * @param master            local[*], spark://host:port, yarn, k8s://...

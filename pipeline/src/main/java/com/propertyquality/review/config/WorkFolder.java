@@ -2,6 +2,8 @@ package com.propertyquality.review.config;
 
 import java.nio.file.Path;
 
+import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.StoragePath;
 
 /**
@@ -11,14 +13,20 @@ import com.propertyquality.review.lake.StoragePath;
  *
  * @param root  the work folder
  * @param lake  the Parquet lake ({@code <root>/lake} when null)
- * @param marts the marts ({@code <root>/marts} when null)
+ * @param marts   the marts ({@code <root>/marts} when null)
+ * @param catalog the Iceberg catalog of the lake's tables (a Hadoop catalog in the lake folder when null)
  */
-public record WorkFolder(Path root, StoragePath lake, StoragePath marts) {
+public record WorkFolder(Path root, StoragePath lake, StoragePath marts, LakeCatalog catalog) {
 
     public WorkFolder {
         root = root.toAbsolutePath().normalize();
         lake = lake != null ? lake : StoragePath.local(root.resolve("lake"));
         marts = marts != null ? marts : StoragePath.local(root.resolve("marts"));
+        catalog = catalog != null ? catalog : LakeCatalog.inLake(lake);
+    }
+
+    public WorkFolder(Path root, StoragePath lake, StoragePath marts) {
+        this(root, lake, marts, null);
     }
 
     /** Everything under the work folder on the local disk. */
@@ -37,12 +45,21 @@ public record WorkFolder(Path root, StoragePath lake, StoragePath marts) {
                 marts == null || marts.isBlank() ? null : StoragePath.of(marts));
     }
 
+    /** The same folders with the lake's tables in another catalog. */
+    public WorkFolder withCatalog(LakeCatalog other) {
+        return new WorkFolder(root, lake, marts, other);
+    }
+
+    /** The lake a run writes, staging its files in {@link #staging}. */
+    public Lake openLake(int bufferRows) {
+        return new Lake(catalog, lake, staging(), bufferRows);
+    }
+
     /**
-     * Where a run stages its files on the local disk: beside the lake's partitions when the lake is local (a part
-     * then moves into the lake by a rename), else in the work folder.
+     * Where a run stages its files on the local disk: the work folder's {@code staging/}.
      */
     public Path staging() {
-        return lake().isLocal() ? lake().localPath().resolve("_staging") : root.resolve("staging");
+        return root.resolve("staging");
     }
 
     public Path reports() {

@@ -40,6 +40,7 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.SnapshotSummary;
 import com.propertyquality.review.lake.StagedFile;
 import com.propertyquality.review.lake.StoragePath;
 
@@ -141,11 +142,8 @@ public class IngestService {
 
     private IngestReport run(Path input, Charset encodingOverride, PrintWriter out, String lakeLocation) {
         String runId = LocalDateTime.now(clock).format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Lake lake = new Lake(work.lake(), work.staging(), Lake.DEFAULT_BUFFER_ROWS);
-        int recovered = lake.recover();
-        if (recovered > 0) {
-            out.println("Completed " + recovered + " commit(s) of an earlier run that was stopped half-way");
-        }
+        Lake lake = work.openLake(Lake.DEFAULT_BUFFER_ROWS);
+        lake.recover();
         int abandoned = failKilledJobs(lakeLocation);
         if (abandoned > 0) {
             out.println("Marked " + abandoned + " file job(s) of a run that was killed as failed in the job repository");
@@ -246,8 +244,10 @@ public class IngestService {
         ofTemplate.stream().filter(l -> l.status() == FileLoad.Status.LOADED)
                 .flatMap(l -> l.staged().stream())
                 .forEach(staged -> byTable.computeIfAbsent(staged.template(), t -> new ArrayList<>()).add(staged));
+        List<SnapshotSummary.Source> sources = ofTemplate.stream().filter(l -> l.status() == FileLoad.Status.LOADED)
+                .map(l -> new SnapshotSummary.Source(l.fileName(), l.sha256(), l.stored(), l.rejected())).toList();
         byTable.forEach((table, staged) -> {
-            Map<String, List<Lake.Replacement>> committed = lake.commit(run.id(), table, staged);
+            Map<String, List<Lake.Replacement>> committed = lake.commit(run.id(), table, staged, sources);
             synchronized (replaced) {
                 replaced.putAll(committed);
             }

@@ -1,40 +1,66 @@
 package com.propertyquality.review.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.ReplacePartitions;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.parquet.schema.MessageType;
+
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
 
 /**
- * The Parquet data lake: one dataset folder per template (and a private one for personal data), Hive-style
- * partitions, data files written by the ingest. The lake lives on any Hadoop file system ({@link StoragePath}: the
- * local disk by default, HDFS, S3); a load stages every file apart on the local disk, then {@link #commit} swaps in
- * whole partitions: a partition is replaced by exactly what the load holds for it, and partitions the load does not
- * touch stay as they were.
+ * The data lake: one Apache Iceberg table per dataset (format v2, Parquet data files), identity-partitioned as the
+ * template says (office, year), in the catalog {@link LakeCatalog} names; the public datasets in one namespace, the
+ * personal data in another. A load stages every input file apart on the local disk with our own Parquet writer
+ * ({@link StagedFile}), then {@link #commit} puts each table's new files in the table's folder and replaces the
+ * partitions they hold in one Iceberg commit: a partition is replaced by exactly what the load holds for it, and
+ * partitions the load does not touch stay as they were.
  *
- * <p>A commit is crash-safe. It first assembles every new partition in the lake's {@code _staging} folder, then
- * writes a journal of the swaps there, then swaps each partition by two directory renames. A process killed before
- * the journal leaves the lake as it was; one killed after it is rolled forward by the next ingest
- * ({@link #recover}), which completes the swaps from the fully assembled partitions. A reader never sees a
- * half-written partition: it sees the old one or the new one (or, for the instant between the two renames of a
- * swap, none). This rests on atomic renames: local disks and HDFS have them; object stores such as S3 copy
- * instead, so there a reader can see a partition half-swapped (the journal still completes it).
+ * <p>Iceberg gives what our journal and directory renames gave before: a commit is atomic (a reader sees the table
+ * before or after it, never half), a process killed at any moment leaves the table as it was before the commit it
+ * was making, and every earlier state stays readable as a snapshot. A data file is named after the SHA-256 of its
+ * bytes: a partition whose staged file is the one the table already holds is left alone, so loading the same files
+ * again commits nothing, and a run killed after copying its files and run again finds them in place.
  */
 public final class Lake {
-
-    private static final String STAGING = "_staging";
-    private static final String JOURNAL = "journal";
 
     /**
      * Rows of one input file held in memory before a sorted run is spilled to disk: about 30 MB of rows, which
@@ -42,26 +68,31 @@ public final class Lake {
      */
     public static final int DEFAULT_BUFFER_ROWS = 100_000;
 
+    private final LakeCatalog catalog;
     private final StoragePath root;
     private final Path localStaging;
     private final int bufferRows;
+    private final Map<String, Table> tables = new HashMap<>();
 
-    /** A lake on the local disk that stages in its own {@code _staging} folder (tests). */
+    /** A lake on the local disk, its catalog in the folder, staging in its own {@code _staging} folder (tests). */
     public Lake(Path root) {
-        this(StoragePath.local(root), root.resolve(STAGING), DEFAULT_BUFFER_ROWS);
+        this(root, DEFAULT_BUFFER_ROWS);
     }
 
-    /** A lake on the local disk that stages in its own {@code _staging} folder, spilling after {@code bufferRows}. */
+    /** As {@link #Lake(Path)}, spilling after {@code bufferRows}. */
     public Lake(Path root, int bufferRows) {
-        this(StoragePath.local(root), root.resolve(STAGING), bufferRows);
+        this(LakeCatalog.inLake(StoragePath.local(root)), StoragePath.local(root), root.resolve("_staging"),
+                bufferRows);
     }
 
     /**
-     * @param root         the lake, on any file system
+     * @param catalog      where the tables are registered
+     * @param root         the lake's folder, on any file system (the Hadoop catalog's warehouse)
      * @param localStaging a folder on the local disk for the runs' staged files (removed as runs end)
      * @param bufferRows   rows of a file held in memory before a sorted run is spilled (tests use a small number)
      */
-    public Lake(StoragePath root, Path localStaging, int bufferRows) {
+    public Lake(LakeCatalog catalog, StoragePath root, Path localStaging, int bufferRows) {
+        this.catalog = catalog;
         this.root = root;
         this.localStaging = localStaging.toAbsolutePath().normalize();
         this.bufferRows = bufferRows;
@@ -71,8 +102,8 @@ public final class Lake {
         return root;
     }
 
-    public StoragePath datasetDir(Template template) {
-        return root.resolve(template.dataset());
+    public LakeCatalog catalog() {
+        return catalog;
     }
 
     /** The run's folder on the local disk, for what it stages (its files, the duplicate check's spilled keys). */
@@ -87,14 +118,19 @@ public final class Lake {
         if (!Files.isDirectory(run)) {
             StoragePath.local(run).mkdirsForOwner();
         }
+        Map<String, MessageType> schemas = new LinkedHashMap<>();
+        for (LakeDataset dataset : LakeSchemas.datasets(template)) {
+            schemas.put(dataset.name(), TableSchemas.parquetSchema(dataset, tableForLoad(template, dataset).schema()));
+        }
         Path folder = localRunFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
-        return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex), bufferRows);
+        return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex), bufferRows, schemas);
     }
 
     /**
-     * One partition a commit replaced, with its row counts before and after (0 before for a new partition).
+     * One partition a load held, with its row counts before and after (0 before for a new partition); unchanged
+     * when the table already held exactly these rows (nothing was committed for it).
      */
-    public record Replacement(String dataset, String partition, long rowsBefore, long rowsAfter) {
+    public record Replacement(String dataset, String partition, long rowsBefore, long rowsAfter, boolean changed) {
 
         /** Half the rows it had or fewer: worth a word, since a load replaces whole partitions. */
         public boolean shrankByHalf() {
@@ -103,112 +139,234 @@ public final class Lake {
     }
 
     /**
-     * Moves the staged files of one template into the lake, for each of its datasets.
+     * Replaces the partitions the staged files of one template hold, one Iceberg commit per dataset (nothing is
+     * committed for a dataset whose partitions are all unchanged).
      *
-     * @return the partitions replaced, per dataset
+     * @param sources the input files behind the staged ones, recorded in each snapshot's summary
+     * @return the partitions the load held, per dataset
      */
-    public Map<String, List<Replacement>> commit(String runId, Template template, List<StagedFile> files) {
-        StoragePath commit = root.resolve(STAGING).resolve(runId).resolve("commit-" + template.dataset());
+    public Map<String, List<Replacement>> commit(String runId, Template template, List<StagedFile> files,
+                                                 List<SnapshotSummary.Source> sources) {
         Map<String, List<Replacement>> replaced = new LinkedHashMap<>();
-        List<String> journal = new ArrayList<>();
         try {
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
-                boolean personal = dataset.name().equals(template.privateDataset());
-                if (personal) {
-                    // personal data is the owner's alone at every step: assembled, swapped in, and in the lake
-                    commit.resolve("assembled").resolve(dataset.name()).mkdirsForOwner();
-                    root.resolve(dataset.name()).mkdirsForOwner();
-                }
-                TreeSet<String> partitions = new TreeSet<>();
-                files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
-                List<Replacement> replacements = new ArrayList<>();
-                for (String partition : partitions) {
-                    StoragePath next = commit.resolve("assembled").resolve(dataset.name()).resolve(partition);
-                    List<Path> parts = files.stream().map(file -> file.part(dataset.name(), partition))
-                            .filter(Files::exists).toList(); // in the run's file order
-                    PartitionFiles.assemble(parts, next);
-                    journal.add(dataset.name() + "\t" + partition);
-                    replacements.add(new Replacement(dataset.name(), partition,
-                            ParquetRows.countRows(root.resolve(dataset.name()).resolve(partition)),
-                            ParquetRows.countRows(next)));
-                }
-                replaced.put(dataset.name(), replacements);
+                replaced.put(dataset.name(), commitDataset(runId, template, dataset, files, sources));
             }
-            // from here on the swaps are decided: a crash is rolled forward, never back
-            writeJournal(commit, journal);
-            swap(commit, journal);
-            if (template.hasPrivateData()) {
-                root.resolve(template.privateDataset()).restrictToOwner();
-            }
-            commit.delete();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + template.dataset() + " into the lake", e);
         }
         return replaced;
     }
 
-    /** The journal appears whole or not at all: written aside, then renamed. */
-    private static void writeJournal(StoragePath commit, List<String> journal) {
-        StoragePath temporary = commit.resolve(JOURNAL + ".tmp");
-        temporary.writeString(String.join("\n", journal));
-        temporary.renameTo(commit.resolve(JOURNAL));
+    /** {@link #commit(String, Template, List, List)} of files whose sources are not recorded (tests' fixtures). */
+    public Map<String, List<Replacement>> commit(String runId, Template template, List<StagedFile> files) {
+        return commit(runId, template, files, List.of());
     }
 
-    private static List<String> readJournal(StoragePath journal) {
-        String text = journal.readString();
-        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-    }
-
-    /** Performs the journal's swaps that are not done yet; safe to repeat. */
-    private void swap(StoragePath commit, List<String> journal) {
-        for (String entry : journal) {
-            int tab = entry.indexOf('\t');
-            String dataset = entry.substring(0, tab);
-            String partition = entry.substring(tab + 1);
-            StoragePath next = commit.resolve("assembled").resolve(dataset).resolve(partition);
-            if (!next.exists()) {
-                continue; // swapped before a crash
+    private List<Replacement> commitDataset(String runId, Template template, LakeDataset dataset,
+                                            List<StagedFile> files, List<SnapshotSummary.Source> sources)
+            throws IOException {
+        Table table = tableForLoad(template, dataset);
+        table.refresh();
+        PartitionSpec spec = table.spec();
+        Map<String, List<DataFile>> current = filesByPartition(table, dataset);
+        TreeSet<String> partitions = new TreeSet<>();
+        files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
+        MetricsConfig metrics = MetricsConfig.forTable(table);
+        List<Replacement> replacements = new ArrayList<>();
+        List<DataFile> added = new ArrayList<>();
+        for (String partition : partitions) {
+            List<Path> parts = files.stream().map(file -> file.part(dataset.name(), partition))
+                    .filter(Files::exists).toList(); // in the run's file order
+            Path staged = PartitionFiles.concatenate(parts, parts.get(0).resolveSibling("partition.parquet"));
+            String name = ContentName.of(staged) + ".parquet";
+            StructLike values = partitionData(spec, files.stream().filter(file -> file.hasPartition(partition))
+                    .findFirst().orElseThrow().partitionValues(partition));
+            List<DataFile> before = current.getOrDefault(partition, List.of());
+            long rowsBefore = before.stream().mapToLong(DataFile::recordCount).sum();
+            if (before.size() == 1 && fileName(before.get(0)).equals(name)) {
+                replacements.add(new Replacement(dataset.name(), partition, rowsBefore, rowsBefore, false));
+                continue;
             }
-            StoragePath target = root.resolve(dataset).resolve(partition);
-            if (target.exists()) {
-                StoragePath old = commit.resolve("replaced").resolve(dataset).resolve(partition);
-                old.delete();
-                target.renameTo(old);
-            }
-            next.renameTo(target);
+            String location = table.locationProvider().newDataLocation(spec, values, name);
+            long size = Files.size(staged);
+            place(staged, table, location);
+            DataFile file = DataFiles.builder(spec)
+                    .withPath(location)
+                    .withFormat(FileFormat.PARQUET)
+                    .withPartition(values)
+                    .withFileSizeInBytes(size)
+                    .withMetrics(ParquetUtil.fileMetrics(table.io().newInputFile(location), metrics))
+                    .build();
+            added.add(file);
+            replacements.add(new Replacement(dataset.name(), partition, rowsBefore, file.recordCount(), true));
         }
+        if (!added.isEmpty()) {
+            ReplacePartitions replace = table.newReplacePartitions();
+            added.forEach(replace::addFile);
+            SnapshotSummary.of(runId, template, sources).forEach(replace::set);
+            replace.commit();
+        }
+        if (LakeCatalog.table(template, dataset.name()).namespace().level(0).equals(LakeCatalog.PRIVATE_NAMESPACE)) {
+            restrictToOwner(table);
+        }
+        return replacements;
+    }
+
+    /** Personal data: the table's folder (files and metadata) the owner's alone, when the lake can reach it. */
+    private static void restrictToOwner(Table table) {
+        StoragePath location = StoragePath.ofTableLocation(table.location());
+        location.restrictToOwner();
     }
 
     /**
-     * Brings the lake to a consistent state after runs that were killed: completes every commit that had written
-     * its journal, then removes everything runs left in staging, in the lake and on the local disk. Only safe while
-     * holding the run lock, when no other run can be staging or committing.
-     *
-     * @return the number of interrupted commits completed
+     * Puts a staged file where the table wants it: moved on the local disk, copied to any other file system. A
+     * file already there is the same file (its name is its content's digest), left by a run that was killed.
      */
-    public int recover() {
-        StoragePath staging = root.resolve(STAGING);
-        int completed = 0;
-        for (StoragePath run : staging.list()) {
-            for (StoragePath commit : run.list()) {
-                StoragePath journal = commit.resolve(JOURNAL);
-                if (journal.exists()) {
-                    swap(commit, readJournal(journal));
-                    completed++;
-                }
+    private static void place(Path staged, Table table, String location) throws IOException {
+        StoragePath target = StoragePath.ofTableLocation(location);
+        if (target.isLocal()) {
+            Path path = target.localPath();
+            if (!Files.exists(path)) {
+                // moved aside first, then renamed: a reader of the folder never sees half a file
+                Files.createDirectories(path.getParent());
+                Path temporary = path.resolveSibling("." + path.getFileName() + ".tmp");
+                Files.move(staged, temporary, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return;
+        }
+        if (target.exists() && target.fileSystem().getFileStatus(target.path()).getLen() == Files.size(staged)) {
+            return;
+        }
+        OutputFile output = table.io().newOutputFile(location);
+        try (InputStream in = Files.newInputStream(staged); OutputStream out = output.createOrOverwrite()) {
+            in.transferTo(out);
+        }
+    }
+
+    private static String fileName(DataFile file) {
+        String path = file.location();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The table's current data files by partition (our folder notation: office_id=SZ01/year=2025). */
+    private static Map<String, List<DataFile>> filesByPartition(Table table, LakeDataset dataset) throws IOException {
+        Map<String, List<DataFile>> byPartition = new HashMap<>();
+        if (table.currentSnapshot() == null) {
+            return byPartition;
+        }
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+            for (FileScanTask task : tasks) {
+                DataFile file = task.file();
+                byPartition.computeIfAbsent(partitionPath(dataset, file.partition()), p -> new ArrayList<>())
+                        .add(file);
             }
         }
-        staging.delete();
+        return byPartition;
+    }
+
+    private static String partitionPath(LakeDataset dataset, StructLike partition) {
+        Object[] values = new Object[dataset.partitionBy().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = partition.get(i, Object.class);
+        }
+        return PartitionPath.of(dataset.partitionBy(), values);
+    }
+
+    private static StructLike partitionData(PartitionSpec spec, Object[] values) {
+        GenericRecord record = GenericRecord.create(spec.partitionType());
+        for (int i = 0; i < values.length; i++) {
+            record.set(i, values[i]);
+        }
+        return record;
+    }
+
+    /**
+     * The table of a dataset, created when the lake has none yet and brought up to the contract's columns. A load
+     * creates tables; a reader never does ({@link #currentFiles}).
+     */
+    private synchronized Table tableForLoad(Template template, LakeDataset dataset) {
+        Table known = tables.get(dataset.name());
+        if (known != null) {
+            return known;
+        }
+        TableIdentifier id = LakeCatalog.table(template, dataset.name());
+        Catalog iceberg = catalog.catalog();
+        Table table;
+        if (iceberg.tableExists(id)) {
+            table = iceberg.loadTable(id);
+            TableSchemas.evolve(table, dataset);
+            table.refresh();
+        } else {
+            if (iceberg instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {
+                try {
+                    namespaces.createNamespace(id.namespace());
+                } catch (AlreadyExistsException e) {
+                    // created by another process meanwhile
+                }
+            }
+            Schema schema = TableSchemas.schema(dataset);
+            try {
+                table = iceberg.buildTable(id, schema)
+                        .withPartitionSpec(TableSchemas.spec(schema, dataset))
+                        .withProperty(TableProperties.FORMAT_VERSION, "2")
+                        .withProperty(TableProperties.PARQUET_COMPRESSION, "snappy")
+                        .create();
+            } catch (AlreadyExistsException e) {
+                table = iceberg.loadTable(id);
+            }
+            if (id.namespace().equals(Namespace.of(LakeCatalog.PRIVATE_NAMESPACE))) {
+                restrictToOwner(table);
+            }
+        }
+        tables.put(dataset.name(), table);
+        return table;
+    }
+
+    /**
+     * The data files of a dataset's table as it is now (its current snapshot), or none when the lake has no such
+     * table yet.
+     */
+    public List<StoragePath> currentFiles(Template template, String dataset) {
+        return tableOf(template, dataset).map(Lake::files).orElse(List.of());
+    }
+
+    /** The current table of one of a template's datasets, if the lake has it. */
+    public Optional<Table> tableOf(Template template, String dataset) {
+        TableIdentifier id = LakeCatalog.table(template, dataset);
+        Catalog iceberg = catalog.catalog();
+        return iceberg.tableExists(id) ? Optional.of(iceberg.loadTable(id)) : Optional.empty();
+    }
+
+    /** The data files of the table's current snapshot, partition by partition. */
+    public static List<StoragePath> files(Table table) {
+        if (table.currentSnapshot() == null) {
+            return List.of();
+        }
+        TreeMap<String, StoragePath> files = new TreeMap<>();
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+            for (FileScanTask task : tasks) {
+                String location = task.file().location();
+                files.put(location, StoragePath.ofTableLocation(location));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + table.name(), e);
+        }
+        return List.copyOf(files.values());
+    }
+
+    /**
+     * Removes what earlier runs left on the local disk (staged files of runs that were killed). Iceberg commits are
+     * atomic, so the tables need nothing: a commit a killed run did not finish never happened. Only safe while
+     * holding the run lock, when no other run can be staging.
+     */
+    public void recover() {
         deleteTree(localStaging);
-        return completed;
     }
 
     /** Removes what a run staged (after its commits, or after it failed). */
     public void dropStaging(String runId) {
-        root.resolve(STAGING).resolve(runId).delete();
-        if (root.resolve(STAGING).list().isEmpty()) { // only when no other run's folder is in it
-            root.resolve(STAGING).delete();
-        }
         deleteTree(localRunFolder(runId));
         try {
             Files.deleteIfExists(localStaging); // only when no other run's folder is in it
@@ -219,9 +377,46 @@ public final class Lake {
         }
     }
 
-    /** Every row of a dataset, for small datasets (the offices register). */
+    /** Every template that fills the lake: the import templates, the review plan and its tables. */
+    public static List<Template> templates() {
+        return Stream.concat(ImportTemplates.all().stream(),
+                Stream.concat(Stream.of(ReviewPlanTables.PLAN), ReviewPlanTables.PARTS.stream())).toList();
+    }
+
+    /** The template whose own or private dataset is {@code dataset}. */
+    public static Template templateOf(String dataset) {
+        return templates().stream().filter(t -> t.dataset().equals(dataset)
+                        || (t.hasPrivateData() && t.privateDataset().equals(dataset)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no lake dataset " + dataset));
+    }
+
+    /**
+     * The rows the named datasets' tables hold now (every dataset, private ones included, when none is named), from
+     * the snapshots' summaries: no data file is read.
+     */
+    public long storedRows(String... datasets) {
+        long rows = 0;
+        for (Template template : templates()) {
+            for (LakeDataset dataset : LakeSchemas.datasets(template)) {
+                if (datasets.length > 0 && !List.of(datasets).contains(dataset.name())) {
+                    continue;
+                }
+                rows += tableOf(template, dataset.name()).map(Table::currentSnapshot)
+                        .map(snapshot -> Long.parseLong(snapshot.summary().getOrDefault("total-records", "0")))
+                        .orElse(0L);
+            }
+        }
+        return rows;
+    }
+
+    /** Every row of a dataset's table as it is now, for small datasets (the offices register, the review plan). */
+    public List<Map<String, Object>> readAll(String dataset) {
+        return ParquetRows.readFiles(currentFiles(templateOf(dataset), dataset));
+    }
+
+    /** Every row of a template's own dataset as it is now, for small datasets (the offices register). */
     public List<Map<String, Object>> readAll(Template template) {
-        return ParquetRows.read(datasetDir(template));
+        return ParquetRows.readFiles(currentFiles(template, template.dataset()));
     }
 
     /** The values of one text column over a dataset (nulls left out), for the registers the rules check against. */
@@ -233,7 +428,7 @@ public final class Lake {
 
     /** The values of one text column, a batch at a time: for a register too big to hold as rows. */
     public void readColumn(Template template, String column, int batchSize, Consumer<List<String>> batches) {
-        ParquetRows.readColumn(datasetDir(template), column, batchSize, batches);
+        ParquetRows.readColumn(currentFiles(template, template.dataset()), column, batchSize, batches);
     }
 
     /** Deletes a local folder and everything in it; nothing happens when it does not exist. */

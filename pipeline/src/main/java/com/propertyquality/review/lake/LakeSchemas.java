@@ -3,11 +3,6 @@ package com.propertyquality.review.lake;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type;
-import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -19,8 +14,9 @@ import com.propertyquality.review.contract.ValueType;
 
 /**
  * The lake's datasets and schemas, derived from the import contract: which datasets a template loads into (its
- * own, and a private one for personal data), the Parquet schema of their data files (every column but the
- * partition columns, plus lineage) and the Spark schema a reader gives (all columns), so they never drift.
+ * own, and a private one for personal data), the columns of their tables (every column a view shows, partition
+ * columns and lineage included; {@link TableSchemas} makes them Iceberg's and Parquet's) and the Spark schema a
+ * reader gives, so they never drift.
  */
 public final class LakeSchemas {
 
@@ -48,63 +44,55 @@ public final class LakeSchemas {
     /**
      * A column of a data file.
      *
-     * @param templateIndex where its value sits in a validated row of the template, or -1 for lineage
+     * @param templateIndex where its value sits in a validated row of the template, {@link #LINEAGE} for lineage or
+     *                      {@link #DERIVED_YEAR} for the year derived from a date
      */
     public record StoredColumn(String name, ValueType type, int templateIndex) {
     }
 
+    /** {@link StoredColumn#templateIndex} of a lineage column. */
+    public static final int LINEAGE = -1;
+    /** {@link StoredColumn#templateIndex} of the year a template derives from one of its dates. */
+    public static final int DERIVED_YEAR = -2;
+
     /** The template's own dataset, then its private dataset when it has personal data. */
     public static List<LakeDataset> datasets(Template template) {
         List<LakeDataset> datasets = new ArrayList<>();
-        datasets.add(new LakeDataset(template.dataset(), stored(template, template.dataColumns()),
-                template.partitionBy()));
+        datasets.add(new LakeDataset(template.dataset(), viewColumns(template), template.partitionBy()));
         if (template.hasPrivateData()) {
-            datasets.add(new LakeDataset(template.privateDataset(), stored(template, template.privateDataColumns()),
+            datasets.add(new LakeDataset(template.privateDataset(), privateColumns(template),
                     template.partitionBy()));
         }
         return datasets;
     }
 
-    /** The columns of the template's own dataset's data files. */
+    /** The columns of the template's own dataset's data files: the columns a view shows. */
     public static List<StoredColumn> storedColumns(Template template) {
         return datasets(template).get(0).columns();
     }
 
-    private static List<StoredColumn> stored(Template template, List<ColumnSpec> columns) {
-        List<StoredColumn> stored = new ArrayList<>();
-        for (ColumnSpec column : columns) {
-            stored.add(new StoredColumn(column.name(), column.type(), template.indexOf(column.name())));
+    /**
+     * The private dataset's columns: the key, the personal data and the partition columns, in template order, the
+     * derived year if any, and lineage.
+     */
+    private static List<StoredColumn> privateColumns(Template template) {
+        List<StoredColumn> columns = new ArrayList<>();
+        for (ColumnSpec column : template.columns()) {
+            String name = column.name();
+            if (template.privateDataColumns().contains(column) || template.partitionBy().contains(name)) {
+                columns.add(new StoredColumn(name, column.type(), template.indexOf(name)));
+            }
         }
-        stored.add(new StoredColumn(SOURCE_FILE, ValueType.TEXT, -1));
-        stored.add(new StoredColumn(SOURCE_ROW, ValueType.INTEGER, -1));
-        return stored;
+        addDerivedAndLineage(template, columns);
+        return columns;
     }
 
-    public static MessageType parquetSchema(LakeDataset dataset) {
-        Types.MessageTypeBuilder message = Types.buildMessage();
-        for (StoredColumn column : dataset.columns()) {
-            message.addField(parquetField(column.name(), column.type()));
+    private static void addDerivedAndLineage(Template template, List<StoredColumn> columns) {
+        if (template.derivesYear()) {
+            columns.add(new StoredColumn(Template.YEAR, ValueType.INTEGER, DERIVED_YEAR));
         }
-        return message.named(dataset.name());
-    }
-
-    public static MessageType parquetSchema(Template template) {
-        return parquetSchema(datasets(template).get(0));
-    }
-
-    private static Type parquetField(String name, ValueType type) {
-        return switch (type) {
-            case TEXT, CODE -> Types.optional(PrimitiveTypeName.BINARY)
-                    .as(LogicalTypeAnnotation.stringType()).named(name);
-            case INTEGER, YEAR -> Types.optional(PrimitiveTypeName.INT32)
-                    .as(LogicalTypeAnnotation.intType(32, true)).named(name);
-            case DATE -> Types.optional(PrimitiveTypeName.INT32)
-                    .as(LogicalTypeAnnotation.dateType()).named(name);
-            case DECIMAL -> Types.optional(PrimitiveTypeName.INT64)
-                    .as(LogicalTypeAnnotation.decimalType(MONEY_SCALE, MONEY_PRECISION)).named(name);
-            case NUMBER -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
-            case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
-        };
+        columns.add(new StoredColumn(SOURCE_FILE, ValueType.TEXT, LINEAGE));
+        columns.add(new StoredColumn(SOURCE_ROW, ValueType.INTEGER, LINEAGE));
     }
 
     /**
@@ -131,11 +119,7 @@ public final class LakeSchemas {
                 columns.add(new StoredColumn(column.name(), column.type(), template.indexOf(column.name())));
             }
         }
-        if (template.derivesYear()) {
-            columns.add(new StoredColumn(Template.YEAR, ValueType.INTEGER, -1));
-        }
-        columns.add(new StoredColumn(SOURCE_FILE, ValueType.TEXT, -1));
-        columns.add(new StoredColumn(SOURCE_ROW, ValueType.INTEGER, -1));
+        addDerivedAndLineage(template, columns);
         return columns;
     }
 
@@ -145,14 +129,9 @@ public final class LakeSchemas {
      */
     public static StructType sparkPrivateSchema(Template template) {
         List<StructField> fields = new ArrayList<>();
-        for (ColumnSpec column : template.columns()) {
-            String name = column.name();
-            if (template.privateDataColumns().contains(column) || template.partitionBy().contains(name)) {
-                fields.add(DataTypes.createStructField(name, sparkType(column.type()), true));
-            }
+        for (StoredColumn column : datasets(template).get(1).columns()) {
+            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
         }
-        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.IntegerType, true));
         return DataTypes.createStructType(fields);
     }
 

@@ -66,6 +66,48 @@ public final class ParquetRows {
         }
     }
 
+    /**
+     * Every row of the given data files (a lake table's current files), in their order: their columns alone, no
+     * folder names read as values.
+     */
+    public static List<Map<String, Object>> readFiles(List<StoragePath> files) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            for (StoragePath file : files) {
+                readFile(file, Map.of(), rows::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + files, e);
+        }
+        return rows;
+    }
+
+    /**
+     * Every non-null value of one text column of the given data files, a batch at a time (see
+     * {@link #readColumn(StoragePath, String, int, Consumer)}).
+     *
+     * @throws IllegalStateException when a file has no such column
+     */
+    public static void readColumn(List<StoragePath> files, String column, int batchSize,
+                                  Consumer<List<String>> batches) {
+        Batches batch = new Batches(batchSize, batches);
+        try {
+            for (StoragePath file : files) {
+                MessageType schema;
+                try (ParquetFileReader reader = ParquetFileReader.open(file.inputFile(), HadoopConf.READ_OPTIONS)) {
+                    schema = reader.getFooter().getFileMetaData().getSchema();
+                }
+                if (!schema.containsField(column)) {
+                    throw new IllegalStateException("the data file " + file + " has no column " + column);
+                }
+                readFileColumn(List.of(file), column, schema, batch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + column + " of " + files, e);
+        }
+        batch.flush();
+    }
+
     /** The number of rows in the dataset's files, from their footers (no data is read); 0 when absent. */
     public static long countRows(StoragePath dataset) {
         long rows = 0;
@@ -128,7 +170,7 @@ public final class ParquetRows {
             if (!schema.containsField(column)) {
                 readPartitionColumn(dataset, column, batch);
             } else {
-                readFileColumn(dataset, column, schema, batch);
+                readFileColumn(dataFiles(dataset), column, schema, batch);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + column + " of " + dataset, e);
@@ -151,12 +193,12 @@ public final class ParquetRows {
         }
     }
 
-    private static void readFileColumn(StoragePath dataset, String column, MessageType schema, Batches batch)
+    private static void readFileColumn(List<StoragePath> files, String column, MessageType schema, Batches batch)
             throws IOException {
         Configuration projected = new Configuration(HadoopConf.SHARED);
         projected.set(ReadSupport.PARQUET_READ_SCHEMA,
                 new MessageType(schema.getName(), schema.getType(column)).toString());
-        for (StoragePath file : dataFiles(dataset)) {
+        for (StoragePath file : files) {
             try (ParquetReader<Group> reader = new GroupReader(file.inputFile(), projected).build()) {
                 for (Group row = reader.read(); row != null; row = reader.read()) {
                     if (row.getFieldRepetitionCount(0) > 0) {

@@ -3,13 +3,13 @@ package com.propertyquality.review.lake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -25,29 +25,21 @@ final class PartitionFiles {
     }
 
     /**
-     * Puts the parts (local files) into {@code folder} (on the lake's file system, created here): moved there when
-     * there is one, concatenated into one file named after the first when there are several (the parts are then
-     * deleted).
+     * The one local file holding the parts' rows in their order: the part itself when there is one, else the parts
+     * concatenated into {@code merged} (and deleted).
      */
-    static void assemble(List<Path> parts, StoragePath folder) throws IOException {
+    static Path concatenate(List<Path> parts, Path merged) throws IOException {
         Path first = parts.get(0);
-        StoragePath target = folder.resolve(first.getFileName().toString());
-        folder.mkdirs();
         if (parts.size() == 1) {
-            if (folder.isLocal()) {
-                Files.move(first, target.localPath(), StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                target.fileSystem().copyFromLocalFile(true, new org.apache.hadoop.fs.Path(first.toUri()),
-                        target.path());
-            }
-            return;
+            return first;
         }
+        LocalOutputFile target = new LocalOutputFile(merged);
         MessageType schema;
         try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(first), HadoopConf.READ_OPTIONS)) {
             schema = reader.getFooter().getFileMetaData().getSchema();
         }
-        ParquetFileWriter writer = new ParquetFileWriter(target.outputFile(), schema,
-                ParquetFileWriter.Mode.CREATE, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT);
+        ParquetFileWriter writer = new ParquetFileWriter(target, schema,
+                ParquetFileWriter.Mode.OVERWRITE, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT);
         writer.start();
         for (Path part : parts) {
             try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(part), HadoopConf.READ_OPTIONS)) {
@@ -58,5 +50,6 @@ final class PartitionFiles {
         for (Path part : parts) {
             Files.delete(part);
         }
+        return merged;
     }
 }

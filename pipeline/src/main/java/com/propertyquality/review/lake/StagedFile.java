@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
@@ -30,8 +32,9 @@ import com.propertyquality.review.lake.RowSpill.Buffered;
 
 /**
  * The stored rows of one input file, staged as Parquet in a folder of the run: one file per dataset (the
- * template's own, and its private one for personal data) and partition the rows fall in. Nothing here is
- * visible in the lake until {@link Lake#commit} moves it there; a file that fails half-way is discarded whole.
+ * template's own, and its private one for personal data) and partition the rows fall in, each holding its partition
+ * columns too (so a data file describes itself to any engine). Nothing here is visible in the lake until
+ * {@link Lake#commit} adds it to the tables; a file that fails half-way is discarded whole.
  *
  * <p>Memory stays bounded whatever the file's size or order. Rows are buffered and written partition by
  * partition, one Parquet writer open at a time; a file larger than the buffer is cut into sorted runs spilled to
@@ -52,11 +55,15 @@ public final class StagedFile implements Closeable {
     private final List<Buffered> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
     private final Set<String> partitions = new LinkedHashSet<>();
+    /** Each partition's values (typed), by its folder notation. */
+    private final Map<String, Object[]> partitionValuesOf = new HashMap<>();
+    private final Map<String, MessageType> schemas;
     private String sourceFile;
     private boolean closed;
 
-    StagedFile(Template template, Path folder, String partName, int bufferRows) {
+    StagedFile(Template template, Path folder, String partName, int bufferRows, Map<String, MessageType> schemas) {
         this.template = template;
+        this.schemas = Map.copyOf(schemas);
         this.folder = folder;
         this.partName = partName;
         this.bufferRows = bufferRows;
@@ -77,7 +84,11 @@ public final class StagedFile implements Closeable {
             int index = partitionIndexes[i];
             partitionValues[i] = index >= 0 ? values[index] : ((LocalDate) values[yearFromIndex]).getYear();
         }
-        buffer.add(new Buffered(PartitionPath.of(template.partitionBy(), partitionValues), values, sourceRow));
+        String partition = PartitionPath.of(template.partitionBy(), partitionValues);
+        if (!partitionValuesOf.containsKey(partition)) {
+            partitionValuesOf.put(partition, partitionValues.clone());
+        }
+        buffer.add(new Buffered(partition, values, sourceRow));
         if (buffer.size() >= bufferRows) {
             spill();
         }
@@ -103,6 +114,16 @@ public final class StagedFile implements Closeable {
     /** The partitions (relative folders) this file has rows in; the same for each of its datasets. */
     public Set<String> partitions(String dataset) {
         return targets.stream().anyMatch(t -> t.dataset.name().equals(dataset)) ? Set.copyOf(partitions) : Set.of();
+    }
+
+    /** True when this file has rows in the partition. */
+    boolean hasPartition(String partition) {
+        return partitions.contains(partition);
+    }
+
+    /** The values of a partition this file has rows in, in the template's partition column order. */
+    Object[] partitionValues(String partition) {
+        return partitionValuesOf.get(partition).clone();
     }
 
     public Template template() {
@@ -225,7 +246,7 @@ public final class StagedFile implements Closeable {
 
         Target(LakeDataset dataset) {
             this.dataset = dataset;
-            this.schema = LakeSchemas.parquetSchema(dataset);
+            this.schema = schemas.get(dataset.name());
             this.stored = new Object[dataset.columns().size()];
         }
 
@@ -243,7 +264,8 @@ public final class StagedFile implements Closeable {
             List<StoredColumn> columns = dataset.columns();
             for (int i = 0; i < columns.size(); i++) {
                 int index = columns.get(i).templateIndex();
-                stored[i] = index >= 0 ? values[index] : null;
+                stored[i] = index >= 0 ? values[index]
+                        : index == LakeSchemas.DERIVED_YEAR ? ((LocalDate) values[yearFromIndex]).getYear() : null;
             }
             stored[columns.size() - 2] = sourceFile;
             stored[columns.size() - 1] = sourceRow;

@@ -50,6 +50,15 @@ public record StoragePath(Path path) {
         return local(Paths.get(location));
     }
 
+    /**
+     * A location as Iceberg writes it in a table's metadata (a data file's, a table's): taken literally, as
+     * Iceberg's own Hadoop file access takes it, so an escaped partition value ({@code office_id=A%2FB}) stays one
+     * folder name.
+     */
+    public static StoragePath ofTableLocation(String location) {
+        return new StoragePath(new Path(location));
+    }
+
     public static StoragePath local(java.nio.file.Path path) {
         return new StoragePath(new Path(path.toAbsolutePath().normalize().toUri()));
     }

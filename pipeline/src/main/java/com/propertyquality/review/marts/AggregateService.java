@@ -62,7 +62,7 @@ public class AggregateService {
     public Map<String, Written> aggregate(LocalDate asOf, List<String> only) {
         List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
         SparkSession spark = SparkSessions.get(properties.spark());
-        MartContext context = new MartContext(spark, new LakeTables(spark, work.lake()),
+        MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog()),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), cutOff(asOf),
                 name -> spark.read().parquet(work.marts().resolve(name).toString()));
         MartWriter writer = new MartWriter(spark, work.marts());

@@ -1,54 +1,81 @@
 package com.propertyquality.review.marts;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.LakeSchemas;
 import com.propertyquality.review.lake.StoragePath;
 
 /**
- * The lake's datasets as Spark DataFrames, read with the schema the contract defines (partition columns
- * included), so types never depend on inference. A dataset not loaded yet reads as empty.
+ * The lake's tables as Spark DataFrames, read through Iceberg's Spark catalog and given the columns the contract
+ * defines, in its order, so that a table written by an older contract or another tool cannot change what a mart
+ * sees. A table not loaded yet reads as empty.
  */
 public final class LakeTables {
 
     private final SparkSession spark;
-    private final StoragePath lake;
+    private final LakeCatalog catalog;
 
-    /** The tables of a lake on the local disk. */
+    /** The tables of a lake on the local disk, its catalog in the folder. */
     public LakeTables(SparkSession spark, java.nio.file.Path lake) {
         this(spark, StoragePath.local(lake));
     }
 
+    /** The tables of a lake whose catalog is in its folder. */
     public LakeTables(SparkSession spark, StoragePath lake) {
+        this(spark, LakeCatalog.inLake(lake));
+    }
+
+    public LakeTables(SparkSession spark, LakeCatalog catalog) {
         this.spark = spark;
-        this.lake = lake;
+        this.catalog = catalog;
+        // the catalog under its name in this session; Spark opens it on first use
+        catalog.sparkConf().forEach((key, value) -> spark.conf().set(key, value));
     }
 
     /** The template's private dataset (personal data): for a mart that masks it, never for a view. */
     Dataset<Row> readPrivate(Template template) {
-        StoragePath folder = lake.resolve(template.privateDataset());
-        if (!folder.isDirectory()) {
-            return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkPrivateSchema(template));
-        }
-        return spark.read().schema(LakeSchemas.sparkPrivateSchema(template)).parquet(folder.toString());
+        return load(LakeCatalog.table(template, template.privateDataset()),
+                LakeSchemas.sparkPrivateSchema(template));
     }
 
-    /** Each dataset is listed once per aggregation, however many marts read it. */
-    private final java.util.Map<String, Dataset<Row>> read = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each table is resolved once per aggregation, however many marts read it. */
+    private final Map<String, Dataset<Row>> read = new ConcurrentHashMap<>();
 
     public Dataset<Row> read(Template template) {
-        return read.computeIfAbsent(template.dataset(), dataset -> load(template));
+        return read.computeIfAbsent(template.dataset(),
+                dataset -> load(LakeCatalog.table(template), LakeSchemas.sparkSchema(template)));
     }
 
-    private Dataset<Row> load(Template template) {
-        StoragePath folder = lake.resolve(template.dataset());
-        if (!folder.isDirectory()) {
-            return spark.createDataFrame(java.util.List.of(), LakeSchemas.sparkSchema(template));
+    private Dataset<Row> load(TableIdentifier table, StructType schema) {
+        if (!catalog.catalog().tableExists(table)) {
+            return spark.createDataFrame(List.of(), schema);
         }
-        return spark.read().schema(LakeSchemas.sparkSchema(template)).parquet(folder.toString());
+        Dataset<Row> rows = spark.table(sparkName(table));
+        Column[] columns = new Column[schema.fields().length];
+        for (int i = 0; i < columns.length; i++) {
+            StructField field = schema.fields()[i];
+            // by name: the contract's columns in its order, whatever else the table holds (its types are the
+            // contract's: a load refuses a table whose types differ, TableSchemas.evolve)
+            columns[i] = functions.col(field.name());
+        }
+        return rows.select(columns);
+    }
+
+    /** The table's name in Spark SQL: catalog, namespace, table. */
+    String sparkName(TableIdentifier table) {
+        return catalog.name() + "." + table.namespace().level(0) + "." + table.name();
     }
 }

@@ -2,29 +2,34 @@ package com.propertyquality.review.marts;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import com.propertyquality.review.contract.ImportTemplates;
-import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.StoragePath;
 
 /**
  * The analysts' view of the data: every built mart and every lake dataset registered as a Spark SQL temporary
- * view under its own name. The private dataset of personal data is never registered, and SQL straight on files
- * (SELECT ... FROM parquet.`path`) is switched off, so a query cannot reach it.
+ * view under its own name. The private tables of personal data are never registered, SQL straight on files
+ * (SELECT ... FROM parquet.`path`) is switched off, and the query doors refuse any name but a view's (a
+ * catalog's table, review.private.x, included), so a query cannot reach them.
  */
 public final class QueryViews {
 
     private QueryViews() {
     }
 
-    /** Registers the views and returns their names, lake datasets first. */
+    /** Registers the views of a lake whose catalog is in its folder. */
     public static List<String> register(SparkSession spark, StoragePath lake, StoragePath marts) {
+        return register(spark, LakeCatalog.inLake(lake), marts);
+    }
+
+    /** Registers the views and returns their names, lake datasets first. */
+    public static List<String> register(SparkSession spark, LakeCatalog lake, StoragePath marts) {
         spark.conf().set("spark.sql.runSQLOnFiles", "false");
         List<String> views = new ArrayList<>();
         LakeTables tables = new LakeTables(spark, lake);
@@ -47,8 +52,7 @@ public final class QueryViews {
      * data: that is in {@code <dataset>_private}, which no view reads.
      */
     public static List<Template> published() {
-        return Stream.concat(ImportTemplates.all().stream(),
-                Stream.concat(Stream.of(ReviewPlanTables.PLAN), ReviewPlanTables.PARTS.stream())).toList();
+        return Lake.templates();
     }
 
     public static Dataset<Row> run(SparkSession spark, String sql) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.MartRows;
@@ -102,21 +103,6 @@ public final class WorkFolderSource implements PacketSource {
             throw new IllegalArgumentException("reports do not read the lake dataset " + dataset);
         }
         return read.computeIfAbsent("lake:" + dataset,
-                key -> ParquetRows.read(work.lake().resolve(dataset)).stream().map(WorkFolderSource::yearAsInt)
-                        .toList());
-    }
-
-    /**
-     * The review plan's tables are partitioned by {@code year=<yyyy>/}, and a partition value comes back from the
-     * folder name as text; Spark reads it as an int, and so must the chapters ({@link #lakeOfYear} compares it with
-     * an int). Other partition columns (office_id) are text anyway.
-     */
-    private static Map<String, Object> yearAsInt(Map<String, Object> row) {
-        if (!(row.get("year") instanceof String text)) {
-            return row;
-        }
-        Map<String, Object> typed = new LinkedHashMap<>(row);
-        typed.put("year", Integer.valueOf(text));
-        return typed;
+                key -> work.openLake(Lake.DEFAULT_BUFFER_ROWS).readAll(dataset));
     }
 }

@@ -19,17 +19,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.duckdb.DuckDBConnection;
 
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.contract.ValueType;
+import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.LakeSchemas;
+import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.Marts;
 import com.propertyquality.review.marts.QueryViews;
@@ -65,18 +71,29 @@ public final class DuckDbReadEngine implements AutoCloseable {
     /** The views created so far, with their columns. */
     private final Map<String, List<String>> created = new ConcurrentHashMap<>();
     private final DuckDbDoor door;
-    /** The folders of the held datasets that exist, by view name. */
-    private final Map<String, Path> heldFolders;
-    /** Each held dataset's folder as it was when its table was last loaded. */
-    private final Map<String, List<String>> heldStates = new HashMap<>();
+    /** The lake's tables behind the lake views, by view name. */
+    private final Lake lake;
+    private final Map<String, Template> lakeViews;
+    /** The snapshot each lake view reads (-1: no table yet), by view name. */
+    private final Map<String, Long> lakeStates = new HashMap<>();
 
-    private DuckDbReadEngine(DuckDBConnection connection, Map<String, String> sources, String office,
-                             Map<String, Path> heldFolders) {
+    private DuckDbReadEngine(DuckDBConnection connection, Map<String, String> sources, String office, Lake lake,
+                             Map<String, Template> lakeViews) {
         this.connection = connection;
-        this.sources = sources;
+        this.sources = new ConcurrentHashMap<>(sources);
+        this.views = List.copyOf(sources.keySet());
         this.office = office;
-        this.heldFolders = heldFolders;
+        this.lake = lake;
+        this.lakeViews = lakeViews;
         this.door = new DuckDbDoor(sources.keySet());
+    }
+
+    /** The views in the order they were published. */
+    private final List<String> views;
+
+    /** Opens the engine over a lake on the local disk whose catalog is in its folder, and the marts. */
+    public static DuckDbReadEngine open(Path lake, Path marts, String office) {
+        return open(new Lake(lake), marts, office);
     }
 
     /**
@@ -85,7 +102,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
      * @param office null for the whole company; an office id to show that office's rows only, in every view with
      *               an {@code office_id} column (views without one hold company-wide figures only)
      */
-    public static DuckDbReadEngine open(Path lake, Path marts, String office) {
+    public static DuckDbReadEngine open(Lake lake, Path marts, String office) {
         try {
             Properties settings = new Properties();
             settings.setProperty("autoinstall_known_extensions", "false");
@@ -93,16 +110,13 @@ public final class DuckDbReadEngine implements AutoCloseable {
             DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings);
             try {
                 Map<String, String> sources = new LinkedHashMap<>();
-                Map<String, Path> held = new LinkedHashMap<>();
+                Map<String, Template> lakeViews = new LinkedHashMap<>();
                 List<String> folders = new ArrayList<>();
                 for (Template template : QueryViews.published()) {
-                    Path folder = lake.resolve(template.dataset()).toAbsolutePath().normalize();
-                    folders.add(folder.toString());
-                    boolean loaded = Files.isDirectory(folder);
-                    sources.put(template.dataset(), loaded ? lakeSource(folder, template) : empty(template));
-                    if (loaded && HELD_IN_MEMORY.contains(template.dataset())) {
-                        held.put(template.dataset(), folder);
-                    }
+                    // the table's data folder, where its current files and every later load's are
+                    folders.add(dataFolder(lake, template).toString());
+                    lakeViews.put(template.dataset(), template);
+                    sources.put(template.dataset(), empty(template)); // its files are read at the first question
                 }
                 for (Mart mart : Marts.all()) {
                     Path folder = marts.resolve(mart.name()).toAbsolutePath().normalize();
@@ -115,7 +129,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
                 try (Statement statement = connection.createStatement()) {
                     shut(statement, folders);
                 }
-                return new DuckDbReadEngine(connection, sources, office, held);
+                return new DuckDbReadEngine(connection, sources, office, lake, lakeViews);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -125,17 +139,23 @@ public final class DuckDbReadEngine implements AutoCloseable {
         }
     }
 
-    /** A lake dataset's files, partition columns typed as the contract says, columns in Spark's order. */
-    private static String lakeSource(Path folder, Template template) {
-        Map<String, ValueType> types = new LinkedHashMap<>();
-        LakeSchemas.viewColumns(template).forEach(column -> types.put(column.name(), column.type()));
-        String hiveTypes = template.partitionBy().stream()
-                .map(column -> literal(column) + ": " + duckDbType(types.get(column)))
-                .collect(Collectors.joining(", ", "{", "}"));
-        String columns = types.keySet().stream().map(DuckDbReadEngine::quote).collect(Collectors.joining(", "));
-        return "SELECT " + columns + " FROM read_parquet(" + literal(folder + "/**/part-*.parquet")
-                + ", hive_partitioning = true, union_by_name = true"
-                + (template.partitionBy().isEmpty() ? "" : ", hive_types = " + hiveTypes) + ")";
+    /** A lake table's data folder on the local disk: where it is, or where the lake's catalog will put it. */
+    private static Path dataFolder(Lake lake, Template template) {
+        String location = lake.tableOf(template, template.dataset()).map(Table::location)
+                .orElse(lake.root().resolve(LakeCatalog.PUBLIC_NAMESPACE).resolve(template.dataset()).toString());
+        return StoragePath.ofTableLocation(location).resolve("data").localPath().toAbsolutePath().normalize();
+    }
+
+    /** A lake table's current files, columns in Spark's order. */
+    private static String lakeSource(List<StoragePath> files, Template template) {
+        if (files.isEmpty()) {
+            return empty(template);
+        }
+        String columns = LakeSchemas.viewColumns(template).stream().map(c -> quote(c.name()))
+                .collect(Collectors.joining(", "));
+        String list = files.stream().map(file -> literal(file.localPath().toString()))
+                .collect(Collectors.joining(", ", "[", "]"));
+        return "SELECT " + columns + " FROM read_parquet(" + list + ", union_by_name = true)";
     }
 
     /** A dataset not loaded yet: its columns, no rows (as Spark's view reads it). */
@@ -155,10 +175,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
             if (created.containsKey(name) || !sources.containsKey(name)) {
                 continue;
             }
-            String source = sources.get(name);
-            if (heldFolders.containsKey(name)) {
-                source = "SELECT * FROM " + quote(HELD_PREFIX + name); // loaded by refreshHeld first
-            }
+            String source = viewSource(name);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE VIEW " + quote(name) + " AS " + source);
                 List<String> columns = new ArrayList<>();
@@ -178,46 +195,47 @@ public final class DuckDbReadEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * Loads a held dataset's table from its files, again when a load has changed its folder since. Every load
-     * swaps an office's partition in as a new directory, so the folder's entries (name, file key, modification
-     * time) change with it; comparing them costs a directory listing, not a read of every file.
-     */
-    private synchronized void load(String name) throws SQLException {
-        List<String> state = folderState(heldFolders.get(name));
-        if (state.equals(heldStates.get(name))) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE OR REPLACE TABLE " + quote(HELD_PREFIX + name) + " AS " + sources.get(name));
-        }
-        heldStates.put(name, state);
+    /** What a view selects: a held table's copy, or its source. */
+    private String viewSource(String name) {
+        return HELD_IN_MEMORY.contains(name) && lakeViews.containsKey(name)
+                ? "SELECT * FROM " + quote(HELD_PREFIX + name) // loaded by refreshLake first
+                : sources.get(name);
     }
 
     /**
-     * The held datasets among {@code names}, loaded or brought up to date with their folders: before their views
-     * are created (a view binds to its table) and before every question that reads them.
+     * Points the lake views among {@code names} at their tables' current snapshots, when a load has committed a new
+     * one since: before their views are created and before every question that reads them. Looking costs a read
+     * of the table's metadata, not of its files.
      */
-    private void refreshHeld(Collection<String> names) throws SQLException {
+    private synchronized void refreshLake(Collection<String> names) throws SQLException {
         for (String name : names) {
-            if (heldFolders.containsKey(name)) {
-                load(name);
+            Template template = lakeViews.get(name);
+            if (template == null) {
+                continue;
             }
+            Optional<Table> table = lake.tableOf(template, template.dataset());
+            long snapshot = table.map(Table::currentSnapshot).map(Snapshot::snapshotId).orElse(-1L);
+            if (lakeStates.containsKey(name) && lakeStates.get(name) == snapshot) {
+                continue;
+            }
+            String source = lakeSource(table.map(Lake::files).orElse(List.of()), template);
+            sources.put(name, source);
+            try (Statement statement = connection.createStatement()) {
+                if (HELD_IN_MEMORY.contains(name)) {
+                    statement.execute("CREATE OR REPLACE TABLE " + quote(HELD_PREFIX + name) + " AS " + source);
+                } else if (created.containsKey(name)) {
+                    statement.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS " + filtered(source,
+                            created.get(name)));
+                }
+            }
+            lakeStates.put(name, snapshot);
         }
     }
 
-    private static List<String> folderState(Path folder) {
-        List<String> state = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
-                BasicFileAttributes attributes =
-                        Files.readAttributes(entry, BasicFileAttributes.class);
-                state.add(entry.getFileName() + "\t" + attributes.fileKey() + "\t" + attributes.lastModifiedTime());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-        return state;
+    /** The view's rows an office's engine shows: its own only, in a view with an office column. */
+    private String filtered(String source, List<String> columns) {
+        return office != null && columns.contains(OFFICE_COLUMN)
+                ? "SELECT * FROM (" + source + ") WHERE " + OFFICE_COLUMN + " = " + literal(office) : source;
     }
 
     /** From here on, nothing but the views' folders is reachable and no setting can change. */
@@ -232,7 +250,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
 
     /** The views, in the order they were published (lake datasets first, then the marts). */
     public List<String> views() {
-        return List.copyOf(sources.keySet());
+        return views;
     }
 
     /** A view's columns, in order. */
@@ -241,7 +259,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
             throw new IllegalArgumentException("no view named " + view);
         }
         try {
-            refreshHeld(List.of(view));
+            refreshLake(List.of(view));
             create(List.of(view));
         } catch (SQLException e) {
             throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
@@ -257,7 +275,7 @@ public final class DuckDbReadEngine implements AutoCloseable {
     public Answer ask(String sql) {
         try (Connection own = connection.duplicate()) {
             Collection<String> views = door.check(own, sql);
-            refreshHeld(views);
+            refreshLake(views);
             create(views);
             try (Statement statement = own.createStatement(); ResultSet result = statement.executeQuery(sql)) {
                 return answer(result);
@@ -274,8 +292,8 @@ public final class DuckDbReadEngine implements AutoCloseable {
      */
     public Answer read(String sql, Object... parameters) {
         try {
-            refreshHeld(heldFolders.keySet());
-            create(sources.keySet());
+            refreshLake(lakeViews.keySet());
+            create(views);
         } catch (SQLException e) {
             throw new IllegalArgumentException(DuckDbDoor.firstLine(e.getMessage()), e);
         }

@@ -55,6 +55,8 @@ public final class SparkDoor {
     /** Nodes of the analysed plan, the views expanded. */
     private static final Set<String> ANALYSED_NODES = Set.of("Project", "Filter", "Aggregate", "Sort",
             "GlobalLimit", "LocalLimit", "Offset", "Join", "SubqueryAlias", "View", "LogicalRelation",
+            // a lake table as Iceberg's Spark catalog gives it, only ever behind a registered view (checked above)
+            "DataSourceV2Relation",
             "LocalRelation", "OneRowRelation", "Union", "Intersect", "Except", "Distinct", "Deduplicate", "Window",
             "WithCTE", "CTERelationDef", "CTERelationRef", "Expand", "Sample", "Tail");
 

@@ -2,10 +2,11 @@ package com.propertyquality.review.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.junit.jupiter.api.Test;
 
 import com.propertyquality.review.contract.ImportTemplates;
@@ -13,9 +14,9 @@ import com.propertyquality.review.contract.Template;
 
 /**
  * The lake's guarantees, on each file system it runs on (the subclasses): a commit replaces whole partitions and
- * leaves the others alone, and what the next ingest finds after a process was killed while committing, built the
- * way the commit leaves it: before its journal (nothing decided, the lake as it was) and half-way through its swaps
- * (rolled forward to the new partitions).
+ * leaves the others alone, in one Iceberg snapshot that names its run and input files; loading the same rows again
+ * commits nothing; what a killed run staged is tidied away and leaves the tables as they were; earlier snapshots
+ * stay readable.
  */
 abstract class LakeGuaranteesTest {
 
@@ -38,62 +39,123 @@ abstract class LakeGuaranteesTest {
         lake.dropStaging("run-2");
 
         assertThat(replaced.get(DISTRIBUTION.dataset())).containsExactly(
-                new Lake.Replacement(DISTRIBUTION.dataset(), X, 1, 1));
+                new Lake.Replacement(DISTRIBUTION.dataset(), X, 1, 1, true));
         assertThat(forms(lake)).containsOnly(Map.entry("X", 12), Map.entry("Y", 20));
-        assertThat(lake.root().resolve("_staging").exists()).isFalse();
+        assertThat(table(lake).snapshots()).hasSize(2);
     }
 
     @Test
-    void aCommitKilledHalfWayThroughItsSwapsIsCompletedByTheNextRun() throws IOException {
+    void eachCommitIsOneSnapshotNamingItsRunAndItsInputFiles() {
+        Lake lake = newLake();
+        StagedFile staged = stage(lake, "run-1", 10, 20);
+        lake.commit("run-1", DISTRIBUTION, List.of(staged),
+                List.of(new SnapshotSummary.Source("survey-distribution.csv", "ab12", 2, 1)));
+        lake.dropStaging("run-1");
+
+        Snapshot snapshot = table(lake).currentSnapshot();
+        assertThat(table(lake).snapshots()).hasSize(1);
+        assertThat(snapshot.summary()).containsEntry(SnapshotSummary.RUN_ID, "run-1")
+                .containsEntry(SnapshotSummary.TEMPLATE, DISTRIBUTION.name())
+                .containsEntry("added-records", "2");
+        assertThat(SnapshotSummary.sources(snapshot.summary())).containsExactly(
+                new SnapshotSummary.Source("survey-distribution.csv", "ab12", 2, 1));
+    }
+
+    @Test
+    void loadingTheSameRowsAgainCommitsNothing() {
         Lake lake = newLake();
         commit(lake, "run-1", 10, 20);
-        StagedFile next = stage(lake, "run-2", 11, 21);
-        StoragePath commit = lake.root().resolve("_staging/run-2/commit-" + DISTRIBUTION.dataset());
-        for (String partition : List.of(X, Y)) {
-            assemble(next, partition, commit);
-        }
-        commit.resolve("journal").writeString(DISTRIBUTION.dataset() + "\t" + X + "\n" + DISTRIBUTION.dataset() + "\t" + Y);
-        // killed between the two renames of X: its old partition is aside, the new one not yet in place
-        lake.datasetDir(DISTRIBUTION).resolve(X)
-                .renameTo(commit.resolve("replaced").resolve(DISTRIBUTION.dataset()).resolve(X));
-        assertThat(forms(lake)).containsExactly(Map.entry("Y", 20));
+        long first = table(lake).currentSnapshot().snapshotId();
 
-        assertThat(lake.recover()).isEqualTo(1);
+        StagedFile again = stage(lake, "run-2", 10, 20);
+        Map<String, List<Lake.Replacement>> replaced = lake.commit("run-2", DISTRIBUTION, List.of(again));
+        lake.dropStaging("run-2");
 
+        assertThat(table(lake).currentSnapshot().snapshotId()).isEqualTo(first);
+        assertThat(table(lake).snapshots()).hasSize(1);
+        assertThat(replaced.get(DISTRIBUTION.dataset())).extracting(Lake.Replacement::changed)
+                .containsExactly(false, false);
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 20));
+    }
+
+    @Test
+    void onlyThePartitionsThatChangedAreRewritten() {
+        Lake lake = newLake();
+        commit(lake, "run-1", 10, 20);
+        List<StoragePath> before = lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset());
+
+        commit(lake, "run-2", 10, 21);
+
+        List<StoragePath> after = lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset());
+        assertThat(after).hasSize(2).contains(before.stream().filter(f -> f.toString().contains("office_id=X"))
+                .findFirst().orElseThrow());
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 21));
+    }
+
+    @Test
+    void aRunKilledBeforeItsCommitLeavesTheTablesAsTheyWereAndItsStagingIsTidied() {
+        Lake lake = newLake();
+        commit(lake, "run-1", 10, 20);
+        long first = table(lake).currentSnapshot().snapshotId();
+        stage(lake, "run-2", 11, 21); // staged, never committed: the process died here
+
+        lake.recover();
+
+        assertThat(table(lake).currentSnapshot().snapshotId()).isEqualTo(first);
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 20));
+        assertThat(lake.localRunFolder("run-2")).doesNotExist();
+        commit(lake, "run-3", 11, 21);
         assertThat(forms(lake)).containsOnly(Map.entry("X", 11), Map.entry("Y", 21));
-        assertThat(lake.root().resolve("_staging").exists()).isFalse();
     }
 
     @Test
-    void aRunKilledBeforeItsJournalLeavesTheLakeAsItWas() throws IOException {
+    void anEarlierSnapshotStillReadsAsItWas() {
         Lake lake = newLake();
         commit(lake, "run-1", 10, 20);
-        StagedFile next = stage(lake, "run-2", 11, 21);
-        assemble(next, X, lake.root().resolve("_staging/run-2/commit-" + DISTRIBUTION.dataset()));
+        Table table = table(lake);
+        long first = table.currentSnapshot().snapshotId();
+        commit(lake, "run-2", 11, 20);
 
-        assertThat(lake.recover()).isZero();
-
-        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 20));
-        assertThat(lake.root().resolve("_staging").exists()).isFalse();
+        Table now = table(lake);
+        List<String> filesThen = new java.util.ArrayList<>();
+        try (var tasks = now.newScan().useSnapshot(first).planFiles()) {
+            tasks.forEach(task -> filesThen.add(task.file().location()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Integer> formsThen = ParquetRows.readFiles(filesThen.stream().map(StoragePath::ofTableLocation).toList())
+                .stream().collect(java.util.stream.Collectors.toMap(row -> (String) row.get("office_id"),
+                        row -> (Integer) row.get("forms_distributed")));
+        assertThat(formsThen).containsOnly(Map.entry("X", 10), Map.entry("Y", 20));
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 11), Map.entry("Y", 20));
     }
 
     @Test
-    void recoveringTwiceOrWithNothingToDoChangesNothing() {
+    void personalDataIsATableOfItsOwnNamespaceTheOwnersAlone() throws Exception {
         Lake lake = newLake();
-        assertThat(lake.recover()).isZero();
-        commit(lake, "run-1", 10, 20);
-        assertThat(lake.recover()).isZero();
-        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 20));
+        Template households = ImportTemplates.HOUSEHOLDS;
+        StagedFile staged = lake.stage("run-1", 1, households);
+        Object[] row = new Object[households.columns().size()];
+        row[households.indexOf("household_id")] = "H1";
+        row[households.indexOf("office_id")] = "X";
+        households.privateColumns().forEach(column -> row[households.indexOf(column)] =
+                households.columns().get(households.indexOf(column)).type()
+                        == com.propertyquality.review.contract.ValueType.TEXT ? "王小明" : null);
+        staged.write(row, "households.csv", 2);
+        staged.close();
+        lake.commit("run-1", households, List.of(staged));
+        lake.dropStaging("run-1");
+
+        Table personal = lake.tableOf(households, households.privateDataset()).orElseThrow();
+        assertThat(personal.name()).contains(LakeCatalog.PRIVATE_NAMESPACE + "." + households.privateDataset());
+        assertThat(lake.tableOf(households, households.dataset()).orElseThrow().schema().columns())
+                .extracting(org.apache.iceberg.types.Types.NestedField::name)
+                .doesNotContainAnyElementsOf(households.privateColumns());
+        assertOwnerOnly(StoragePath.ofTableLocation(personal.location()));
     }
 
-    /** Puts a staged part where the commit assembles the partition, as the commit does before its journal. */
-    private static void assemble(StagedFile staged, String partition, StoragePath commit) throws IOException {
-        StoragePath assembled = commit.resolve("assembled").resolve(DISTRIBUTION.dataset()).resolve(partition);
-        assembled.mkdirs();
-        assembled.fileSystem().copyFromLocalFile(true,
-                new org.apache.hadoop.fs.Path(staged.part(DISTRIBUTION.dataset(), partition).toUri()),
-                assembled.resolve(staged.partName()).path());
-    }
+    /** Every folder and file under the location readable by its owner alone. */
+    abstract void assertOwnerOnly(StoragePath location) throws Exception;
 
     private static StagedFile stage(Lake lake, String run, int formsX, int formsY) {
         StagedFile staged = lake.stage(run, 1, DISTRIBUTION);
@@ -106,6 +168,10 @@ abstract class LakeGuaranteesTest {
     private static void commit(Lake lake, String run, int formsX, int formsY) {
         lake.commit(run, DISTRIBUTION, List.of(stage(lake, run, formsX, formsY)));
         lake.dropStaging(run);
+    }
+
+    private static Table table(Lake lake) {
+        return lake.tableOf(DISTRIBUTION, DISTRIBUTION.dataset()).orElseThrow();
     }
 
     private static Map<String, Integer> forms(Lake lake) {

@@ -63,7 +63,7 @@ class PartitionPathTest {
     }
 
     /** Loads one distribution row per office (forms = 10 × its position + 10) through staging and commit. */
-    private Path loadDistribution(Path lakeRoot) {
+    private Lake loadDistribution(Path lakeRoot) {
         Lake lake = new Lake(lakeRoot);
         StagedFile staged = lake.stage("run-1", 0, DISTRIBUTION);
         for (int i = 0; i < OFFICES.size(); i++) {
@@ -82,7 +82,7 @@ class PartitionPathTest {
                 "year=2025/office_id=SZ01",
                 "year=2025/office_id=X+Y%25Z",
                 "year=2025/office_id=华侨城");
-        return lake.datasetDir(DISTRIBUTION).localPath();
+        return lake;
     }
 
     private static Map<String, Integer> expectedFormsByOffice() {
@@ -94,21 +94,24 @@ class PartitionPathTest {
     }
 
     @Test
-    void committedPartitionFoldersAreEscaped() {
-        Path dataset = loadDistribution(temp.resolve("lake"));
+    void eachOfficeHasAFolderOfItsOwnWhateverCharactersItsIdHolds() {
+        Lake lake = loadDistribution(temp.resolve("lake"));
 
-        assertThat(dataset.resolve("year=2025").resolve("office_id=A%2FB")).isDirectory();
-        assertThat(dataset.resolve("year=2025").resolve("office_id=G%25H")).isDirectory();
-        assertThat(dataset.resolve("year=2025").resolve("office_id=A")).doesNotExist();
+        Path data = temp.resolve("lake/quality/survey_distribution/data");
+        List<Path> files = lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset()).stream()
+                .map(StoragePath::localPath).toList();
+        // year=2025/office_id=<escaped>/<file>: a slash in an id never makes a folder of its own
+        assertThat(files).hasSize(OFFICES.size())
+                .allSatisfy(file -> assertThat(data.relativize(file).getNameCount()).isEqualTo(3));
+        assertThat(files.stream().map(Path::getParent).distinct()).hasSize(OFFICES.size());
     }
 
     @Test
     void sparkReadsBackExactlyTheOfficeIdsThatWereWritten() {
-        Path dataset = loadDistribution(temp.resolve("lake"));
+        loadDistribution(temp.resolve("lake"));
 
-        List<Row> rows = TestSpark.session().read()
-                .schema(LakeSchemas.sparkSchema(DISTRIBUTION))
-                .parquet(dataset.toString())
+        List<Row> rows = new com.propertyquality.review.marts.LakeTables(TestSpark.session(), temp.resolve("lake"))
+                .read(DISTRIBUTION)
                 .select("office_id", "year", "forms_distributed", LakeSchemas.SOURCE_FILE)
                 .collectAsList();
 
@@ -125,14 +128,14 @@ class PartitionPathTest {
 
     @Test
     void parquetRowsReadsBackExactlyTheOfficeIdsThatWereWritten() {
-        Path dataset = loadDistribution(temp.resolve("lake"));
+        Lake lake = loadDistribution(temp.resolve("lake"));
 
-        List<Map<String, Object>> rows = ParquetRows.read(dataset);
+        List<Map<String, Object>> rows = lake.readAll(DISTRIBUTION);
 
         Map<Object, Object> formsByOffice = new HashMap<>();
         for (Map<String, Object> row : rows) {
             formsByOffice.put(row.get("office_id"), row.get("forms_distributed"));
-            assertThat(row.get("year")).isEqualTo("2025"); // partition values come back as text
+            assertThat(row.get("year")).isEqualTo(2025); // a data file holds its partition columns, typed
         }
         assertThat(rows).hasSize(OFFICES.size());
         assertThat(formsByOffice).isEqualTo(Map.copyOf(expectedFormsByOffice()));
@@ -140,12 +143,11 @@ class PartitionPathTest {
     }
 
     @Test
-    void parquetRowsReadsALakeKeptUnderAHiddenFolder() {
-        // a work folder such as ~/.review/work: only folders inside the dataset are skipped as hidden or staging
-        Path dataset = loadDistribution(temp.resolve(".review").resolve("_work").resolve("lake"));
-        assertThat(Files.isDirectory(dataset)).isTrue();
+    void aLakeKeptUnderAHiddenFolderReadsWhole() {
+        // a work folder such as ~/.review/work: the folders above the lake may be called anything
+        Lake lake = loadDistribution(temp.resolve(".review").resolve("_work").resolve("lake"));
 
-        List<Map<String, Object>> rows = ParquetRows.read(dataset);
+        List<Map<String, Object>> rows = lake.readAll(DISTRIBUTION);
 
         assertThat(rows).extracting(row -> row.get("office_id")).containsExactlyInAnyOrderElementsOf(OFFICES);
     }

@@ -35,14 +35,14 @@ class StagedFileTest {
         assertThat(root.resolve("small-buffer/_staging")).doesNotExist();
         // offices interleave in the file (A, B, C, A, ...); each partition keeps its rows in file order
         List<Integer> rowsOfA2025 = spilled.stream()
-                .filter(r -> "A".equals(r.get("office_id")) && "2025".equals(r.get("year")))
+                .filter(r -> "A".equals(r.get("office_id")) && Integer.valueOf(2025).equals(r.get("year")))
                 .map(r -> (Integer) r.get("source_row")).toList();
         assertThat(rowsOfA2025).isSortedAccordingTo(Comparator.naturalOrder()).hasSize(6);
         Map<String, Object> first = spilled.stream().filter(r -> "P0".equals(r.get("purchase_id"))).findFirst()
                 .orElseThrow();
         assertThat(first).containsEntry("household_id", "H0").containsEntry("category", "家政")
                 .containsEntry("purchased_on", LocalDate.of(2025, 1, 1))
-                .containsEntry("amount", new BigDecimal("0.50")).containsEntry("year", "2025")
+                .containsEntry("amount", new BigDecimal("0.50")).containsEntry("year", 2025)
                 .containsEntry("source_file", "purchases.csv").containsEntry("source_row", 2);
     }
 

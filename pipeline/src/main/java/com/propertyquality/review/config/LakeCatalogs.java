@@ -1,0 +1,48 @@
+package com.propertyquality.review.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.env.Environment;
+
+import com.propertyquality.review.lake.LakeCatalog;
+import com.propertyquality.review.lake.StoragePath;
+
+/**
+ * The lake's catalog as the settings choose it. Left empty, it follows the job repository: a Hadoop catalog in the
+ * lake folder with the embedded H2 repository (nothing to set up), a JDBC catalog in the same PostgreSQL database
+ * when the repository is there (the place a company already backs up and shares between machines).
+ */
+final class LakeCatalogs {
+
+    private LakeCatalogs() {
+    }
+
+    static LakeCatalog of(ReviewProperties.LakeCatalogSettings settings, StoragePath lake, Environment environment) {
+        ReviewProperties.LakeCatalogSettings chosen = settings != null ? settings
+                : new ReviewProperties.LakeCatalogSettings("", "", Map.of());
+        String repository = environment.getProperty("spring.datasource.url", "");
+        boolean onPostgres = repository.startsWith("jdbc:postgresql:");
+        String type = !chosen.type().isEmpty() ? chosen.type()
+                : onPostgres ? LakeCatalog.TYPE_JDBC : LakeCatalog.TYPE_HADOOP;
+        Map<String, String> extra = new LinkedHashMap<>();
+        String uri = chosen.uri();
+        if (type.equals(LakeCatalog.TYPE_JDBC) && uri.isEmpty()) {
+            if (!onPostgres) {
+                throw new IllegalArgumentException("review.lake-catalog.type is jdbc but neither"
+                        + " review.lake-catalog.uri nor a PostgreSQL job repository names its database");
+            }
+            uri = repository;
+            putIfSet(extra, "jdbc.user", environment.getProperty("spring.datasource.username"));
+            putIfSet(extra, "jdbc.password", environment.getProperty("spring.datasource.password"));
+        }
+        extra.putAll(chosen.properties());
+        return LakeCatalog.of(type, uri, lake, extra);
+    }
+
+    private static void putIfSet(Map<String, String> properties, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            properties.put(key, value);
+        }
+    }
+}
