@@ -1,6 +1,7 @@
 package com.propertyquality.review.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +43,25 @@ class AggregateCommand implements Callable<Integer> {
                     + " default: every mart).")
     List<String> only = List.of();
 
+    @Option(names = "--snapshot", paramLabel = "RUN_ID|TIMESTAMP",
+            description = "Compute the marts from the lake as it was then (Iceberg time travel): just after the ingest"
+                    + " run RUN_ID committed, or at TIMESTAMP (2026-01-31T18:00:00Z, or local time without a zone),"
+                    + " to reproduce a signed packet. Default: the lake as it is now.")
+    String snapshot;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Contexts.start(work, lake, marts, sparkMaster)) {
-            run(context, asOf.day(), only, spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            Instant moment = null;
+            if (snapshot != null) {
+                moment = LakeMoment.resolve(snapshot, context.getBean(WorkFolder.class));
+                out.println("The lake as it was at " + moment + " (" + snapshot + ")");
+            }
+            run(context, asOf.day(), only, moment, out);
             return ReviewCli.OK;
         }
     }
@@ -58,9 +71,14 @@ class AggregateCommand implements Callable<Integer> {
     }
 
     static void run(ConfigurableApplicationContext context, LocalDate asOf, List<String> only, PrintWriter out) {
+        run(context, asOf, only, null, out);
+    }
+
+    static void run(ConfigurableApplicationContext context, LocalDate asOf, List<String> only, Instant moment,
+                    PrintWriter out) {
         long started = System.nanoTime();
         AggregateService aggregate = context.getBean(AggregateService.class);
-        Map<String, AggregateService.Written> marts = aggregate.aggregate(asOf, only);
+        Map<String, AggregateService.Written> marts = aggregate.aggregate(asOf, only, moment);
         out.println("Marts in " + context.getBean(WorkFolder.class).marts().display() + " ("
                 + aggregate.cutOff(asOf) + "):");
         marts.forEach((name, written) -> out.printf(Locale.ROOT, "  %-28s %7d rows  %5.1f s%n", name,

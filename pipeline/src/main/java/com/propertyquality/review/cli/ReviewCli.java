@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + " year); 2 usage error; 3 check-returns: an office under the threshold; 4 ingest, review: a file"
                 + " could not be loaded at all (the others were)."},
         subcommands = {IngestCommand.class, AggregateCommand.class, ReportCommand.class, ReviewCommand.class,
-                CheckReturnsCommand.class, QueryCommand.class, ExploreCommand.class, MartsCommand.class, GenerateCommand.class,
+                CheckReturnsCommand.class, QueryCommand.class, ExploreCommand.class, MartsCommand.class, TraceCommand.class, GenerateCommand.class,
                 BenchCommand.class, BenchPeerCommand.class, CommandLine.HelpCommand.class})
 public class ReviewCli implements Runnable {
 

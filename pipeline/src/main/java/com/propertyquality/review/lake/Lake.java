@@ -334,9 +334,7 @@ public final class Lake {
 
     /** The current table of one of a template's datasets, if the lake has it. */
     public Optional<Table> tableOf(Template template, String dataset) {
-        TableIdentifier id = LakeCatalog.table(template, dataset);
-        Catalog iceberg = catalog.catalog();
-        return iceberg.tableExists(id) ? Optional.of(iceberg.loadTable(id)) : Optional.empty();
+        return catalog.load(template, dataset);
     }
 
     /** The data files of the table's current snapshot, partition by partition. */

@@ -2,11 +2,13 @@ package com.propertyquality.review.lake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -112,6 +114,13 @@ public final class LakeCatalog {
             open.put(CatalogProperties.CACHE_ENABLED, "false");
             return CatalogUtil.buildIcebergCatalog(name, open, hadoopConf());
         });
+    }
+
+    /** One of a template's datasets' table as it is now, if the lake has it. */
+    public Optional<Table> load(Template template, String dataset) {
+        TableIdentifier id = table(template, dataset);
+        Catalog iceberg = catalog();
+        return iceberg.tableExists(id) ? Optional.of(iceberg.loadTable(id)) : Optional.empty();
     }
 
     /** The table of one of a template's datasets. */

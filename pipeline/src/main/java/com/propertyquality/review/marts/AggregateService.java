@@ -60,9 +60,16 @@ public class AggregateService {
      * @throws IllegalArgumentException for a name that is not a mart
      */
     public Map<String, Written> aggregate(LocalDate asOf, List<String> only) {
+        return aggregate(asOf, only, null);
+    }
+
+    /**
+     * As {@link #aggregate(LocalDate, List)}, from the lake as it was at {@code moment} (null: as it is now).
+     */
+    public Map<String, Written> aggregate(LocalDate asOf, List<String> only, java.time.Instant moment) {
         List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
         SparkSession spark = SparkSessions.get(properties.spark());
-        MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog()),
+        MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog(), moment),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), cutOff(asOf),
                 name -> spark.read().parquet(work.marts().resolve(name).toString()));
         MartWriter writer = new MartWriter(spark, work.marts());

@@ -1,10 +1,15 @@
 package com.propertyquality.review.marts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,17 +21,25 @@ import org.apache.spark.sql.types.StructType;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.LakeSchemas;
+import com.propertyquality.review.lake.LakeSnapshots;
+import com.propertyquality.review.lake.SnapshotSummary;
 import com.propertyquality.review.lake.StoragePath;
 
 /**
  * The lake's tables as Spark DataFrames, read through Iceberg's Spark catalog and given the columns the contract
  * defines, in its order, so that a table written by an older contract or another tool cannot change what a mart
- * sees. A table not loaded yet reads as empty.
+ * sees. Each table is read at one snapshot, fixed when it is first read (or the one it had at a moment of the
+ * past): an ingest committing while an aggregate runs cannot give two marts two different lakes. A table not
+ * loaded yet reads as empty.
  */
 public final class LakeTables {
 
     private final SparkSession spark;
     private final LakeCatalog catalog;
+    /** The moment whose lake is read, or null for the tables as they are when first read. */
+    private final Instant moment;
+    /** The snapshot each table is read at, fixed at its first read: every mart of a run sees the same lake. */
+    private final Map<TableIdentifier, Optional<Long>> pinned = new ConcurrentHashMap<>();
 
     /** The tables of a lake on the local disk, its catalog in the folder. */
     public LakeTables(SparkSession spark, java.nio.file.Path lake) {
@@ -39,8 +52,17 @@ public final class LakeTables {
     }
 
     public LakeTables(SparkSession spark, LakeCatalog catalog) {
+        this(spark, catalog, null);
+    }
+
+    /**
+     * The tables as they were at {@code moment} (Iceberg time travel): each at the last snapshot committed by then,
+     * a table created later or empty then reading as empty.
+     */
+    public LakeTables(SparkSession spark, LakeCatalog catalog, Instant moment) {
         this.spark = spark;
         this.catalog = catalog;
+        this.moment = moment;
         // the catalog under its name in this session; Spark opens it on first use
         catalog.sparkConf().forEach((key, value) -> spark.conf().set(key, value));
     }
@@ -59,11 +81,46 @@ public final class LakeTables {
                 dataset -> load(LakeCatalog.table(template), LakeSchemas.sparkSchema(template)));
     }
 
+    public LakeCatalog catalog() {
+        return catalog;
+    }
+
+    /** The snapshot the template's own table is read at, empty when it reads as empty. */
+    public Optional<LakeSnapshots.TableSnapshot> snapshot(Template template) {
+        TableIdentifier id = LakeCatalog.table(template);
+        return snapshotOf(id).map(snapshotId -> {
+            Table table = catalog.catalog().loadTable(id);
+            Snapshot snapshot = table.snapshot(snapshotId);
+            return new LakeSnapshots.TableSnapshot(id.toString(), template, snapshotId,
+                    Instant.ofEpochMilli(snapshot.timestampMillis()),
+                    snapshot.summary().get(SnapshotSummary.RUN_ID));
+        });
+    }
+
+    private Optional<Long> snapshotOf(TableIdentifier id) {
+        return pinned.computeIfAbsent(id, key -> {
+            if (!catalog.catalog().tableExists(key)) {
+                return Optional.empty();
+            }
+            Table table = catalog.catalog().loadTable(key);
+            if (moment == null) {
+                return Optional.ofNullable(table.currentSnapshot()).map(Snapshot::snapshotId);
+            }
+            for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
+                if (snapshot.timestampMillis() <= moment.toEpochMilli()) {
+                    return Optional.of(snapshot.snapshotId());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     private Dataset<Row> load(TableIdentifier table, StructType schema) {
-        if (!catalog.catalog().tableExists(table)) {
+        Optional<Long> snapshot = snapshotOf(table);
+        if (snapshot.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
-        Dataset<Row> rows = spark.table(sparkName(table));
+        Dataset<Row> rows = spark.sql("SELECT * FROM " + sparkName(table) + " VERSION AS OF " + snapshot.get());
         Column[] columns = new Column[schema.fields().length];
         for (int i = 0; i < columns.length; i++) {
             StructField field = schema.fields()[i];

@@ -24,6 +24,7 @@ public final class Marts {
         marts.addAll(QualityMarts.marts());
         marts.addAll(CustomerValueMarts.marts());
         marts.addAll(ReviewMarts.marts());
+        marts.addAll(SourceMarts.marts());
         return marts;
     }
 

@@ -38,6 +38,7 @@ public final class ManagementReviewPacket {
                 OutputFormsChapter.build(source, year, lang)), lang);
         List<Chapter> chapters = new ArrayList<>(numbered);
         chapters.add(OfficeSummaryAppendix.build(source, year, lang));
+        chapters.add(DataSourcesChapter.build(source, year, lang));
         String title = text(lang, "managementReviewPacket.management_review", year);
         return new ReportDocument(title, source.companyName(), year, lang, cover(source, year, lang), true, chapters);
     }

@@ -12,8 +12,9 @@ import com.propertyquality.review.config.ReviewProperties;
  * a test JVM or a `review` run that boots several contexts reuses it, and a shutdown hook stops it with the JVM.
  * <p>
  * The marts are DataFrame queries only (no UDFs, no lambdas over rows, no encoders of the app's beans), so executors
- * need Spark's jars alone; should that change, {@code spark.jars} in {@code review.spark.conf} must name the
- * spark-submit jar where every executor can read it (spark-submit sets it by itself).
+ * need Spark's jars and Iceberg's Spark runtime (the lake's reader) alone: on a cluster the runtime's jar is shipped
+ * to them ({@link IcebergRuntimeJar}) unless {@code spark.jars} is set (spark-submit sets it to the app's jar, which
+ * holds the runtime).
  */
 public final class SparkSessions {
 
@@ -49,6 +50,11 @@ public final class SparkSessions {
                 // no SELECT ... FROM parquet.`path`: queries see the registered views only, never personal data
                 .config("spark.sql.runSQLOnFiles", "false");
         conf.forEach(builder::config);
+        if (!master.startsWith("local") && !conf.containsKey("spark.jars") && System.getProperty("spark.jars") == null) {
+            // executors read the lake through Iceberg's Spark classes, which a Spark distribution lacks; under
+            // spark-submit they come in the app's jar (spark.jars is set), from the executable jar they are shipped
+            builder.config("spark.jars", IcebergRuntimeJar.location());
+        }
         session = builder.getOrCreate();
         SparkSession started = session;
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "spark-stop"));

@@ -1,0 +1,167 @@
+package com.propertyquality.review.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.SnapshotUtil;
+
+import com.propertyquality.review.contract.Template;
+
+/**
+ * Which state of the lake an aggregate reads, and what is behind it: the snapshot of each public table (its
+ * current one, or the one it had at a moment of the past), and for a snapshot the loads and input files whose rows
+ * it holds. This is how a figure is traced to the files an office sent, and how a signed packet is reproduced.
+ */
+public final class LakeSnapshots {
+
+    /**
+     * The snapshot a table was read at.
+     *
+     * @param table       the table's name in the catalog ({@code quality.feedback})
+     * @param template    the template that fills it
+     * @param snapshotId  Iceberg's snapshot id
+     * @param committedAt when the snapshot was committed
+     * @param runId       the ingest run that committed it (null for a snapshot another tool made)
+     */
+    public record TableSnapshot(String table, Template template, long snapshotId, Instant committedAt,
+                                String runId) {
+    }
+
+    /**
+     * An input file behind some of a table snapshot's rows.
+     *
+     * @param year      the year of the partitions it stands behind, or null for a table not partitioned by year
+     * @param addedBy   the snapshot whose load wrote those partitions' current files
+     * @param runId     that load's run (null for a snapshot another tool made, which names no files)
+     * @param loadedAt  when that load committed
+     * @param source    the file, null when the snapshot names none
+     */
+    public record Behind(TableSnapshot read, Integer year, long addedBy, String runId, Instant loadedAt,
+                         SnapshotSummary.Source source) {
+    }
+
+    private final LakeCatalog lake;
+
+    public LakeSnapshots(LakeCatalog lake) {
+        this.lake = lake;
+    }
+
+    /** The current snapshot of every public table the lake has, in the templates' order. */
+    public Map<Template, TableSnapshot> current() {
+        Map<Template, TableSnapshot> snapshots = new LinkedHashMap<>();
+        for (Template template : Lake.templates()) {
+            lake.load(template, template.dataset())
+                    .filter(table -> table.currentSnapshot() != null)
+                    .ifPresent(table -> snapshots.put(template, of(template, table, table.currentSnapshot())));
+        }
+        return snapshots;
+    }
+
+    /**
+     * The snapshot each public table had at {@code moment}; a table created later, or empty then, is left out (it
+     * reads as empty).
+     */
+    public Map<Template, TableSnapshot> asOf(Instant moment) {
+        Map<Template, TableSnapshot> snapshots = new LinkedHashMap<>();
+        for (Template template : Lake.templates()) {
+            Optional<Table> table = lake.load(template, template.dataset());
+            if (table.isEmpty()) {
+                continue;
+            }
+            Snapshot then = null;
+            for (Snapshot snapshot : SnapshotUtil.currentAncestors(table.get())) {
+                if (snapshot.timestampMillis() <= moment.toEpochMilli()) {
+                    then = snapshot;
+                    break;
+                }
+            }
+            if (then != null) {
+                snapshots.put(template, of(template, table.get(), then));
+            }
+        }
+        return snapshots;
+    }
+
+    /**
+     * The moment right after the last commit of an ingest run, over every table; empty when the run committed
+     * nothing (it loaded nothing new, or its id is wrong).
+     */
+    public Optional<Instant> committedBy(String runId) {
+        long last = -1;
+        for (Template template : Lake.templates()) {
+            for (LakeSchemas.LakeDataset dataset : LakeSchemas.datasets(template)) {
+                Optional<Table> table = lake.load(template, dataset.name());
+                if (table.isEmpty()) {
+                    continue;
+                }
+                for (Snapshot snapshot : table.get().snapshots()) {
+                    if (runId.equals(snapshot.summary().get(SnapshotSummary.RUN_ID))) {
+                        last = Math.max(last, snapshot.timestampMillis());
+                    }
+                }
+            }
+        }
+        return last < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
+    }
+
+    /**
+     * The input files behind a table snapshot's rows: for each year of its partitions (one group for a table not
+     * partitioned by year), the loads whose files the snapshot still holds there, and the input files each of those
+     * loads named. Read from the table's manifests and snapshot summaries; no data file is opened.
+     */
+    public List<Behind> behind(TableSnapshot read) {
+        Table table = lake.load(read.template(), read.template().dataset()).orElseThrow();
+        Map<Long, Snapshot> bySequence = new HashMap<>();
+        for (Snapshot snapshot : table.snapshots()) {
+            bySequence.put(snapshot.sequenceNumber(), snapshot);
+        }
+        int yearPosition = read.template().partitionBy().indexOf(Template.YEAR);
+        // year (or -1) -> adding snapshot ids, in commit order
+        TreeMap<Integer, TreeMap<Long, Snapshot>> adders = new TreeMap<>();
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(read.snapshotId()).planFiles()) {
+            for (FileScanTask task : tasks) {
+                Integer year = yearPosition < 0 ? -1 : task.file().partition().get(yearPosition, Integer.class);
+                Snapshot added = bySequence.get(task.file().dataSequenceNumber());
+                if (added != null) {
+                    adders.computeIfAbsent(year == null ? -1 : year, y -> new TreeMap<>())
+                            .put(added.sequenceNumber(), added);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifests of " + table.name(), e);
+        }
+        List<Behind> behind = new ArrayList<>();
+        adders.forEach((year, snapshots) -> {
+            for (Snapshot snapshot : snapshots.values()) {
+                String run = snapshot.summary().get(SnapshotSummary.RUN_ID);
+                Instant at = Instant.ofEpochMilli(snapshot.timestampMillis());
+                List<SnapshotSummary.Source> sources = SnapshotSummary.sources(snapshot.summary());
+                Integer shownYear = year < 0 ? null : year;
+                if (sources.isEmpty()) {
+                    behind.add(new Behind(read, shownYear, snapshot.snapshotId(), run, at, null));
+                }
+                for (SnapshotSummary.Source source : sources) {
+                    behind.add(new Behind(read, shownYear, snapshot.snapshotId(), run, at, source));
+                }
+            }
+        });
+        return behind;
+    }
+
+    private static TableSnapshot of(Template template, Table table, Snapshot snapshot) {
+        return new TableSnapshot(LakeCatalog.table(template).toString(), template, snapshot.snapshotId(),
+                Instant.ofEpochMilli(snapshot.timestampMillis()), snapshot.summary().get(SnapshotSummary.RUN_ID));
+    }
+}
