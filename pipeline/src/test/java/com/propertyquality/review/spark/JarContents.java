@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 /** The entries of a jar, and its text files, read once. */
 final class JarContents {
+
+    private static final Pattern MULTI_RELEASE = Pattern.compile("^META-INF/versions/[0-9]+/");
 
     private final Path jar;
     private final Set<String> entries;
@@ -44,6 +47,29 @@ final class JarContents {
     /** Whether any entry starts with this prefix (a package folder such as org/apache/spark/). */
     boolean hasAnyUnder(String prefix) {
         return entries.stream().anyMatch(entry -> entry.startsWith(prefix));
+    }
+
+    /** Every entry's name, folders and META-INF included. */
+    Set<String> entries() {
+        return entries;
+    }
+
+    /**
+     * The names a class loader finds in this jar: classes and resources, a multi-release copy under the name it
+     * stands for, without folders, module descriptors and the jar's account of itself under META-INF (manifest,
+     * signatures, Maven descriptors, licences, service registrations: every jar has its own, and the shade plugin
+     * merges the ones that count) and OSGI-INF (bundle descriptors, some jars keep one per Java version).
+     */
+    Set<String> loadable() {
+        Set<String> names = new TreeSet<>();
+        for (String entry : entries) {
+            String name = MULTI_RELEASE.matcher(entry).replaceFirst("");
+            if (!entry.endsWith("/") && !name.startsWith("META-INF/") && !name.startsWith("OSGI-INF/")
+                    && !name.endsWith("module-info.class")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The class files, without module descriptors and multi-release copies (those repeat across jars). */
