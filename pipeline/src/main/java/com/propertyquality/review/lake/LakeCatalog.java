@@ -11,6 +11,7 @@ import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 import com.propertyquality.review.contract.Template;
@@ -112,8 +113,38 @@ public final class LakeCatalog {
             Map<String, String> open = new LinkedHashMap<>(properties);
             // tables are read fresh on every load: another process may have committed since
             open.put(CatalogProperties.CACHE_ENABLED, "false");
-            return CatalogUtil.buildIcebergCatalog(name, open, hadoopConf());
+            Catalog opened = CatalogUtil.buildIcebergCatalog(name, open, hadoopConf());
+            adoptFolderTables(opened);
+            return opened;
         });
+    }
+
+    /**
+     * Registers in a database or REST catalog the tables a lake folder already holds from the Hadoop catalog (the
+     * default until the job repository moved to PostgreSQL): their history comes along, nothing is copied. A table
+     * the catalog already has is left alone.
+     */
+    private void adoptFolderTables(Catalog opened) {
+        String warehouse = properties.get(CatalogProperties.WAREHOUSE_LOCATION);
+        if (TYPE_HADOOP.equals(properties.get(CatalogUtil.ICEBERG_CATALOG_TYPE)) || warehouse == null) {
+            return;
+        }
+        StoragePath lake = StoragePath.of(warehouse);
+        for (Template template : Lake.templates()) {
+            for (LakeSchemas.LakeDataset dataset : LakeSchemas.datasets(template)) {
+                TableIdentifier id = table(template, dataset.name());
+                StoragePath metadata = lake.resolve(id.namespace().level(0)).resolve(id.name()).resolve("metadata");
+                StoragePath hint = metadata.resolve("version-hint.text");
+                if (!hint.exists() || opened.tableExists(id)) {
+                    continue;
+                }
+                if (opened instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {
+                    namespaces.createNamespace(id.namespace());
+                }
+                String version = hint.readString().strip();
+                opened.registerTable(id, metadata.resolve("v" + version + ".metadata.json").toString());
+            }
+        }
     }
 
     /** One of a template's datasets' table as it is now, if the lake has it. */

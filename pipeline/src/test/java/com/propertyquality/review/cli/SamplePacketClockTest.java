@@ -57,12 +57,39 @@ class SamplePacketClockTest {
         List<String> now = pageTexts(today.resolve(PACKET));
         List<String> then = pageTexts(later.resolve(PACKET));
         assertThat(then).hasSameSizeAs(now);
-        for (int page = 0; page < now.size(); page++) {
+        // the last pages, 数据来源, record when and by which run each table was loaded: the one place a run's
+        // moment belongs. Every figure before them reads the same; on them, the same input files and checksums.
+        int sources = firstPageOf(now, "数据来源");
+        assertThat(firstPageOf(then, "数据来源")).isEqualTo(sources);
+        for (int page = 0; page < sources; page++) {
             assertThat(then.get(page)).as("page %d", page + 1).isEqualTo(now.get(page));
         }
+        assertThat(fileChecksums(then.subList(sources, then.size())))
+                .isEqualTo(fileChecksums(now.subList(sources, now.size()))).isNotEmpty();
         assertThat(now.get(0)).contains("数据截至 2025-12-31");
-        String all = String.join("\n", now);
+        String all = String.join("\n", now.subList(0, sources));
         assertThat(all).doesNotContain(LocalDate.now().toString()).doesNotContain(shiftedDay.toString());
+    }
+
+    /** Where the last pages begin that all carry the heading (a chapter repeats its title on each page). */
+    private static int firstPageOf(List<String> pages, String heading) {
+        for (int page = pages.size() - 1; page >= 0; page--) {
+            if (!pages.get(page).contains(heading)) {
+                return page + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The SHA-256 checksums the pages print, in order. */
+    private static List<String> fileChecksums(List<String> pages) {
+        List<String> sums = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[0-9a-f]{64}")
+                .matcher(String.join("\n", pages).replaceAll("\\s+", ""));
+        while (matcher.find()) {
+            sums.add(matcher.group());
+        }
+        return sums;
     }
 
     private static List<String> runIds(Path work) throws IOException {
