@@ -9,9 +9,9 @@ import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.StoragePath;
 
 /**
- * The lake's catalog as the settings choose it. Left empty, it follows the job repository: a Hadoop catalog in the
- * lake folder with the embedded H2 repository (nothing to set up), a JDBC catalog in the same PostgreSQL database
- * when the repository is there (the place a company already backs up and shares between machines).
+ * The lake's catalog as the settings choose it: by default a Hadoop catalog in the lake folder (nothing to set up;
+ * the lake folder is the lake, whatever the job repository). A JDBC catalog without a URI of its own goes into the
+ * job repository's PostgreSQL database, the place a company already backs up and shares between machines.
  */
 final class LakeCatalogs {
 
@@ -20,11 +20,10 @@ final class LakeCatalogs {
 
     static LakeCatalog of(ReviewProperties.LakeCatalogSettings settings, StoragePath lake, Environment environment) {
         ReviewProperties.LakeCatalogSettings chosen = settings != null ? settings
-                : new ReviewProperties.LakeCatalogSettings("", "", Map.of());
+                : new ReviewProperties.LakeCatalogSettings("", "", "", Map.of());
         String repository = environment.getProperty("spring.datasource.url", "");
         boolean onPostgres = repository.startsWith("jdbc:postgresql:");
-        String type = !chosen.type().isEmpty() ? chosen.type()
-                : onPostgres ? LakeCatalog.TYPE_JDBC : LakeCatalog.TYPE_HADOOP;
+        String type = chosen.type().isEmpty() ? LakeCatalog.TYPE_HADOOP : chosen.type();
         Map<String, String> extra = new LinkedHashMap<>();
         String uri = chosen.uri();
         if (type.equals(LakeCatalog.TYPE_JDBC) && uri.isEmpty()) {
@@ -37,7 +36,7 @@ final class LakeCatalogs {
             putIfSet(extra, "jdbc.password", environment.getProperty("spring.datasource.password"));
         }
         extra.putAll(chosen.properties());
-        return LakeCatalog.of(type, uri, lake, extra);
+        return LakeCatalog.of(type, uri, chosen.name(), lake, extra);
     }
 
     private static void putIfSet(Map<String, String> properties, String key, String value) {

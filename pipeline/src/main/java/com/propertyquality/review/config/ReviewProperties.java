@@ -27,16 +27,18 @@ public record ReviewProperties(Path work, String lake, String marts, String comp
                                LakeCatalogSettings lakeCatalog) {
 
     /**
-     * @param type       hadoop (a catalog in the lake folder), jdbc or rest; empty for the default: jdbc in the job
-     *                   repository's database when that is PostgreSQL, else hadoop
+     * @param type       hadoop (a catalog in the lake folder, the default when empty), jdbc or rest
      * @param uri        the JDBC URL or REST endpoint (for jdbc, empty means the job repository's database)
+     * @param name       the catalog's name (default review): a JDBC catalog keeps its tables under it, so two lakes
+     *                   sharing one database need two names
      * @param properties any other Iceberg catalog property (jdbc.user, credential, token, io-impl, ...)
      */
-    public record LakeCatalogSettings(String type, String uri, Map<String, String> properties) {
+    public record LakeCatalogSettings(String type, String uri, String name, Map<String, String> properties) {
 
         public LakeCatalogSettings {
             type = type == null ? "" : type.strip();
             uri = uri == null ? "" : uri.strip();
+            name = name == null || name.isBlank() ? "review" : name.strip();
             properties = properties == null ? Map.of() : Map.copyOf(properties);
         }
     }

@@ -33,8 +33,13 @@ import com.propertyquality.review.contract.Template;
  */
 public final class LakeCatalog {
 
-    /** The catalog's name when a JVM uses one lake (always, outside tests). */
+    /** A database or REST catalog's name unless the settings give another: it keeps its tables under it. */
     public static final String DEFAULT_NAME = "review";
+    /**
+     * A lake folder's catalog's name in our Spark session. It keeps nothing under it, and it is not {@link
+     * #DEFAULT_NAME}, so that a test JVM can open folder lakes and a database catalog side by side.
+     */
+    static final String FOLDER_NAME = "lake";
     public static final String PUBLIC_NAMESPACE = "quality";
     public static final String PRIVATE_NAMESPACE = "private";
 
@@ -50,11 +55,37 @@ public final class LakeCatalog {
     private final Map<String, String> properties;
     private final String key;
 
-    private LakeCatalog(Map<String, String> properties) {
+    private LakeCatalog(Map<String, String> properties, String preferredName) {
         this.properties = Map.copyOf(properties);
-        this.key = new java.util.TreeMap<>(properties).toString();
-        this.name = NAMES.computeIfAbsent(key, k -> NAMES.isEmpty() ? DEFAULT_NAME
-                : DEFAULT_NAME + "_" + (NAMES.size() + 1));
+        this.key = preferredName + " " + new java.util.TreeMap<>(properties);
+        boolean folder = !properties.containsKey(CatalogProperties.URI);
+        synchronized (NAMES) {
+            this.name = NAMES.computeIfAbsent(identity(properties, preferredName),
+                    k -> folder ? unused(FOLDER_NAME) : preferredName);
+        }
+    }
+
+    /**
+     * What makes two catalogs one: a Hadoop catalog is its folder; a database or REST catalog is its address and the
+     * name it keeps the tables under, whatever folder new tables would go to, so work folders sharing one database
+     * and name see the same tables.
+     */
+    private static String identity(Map<String, String> properties, String name) {
+        String uri = properties.get(CatalogProperties.URI);
+        return uri == null ? "warehouse " + properties.get(CatalogProperties.WAREHOUSE_LOCATION)
+                : "uri " + uri + " " + properties.getOrDefault("jdbc.user", "") + " " + name;
+    }
+
+    /**
+     * A name for a folder's catalog no other catalog of this JVM has: a Spark session knows one catalog per name, and
+     * only a test opens two lakes in one JVM. A Hadoop catalog keeps nothing under its name, so any name serves.
+     */
+    private static String unused(String preferred) {
+        String name = preferred;
+        for (int n = 2; NAMES.containsValue(name); n++) {
+            name = preferred + "_" + n;
+        }
+        return name;
     }
 
     /** The embedded default: a Hadoop catalog whose warehouse is the lake folder. */
@@ -71,6 +102,11 @@ public final class LakeCatalog {
      * @param extra     any other Iceberg catalog property (jdbc.user, jdbc.password, credential, token, io-impl...)
      */
     public static LakeCatalog of(String type, String uri, StoragePath lake, Map<String, String> extra) {
+        return of(type, uri, DEFAULT_NAME, lake, extra);
+    }
+
+    /** As {@link #of(String, String, StoragePath, Map)}, under a name of the settings' choosing. */
+    public static LakeCatalog of(String type, String uri, String name, StoragePath lake, Map<String, String> extra) {
         Map<String, String> properties = new LinkedHashMap<>();
         switch (type) {
             case TYPE_HADOOP -> properties.put(CatalogUtil.ICEBERG_CATALOG_TYPE, TYPE_HADOOP);
@@ -94,7 +130,7 @@ public final class LakeCatalog {
             properties.put(CatalogProperties.WAREHOUSE_LOCATION, lake.toString());
         }
         properties.putAll(extra);
-        return new LakeCatalog(properties);
+        return new LakeCatalog(properties, name);
     }
 
     /** The name this catalog has in Spark and in Iceberg. */

@@ -43,8 +43,8 @@ class HdfsReviewTest {
         assertThat(result.out()).contains("Stored 6618 rows; rejected 22 rows");
         assertThat(work.resolve("lake")).doesNotExist();
         assertThat(work.resolve("marts")).doesNotExist();
-        assertThat(StoragePath.of(lake).resolve("survey_responses").list()).isNotEmpty();
-        assertThat(StoragePath.of(lake).resolve("_staging").exists()).isFalse();
+        assertThat(StoragePath.of(lake).resolve("quality/survey_responses/data").list()).isNotEmpty();
+        assertThat(work.resolve("staging")).doesNotExist();
         assertThat(work.resolve("reports/management-review-2025.pdf")).isNotEmptyFile();
         // the file jobs name the lake by its URI: the key of the shared run lock and of a killed run's jobs
         assertThat(lakeParameters()).containsExactly(lake);

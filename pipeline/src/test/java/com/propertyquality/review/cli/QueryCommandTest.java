@@ -111,14 +111,23 @@ class QueryCommandTest {
         Cli.Result privateView = Cli.run("query", "--work", work.toString(), "SELECT * FROM households_private");
         assertThat(privateView.status()).isEqualTo(2);
         Cli.Result onFiles = Cli.run("query", "--work", work.toString(),
-                "SELECT * FROM parquet.`" + work.resolve("lake/households_private").toUri() + "`");
+                "SELECT * FROM parquet.`" + work.resolve("lake/private/households_private").toUri() + "`");
+        assertThat(onFiles.status()).isEqualTo(2);
+        // nor through the lake's catalog, by any name a user might guess
+        for (String name : List.of("lake.private.households_private", "review.private.households_private",
+                "private.households_private", "`lake`.`private`.`households_private`")) {
+            Cli.Result viaCatalog = Cli.run("query", "--work", work.toString(), "--engine", "spark",
+                    "SELECT * FROM " + name);
+            assertThat(viaCatalog.status()).as(name).isEqualTo(2);
+            assertThat(viaCatalog.out()).doesNotContain("王小明");
+        }
         assertThat(onFiles.status()).isEqualTo(2);
         assertThat(onFiles.out()).doesNotContain("王小明");
     }
 
     @Test
     void personalDataFilesAreTheOwnersAlone() throws Exception {
-        Path personal = work.resolve("lake/households_private");
+        Path personal = work.resolve("lake/private");
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(personal)) {
             paths = walk.toList();
@@ -134,7 +143,7 @@ class QueryCommandTest {
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwx------"));
         }
         // the public dataset keeps the usual modes: it is what the views read
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("lake/households"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("lake/quality/households"))))
                 .isNotEqualTo("rwx------");
     }
 

@@ -138,7 +138,7 @@ class ExplorerBrowserTest {
         new Select(browser.findElement(By.id("city"))).selectByValue("广州");
         waitReady();
         TreeSet<String> guangzhou = new TreeSet<>();
-        for (Map<String, Object> office : rows(marts.resolveSibling("lake").resolve("offices"))) {
+        for (Map<String, Object> office : new com.propertyquality.review.lake.Lake(marts.resolveSibling("lake")).readAll("offices")) {
             if ("广州".equals(office.get("city"))) {
                 guangzhou.add((String) office.get("office_id"));
             }

@@ -30,8 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.Template;
-import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.LakeCatalog;
+import com.propertyquality.review.lake.LakeSchemas;
 import com.propertyquality.review.lake.PartitionPath;
+import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.marts.LakeTables;
 import com.propertyquality.review.support.RunFiles;
 import com.propertyquality.review.support.Cli;
@@ -160,9 +163,9 @@ class AllTemplatesIngestTest {
     @Test
     void everyTemplateHasItsDatasetAndPartitions() throws IOException {
         assertThat(datasetFolders(lake)).containsExactlyInAnyOrderElementsOf(DATASETS);
-        assertThat(lake.resolve("households/office_id=A01")).isDirectory();
-        assertThat(lake.resolve("feedback/year=2025/office_id=A01")).isDirectory();
-        assertThat(lake.resolve("actions/year=2025/office_id=" + PartitionPath.NULL_VALUE)).isDirectory();
+        assertThat(lake.resolve("quality/households/data/office_id=A01")).isDirectory();
+        assertThat(lake.resolve("quality/feedback/data/year=2025/office_id=A01")).isDirectory();
+        assertThat(lake.resolve("quality/actions/data/year=2025/office_id=null")).isDirectory();
 
         assertThat(partitions("offices")).containsExactly("office_id=A01", "office_id=B02");
         assertThat(partitions("households")).containsExactly("office_id=A01", "office_id=B02");
@@ -173,15 +176,13 @@ class AllTemplatesIngestTest {
         assertThat(partitions("purchases")).containsExactly("year=2025/office_id=A01", "year=2025/office_id=B02");
         assertThat(partitions("inspections")).containsExactly("year=2025/office_id=A01", "year=2025/office_id=B02");
         assertThat(partitions("actions")).containsExactly(
-                "year=2025/office_id=A01", "year=2025/office_id=" + PartitionPath.NULL_VALUE);
-        assertThat(lake.resolve("_staging")).satisfiesAnyOf(
-                staging -> assertThat(staging).doesNotExist(),
-                staging -> assertThat(staging).isEmptyDirectory());
+                "year=2025/office_id=A01", "year=2025/office_id=null");
+        assertThat(lake.resolveSibling("staging")).doesNotExist();
     }
 
     @Test
     void householdsAreStoredWithTypedValuesAndWithoutPersonalData() {
-        List<Map<String, Object>> households = ParquetRows.read(lake.resolve("households"));
+        List<Map<String, Object>> households = new Lake(lake).readAll("households");
 
         assertThat(households).extracting(r -> r.get("household_id")).containsExactlyInAnyOrder("H1", "H2");
         assertThat(byKey(households, "household_id", "H1"))
@@ -199,7 +200,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void personalDataIsOnlyInTheHouseholdsPrivateDataset() throws IOException {
-        List<Map<String, Object>> personal = ParquetRows.read(lake.resolve("households_private"));
+        List<Map<String, Object>> personal = new Lake(lake).readAll("households_private");
         assertThat(personal).hasSize(2).allSatisfy(row -> assertThat(row.keySet()).containsExactlyInAnyOrder(
                 "household_id", "name", "phone", "office_id", "source_file", "source_row"));
         assertThat(byKey(personal, "household_id", "H1"))
@@ -212,7 +213,7 @@ class AllTemplatesIngestTest {
             if (dataset.equals("households_private")) {
                 continue;
             }
-            List<Map<String, Object>> rows = ParquetRows.read(lake.resolve(dataset));
+            List<Map<String, Object>> rows = new Lake(lake).readAll(dataset);
             assertThat(rows).as(dataset).isNotEmpty();
             for (Map<String, Object> row : rows) {
                 assertThat(row).as(dataset).doesNotContainKeys("name", "phone");
@@ -229,7 +230,7 @@ class AllTemplatesIngestTest {
         // and the raw bytes of every file outside the private dataset (a plain-text check: any hit is a leak)
         try (Stream<Path> files = Files.walk(lake)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (lake.relativize(file).startsWith("households_private")) {
+                if (lake.relativize(file).startsWith(LakeCatalog.PRIVATE_NAMESPACE)) {
                     continue;
                 }
                 String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
@@ -278,7 +279,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void feedbackIsStoredWithEnglishCodesDatesAndTheYearOfReceivedOn() {
-        List<Map<String, Object>> feedback = ParquetRows.read(lake.resolve("feedback"));
+        List<Map<String, Object>> feedback = new Lake(lake).readAll("feedback");
 
         assertThat(feedback).extracting(r -> r.get("record_id")).containsExactlyInAnyOrder("F1", "F2", "F3");
         assertThat(byKey(feedback, "record_id", "F1"))
@@ -303,7 +304,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void returnVisitsFromXlsxDateCellsAreStoredAsDates() {
-        List<Map<String, Object>> visits = ParquetRows.read(lake.resolve("return_visits"));
+        List<Map<String, Object>> visits = new Lake(lake).readAll("return_visits");
 
         assertThat(visits).extracting(r -> r.get("visit_id")).containsExactlyInAnyOrder("V1", "V2");
         assertThat(byKey(visits, "visit_id", "V1"))
@@ -319,7 +320,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void purchasesKeepTheirAmountsAsDecimalsInYuanAndFen() {
-        List<Map<String, Object>> purchases = ParquetRows.read(lake.resolve("purchases"));
+        List<Map<String, Object>> purchases = new Lake(lake).readAll("purchases");
 
         assertThat(purchases).extracting(r -> r.get("purchase_id")).containsExactlyInAnyOrder("P1", "P2", "P3");
         assertThat(byKey(purchases, "purchase_id", "P1"))
@@ -334,7 +335,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void inspectionsKeepTheirScoresAsDoubles() {
-        List<Map<String, Object>> inspections = ParquetRows.read(lake.resolve("inspections"));
+        List<Map<String, Object>> inspections = new Lake(lake).readAll("inspections");
 
         assertThat(inspections).extracting(r -> r.get("inspection_id")).containsExactlyInAnyOrder("I1", "I2");
         assertThat(byKey(inspections, "inspection_id", "I1"))
@@ -348,7 +349,7 @@ class AllTemplatesIngestTest {
 
     @Test
     void actionsOfTheHeadOfficeHaveNoOfficeAndVerificationDefaultsToPending() {
-        List<Map<String, Object>> actions = ParquetRows.read(lake.resolve("actions"));
+        List<Map<String, Object>> actions = new Lake(lake).readAll("actions");
 
         assertThat(actions).extracting(r -> r.get("action_id")).containsExactlyInAnyOrder("CA1", "CA2");
         assertThat(byKey(actions, "action_id", "CA1"))
@@ -513,7 +514,7 @@ class AllTemplatesIngestTest {
         Map<String, List<String>> rows = new TreeMap<>();
         for (String dataset : datasetFolders(lakeFolder)) {
             List<String> canonical = new ArrayList<>();
-            for (Map<String, Object> row : ParquetRows.read(lakeFolder.resolve(dataset))) {
+            for (Map<String, Object> row : new Lake(lakeFolder).readAll(dataset)) {
                 canonical.add(new TreeMap<>(row).toString());
             }
             canonical.sort(Comparator.naturalOrder());
@@ -522,21 +523,29 @@ class AllTemplatesIngestTest {
         return rows;
     }
 
-    private static List<String> datasetFolders(Path lakeFolder) throws IOException {
-        try (Stream<Path> entries = Files.list(lakeFolder)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
+    /** The datasets the lake has a table of, in name order. */
+    private static List<String> datasetFolders(Path lakeFolder) {
+        Lake read = new Lake(lakeFolder);
+        List<String> datasets = new ArrayList<>();
+        for (Template template : Lake.templates()) {
+            for (LakeSchemas.LakeDataset dataset : LakeSchemas.datasets(template)) {
+                if (read.tableOf(template, dataset.name()).isPresent()) {
+                    datasets.add(dataset.name());
+                }
+            }
         }
+        return datasets.stream().sorted().toList();
     }
 
-    /** The partition folders (relative, '/'-separated) of a dataset that hold data files. */
-    private static List<String> partitions(String dataset) throws IOException {
-        Path root = lake.resolve(dataset);
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
-                    .map(f -> root.relativize(f.getParent()).toString().replace('\\', '/'))
-                    .distinct().sorted().toList();
-        }
+    /** The partition folders (relative to the table's data folder, '/'-separated) of its current files. */
+    private static List<String> partitions(String dataset) {
+        Lake read = new Lake(lake);
+        Template template = Lake.templateOf(dataset);
+        Path data = StoragePath.ofTableLocation(read.tableOf(template, dataset).orElseThrow().location())
+                .resolve("data").localPath();
+        return read.currentFiles(template, dataset).stream()
+                .map(file -> data.relativize(file.localPath().getParent()).toString().replace('\\', '/'))
+                .distinct().sorted().toList();
     }
 
     private static Map<String, Object> byKey(List<Map<String, Object>> rows, String column, String value) {

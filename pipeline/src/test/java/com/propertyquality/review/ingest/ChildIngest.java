@@ -54,7 +54,7 @@ final class ChildIngest implements AutoCloseable {
 
     /** Waits until the child has staged rows of its file number {@code fileIndex}: it is in the middle of it. */
     void awaitStagedRows(int fileIndex) throws Exception {
-        Path staging = work.resolve("lake/_staging");
+        Path staging = work.resolve("staging");
         String folder = String.format("/files/%04d/", fileIndex);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propertyquality.review.cli.ReviewCli;
-import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.support.RunFiles;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
+import com.propertyquality.review.support.LakeRows;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -85,7 +85,7 @@ class IngestFunctionalTest {
                 .containsPattern("survey-responses-lifts-missing.xlsx\\s+survey-responses\\s+xlsx\\s+2\\s+2\\s+0")
                 .contains("Stored 9 rows; rejected 0 rows");
 
-        List<Map<String, Object>> responses = ParquetRows.read(work.resolve("lake/survey_responses"));
+        List<Map<String, Object>> responses = LakeRows.read(work, "survey_responses");
         assertThat(responses).extracting(r -> r.get("response_id")).containsExactlyInAnyOrder("R1", "R2", "R3", "R4");
         Map<String, Object> r1 = byKey(responses, "response_id", "R1");
         assertThat(r1).containsEntry("office_id", "A01").containsEntry("year", "2025")
@@ -100,9 +100,9 @@ class IngestFunctionalTest {
                 .containsEntry("lift", null).containsEntry("source_row", 2);
         assertThat(byKey(responses, "response_id", "R4")).containsEntry("returned_on", LocalDate.of(2025, 6, 6))
                 .containsEntry("follow_up", "fairly_satisfied");
-        assertThat(work.resolve("lake/survey_responses/year=2025/office_id=A01")).isDirectory();
+        assertThat(work.resolve("lake/quality/survey_responses/data/year=2025/office_id=A01")).isDirectory();
 
-        List<Map<String, Object>> offices = ParquetRows.read(work.resolve("lake/offices"));
+        List<Map<String, Object>> offices = LakeRows.read(work, "offices");
         assertThat(byKey(offices, "office_id", "B02")).containsEntry("property_type", "residential")
                 .containsEntry("households", 300);
         assertThat(byKey(offices, "office_id", "C03")).containsEntry("households", null);
@@ -157,10 +157,10 @@ class IngestFunctionalTest {
         assertThat(rejects.get(9).getField(6)).contains("beyond the last header column");
 
         // only the first occurrence of A01/2025 and R1 is stored; nothing rejected reached the lake
-        List<Map<String, Object>> distribution = ParquetRows.read(work.resolve("lake/survey_distribution"));
+        List<Map<String, Object>> distribution = LakeRows.read(work, "survey_distribution");
         assertThat(distribution).singleElement().satisfies(row ->
                 assertThat(row).containsEntry("office_id", "A01").containsEntry("forms_distributed", 10));
-        List<Map<String, Object>> responses = ParquetRows.read(work.resolve("lake/survey_responses"));
+        List<Map<String, Object>> responses = LakeRows.read(work, "survey_responses");
         assertThat(responses).singleElement().satisfies(row ->
                 assertThat(row).containsEntry("response_id", "R1").containsEntry("returned_on",
                         LocalDate.of(2025, 6, 3)));
@@ -221,11 +221,11 @@ class IngestFunctionalTest {
                         + " response_id / 问卷编号 is missing")
                 .containsPattern("survey-responses-good.csv\\s+survey-responses\\s+UTF-8\\s+1\\s+1\\s+0")
                 .contains("notes.txt: not a template file name, ignored");
-        assertThat(ParquetRows.read(work.resolve("lake/survey_responses")))
+        assertThat(LakeRows.read(work, "survey_responses"))
                 .extracting(r -> r.get("response_id")).containsExactly("R1");
         assertThat(rejects()).extracting(r -> r.getField(1))
                 .contains("survey-responses-junk.csv", "survey-responses-cut.xlsx", "survey-responses-noid.csv");
-        assertThat(work.resolve("lake/_staging")).doesNotExist();
+        assertThat(work.resolve("staging")).doesNotExist();
     }
 
     @Test
@@ -277,18 +277,18 @@ class IngestFunctionalTest {
         assertThat(Cli.run("ingest", "--input", input.toString(), "--work", work.toString()).status()).isZero();
         // what a kill -9 between staging and commit leaves behind: a run's staged files, never committed
         Path leftover = Files.createDirectories(work.resolve(
-                "lake/_staging/19700101-000000-deadbeef/files/0001/survey_responses/year=2025/office_id=A01"));
+                "staging/19700101-000000-deadbeef/files/0001/survey_responses/year=2025/office_id=A01"));
         Files.writeString(leftover.resolve("part-0001.parquet"), "half-written");
         assertThat(responseKeys()).containsExactly("2025/A01/R1");
 
         assertThat(Cli.run("ingest", "--input", input.toString(), "--work", work.toString()).status()).isZero();
         assertThat(responseKeys()).containsExactly("2025/A01/R1");
-        assertThat(work.resolve("lake/_staging/19700101-000000-deadbeef")).doesNotExist();
+        assertThat(work.resolve("staging/19700101-000000-deadbeef")).doesNotExist();
     }
 
     private List<String> responseKeys() {
         List<String> keys = new ArrayList<>();
-        for (Map<String, Object> row : ParquetRows.read(work.resolve("lake/survey_responses"))) {
+        for (Map<String, Object> row : LakeRows.read(work, "survey_responses")) {
             keys.add(row.get("year") + "/" + row.get("office_id") + "/" + row.get("response_id"));
         }
         keys.sort(Comparator.naturalOrder());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.propertyquality.review.cli.ReviewCli;
+import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.lake.Lake;
+import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.ParquetRows;
+import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.TestPostgres;
 
@@ -89,7 +94,7 @@ class PostgresJobRepositoryTest {
                 "ingestFile COMPLETED inspections-2025.csv " + lake,
                 "ingestFile COMPLETED survey-distribution.csv " + lake,
                 "ingestFile COMPLETED survey-responses.csv " + lake);
-        assertThat(ParquetRows.read(work.resolve("lake/survey_responses")))
+        assertThat(new Lake(work.resolve("lake")).readAll(ImportTemplates.SURVEY_RESPONSES))
                 .extracting(row -> row.get("response_id")).containsExactlyInAnyOrder("R1", "R2");
 
         // a second run, in a new process as a user would start it, works on the tables the first created
@@ -98,6 +103,47 @@ class PostgresJobRepositoryTest {
         assertThat(second.out()).contains("Nothing new: every file had been loaded before exactly as it is.");
         assertThat(postgres.queryOne("SELECT count(*) FROM batch_job_execution WHERE status = 'COMPLETED'"))
                 .isEqualTo(8L);
+    }
+
+    @Test
+    void theLakesTablesRegisteredInTheRepositorysDatabaseAreLoadedReloadedAndReadBySpark() throws Exception {
+        Path input = Files.createDirectories(temp.resolve("input"));
+        Path work = temp.resolve("work");
+        utf8(input, "offices.csv", "office_id,office_name", "A01,甲管理处", "B02,乙管理处");
+        utf8(input, "survey-distribution.csv", "office_id,year,forms_distributed", "A01,2025,10", "B02,2025,4");
+        utf8(input, "survey-responses.csv", "response_id,office_id,year,returned_on,environment",
+                "R1,A01,2025,2025-06-03,satisfied", "R2,B02,2025,2025-06-04,very_satisfied");
+        System.setProperty("review.lake-catalog.type", "jdbc"); // its uri: the job repository's database
+        try {
+            Cli.Result first = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
+            assertThat(first.status()).as(first.err()).isZero();
+            Cli.Result again = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
+            assertThat(again.status()).as(again.err()).isZero();
+            Cli.Result marts = Cli.run("aggregate", "--work", work.toString(), "--mart", "survey_returns");
+            assertThat(marts.status()).as(marts.err()).isZero();
+        } finally {
+            System.clearProperty("review.lake-catalog.type");
+        }
+
+        // registered in PostgreSQL, under the catalog's name; the lake folder holds the files and no catalog
+        assertThat(postgres.query("SELECT catalog_name, table_namespace, table_name FROM iceberg_tables"))
+                .extracting(row -> row.get(0) + " " + row.get(1) + "." + row.get(2))
+                .contains("review quality.offices", "review quality.survey_distribution",
+                        "review quality.survey_responses");
+        assertThat(work.resolve("lake/quality/offices/metadata/version-hint.text")).doesNotExist();
+        LakeCatalog catalog = LakeCatalog.of(LakeCatalog.TYPE_JDBC, postgres.url(),
+                StoragePath.local(work.resolve("lake")), Map.of("jdbc.user", postgres.user(),
+                        "jdbc.password", postgres.password() == null ? "" : postgres.password()));
+        Lake lake = new Lake(catalog, StoragePath.local(work.resolve("lake")), temp.resolve("reading"), 1000);
+        assertThat(lake.readAll(ImportTemplates.SURVEY_RESPONSES)).extracting(row -> row.get("response_id"))
+                .containsExactlyInAnyOrder("R1", "R2");
+        // the second, unchanged load committed nothing
+        assertThat(lake.tableOf(ImportTemplates.SURVEY_RESPONSES, "survey_responses").orElseThrow().snapshots())
+                .hasSize(1);
+        // Spark read the tables through the same catalog: the mart has both offices
+        assertThat(ParquetRows.read(work.resolve("marts/survey_returns")))
+                .extracting(row -> row.get("office_id") + ":" + row.get("forms_returned"))
+                .containsExactlyInAnyOrder("A01:1", "B02:1");
     }
 
     @Test
@@ -144,7 +190,7 @@ class PostgresJobRepositoryTest {
             assertThat(first.output()).containsPattern("survey-responses-2025.csv\\s+survey-responses\\s+UTF-8\\s+"
                     + KilledRunScenario.ROWS + "\\s+" + KilledRunScenario.ROWS + "\\s+0");
         }
-        assertThat(ParquetRows.read(work.resolve("lake/offices"))).extracting(row -> row.get("office_id"))
+        assertThat(new Lake(work.resolve("lake")).readAll(ImportTemplates.OFFICES)).extracting(row -> row.get("office_id"))
                 .containsExactlyInAnyOrder("A01", "B02", "C03");
         assertThat(KilledRunScenario.responses(work).count()).isEqualTo(KilledRunScenario.ROWS);
         assertThat(postgres.query(FILE_JOBS)).extracting(row -> row.get(1) + " " + row.get(3))

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.support.RunFiles;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
+import com.propertyquality.review.support.LakeRows;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -127,14 +127,14 @@ class RejectedRowsRoundTripTest {
                 .containsPattern("survey-distribution_rejected.csv\\s+survey-distribution\\s+UTF-8 \\(BOM\\)\\s+1\\s+1\\s+0")
                 .contains("warning: column '" + REASON + "' is not part of the survey-responses template: ignored")
                 .doesNotContain("a file of rejected rows loaded without");
-        List<Map<String, Object>> responses = ParquetRows.read(work.resolve("lake/survey_responses"));
+        List<Map<String, Object>> responses = LakeRows.read(work, "survey_responses");
         assertThat(responses).extracting(r -> r.get("response_id") + "@" + r.get("source_file"))
                 .containsExactlyInAnyOrder("R1@survey-responses-2025.csv", "R2@survey-responses-2025_rejected.csv",
                         "R3@survey-responses-2025_rejected.csv", "R4@survey-responses-2025_rejected.csv",
                         "R5@survey-responses-2025_rejected.csv");
         assertThat(responses).filteredOn(r -> r.get("response_id").equals("R2")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("returned_on", LocalDate.of(2025, 6, 30)));
-        assertThat(ParquetRows.read(work.resolve("lake/survey_distribution")))
+        assertThat(LakeRows.read(work, "survey_distribution"))
                 .extracting(r -> r.get("office_id") + "=" + r.get("forms_distributed"))
                 .containsExactlyInAnyOrder("A01=10", "B02=4");
         JsonNode manifest = manifest();
@@ -189,7 +189,7 @@ class RejectedRowsRoundTripTest {
         assertThat(second.out())
                 .containsPattern("survey-responses-b02.xlsx\\s+survey-responses\\s+xlsx\\s+3\\s+1\\s+2")
                 .containsPattern("survey-responses-b02_rejected.xlsx\\s+survey-responses\\s+xlsx\\s+2\\s+2\\s+0");
-        assertThat(ParquetRows.read(work.resolve("lake/survey_responses")))
+        assertThat(LakeRows.read(work, "survey_responses"))
                 .extracting(r -> r.get("response_id") + "/" + r.get("office_id") + "/" + r.get("returned_on"))
                 .containsExactlyInAnyOrder("R1/B02/2025-06-05", "R2/B02/2025-06-06", "R3/B02/2025-06-07");
     }

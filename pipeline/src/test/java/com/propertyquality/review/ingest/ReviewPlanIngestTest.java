@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.propertyquality.review.cli.ReviewCli;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.OfficeFiles;
+import com.propertyquality.review.support.LakeRows;
 
 /** The review plan (review-plan*.yaml): loaded whole into its tables, or not at all with every problem's line. */
 class ReviewPlanIngestTest {
@@ -99,8 +100,8 @@ class ReviewPlanIngestTest {
         assertThat(result.status()).isEqualTo(ReviewCli.FILE_NOT_LOADED);
         assertThat(result.out()).containsPattern("review-plan-2025.yml\\s+review-plan\\s+NOT LOADED: the plan has 4"
                 + " entries with problems");
-        assertThat(work.resolve("lake/review_plan")).doesNotExist();
-        assertThat(work.resolve("lake/review_events")).doesNotExist();
+        assertThat(work.resolve("lake/quality/review_plan")).doesNotExist();
+        assertThat(work.resolve("lake/quality/review_events")).doesNotExist();
         List<String> rejects = Files.readAllLines(latestRun().resolve("rejects.csv"), StandardCharsets.UTF_8);
         assertThat(rejects).anyMatch(l -> l.contains(",1,meeting_date,2026-02-30,\"not a valid date"))
                 .anyMatch(l -> l.contains(",1,management_representative,,required value is missing"))
@@ -125,7 +126,7 @@ class ReviewPlanIngestTest {
     }
 
     private List<Map<String, Object>> read(String dataset) {
-        return com.propertyquality.review.lake.ParquetRows.read(work.resolve("lake").resolve(dataset)).stream()
+        return LakeRows.read(work, dataset).stream()
                 .sorted(Comparator.comparing(r -> (Integer) r.get("source_row"))).toList();
     }
 

@@ -89,7 +89,7 @@ class SpillingIngestTest {
         assertThat(duplicates).isPositive();
         assertThat(rejects).containsExactlyElementsOf(bad);
         assertThat(read(run.resolve("warnings.csv"))).hasSize((int) warned);
-        assertThat(work.resolve("lake/_staging")).as("the key runs went with the run's staging").doesNotExist();
+        assertThat(work.resolve("staging")).as("the key runs went with the run's staging").doesNotExist();
 
         // the register is read column-only, in batches: the same ids as the households' rows hold
         List<String> ids = new ArrayList<>();
