@@ -57,7 +57,8 @@ import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
  * <p>Iceberg gives what our journal and directory renames gave before: a commit is atomic (a reader sees the table
  * before or after it, never half), a process killed at any moment leaves the table as it was before the commit it
  * was making, and every earlier state stays readable as a snapshot. A data file is named after the SHA-256 of its
- * bytes: a partition whose staged file is the one the table already holds is left alone, so loading the same files
+ * rows and schema ({@link ContentName}): a partition whose staged file is the one the table already holds is left
+ * alone, so loading the same files
  * again commits nothing, and a run killed after copying its files and run again finds them in place.
  */
 public final class Lake {
@@ -173,13 +174,14 @@ public final class Lake {
         TreeSet<String> partitions = new TreeSet<>();
         files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
         MetricsConfig metrics = MetricsConfig.forTable(table);
+        String schema = TableSchemas.parquetSchema(dataset, table.schema()).toString();
         List<Replacement> replacements = new ArrayList<>();
         List<DataFile> added = new ArrayList<>();
         for (String partition : partitions) {
             List<Path> parts = files.stream().map(file -> file.part(dataset.name(), partition))
                     .filter(Files::exists).toList(); // in the run's file order
             Path staged = PartitionFiles.concatenate(parts, parts.get(0).resolveSibling("partition.parquet"));
-            String name = ContentName.of(staged) + ".parquet";
+            String name = ContentName.of(staged, schema) + ".parquet";
             StructLike values = partitionData(spec, files.stream().filter(file -> file.hasPartition(partition))
                     .findFirst().orElseThrow().partitionValues(partition));
             List<DataFile> before = current.getOrDefault(partition, List.of());
@@ -213,10 +215,17 @@ public final class Lake {
         return replacements;
     }
 
-    /** Personal data: the table's folder (files and metadata) the owner's alone, when the lake can reach it. */
+    /**
+     * Personal data: the table's folder (files and metadata) the owner's alone, and its namespace's folder when the
+     * table is in one (the Hadoop catalog's lake/private/), so that not even the tables' names show.
+     */
     private static void restrictToOwner(Table table) {
         StoragePath location = StoragePath.ofTableLocation(table.location());
         location.restrictToOwner();
+        StoragePath namespace = location.parent();
+        if (namespace.name().equals(LakeCatalog.PRIVATE_NAMESPACE)) {
+            namespace.restrictToOwner();
+        }
     }
 
     /**

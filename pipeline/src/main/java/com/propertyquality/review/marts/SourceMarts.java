@@ -42,7 +42,7 @@ public final class SourceMarts {
         public static final MartColumn COMMITTED_AT = MartColumn.required("committed_at", DataTypes.StringType,
                 "when that snapshot was committed, ISO-8601 in UTC (`2026-01-31T10:15:30.123Z`)");
         public static final MartColumn YEAR = MartColumn.of("year", DataTypes.IntegerType,
-                "the year of the partitions the rows below stand behind; null for a table not partitioned by year"
+                "the year of the partitions this row stands behind; null for a table not partitioned by year"
                         + " (`offices`, `households`)");
         public static final MartColumn ADDED_BY_SNAPSHOT = MartColumn.required("added_by_snapshot",
                 DataTypes.LongType, "the snapshot whose load wrote those partitions' current data files");

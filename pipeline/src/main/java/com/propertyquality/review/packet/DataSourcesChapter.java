@@ -38,7 +38,7 @@ public final class DataSourcesChapter {
             sections.add(Section.of(null, Paragraphs.of(text(lang, "dataSources.none"))));
         } else {
             sections.add(Section.of(null, Paragraphs.of(text(lang, "dataSources.intro")), snapshots(rows, lang),
-                    files(rows, lang)));
+                    loads(rows, year, lang), checksums(rows, lang)));
         }
         return new Chapter(text(lang, "dataSources.title"), text(lang, "dataSources.sheet"), sections);
     }
@@ -58,34 +58,42 @@ public final class DataSourcesChapter {
     }
 
     /** One row per input file behind a table's figures of the year, table by table, in load order. */
-    private static Table files(List<MartRow> rows, Lang lang) {
+    private static Table loads(List<MartRow> rows, int year, Lang lang) {
         List<Row> table = rows.stream().map(row -> Row.of(row.text(DataSources.LAKE_TABLE),
                         row.text(DataSources.SOURCE_FILE) == null ? text(lang, "dataSources.no_file_named")
                                 : row.text(DataSources.SOURCE_FILE),
-                        row.text(DataSources.SOURCE_SHA256), moment(row.text(DataSources.LOADED_AT)),
+                        row.text(DataSources.RUN_ID), moment(row.text(DataSources.LOADED_AT)),
                         row.count(DataSources.ROWS_STORED), row.count(DataSources.ROWS_REJECTED)))
                 .toList();
         return Table.of(List.of(
-                        Column.text(text(lang, "column.lake_table"), 10),
-                        Column.text(text(lang, "column.source_file"), 14),
-                        Column.text(text(lang, "column.sha256"), 22),
-                        Column.text(text(lang, "column.loaded_at"), 9),
-                        Column.count(text(lang, "column.rows_stored"), 5),
-                        Column.count(text(lang, "column.rows_rejected"), 5)), table)
-                .withCaption(text(lang, "dataSources.files_caption", year(rows)));
+                        Column.text(text(lang, "column.lake_table"), 25),
+                        Column.text(text(lang, "column.source_file"), 25),
+                        Column.text(text(lang, "column.run"), 27),
+                        Column.text(text(lang, "column.loaded_at"), 18),
+                        Column.count(text(lang, "column.rows_stored"), 7),
+                        Column.count(text(lang, "column.rows_rejected"), 7)), table)
+                .withCaption(text(lang, "dataSources.files_caption", year));
     }
 
-    private static String year(List<MartRow> rows) {
-        return rows.stream().map(row -> row.integer(DataSources.YEAR)).filter(Objects::nonNull).findFirst()
-                .map(String::valueOf).orElse("");
+    /** Each input file once, with the SHA-256 that checks it against the office's original. */
+    private static Table checksums(List<MartRow> rows, Lang lang) {
+        Map<String, String> files = new LinkedHashMap<>();
+        rows.stream().filter(row -> row.text(DataSources.SOURCE_SHA256) != null)
+                .forEach(row -> files.putIfAbsent(row.text(DataSources.SOURCE_SHA256),
+                        row.text(DataSources.SOURCE_FILE)));
+        List<Row> table = files.entrySet().stream().map(file -> Row.of(file.getValue(), file.getKey())).toList();
+        return Table.of(List.of(
+                        Column.text(text(lang, "column.source_file"), 30),
+                        Column.text(text(lang, "column.sha256"), 70)), table)
+                .withCaption(text(lang, "dataSources.checksums_caption"));
     }
 
-    /** 2026-01-31T10:15:30.123Z as 2026-01-31 10:15:30 UTC. */
+    /** 2026-01-31T10:15:30.123Z as 2026-01-31 10:15:30 (the headers say UTC). */
     private static String moment(String iso) {
         if (iso == null) {
             return null;
         }
         String seconds = iso.length() >= 19 ? iso.substring(0, 19) : iso;
-        return seconds.replace('T', ' ') + " UTC";
+        return seconds.replace('T', ' ');
     }
 }

@@ -32,7 +32,8 @@ class CommandOptionsTest {
 
     static {
         OPTIONS.put("ingest", List.of("--work", "--lake", "--input", "--encoding"));
-        OPTIONS.put("aggregate", List.of("--work", "--lake", "--marts", "--spark-master", "--as-of", "--mart"));
+        OPTIONS.put("aggregate", List.of("--work", "--lake", "--marts", "--spark-master", "--as-of", "--mart",
+                "--snapshot"));
         OPTIONS.put("report", List.of("--work", "--lake", "--marts", "--year", "--kind", "--office", "--lang",
                 "--format"));
         OPTIONS.put("review", List.of("--work", "--lake", "--marts", "--spark-master", "--input", "--encoding",
@@ -42,11 +43,13 @@ class CommandOptionsTest {
                 "--limit", "--engine"));
         OPTIONS.put("explore", List.of("--work", "--lake", "--marts", "--port", "--bind", "--office"));
         OPTIONS.put("marts", List.of("--work", "--marts"));
+        OPTIONS.put("trace", List.of("--work", "--marts", "--year"));
         OPTIONS.put("generate", List.of("--scale", "--out", "--seed", "--format", "--bad-every", "--threads"));
         OPTIONS.put("bench", List.of("--input", "--dir", "--heap", "--no-peers"));
         REQUIRED.put("ingest", List.of("--input", "in"));
         REQUIRED.put("review", List.of("--input", "in"));
         REQUIRED.put("query", List.of("SELECT 1"));
+        REQUIRED.put("trace", List.of("--year", "2025"));
         REQUIRED.put("generate", List.of("--scale", "1", "--out", "out"));
         REQUIRED.put("bench", List.of("--input", "in"));
     }
@@ -82,9 +85,9 @@ class CommandOptionsTest {
                 refused++;
             }
         }
-        // ingest: --marts, --spark-master; report, explore: --spark-master; check-returns, marts: --lake,
+        // ingest: --marts, --spark-master; report, explore: --spark-master; check-returns, marts, trace: --lake,
         // --spark-master; generate, bench: all four
-        assertThat(refused).isEqualTo(2 + 1 + 1 + 2 + 2 + 4 + 4);
+        assertThat(refused).isEqualTo(2 + 1 + 1 + 2 + 2 + 2 + 4 + 4);
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.marts.Mart;
 import com.propertyquality.review.marts.MartRows;
 import com.propertyquality.review.marts.Marts;
+import com.propertyquality.review.marts.SourceMarts;
 import com.propertyquality.review.support.Cli;
 import com.propertyquality.review.support.SampleReview;
 import com.propertyquality.review.support.TestHdfs;
@@ -51,8 +52,20 @@ class HdfsReviewTest {
         MartRows onHdfs = new MartRows(StoragePath.of(marts));
         MartRows onDisk = new MartRows(SampleReview.work().resolve("marts"));
         for (Mart mart : Marts.all()) {
+            if (mart.name().equals(SourceMarts.DATA_SOURCES)) {
+                // two lakes: their snapshots, runs and moments differ; the files behind them do not
+                assertThat(sources(onHdfs)).isEqualTo(sources(onDisk)).isNotEmpty();
+                continue;
+            }
             assertThat(onHdfs.read(mart.name())).as(mart.name()).isEqualTo(onDisk.read(mart.name()));
         }
+    }
+
+    /** The data sources without what belongs to one lake (snapshot ids, run ids, moments). */
+    private static List<String> sources(MartRows marts) {
+        return marts.read(SourceMarts.DATA_SOURCES).stream().map(row -> row.get("lake_table") + " "
+                + row.get("year") + " " + row.get("source_file") + " " + row.get("source_sha256") + " "
+                + row.get("rows_stored") + " " + row.get("rows_rejected")).toList();
     }
 
     private List<String> lakeParameters() throws SQLException {

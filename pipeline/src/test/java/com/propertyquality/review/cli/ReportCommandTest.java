@@ -51,7 +51,7 @@ class ReportCommandTest {
 
     static final List<String> CHAPTERS = List.of("一、管理评审计划", "二、质量目标完成情况", "三、服务业绩", "四、客户服务中心",
             "五、客户细分与需求", "六、服务检查（微笑100%）", "七、重大事件、纠正和预防措施", "八、部门报告", "九、输出表单",
-            "附录：各管理处");
+            "附录：各管理处", "数据来源");
 
     static Path work;
     static MartRows marts;

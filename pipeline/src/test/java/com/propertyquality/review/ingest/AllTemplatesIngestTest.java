@@ -283,7 +283,7 @@ class AllTemplatesIngestTest {
 
         assertThat(feedback).extracting(r -> r.get("record_id")).containsExactlyInAnyOrder("F1", "F2", "F3");
         assertThat(byKey(feedback, "record_id", "F1"))
-                .containsEntry("year", "2025").containsEntry("office_id", "A01")
+                .containsEntry("year", 2025).containsEntry("office_id", "A01")
                 .containsEntry("received_on", LocalDate.of(2025, 3, 2)).containsEntry("household_id", "H1")
                 .containsEntry("channel", "phone").containsEntry("kind", "complaint").containsEntry("area", "lift")
                 .containsEntry("severity", "normal").containsEntry("original_kept", true)
@@ -291,13 +291,13 @@ class AllTemplatesIngestTest {
                 .containsEntry("action_id", "CA1").containsEntry("summary", "电梯停运两小时")
                 .containsEntry("source_file", "feedback.csv").containsEntry("source_row", 2);
         assertThat(byKey(feedback, "record_id", "F2"))
-                .containsEntry("year", "2025").containsEntry("office_id", "B02")
+                .containsEntry("year", 2025).containsEntry("office_id", "B02")
                 .containsEntry("received_on", LocalDate.of(2025, 4, 1)).containsEntry("channel", "letter")
                 .containsEntry("kind", "opinion").containsEntry("area", "greening").containsEntry("severity", "major")
                 .containsEntry("original_kept", false).containsEntry("status", "open").containsEntry("closed_on", null);
         // the year partition comes from received_on: a December 2024 entry is in 2024
         assertThat(byKey(feedback, "record_id", "F3"))
-                .containsEntry("year", "2024").containsEntry("received_on", LocalDate.of(2024, 12, 30))
+                .containsEntry("year", 2024).containsEntry("received_on", LocalDate.of(2024, 12, 30))
                 .containsEntry("household_id", "H9").containsEntry("channel", "visit")
                 .containsEntry("kind", "praise").containsEntry("area", "reception").containsEntry("source_row", 4);
     }
@@ -308,7 +308,7 @@ class AllTemplatesIngestTest {
 
         assertThat(visits).extracting(r -> r.get("visit_id")).containsExactlyInAnyOrder("V1", "V2");
         assertThat(byKey(visits, "visit_id", "V1"))
-                .containsEntry("year", "2025").containsEntry("office_id", "A01")
+                .containsEntry("year", 2025).containsEntry("office_id", "A01")
                 .containsEntry("visited_on", LocalDate.of(2025, 4, 1)).containsEntry("household_id", "H1")
                 .containsEntry("purpose", "survey_check").containsEntry("ref_id", "R1")
                 .containsEntry("result", "confirmed").containsEntry("note", null)
@@ -326,7 +326,7 @@ class AllTemplatesIngestTest {
         assertThat(byKey(purchases, "purchase_id", "P1"))
                 .containsEntry("amount", new BigDecimal("12.50")).containsEntry("household_id", "H1")
                 .containsEntry("purchased_on", LocalDate.of(2025, 5, 1)).containsEntry("category", "家政")
-                .containsEntry("year", "2025").containsEntry("office_id", "A01");
+                .containsEntry("year", 2025).containsEntry("office_id", "A01");
         assertThat(byKey(purchases, "purchase_id", "P2")).containsEntry("amount", new BigDecimal("300.00"));
         // stored although the household is not in the register (with a warning)
         assertThat(byKey(purchases, "purchase_id", "P3"))
@@ -341,7 +341,7 @@ class AllTemplatesIngestTest {
         assertThat(byKey(inspections, "inspection_id", "I1"))
                 .containsEntry("score", 87.5).containsEntry("level", "mystery_shopper")
                 .containsEntry("nonconformities", 2).containsEntry("inspected_on", LocalDate.of(2025, 6, 10))
-                .containsEntry("note", "前台无人").containsEntry("year", "2025");
+                .containsEntry("note", "前台无人").containsEntry("year", 2025);
         assertThat(byKey(inspections, "inspection_id", "I2"))
                 .containsEntry("score", 92.0).containsEntry("level", "quality_monthly")
                 .containsEntry("nonconformities", 0).containsEntry("office_id", "B02");
@@ -353,14 +353,14 @@ class AllTemplatesIngestTest {
 
         assertThat(actions).extracting(r -> r.get("action_id")).containsExactlyInAnyOrder("CA1", "CA2");
         assertThat(byKey(actions, "action_id", "CA1"))
-                .containsEntry("office_id", "A01").containsEntry("year", "2025")
+                .containsEntry("office_id", "A01").containsEntry("year", 2025)
                 .containsEntry("opened_on", LocalDate.of(2025, 3, 5)).containsEntry("source", "feedback")
                 .containsEntry("area", "lift").containsEntry("type", "corrective")
                 .containsEntry("owner_department", "工程部").containsEntry("due_on", LocalDate.of(2025, 4, 5))
                 .containsEntry("closed_on", LocalDate.of(2025, 4, 1)).containsEntry("verification", "effective")
                 .containsEntry("verified_on", LocalDate.of(2025, 4, 20));
         assertThat(byKey(actions, "action_id", "CA2"))
-                .containsEntry("office_id", null).containsEntry("year", "2025")
+                .containsEntry("office_id", null).containsEntry("year", 2025)
                 .containsEntry("source", "review").containsEntry("area", "other").containsEntry("type", "preventive")
                 .containsEntry("verification", "pending").containsEntry("verified_on", null)
                 .containsEntry("closed_on", null);

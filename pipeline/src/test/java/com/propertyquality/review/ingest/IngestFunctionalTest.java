@@ -88,7 +88,7 @@ class IngestFunctionalTest {
         List<Map<String, Object>> responses = LakeRows.read(work, "survey_responses");
         assertThat(responses).extracting(r -> r.get("response_id")).containsExactlyInAnyOrder("R1", "R2", "R3", "R4");
         Map<String, Object> r1 = byKey(responses, "response_id", "R1");
-        assertThat(r1).containsEntry("office_id", "A01").containsEntry("year", "2025")
+        assertThat(r1).containsEntry("office_id", "A01").containsEntry("year", 2025)
                 .containsEntry("returned_on", LocalDate.of(2025, 6, 3))
                 .containsEntry("environment", "very_satisfied").containsEntry("maintenance", "fairly_satisfied")
                 .containsEntry("water_power", "dissatisfied").containsEntry("lift", "very_dissatisfied")

@@ -67,7 +67,7 @@ class ReviewPlanIngestTest {
         assertThat(result.out()).containsPattern("review-plan-2025.yaml\\s+review-plan\\s+UTF-8 \\(YAML\\)\\s+1\\s+1\\s+0")
                 .contains("warning: key 'agenda' (line 8) is not part of a review plan: ignored");
         Map<String, Object> meeting = single(read("review_plan"));
-        assertThat(meeting).containsEntry("year", "2025").containsEntry("meeting_date", LocalDate.of(2026, 1, 15))
+        assertThat(meeting).containsEntry("year", 2025).containsEntry("meeting_date", LocalDate.of(2026, 1, 15))
                 .containsEntry("meeting_time", "09:30").containsEntry("chair", "陈志远")
                 .containsEntry("management_representative", "林晓燕")
                 .containsEntry("previous_review_on", LocalDate.of(2025, 1, 10))

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.cli.ReviewCli;
 import com.propertyquality.review.support.Cli;
+import com.propertyquality.review.support.LakeRows;
 import com.propertyquality.review.support.OfficeFiles;
 
 /**
@@ -113,7 +113,7 @@ class WorkbookIngestTest {
 
         assertThat(result.out()).containsPattern("survey-responses-2025.xls\\s+survey-responses\\s+xls\\s+4\\s+4\\s+0");
         assertThat(rows("xls")).isEqualTo(csvTwinRows("R4,B02,2025,2025-06-05,,满意,,"));
-        assertThat(ParquetRows.read(temp.resolve("work-xls/lake/survey_responses")))
+        assertThat(LakeRows.read(temp.resolve("work-xls"), "survey_responses"))
                 .filteredOn(r -> r.get("response_id").equals("R3")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("source_row", 5).containsEntry("source_file",
                         "survey-responses-2025.xls"));
@@ -256,7 +256,7 @@ class WorkbookIngestTest {
     /** The stored responses, less where each came from (file name and row), in key order. */
     private List<Map<String, Object>> rows(String name) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : ParquetRows.read(temp.resolve("work-" + name + "/lake/survey_responses"))) {
+        for (Map<String, Object> row : LakeRows.read(temp.resolve("work-" + name), "survey_responses")) {
             Map<String, Object> values = new LinkedHashMap<>(row);
             values.remove("source_file");
             values.remove("source_row");
