@@ -2,13 +2,11 @@ package com.propertyquality.review.lake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,10 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * A file or folder of the lake or the marts on any Hadoop file system: the local disk by default, HDFS
@@ -205,30 +200,6 @@ public record StoragePath(Path path) {
         }
     }
 
-    /**
-     * Renames this file or folder to {@code target}, which must not exist; its parent is created first. On HDFS and
-     * on a local disk the rename is atomic; on object stores (S3) it is a copy, which is not.
-     */
-    public void renameTo(StoragePath target) {
-        try {
-            if (isLocal() && target.isLocal()) {
-                Files.createDirectories(target.localPath().getParent());
-                Files.move(localPath(), target.localPath(), StandardCopyOption.ATOMIC_MOVE);
-                return;
-            }
-            FileSystem fs = fileSystem();
-            Path parent = target.path.getParent();
-            if (parent != null && !fs.exists(parent) && !fs.mkdirs(parent)) {
-                throw new IOException("cannot create " + parent);
-            }
-            if (!fs.rename(path, target.path)) {
-                throw new IOException("rename returned false");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + path + " to " + target.path, e);
-        }
-    }
-
     /** The entries of a folder, in name order; empty when it does not exist. */
     public List<StoragePath> list() {
         if (isLocal()) {
@@ -294,15 +265,6 @@ public record StoragePath(Path path) {
         return relative.startsWith("/") ? relative.substring(1) : relative;
     }
 
-    /** Writes {@code text} as this file's content (UTF-8), replacing it if it exists. */
-    public void writeString(String text) {
-        try (OutputStream out = fileSystem().create(path, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
-    }
-
     /** This file's content as UTF-8 text. */
     public String readString() {
         try (InputStream in = fileSystem().open(path)) {
@@ -321,18 +283,6 @@ public record StoragePath(Path path) {
             return HadoopInputFile.fromPath(path, HadoopConf.SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path, e);
-        }
-    }
-
-    /** For Parquet's writers. */
-    public OutputFile outputFile() {
-        if (isLocal()) {
-            return new LocalOutputFile(localPath());
-        }
-        try {
-            return HadoopOutputFile.fromPath(path, HadoopConf.SHARED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + path, e);
         }
     }
 

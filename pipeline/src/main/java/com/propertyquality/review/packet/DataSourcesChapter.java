@@ -68,8 +68,8 @@ public final class DataSourcesChapter {
         return Table.of(List.of(
                         Column.text(text(lang, "column.lake_table"), 25),
                         Column.text(text(lang, "column.source_file"), 25),
-                        Column.text(text(lang, "column.run"), 27),
-                        Column.text(text(lang, "column.loaded_at"), 18),
+                        Column.text(text(lang, "column.run"), 26),
+                        Column.text(text(lang, "column.loaded_at"), 22),
                         Column.count(text(lang, "column.rows_stored"), 7),
                         Column.count(text(lang, "column.rows_rejected"), 7)), table)
                 .withCaption(text(lang, "dataSources.files_caption", year));
