@@ -217,11 +217,12 @@ public final class LakeCatalog {
 
     /**
      * The Hadoop configuration of the catalog's file access: the local disk without Hadoop's checksum files (the
-     * lake's files are Parquet and JSON, each with checksums of its own).
+     * lake's files are Parquet and JSON, each with checksums of its own) and without a chmod process per file
+     * ({@link LocalFileSystem}).
      */
     static Configuration hadoopConf() {
         Configuration conf = new Configuration(HadoopConf.SHARED);
-        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        conf.set("fs.file.impl", LocalFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
         return conf;
     }
