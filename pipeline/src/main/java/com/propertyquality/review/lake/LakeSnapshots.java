@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,40 +57,20 @@ public final class LakeSnapshots {
         this.lake = lake;
     }
 
-    /** The current snapshot of every public table the lake has, in the templates' order. */
-    public Map<Template, TableSnapshot> current() {
-        Map<Template, TableSnapshot> snapshots = new LinkedHashMap<>();
-        for (Template template : Lake.templates()) {
-            lake.load(template, template.dataset())
-                    .filter(table -> table.currentSnapshot() != null)
-                    .ifPresent(table -> snapshots.put(template, of(template, table, table.currentSnapshot())));
-        }
-        return snapshots;
-    }
-
     /**
-     * The snapshot each public table had at {@code moment}; a table created later, or empty then, is left out (it
-     * reads as empty).
+     * The snapshot a table was at {@code moment} (the last one committed by then), or its current one when the
+     * moment is null; empty when the table was empty then or did not exist yet.
      */
-    public Map<Template, TableSnapshot> asOf(Instant moment) {
-        Map<Template, TableSnapshot> snapshots = new LinkedHashMap<>();
-        for (Template template : Lake.templates()) {
-            Optional<Table> table = lake.load(template, template.dataset());
-            if (table.isEmpty()) {
-                continue;
-            }
-            Snapshot then = null;
-            for (Snapshot snapshot : SnapshotUtil.currentAncestors(table.get())) {
-                if (snapshot.timestampMillis() <= moment.toEpochMilli()) {
-                    then = snapshot;
-                    break;
-                }
-            }
-            if (then != null) {
-                snapshots.put(template, of(template, table.get(), then));
+    public static Optional<Snapshot> at(Table table, Instant moment) {
+        if (moment == null) {
+            return Optional.ofNullable(table.currentSnapshot());
+        }
+        for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
+            if (snapshot.timestampMillis() <= moment.toEpochMilli()) {
+                return Optional.of(snapshot);
             }
         }
-        return snapshots;
+        return Optional.empty();
     }
 
     /**
@@ -160,7 +139,8 @@ public final class LakeSnapshots {
         return behind;
     }
 
-    private static TableSnapshot of(Template template, Table table, Snapshot snapshot) {
+    /** A template's own table as read at one of its snapshots. */
+    public static TableSnapshot of(Template template, Snapshot snapshot) {
         return new TableSnapshot(LakeCatalog.table(template).toString(), template, snapshot.snapshotId(),
                 Instant.ofEpochMilli(snapshot.timestampMillis()), snapshot.summary().get(SnapshotSummary.RUN_ID));
     }

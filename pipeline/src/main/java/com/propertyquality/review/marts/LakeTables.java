@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +20,6 @@ import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.LakeSchemas;
 import com.propertyquality.review.lake.LakeSnapshots;
-import com.propertyquality.review.lake.SnapshotSummary;
 import com.propertyquality.review.lake.StoragePath;
 
 /**
@@ -88,31 +85,14 @@ public final class LakeTables {
     /** The snapshot the template's own table is read at, empty when it reads as empty. */
     public Optional<LakeSnapshots.TableSnapshot> snapshot(Template template) {
         TableIdentifier id = LakeCatalog.table(template);
-        return snapshotOf(id).map(snapshotId -> {
-            Table table = catalog.catalog().loadTable(id);
-            Snapshot snapshot = table.snapshot(snapshotId);
-            return new LakeSnapshots.TableSnapshot(id.toString(), template, snapshotId,
-                    Instant.ofEpochMilli(snapshot.timestampMillis()),
-                    snapshot.summary().get(SnapshotSummary.RUN_ID));
-        });
+        return snapshotOf(id).map(snapshotId -> LakeSnapshots.of(template,
+                catalog.catalog().loadTable(id).snapshot(snapshotId)));
     }
 
     private Optional<Long> snapshotOf(TableIdentifier id) {
-        return pinned.computeIfAbsent(id, key -> {
-            if (!catalog.catalog().tableExists(key)) {
-                return Optional.empty();
-            }
-            Table table = catalog.catalog().loadTable(key);
-            if (moment == null) {
-                return Optional.ofNullable(table.currentSnapshot()).map(Snapshot::snapshotId);
-            }
-            for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
-                if (snapshot.timestampMillis() <= moment.toEpochMilli()) {
-                    return Optional.of(snapshot.snapshotId());
-                }
-            }
-            return Optional.empty();
-        });
+        return pinned.computeIfAbsent(id, key -> catalog.catalog().tableExists(key)
+                ? LakeSnapshots.at(catalog.catalog().loadTable(key), moment).map(Snapshot::snapshotId)
+                : Optional.empty());
     }
 
     private Dataset<Row> load(TableIdentifier table, StructType schema) {

@@ -98,7 +98,8 @@ class SamplePacketClockTest {
         }
     }
 
-    private static List<String> pageTexts(Path pdf) throws IOException {
+    /** The text of every page of a PDF, page by page (PDFBox's stripper). */
+    static List<String> pageTexts(Path pdf) throws IOException {
         List<String> pages = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();

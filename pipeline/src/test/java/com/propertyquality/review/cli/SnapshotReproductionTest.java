@@ -6,13 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +37,7 @@ class SnapshotReproductionTest {
                 "--year", "2025");
         assertThat(first.status()).as(first.out() + first.err()).isZero();
         String firstRun = runIds().get(0);
-        List<String> signed = pageTexts(work.resolve(PACKET));
+        List<String> signed = SamplePacketClockTest.pageTexts(work.resolve(PACKET));
         assertThat(String.join("\n", signed)).contains("数据来源").contains(firstRun);
 
         // SZ01 handed out 150 forms, not 110: a corrected distribution file for that office alone
@@ -63,7 +58,7 @@ class SnapshotReproductionTest {
         Cli.Result report = Cli.run("report", "--work", work.toString(), "--year", "2025");
         assertThat(report.status()).as(report.out() + report.err()).isZero();
 
-        List<String> again = pageTexts(work.resolve(PACKET));
+        List<String> again = SamplePacketClockTest.pageTexts(work.resolve(PACKET));
         assertThat(again).hasSameSizeAs(signed);
         for (int page = 0; page < signed.size(); page++) {
             assertThat(again.get(page)).as("page %d", page + 1).isEqualTo(signed.get(page));
@@ -89,23 +84,5 @@ class SnapshotReproductionTest {
         try (var runs = Files.list(work.resolve("runs"))) {
             return runs.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
         }
-    }
-
-    private static List<String> pageTexts(Path pdf) throws IOException {
-        List<String> pages = new ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                stripper.setStartPage(page);
-                stripper.setEndPage(page);
-                pages.add(stripper.getText(document));
-            }
-        }
-        return pages;
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> unused() {
-        return Map.of();
     }
 }
