@@ -78,12 +78,15 @@ class AggregateCommand implements Callable<Integer> {
                     PrintWriter out) {
         long started = System.nanoTime();
         AggregateService aggregate = context.getBean(AggregateService.class);
-        Map<String, AggregateService.Written> marts = aggregate.aggregate(asOf, only, moment);
         out.println("Marts in " + context.getBean(WorkFolder.class).marts().display() + " ("
                 + aggregate.cutOff(asOf) + "):");
-        marts.forEach((name, written) -> out.printf(Locale.ROOT, "  %-28s %7d rows  %5.1f s%n", name,
-                written.rows(), written.seconds()));
-        out.printf("Aggregated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.flush();
+        Map<String, AggregateService.Written> marts;
+        try (AggregateProgress progress = AggregateProgress.printingTo(out)) {
+            marts = aggregate.aggregate(asOf, only, moment, progress);
+        }
+        out.printf(Locale.ROOT, "Aggregated in %.1f s: %d marts, %,d rows%n", (System.nanoTime() - started) / 1e9,
+                marts.size(), marts.values().stream().mapToLong(AggregateService.Written::rows).sum());
         out.flush();
     }
 }

@@ -38,6 +38,26 @@ public class AggregateService {
     public record Written(long rows, double seconds) {
     }
 
+    /**
+     * What an aggregate tells as it goes: the marts it will write, each mart as it starts and once it is written.
+     * Called from the marts' threads.
+     */
+    public interface Progress {
+        /** Nothing told. */
+        Progress NONE = new Progress() {
+        };
+
+        /** The marts this run writes, in the registry's order, before any starts. */
+        default void planned(List<String> marts) {
+        }
+
+        default void started(String mart) {
+        }
+
+        default void written(String mart, Written written) {
+        }
+    }
+
     /** Each review year at its cut-off (the setting), or every year at {@code asOf} when given. */
     public ReviewCutOff cutOff(LocalDate asOf) {
         return ReviewCutOff.of(ReviewCutOff.parseDay(properties.cutOff()), asOf);
@@ -67,6 +87,12 @@ public class AggregateService {
      * As {@link #aggregate(LocalDate, List)}, from the lake as it was at {@code moment} (null: as it is now).
      */
     public Map<String, Written> aggregate(LocalDate asOf, List<String> only, java.time.Instant moment) {
+        return aggregate(asOf, only, moment, Progress.NONE);
+    }
+
+    /** As {@link #aggregate(LocalDate, List, java.time.Instant)}, telling {@code progress} as it goes. */
+    public Map<String, Written> aggregate(LocalDate asOf, List<String> only, java.time.Instant moment,
+                                          Progress progress) {
         List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
         SparkSession spark = SparkSessions.get(properties.spark());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog(), moment),
@@ -75,10 +101,11 @@ public class AggregateService {
         MartWriter writer = new MartWriter(spark, work.marts());
         int parallelism = Math.max(1, properties.spark().martParallelism());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, counted("mart-"));
+        progress.planned(chosen.stream().map(Mart::name).toList());
         try {
             Map<String, CompletableFuture<Written>> running = new LinkedHashMap<>();
             for (Mart mart : chosen) {
-                schedule(mart, running, context, writer, pool);
+                schedule(mart, running, context, writer, pool, progress);
             }
             Map<String, Written> written = new LinkedHashMap<>(); // in the registry's order
             for (Mart mart : chosen) {
@@ -92,25 +119,30 @@ public class AggregateService {
 
     /** Starts a mart once the marts it is built on are written (scheduling those first when they are not yet). */
     private CompletableFuture<Written> schedule(Mart mart, Map<String, CompletableFuture<Written>> running,
-                                                MartContext context, MartWriter writer, ExecutorService pool) {
+                                                MartContext context, MartWriter writer, ExecutorService pool,
+                                                Progress progress) {
         CompletableFuture<Written> scheduled = running.get(mart.name());
         if (scheduled != null) {
             return scheduled;
         }
         CompletableFuture<?>[] inputs = mart.inputs().stream()
-                .map(input -> schedule(Marts.named(input), running, context, writer, pool))
+                .map(input -> schedule(Marts.named(input), running, context, writer, pool, progress))
                 .toArray(CompletableFuture<?>[]::new);
-        scheduled = CompletableFuture.allOf(inputs).thenApplyAsync(ready -> write(mart, context, writer), pool);
+        scheduled = CompletableFuture.allOf(inputs)
+                .thenApplyAsync(ready -> write(mart, context, writer, progress), pool);
         running.put(mart.name(), scheduled);
         return scheduled;
     }
 
-    private Written write(Mart mart, MartContext context, MartWriter writer) {
+    private Written write(Mart mart, MartContext context, MartWriter writer, Progress progress) {
+        progress.started(mart.name());
         long started = System.nanoTime();
         writer.write(mart.name(), mart.query().apply(context));
         // the row count comes from the written file's footer: no second Spark job
         long rows = ParquetRows.countRows(work.marts().resolve(mart.name()));
-        return new Written(rows, (System.nanoTime() - started) / 1e9);
+        Written written = new Written(rows, (System.nanoTime() - started) / 1e9);
+        progress.written(mart.name(), written);
+        return written;
     }
 
     /** The mart's result; the first mart that failed fails the aggregate with its own exception. */
