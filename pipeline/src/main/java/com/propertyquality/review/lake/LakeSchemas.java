@@ -123,18 +123,6 @@ public final class LakeSchemas {
         return columns;
     }
 
-    /**
-     * The schema of a template's private dataset (key, personal data, partition columns, lineage). Only the
-     * follow-up list reads it, and shows nothing of it unmasked.
-     */
-    public static StructType sparkPrivateSchema(Template template) {
-        List<StructField> fields = new ArrayList<>();
-        for (StoredColumn column : datasets(template).get(1).columns()) {
-            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
-        }
-        return DataTypes.createStructType(fields);
-    }
-
     private static DataType sparkType(ValueType type) {
         return switch (type) {
             case TEXT, CODE -> DataTypes.StringType;

@@ -21,7 +21,6 @@ import org.apache.spark.sql.types.DataTypes;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.metrics.HouseholdProfile;
-import com.propertyquality.review.metrics.Masking;
 import com.propertyquality.review.metrics.Rating;
 import com.propertyquality.review.metrics.SurveyItem;
 
@@ -50,7 +49,7 @@ public final class CustomerMarts {
                         + " age band, family structure and occupation", ctx -> new CustomerMarts(ctx.lake())
                         .satisfactionBySegment()),
                 new Mart(FOLLOW_UP_LIST, FollowUpList.COLUMNS, "households to visit again: dissatisfied survey answers and return"
-                        + " visits (personal data masked)", ctx -> new CustomerMarts(ctx.lake()).followUpList()));
+                        + " visits (households by id; no personal data)", ctx -> new CustomerMarts(ctx.lake()).followUpList()));
     }
 
     /** Per year, office (null = company), dimension and segment, over forms linked to a known household. */
@@ -136,10 +135,6 @@ public final class CustomerMarts {
                 "the office (name from the register)");
         public static final MartColumn HOUSEHOLD_ID = MartColumn.of("household_id", DataTypes.StringType,
                 "as given; null when the form names none");
-        public static final MartColumn NAME_MASKED = MartColumn.of("name_masked", DataTypes.StringType,
-                "masked contact; null when the household or the value is unknown");
-        public static final MartColumn PHONE_MASKED = MartColumn.of("phone_masked", DataTypes.StringType,
-                "masked contact; null when the household or the value is unknown");
         public static final MartColumn SOURCE = MartColumn.of("source", DataTypes.StringType,
                 "`survey` or `return_visit`");
         public static final MartColumn REASON = MartColumn.of("reason", DataTypes.StringType,
@@ -154,8 +149,7 @@ public final class CustomerMarts {
         public static final MartColumn NOTE = MartColumn.of("note", DataTypes.StringType,
                 "the form's comment, or the visit's note");
         public static final MartColumns COLUMNS = MartColumns.of(
-                YEAR, OFFICE_ID, OFFICE_NAME, HOUSEHOLD_ID, NAME_MASKED, PHONE_MASKED, SOURCE, REASON, DATE, REF_ID,
-                DETAIL, NOTE);
+                YEAR, OFFICE_ID, OFFICE_NAME, HOUSEHOLD_ID, SOURCE, REASON, DATE, REF_ID, DETAIL, NOTE);
 
         private FollowUpList() {
         }
@@ -163,7 +157,8 @@ public final class CustomerMarts {
 
     /**
      * One row per dissatisfied survey form (any item dissatisfied or very dissatisfied) and per dissatisfied
-     * paid-service or complaint return visit, with the household's name and phone masked.
+     * paid-service or complaint return visit. The household is named by its id alone: contacts are personal data,
+     * which stay in the private table that no mart reads; the office looks them up in its own customer records.
      */
     public Dataset<Row> followUpList() {
         Dataset<Row> responses = lake.read(ImportTemplates.SURVEY_RESPONSES);
@@ -185,16 +180,11 @@ public final class CustomerMarts {
                                 .otherwise(lit("complaint_followup_dissatisfied")).as("reason"),
                         col("visited_on").as("date"), col("ref_id"), col("visit_id").as("detail"),
                         col("note"));
-        Dataset<Row> contacts = lake.readPrivate(ImportTemplates.HOUSEHOLDS).select(col("household_id"),
-                Masking.nameColumn(col("name")).as("name_masked"),
-                Masking.phoneColumn(col("phone")).as("phone_masked"));
         Dataset<Row> offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
         return fromSurvey.unionByName(fromVisits)
-                .join(contacts, JoinKeys.of(List.of("household_id")), "left")
                 .join(offices, JoinKeys.of(List.of("office_id")), "left")
-                .select(col("year"), col("office_id"), col("office_name"), col("household_id"), col("name_masked"),
-                        col("phone_masked"), col("source"), col("reason"), col("date"), col("ref_id"),
-                        col("detail"), col("note"))
+                .select(col("year"), col("office_id"), col("office_name"), col("household_id"), col("source"),
+                        col("reason"), col("date"), col("ref_id"), col("detail"), col("note"))
                 .orderBy(col("year"), col("office_id"), col("date"), col("ref_id"));
     }
 }

@@ -27,7 +27,8 @@ import com.propertyquality.review.lake.StoragePath;
  * defines, in its order, so that a table written by an older contract or another tool cannot change what a mart
  * sees. Each table is read at one snapshot, fixed when it is first read (or the one it had at a moment of the
  * past): an ingest committing while an aggregate runs cannot give two marts two different lakes. A table not
- * loaded yet reads as empty.
+ * loaded yet reads as empty. Only the public tables can be read: the personal data's table has no way in here, so
+ * no mart can read it.
  */
 public final class LakeTables {
 
@@ -62,12 +63,6 @@ public final class LakeTables {
         this.moment = moment;
         // the catalog under its name in this session; Spark opens it on first use
         catalog.sparkConf().forEach((key, value) -> spark.conf().set(key, value));
-    }
-
-    /** The template's private dataset (personal data): for a mart that masks it, never for a view. */
-    Dataset<Row> readPrivate(Template template) {
-        return load(LakeCatalog.table(template, template.privateDataset()),
-                LakeSchemas.sparkPrivateSchema(template));
     }
 
     /** Each table is resolved once per aggregation, however many marts read it. */

@@ -28,8 +28,8 @@ import com.propertyquality.review.reports.document.Table;
  * The households to visit again ({@code follow_up_list}, procedure 5.2). Each office's report lists its own
  * households, one table per office; head office's packet shows a page at most: the entries counted per office and
  * reason, and the longest-open entries company-wide. The full list of the packet is a data-only table, written to
- * the XLSX's data sheet and left out of the PDF and HTML. Names and phones are printed masked exactly as the mart
- * holds them.
+ * the XLSX's data sheet and left out of the PDF and HTML. A household is named by its id: the mart holds no personal
+ * data, and the office finds the contact in its own customer records.
  */
 final class FollowUpTables {
 
@@ -142,19 +142,15 @@ final class FollowUpTables {
         int shown = oldest.size();
         // the reference (survey form or register entry) leads to the detail; the visit id is left to the full list
         List<Row> rows = oldest.stream().sorted(LONGEST_OPEN)
-                .map(row -> Row.of(Labels.office(row), row.text(FollowUpList.HOUSEHOLD_ID),
-                        row.text(FollowUpList.NAME_MASKED),
-                        row.text(FollowUpList.PHONE_MASKED), row.date(FollowUpList.DATE),
+                .map(row -> Row.of(Labels.office(row), row.text(FollowUpList.HOUSEHOLD_ID), row.date(FollowUpList.DATE),
                         ReviewTerms.followUpReason(row.text(FollowUpList.REASON), lang), row.text(FollowUpList.REF_ID)))
                 .toList();
         return Table.of(List.of(
-                        Column.text(text(lang, "column.office"), 17),
-                        Column.text(text(lang, "column.household"), 9),
-                        Column.text(text(lang, "column.name"), 5),
-                        Column.text(text(lang, "column.phone"), 9),
-                        Column.date(text(lang, "column.date"), 8),
-                        Column.text(text(lang, "column.reason"), 16),
-                        Column.text(text(lang, "column.reference"), 13)), rows)
+                        Column.text(text(lang, "column.office"), 22),
+                        Column.text(text(lang, "column.household"), 11),
+                        Column.date(text(lang, "column.date"), 9),
+                        Column.text(text(lang, "column.reason"), 20),
+                        Column.text(text(lang, "column.reference"), 15)), rows)
                 .withCaption(text(lang, "followUpTables.oldest_company_wide", shown));
     }
 
@@ -176,7 +172,7 @@ final class FollowUpTables {
 
     /**
      * The households to visit again, one table per office (the mart's order: office, then date), for the offices
-     * {@code offices} accepts. Masked names and phones are printed as the mart has them.
+     * {@code offices} accepts.
      */
     static List<Block> followUpBlocks(PacketSource source, int year, Predicate<String> offices, Lang lang) {
         List<MartRow> rows = new ArrayList<>();
@@ -208,22 +204,18 @@ final class FollowUpTables {
 
     private static Table followUpTable(List<MartRow> rows, Lang lang) {
         return Table.of(List.of(
-                        Column.text(text(lang, "column.household"), 9),
-                        Column.text(text(lang, "column.name"), 5),
-                        Column.text(text(lang, "column.phone"), 8),
+                        Column.text(text(lang, "column.household"), 10),
                         Column.date(text(lang, "column.date"), 8),
-                        Column.text(text(lang, "column.reason"), 9),
-                        Column.text(text(lang, "column.reference"), 10),
-                        Column.text(text(lang, "column.detail"), 11),
-                        Column.text(text(lang, "column.note"), 16)),
+                        Column.text(text(lang, "column.reason"), 14),
+                        Column.text(text(lang, "column.reference"), 12),
+                        Column.text(text(lang, "column.detail"), 15),
+                        Column.text(text(lang, "column.note"), 17)),
                 rows.stream().map(row -> new Row(cells(row, lang), false)).toList());
     }
 
     private static List<Object> cells(MartRow row, Lang lang) {
-        return Arrays.asList(row.text(FollowUpList.HOUSEHOLD_ID), row.text(FollowUpList.NAME_MASKED),
-                row.text(FollowUpList.PHONE_MASKED),
-                row.date(FollowUpList.DATE), ReviewTerms.followUpReason(row.text(FollowUpList.REASON), lang),
-                        row.text(FollowUpList.REF_ID),
+        return Arrays.asList(row.text(FollowUpList.HOUSEHOLD_ID), row.date(FollowUpList.DATE),
+                ReviewTerms.followUpReason(row.text(FollowUpList.REASON), lang), row.text(FollowUpList.REF_ID),
                 detail(row, lang), row.text(FollowUpList.NOTE));
     }
 

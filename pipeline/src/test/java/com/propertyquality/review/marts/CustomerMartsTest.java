@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class CustomerMartsTest {
     @TempDir
     static Path work;
     static MartRows marts;
+    static int privateFilesGarbled;
+    static String aggregateOut;
 
     @BeforeAll
     static void company() throws Exception {
@@ -50,9 +53,38 @@ class CustomerMartsTest {
                 "V2,A,2025-07-02,H1,complaint,F-3,satisfied,",
                 "V3,B,2025-07-03,H3,survey_check,R3,confirmed,");
         assertThat(Cli.run("ingest", "--input", input.toString(), "--work", work.toString()).status()).isZero();
+        // the personal data's files made unreadable: a mart reading them would fail the aggregate below
+        try (Stream<Path> files = Files.walk(work.resolve("lake/private/households_private/data"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+                Files.write(file, new byte[(int) Files.size(file)]);
+                privateFilesGarbled++;
+            }
+        }
         Cli.Result aggregate = Cli.run("aggregate", "--work", work.toString(), "--as-of", "2026-01-10");
         assertThat(aggregate.status()).as(aggregate.err()).isZero();
+        aggregateOut = aggregate.out();
         marts = new MartRows(work.resolve("marts"));
+    }
+
+    @Test
+    void noMartReadsThePersonalData() {
+        // every mart was computed (the aggregate succeeded) while the private table's data files were zeros
+        assertThat(privateFilesGarbled).as("the private table's data files, one per office").isEqualTo(2);
+        assertThat(marts.read(CustomerMarts.FOLLOW_UP_LIST)).isNotEmpty();
+        assertThat(marts.read(CustomerMarts.SATISFACTION_BY_SEGMENT)).isNotEmpty();
+    }
+
+    @Test
+    void theAggregatePrintsEveryMartAsItIsWritten() {
+        int all = Marts.all().size();
+        List<String> lines = aggregateOut.lines().filter(line -> line.contains(" marts, ") && line.contains(" rows "))
+                .toList();
+        assertThat(lines).hasSize(all);
+        for (Mart mart : Marts.all()) {
+            assertThat(lines).as(mart.name()).anyMatch(line -> line.startsWith("  " + mart.name() + " "));
+        }
+        assertThat(lines.get(lines.size() - 1)).contains(all + " of " + all + " marts");
+        assertThat(aggregateOut).contains("Aggregated in ", all + " marts, ");
     }
 
     @Test
@@ -107,7 +139,7 @@ class CustomerMartsTest {
     }
 
     @Test
-    void theFollowUpListHasEveryDissatisfiedFormAndVisitWithContactsMasked() {
+    void theFollowUpListHasEveryDissatisfiedFormAndVisitAndNoPersonalData() {
         List<Map<String, Object>> rows = marts.read(CustomerMarts.FOLLOW_UP_LIST);
 
         assertThat(rows).extracting(r -> r.get("ref_id") + "/" + r.get("reason"))
@@ -115,15 +147,17 @@ class CustomerMartsTest {
                         "W-17/paid_service_dissatisfied", "R3/survey_dissatisfied");
         Map<String, Object> r1 = ref(rows, "R1");
         assertThat(r1).containsEntry("office_id", "A").containsEntry("office_name", "甲管理处")
-                .containsEntry("household_id", "H1").containsEntry("name_masked", "王**")
-                .containsEntry("phone_masked", "138****1111").containsEntry("detail", "greening")
+                .containsEntry("household_id", "H1").containsEntry("detail", "greening")
                 .containsEntry("date", LocalDate.of(2025, 6, 1)).containsEntry("source", "survey");
-        assertThat(ref(rows, "R3")).containsEntry("name_masked", "欧***").containsEntry("phone_masked", null)
-                .containsEntry("detail", "environment");
-        assertThat(ref(rows, "R5")).containsEntry("household_id", "H9").containsEntry("name_masked", null);
-        assertThat(ref(rows, "W-17")).containsEntry("name_masked", "李*").containsEntry("phone_masked", "139****5678")
-                .containsEntry("note", "维修后仍漏水").containsEntry("source", "return_visit");
-        assertThat(rows.toString()).doesNotContain("王小明", "李四", "欧阳修文", "138-0000-1111", "13912345678");
+        assertThat(ref(rows, "R3")).containsEntry("household_id", "H3").containsEntry("detail", "environment");
+        // a form naming a household the register does not know is still listed, by the id it gives
+        assertThat(ref(rows, "R5")).containsEntry("household_id", "H9");
+        assertThat(ref(rows, "W-17")).containsEntry("household_id", "H2").containsEntry("note", "维修后仍漏水")
+                .containsEntry("source", "return_visit");
+        // the households are named by id alone: no contact, whole or masked
+        assertThat(r1.keySet()).containsExactlyInAnyOrderElementsOf(CustomerMarts.FollowUpList.COLUMNS.names());
+        assertThat(rows.toString()).doesNotContain("王小明", "李四", "欧阳修文", "138-0000-1111", "13912345678",
+                "王*", "李*", "欧*", "138*", "139*");
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String office, String dimension,

@@ -96,23 +96,22 @@ class CustomerServiceChapterTest {
     }
 
     @Test
-    void theFollowUpListIsPrintedMaskedAsTheMartHasItOneTablePerOffice() {
+    void theFollowUpListNamesHouseholdsByIdOneTablePerOffice() {
         // the full list, as an office's report prints it (here for every office of the fixture)
         Section followUps = new Section(null, false, FollowUpTables.followUpBlocks(sample(), 2025, id -> true,
                 Lang.ZH));
 
-        assertThat(ChapterText.paragraphs(followUps)).contains("已脱敏");
+        assertThat(ChapterText.paragraphs(followUps)).contains("住户按编号列出，联系方式见管理处的客户档案");
         List<Table> tables = ChapterText.tables(followUps);
         assertThat(tables).extracting(Table::caption).containsExactly("北区管理处", "南区管理处");
-        assertThat(ChapterText.headers(tables.get(0))).containsExactly("住户编号", "姓名", "电话", "日期", "原因", "关联编号",
-                "明细", "备注");
+        assertThat(ChapterText.headers(tables.get(0))).containsExactly("住户编号", "日期", "原因", "关联编号", "明细", "备注");
         assertThat(tables.get(0).rows()).extracting(row -> row.cells()).containsExactly(
-                Arrays.asList("N-0001", "王**", "138****1111", LocalDate.of(2025, 6, 4), "调查表有不满意项",
+                Arrays.asList("N-0001", LocalDate.of(2025, 6, 4), "调查表有不满意项",
                         "R2025-N-0001", "投诉处理、环境卫生", "希望多组织活动"),
-                Arrays.asList(null, null, null, LocalDate.of(2025, 7, 1), "投诉回访不满意", "FB2025-N-0045",
+                Arrays.asList(null, LocalDate.of(2025, 7, 1), "投诉回访不满意", "FB2025-N-0045",
                         "HF2025-0171", "住户认为收费偏高"));
         assertThat(tables.get(1).rows()).extracting(row -> row.cells()).containsExactly(
-                Arrays.asList("S-0002", "李*", "*******", LocalDate.of(2025, 8, 1), "有偿服务回访不满意", "WO-9",
+                Arrays.asList("S-0002", LocalDate.of(2025, 8, 1), "有偿服务回访不满意", "WO-9",
                         "HF2025-0200", null));
         assertThat(ChapterText.highlighted(tables.get(0))).isEmpty();
     }
@@ -135,20 +134,20 @@ class CustomerServiceChapterTest {
         FixedPacketSource source = new FixedPacketSource()
                 .mart("return_visit_verification", visits("N1", "North", 4, 0, 0, 0, 1, null))
                 .mart("follow_up_list",
-                        followUp("N1", "North", "N-1", "W**", "138****1111", "survey", "survey_dissatisfied",
+                        followUp("N1", "North", "N-1", "survey", "survey_dissatisfied",
                                 LocalDate.of(2025, 6, 4), "R-1", "follow_up,lift", "more events"),
-                        followUp("N1", "North", null, null, null, "return_visit", "paid_service_dissatisfied",
+                        followUp("N1", "North", null, "return_visit", "paid_service_dissatisfied",
                                 LocalDate.of(2025, 6, 5), "WO-1", "HF-1", null));
 
         Chapter chapter = CustomerServiceChapter.build(source, 2025, Lang.EN);
 
         assertThat(ChapterText.chinese(ChapterText.words(chapter))).as(ChapterText.dump(chapter)).isEmpty();
         Table followUps = ChapterText.tables(chapter.sections().get(2)).get(1); // the oldest entries
-        assertThat(ChapterText.column(followUps, 5)).containsExactly("Dissatisfied item on the survey form",
+        assertThat(ChapterText.column(followUps, 3)).containsExactly("Dissatisfied item on the survey form",
                 "Dissatisfied at the paid-service visit");
-        assertThat(ChapterText.column(followUps, 6)).containsExactly("R-1", "WO-1");
+        assertThat(ChapterText.column(followUps, 4)).containsExactly("R-1", "WO-1");
         // the full list words the survey's items in English too
-        assertThat(ChapterText.column(ChapterText.tables(chapter.sections().get(2)).get(2), 7))
+        assertThat(ChapterText.column(ChapterText.tables(chapter.sections().get(2)).get(2), 5))
                 .containsExactly("Follow up, Lift", "HF-1");
         assertThat(ChapterText.paragraphs(chapter.sections().get(0))).contains("North 1");
         assertThat(chapter.sheet()).isEqualTo("Customer service centre");
@@ -195,14 +194,14 @@ class CustomerServiceChapterTest {
                                 "complaint_followup_visits", 0L, "complaint_followup_satisfied", 0L,
                                 "complaint_followup_dissatisfied", 0L, "complaint_followup_satisfaction", null))
                 .mart("follow_up_list",
-                        followUp("N1", "北区管理处", "N-0001", "王**", "138****1111", "survey", "survey_dissatisfied",
+                        followUp("N1", "北区管理处", "N-0001", "survey", "survey_dissatisfied",
                                 LocalDate.of(2025, 6, 4), "R2025-N-0001", "complaint_handling,environment", "希望多组织活动"),
-                        followUp("N1", "北区管理处", null, null, null, "return_visit", "complaint_followup_dissatisfied",
+                        followUp("N1", "北区管理处", null, "return_visit", "complaint_followup_dissatisfied",
                                 LocalDate.of(2025, 7, 1), "FB2025-N-0045", "HF2025-0171", "住户认为收费偏高"),
-                        followUp("S1", "南区管理处", "S-0002", "李*", "*******", "return_visit", "paid_service_dissatisfied",
+                        followUp("S1", "南区管理处", "S-0002", "return_visit", "paid_service_dissatisfied",
                                 LocalDate.of(2025, 8, 1), "WO-9", "HF2025-0200", null),
                         row("year", 2024, "office_id", "N1", "office_name", "北区管理处", "household_id", "N-9",
-                                "name_masked", "赵*", "phone_masked", null, "source", "survey", "reason",
+                                "source", "survey", "reason",
                                 "survey_dissatisfied", "date", LocalDate.of(2024, 6, 1), "ref_id", "R2024",
                                 "detail", "lift", "note", null));
     }
@@ -231,7 +230,7 @@ class CustomerServiceChapterTest {
             String reason = i % 2 == 0 ? "survey_dissatisfied" : "complaint_followup_dissatisfied";
             // dates run backwards, so the mart's order (office, then row) is not the oldest-first order
             big.mart("follow_up_list", followUp(office, office.equals("S1") ? "南区管理处" : "北区管理处", "H" + i,
-                    "张*", "100****0000", "survey", reason, LocalDate.of(2025, 12, 31).minusDays(i), "R" + i, null,
+                    "survey", reason, LocalDate.of(2025, 12, 31).minusDays(i), "R" + i, null,
                     null));
         }
         List<Block> blocks = FollowUpTables.headOfficeSummary(big, 2025, Lang.ZH);
@@ -249,7 +248,7 @@ class CustomerServiceChapterTest {
         Table oldest = tables.get(1);
         assertThat(ChapterText.column(oldest, 1)).containsExactly("H39", "H38", "H37", "H36", "H35", "H34", "H33",
                 "H32");
-        assertThat(ChapterText.column(oldest, 4).get(0)).isEqualTo(LocalDate.of(2025, 12, 31).minusDays(39));
+        assertThat(ChapterText.column(oldest, 2).get(0)).isEqualTo(LocalDate.of(2025, 12, 31).minusDays(39));
         assertThat(oldest.dataOnly()).isFalse();
         assertThat(counts.dataOnly()).isFalse();
         // the full list: every entry, with its office, for the XLSX's data sheet only
@@ -278,11 +277,11 @@ class CustomerServiceChapterTest {
         assertThat(tables.get(2).rows()).hasSize(3);
     }
 
-    private static Map<String, Object> followUp(String office, String name, String household, String maskedName,
-                                                String maskedPhone, String source, String reason, LocalDate date,
-                                                String ref, String detail, String note) {
+    private static Map<String, Object> followUp(String office, String name, String household, String source,
+                                                String reason, LocalDate date, String ref, String detail,
+                                                String note) {
         return row("year", 2025, "office_id", office, "office_name", name, "household_id", household,
-                "name_masked", maskedName, "phone_masked", maskedPhone, "source", source, "reason", reason,
+                "source", source, "reason", reason,
                 "date", date, "ref_id", ref, "detail", detail, "note", note);
     }
 }

@@ -39,7 +39,7 @@ class EnglishPacketWordsTest {
      * quotes ({@code evidence_text}: a complaint's summary, an event's description). A code's name (area, item, level) or a
      * mart's own sentence never belongs here: those the packet words in the reader's language.
      */
-    static final Set<String> RECORDED = Set.of("office_name", "name", "name_masked", "chair", "place",
+    static final Set<String> RECORDED = Set.of("office_name", "name", "chair", "place",
             "management_representative", "department", "owner_department", "role", "city", "title", "text",
             "description", "note", "category", "segment", "evidence_text");
 

@@ -268,8 +268,7 @@ final class MartFixtures {
     static Map<String, Object> followUp(int year, String office, String name, String household, String source,
             String reason, LocalDate date, String ref, String detail, String note) {
         return row("year", year, "office_id", office, "office_name", name, "household_id", household,
-                "name_masked", household == null ? null : "W**", "phone_masked", null, "source", source,
-                "reason", reason, "date", date, "ref_id", ref, "detail", detail, "note", note);
+                "source", source, "reason", reason, "date", date, "ref_id", ref, "detail", detail, "note", note);
     }
 
     static Map<String, Object> returnVisits(int year, String office, String name, long checks, Double authenticity) {
