@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -73,7 +75,7 @@ public final class Benchmark {
         stage("ours", "aggregate (the 4 compared marts)", List.of("aggregate", "--as-of", AS_OF, "--work",
                 work.toString(), "--mart", String.join(",", COMPARED_MARTS)), comparedRows);
 
-        List<String> differences = new ArrayList<>();
+        Map<String, List<String>> differences = new LinkedHashMap<>(); // by peer
         if (withPeers) {
             Path duckdb = dir.resolve("duckdb");
             deleteQuietly(duckdb);
@@ -85,15 +87,24 @@ public final class Benchmark {
             deleteQuietly(sparkCsv);
             stage("Spark", "CSV to Parquet", List.of("bench-peer", "spark-csv", "--input", input.toString(),
                     "--out", sparkCsv.toString()), csvRows);
-            if (find("DuckDB", "the 4 figures").exitCode() == 0
-                    && find("ours", "aggregate (the 4 compared marts)").exitCode() == 0) {
+            stage("Spark", "the 4 figures", List.of("bench-peer", "spark-figures", "--out", sparkCsv.toString()),
+                    comparedRows);
+            if (find("ours", "aggregate (the 4 compared marts)").exitCode() == 0) {
                 for (String mart : COMPARED_MARTS) {
-                    differences.addAll(FigureCheck.compare(mart, duckdb.resolve("figures"), work.resolve("marts")));
+                    if (find("DuckDB", "the 4 figures").exitCode() == 0) {
+                        differences.computeIfAbsent("DuckDB", peer -> new ArrayList<>()).addAll(FigureCheck
+                                .compare("DuckDB", mart, duckdb.resolve("figures"), work.resolve("marts")));
+                    }
+                    if (find("Spark", "the 4 figures").exitCode() == 0) {
+                        differences.computeIfAbsent("Spark", peer -> new ArrayList<>()).addAll(FigureCheck
+                                .compare("Spark", mart, sparkCsv.resolve("figures"), work.resolve("marts")));
+                    }
                 }
             }
         }
         print(withPeers, differences);
-        return stages.stream().allMatch(s -> s.exitCode() == 0) && differences.isEmpty();
+        return stages.stream().allMatch(s -> s.exitCode() == 0)
+                && differences.values().stream().allMatch(List::isEmpty);
     }
 
     private Stage stage(String system, String name, List<String> arguments, long rows) {
@@ -143,7 +154,7 @@ public final class Benchmark {
         }
     }
 
-    private void print(boolean withPeers, List<String> differences) {
+    private void print(boolean withPeers, Map<String, List<String>> differences) {
         out.println();
         out.println("| system | stage | wall time (s) | rows | rows/s | peak RSS (MB) | result |");
         out.println("| --- | --- | ---: | ---: | ---: | ---: | --- |");
@@ -164,13 +175,20 @@ public final class Benchmark {
                     duckdbFigures, false);
             ratio("time of all marts, ours / DuckDB's 4 figures", find("ours", "aggregate (all marts)"),
                     duckdbFigures, false);
+            ratio("time of the 4 figures, ours / plain Spark SQL's", find("ours", "aggregate (the 4 compared marts)"),
+                    find("Spark", "the 4 figures"), false);
             out.println();
-            if (duckdbFigures.exitCode() != 0 || find("ours", "aggregate (the 4 compared marts)").exitCode() != 0) {
-                out.println("DuckDB's figures were not compared with our marts: a stage that computes them failed.");
-            } else {
-                out.println(differences.isEmpty()
-                        ? "DuckDB's figures equal our marts: " + String.join(", ", COMPARED_MARTS) + "."
-                        : "DuckDB's figures differ from our marts:\n  " + String.join("\n  ", differences));
+            boolean ours = find("ours", "aggregate (the 4 compared marts)").exitCode() == 0;
+            for (String peer : List.of("DuckDB", "Spark")) {
+                if (!ours || find(peer, "the 4 figures").exitCode() != 0) {
+                    out.println(peer + "'s figures were not compared with our marts: a stage that computes them"
+                            + " failed.");
+                    continue;
+                }
+                List<String> theirs = differences.getOrDefault(peer, List.of());
+                out.println(theirs.isEmpty()
+                        ? peer + "'s figures equal our marts: " + String.join(", ", COMPARED_MARTS) + "."
+                        : peer + "'s figures differ from our marts:\n  " + String.join("\n  ", theirs));
             }
         }
         out.flush();

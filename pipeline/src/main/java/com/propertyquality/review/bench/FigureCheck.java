@@ -11,9 +11,9 @@ import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.marts.MartRows;
 
 /**
- * Holds DuckDB's figures against our marts: every key DuckDB has must be in the mart with the same counts, and
- * rates equal to within 1e-12 (both divide the same integers in double precision); the mart may not have keys
- * DuckDB lacks. Returns the differences, at most a few per figure.
+ * Holds a peer's figures (DuckDB's, plain Spark's) against our marts: every key the peer has must be in the mart
+ * with the same counts, and rates equal to within 1e-12 (both divide the same integers in double precision); the
+ * mart may not have keys the peer lacks. Returns the differences, at most a few per figure.
  */
 final class FigureCheck {
 
@@ -35,6 +35,11 @@ final class FigureCheck {
 
     /** The differences of one figure; empty when DuckDB's figure equals our mart. */
     static List<String> compare(String figure, Path duckDbFigures, Path marts) {
+        return compare("DuckDB", figure, duckDbFigures, marts);
+    }
+
+    /** The differences of one figure; empty when the peer's figure equals our mart. */
+    static List<String> compare(String peer, String figure, Path peerFigures, Path marts) {
         List<String> keys = COLUMNS.get(figure).get(0);
         List<String> values = COLUMNS.get(figure).get(1);
         List<Map<String, Object>> ours = new MartRows(marts).read(figure);
@@ -45,7 +50,7 @@ final class FigureCheck {
         for (Map<String, Object> row : ours) {
             byKey.put(key(row, keys), row);
         }
-        List<Map<String, Object>> theirs = ParquetRows.read(duckDbFigures.resolve(figure));
+        List<Map<String, Object>> theirs = ParquetRows.read(peerFigures.resolve(figure));
         List<String> differences = new ArrayList<>();
         int matched = 0;
         for (Map<String, Object> row : theirs) {
@@ -57,7 +62,7 @@ final class FigureCheck {
             matched++;
             for (String column : values) {
                 if (!same(row.get(column), mine.get(column))) {
-                    differences.add(figure + " " + key(row, keys) + " " + column + ": DuckDB " + row.get(column)
+                    differences.add(figure + " " + key(row, keys) + " " + column + ": " + peer + " " + row.get(column)
                             + ", ours " + mine.get(column));
                 }
             }
@@ -66,7 +71,7 @@ final class FigureCheck {
                 && Long.valueOf(0).equals(row.get("forms_returned")) && row.get("forms_distributed") == null))
                 .count();
         if (matched != oursWithData) {
-            differences.add(figure + ": our mart has " + oursWithData + " rows with data, DuckDB matched " + matched);
+            differences.add(figure + ": our mart has " + oursWithData + " rows with data, " + peer + " matched " + matched);
         }
         return differences.size() > SHOWN ? List.copyOf(differences.subList(0, SHOWN)) : differences;
     }

@@ -17,8 +17,9 @@ public final class Peers {
             case "duckdb-figures" -> {
                 DuckDbPeer.figures(out, out);
             }
+            case "spark-figures" -> SparkSqlPeer.figures(out, out, sparkMaster);
             default -> throw new IllegalArgumentException("unknown peer stage " + stage
-                    + ": spark-csv, duckdb-load or duckdb-figures");
+                    + ": spark-csv, spark-figures, duckdb-load or duckdb-figures");
         }
     }
 

@@ -19,16 +19,17 @@ import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.support.Cli;
 
 /**
- * The benchmark's figure check, run on a small clean generated company: DuckDB, reading the same CSV files with
- * SQL written from the formulas, computes the same survey_returns, satisfaction_by_office, feedback_summary and
- * complaint_pareto as our ingest and marts. A figure that differs is a bug on one side.
+ * The benchmark's figure check, run on a small clean generated company: DuckDB and plain Spark SQL, each reading
+ * the same CSV files with SQL written from the formulas, compute the same survey_returns, satisfaction_by_office,
+ * feedback_summary and complaint_pareto as our ingest and marts. A figure that differs is a bug on one side.
  */
-class DuckDbFiguresTest {
+class PeerFiguresTest {
 
     @TempDir
     static Path dir;
     static Path marts;
     static Path figures;
+    static Path sparkFigures;
 
     @BeforeAll
     static void runBothSides() throws Exception {
@@ -47,6 +48,11 @@ class DuckDbFiguresTest {
         DuckDbPeer.load(input, duckdb);
         DuckDbPeer.figures(duckdb, duckdb);
         figures = duckdb.resolve("figures");
+
+        Path spark = dir.resolve("spark");
+        SparkCsvPeer.convert(input, spark, "local[2]");
+        SparkSqlPeer.figures(spark, spark, "local[2]");
+        sparkFigures = spark.resolve("figures");
     }
 
     @Test
@@ -54,6 +60,14 @@ class DuckDbFiguresTest {
         for (String mart : Benchmark.COMPARED_MARTS) {
             assertThat(ParquetRows.read(figures.resolve(mart))).as(mart).isNotEmpty();
             assertThat(FigureCheck.compare(mart, figures, marts)).as(mart).isEmpty();
+        }
+    }
+
+    @Test
+    void plainSparkSqlsFiguresEqualOurMarts() {
+        for (String mart : Benchmark.COMPARED_MARTS) {
+            assertThat(ParquetRows.read(sparkFigures.resolve(mart))).as(mart).isNotEmpty();
+            assertThat(FigureCheck.compare("Spark", mart, sparkFigures, marts)).as(mart).isEmpty();
         }
     }
 
