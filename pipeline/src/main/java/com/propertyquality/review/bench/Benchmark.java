@@ -29,6 +29,9 @@ public final class Benchmark {
     static final List<String> COMPARED_MARTS = List.of("survey_returns", "satisfaction_by_office",
             "feedback_summary", "complaint_pareto");
 
+    /** The peers whose figures of {@link #COMPARED_MARTS} are checked against ours (their stages' system names). */
+    private static final List<String> FIGURE_PEERS = List.of("DuckDB", "Spark");
+
     /** The as-of date of every run, so that two runs compute the same figures. */
     static final String AS_OF = "2026-01-10";
 
@@ -89,22 +92,27 @@ public final class Benchmark {
                     "--out", sparkCsv.toString()), csvRows);
             stage("Spark", "the 4 figures", List.of("bench-peer", "spark-figures", "--out", sparkCsv.toString()),
                     comparedRows);
-            if (find("ours", "aggregate (the 4 compared marts)").exitCode() == 0) {
-                for (String mart : COMPARED_MARTS) {
-                    if (find("DuckDB", "the 4 figures").exitCode() == 0) {
-                        differences.computeIfAbsent("DuckDB", peer -> new ArrayList<>()).addAll(FigureCheck
-                                .compare("DuckDB", mart, duckdb.resolve("figures"), work.resolve("marts")));
+            Map<String, Path> figures = Map.of("DuckDB", duckdb.resolve("figures"), "Spark",
+                    sparkCsv.resolve("figures"));
+            for (String peer : FIGURE_PEERS) {
+                if (compared(peer)) {
+                    List<String> theirs = new ArrayList<>();
+                    for (String mart : COMPARED_MARTS) {
+                        theirs.addAll(FigureCheck.compare(peer, mart, figures.get(peer), work.resolve("marts")));
                     }
-                    if (find("Spark", "the 4 figures").exitCode() == 0) {
-                        differences.computeIfAbsent("Spark", peer -> new ArrayList<>()).addAll(FigureCheck
-                                .compare("Spark", mart, sparkCsv.resolve("figures"), work.resolve("marts")));
-                    }
+                    differences.put(peer, theirs);
                 }
             }
         }
         print(withPeers, differences);
         return stages.stream().allMatch(s -> s.exitCode() == 0)
                 && differences.values().stream().allMatch(List::isEmpty);
+    }
+
+    /** True when both the peer's figures and our compared marts were computed, so they can be compared. */
+    private boolean compared(String peer) {
+        return find("ours", "aggregate (the 4 compared marts)").exitCode() == 0
+                && find(peer, "the 4 figures").exitCode() == 0;
     }
 
     private Stage stage(String system, String name, List<String> arguments, long rows) {
@@ -178,9 +186,8 @@ public final class Benchmark {
             ratio("time of the 4 figures, ours / plain Spark SQL's", find("ours", "aggregate (the 4 compared marts)"),
                     find("Spark", "the 4 figures"), false);
             out.println();
-            boolean ours = find("ours", "aggregate (the 4 compared marts)").exitCode() == 0;
-            for (String peer : List.of("DuckDB", "Spark")) {
-                if (!ours || find(peer, "the 4 figures").exitCode() != 0) {
+            for (String peer : FIGURE_PEERS) {
+                if (!compared(peer)) {
                     out.println(peer + "'s figures were not compared with our marts: a stage that computes them"
                             + " failed.");
                     continue;

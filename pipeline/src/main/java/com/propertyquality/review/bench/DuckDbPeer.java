@@ -6,15 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import com.propertyquality.review.metrics.MainFactors;
-import com.propertyquality.review.metrics.Rating;
-import com.propertyquality.review.metrics.SurveyItem;
 
 /**
  * The DuckDB peer (JDBC, in-process): loads the same CSV files into Parquet, then computes four figures of the
@@ -71,13 +66,10 @@ final class DuckDbPeer {
         return folder.toAbsolutePath().resolve(template + ".parquet").toString();
     }
 
-    /** The SQL of each figure, from the same enums the marts use for the items and the rating scale. */
+    /** The SQL of each figure, from the same enums the marts use for items and ratings ({@link FigureSql}). */
     private static Map<String, String> figures() {
-        String items = Arrays.stream(SurveyItem.values()).map(SurveyItem::code).collect(Collectors.joining(", "));
-        String qualified = Rating.qualifiedCodes().stream().map(code -> "'" + code + "'")
-                .collect(Collectors.joining(", "));
-        String unsatisfied = Rating.unsatisfiedCodes().stream().map(code -> "'" + code + "'")
-                .collect(Collectors.joining(", "));
+        String qualified = FigureSql.QUALIFIED;
+        String unsatisfied = FigureSql.UNSATISFIED;
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("survey_returns", """
                 WITH d AS (SELECT CAST(year AS INTEGER) AS year, CAST(office_id AS VARCHAR) AS office_id,
@@ -95,7 +87,7 @@ final class DuckDbPeer {
                        count_if(rating IN (%s)) AS qualified, count_if(rating IN (%s)) AS unsatisfied,
                        count_if(rating IN (%s)) / (count_if(rating IN (%s)) + count_if(rating IN (%s)))
                            AS satisfaction_rate
-                FROM ratings GROUP BY ALL ORDER BY 1, 2""".formatted(items, qualified, unsatisfied, qualified,
+                FROM ratings GROUP BY ALL ORDER BY 1, 2""".formatted(FigureSql.ITEMS, qualified, unsatisfied, qualified,
                 qualified, unsatisfied));
         figures.put("feedback_summary", """
                 SELECT CAST(year(CAST(received_on AS DATE)) AS INTEGER) AS year,
@@ -103,18 +95,7 @@ final class DuckDbPeer {
                        channel, kind, area, coalesce(nullif(severity, ''), 'normal') AS severity,
                        count(*) AS entries, count_if(status = 'closed') AS closed
                 FROM feedback GROUP BY ALL ORDER BY ALL""");
-        figures.put("complaint_pareto", """
-                WITH c AS (SELECT CAST(year(CAST(received_on AS DATE)) AS INTEGER) AS year, area, count(*) AS complaints
-                           FROM feedback WHERE kind = 'complaint' GROUP BY ALL),
-                     ranked AS (SELECT *, sum(complaints) OVER (PARTITION BY year) AS scope_complaints,
-                                       row_number() OVER (PARTITION BY year ORDER BY complaints DESC, area) AS rank,
-                                       sum(complaints) OVER (PARTITION BY year ORDER BY complaints DESC, area
-                                                             ROWS UNBOUNDED PRECEDING) AS cumulative
-                                FROM c)
-                SELECT year, area, complaints, CAST(rank AS INTEGER) AS rank,
-                       cumulative / scope_complaints AS cumulative_share,
-                       (cumulative - complaints) < %s * scope_complaints AS main_factor
-                FROM ranked ORDER BY year, rank""".formatted(MainFactors.THRESHOLD.toPlainString()));
+        figures.put("complaint_pareto", FigureSql.COMPLAINT_PARETO);
         return Collections.unmodifiableMap(figures);
     }
 }

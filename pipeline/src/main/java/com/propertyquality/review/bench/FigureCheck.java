@@ -33,11 +33,6 @@ final class FigureCheck {
     private FigureCheck() {
     }
 
-    /** The differences of one figure; empty when DuckDB's figure equals our mart. */
-    static List<String> compare(String figure, Path duckDbFigures, Path marts) {
-        return compare("DuckDB", figure, duckDbFigures, marts);
-    }
-
     /** The differences of one figure; empty when the peer's figure equals our mart. */
     static List<String> compare(String peer, String figure, Path peerFigures, Path marts) {
         List<String> keys = COLUMNS.get(figure).get(0);
@@ -62,8 +57,8 @@ final class FigureCheck {
             matched++;
             for (String column : values) {
                 if (!same(row.get(column), mine.get(column))) {
-                    differences.add(figure + " " + key(row, keys) + " " + column + ": " + peer + " " + row.get(column)
-                            + ", ours " + mine.get(column));
+                    differences.add(figure + " " + key(row, keys) + " " + column + ": " + peer + " "
+                            + row.get(column) + ", ours " + mine.get(column));
                 }
             }
         }
@@ -71,7 +66,8 @@ final class FigureCheck {
                 && Long.valueOf(0).equals(row.get("forms_returned")) && row.get("forms_distributed") == null))
                 .count();
         if (matched != oursWithData) {
-            differences.add(figure + ": our mart has " + oursWithData + " rows with data, " + peer + " matched " + matched);
+            differences.add(figure + ": our mart has " + oursWithData + " rows with data, " + peer + " matched "
+                    + matched);
         }
         return differences.size() > SHOWN ? List.copyOf(differences.subList(0, SHOWN)) : differences;
     }

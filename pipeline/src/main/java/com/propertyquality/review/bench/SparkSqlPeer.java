@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
-import com.propertyquality.review.metrics.MainFactors;
-import com.propertyquality.review.metrics.Rating;
 import com.propertyquality.review.metrics.SurveyItem;
 import com.propertyquality.review.spark.SparkSessions;
 
@@ -43,15 +41,13 @@ final class SparkSqlPeer {
     }
 
     /**
-     * The SQL of each figure, from the same enums the marts use for the items and the rating scale. A rate over a
-     * zero denominator is null ({@code nullif}), as the formulas say (Spark's ANSI mode would fail instead).
+     * The SQL of each figure, from the same enums the marts use for the items and the rating scale
+     * ({@link FigureSql}). A rate over a zero denominator is null ({@code nullif}), as the formulas say (Spark's
+     * ANSI mode would fail instead).
      */
     private static Map<String, String> figures() {
-        String items = Arrays.stream(SurveyItem.values()).map(SurveyItem::code).collect(Collectors.joining(", "));
-        String qualified = Rating.qualifiedCodes().stream().map(code -> "'" + code + "'")
-                .collect(Collectors.joining(", "));
-        String unsatisfied = Rating.unsatisfiedCodes().stream().map(code -> "'" + code + "'")
-                .collect(Collectors.joining(", "));
+        String qualified = FigureSql.QUALIFIED;
+        String unsatisfied = FigureSql.UNSATISFIED;
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("survey_returns", """
                 WITH d AS (SELECT CAST(year AS INT) AS year, CAST(office_id AS STRING) AS office_id,
@@ -71,32 +67,21 @@ final class SparkSqlPeer {
                        count_if(rating IN (%s)) AS qualified, count_if(rating IN (%s)) AS unsatisfied,
                        count_if(rating IN (%s)) / nullif(count_if(rating IN (%s)) + count_if(rating IN (%s)), 0)
                            AS satisfaction_rate
-                FROM ratings GROUP BY 1, 2 ORDER BY 1, 2""".formatted(castAll(items), items, qualified, unsatisfied,
-                qualified, qualified, unsatisfied));
+                FROM ratings GROUP BY 1, 2 ORDER BY 1, 2""".formatted(asStrings(), FigureSql.ITEMS, qualified,
+                unsatisfied, qualified, qualified, unsatisfied));
         figures.put("feedback_summary", """
                 SELECT CAST(year(CAST(received_on AS DATE)) AS INT) AS year,
                        CAST(month(CAST(received_on AS DATE)) AS INT) AS month, CAST(office_id AS STRING) AS office_id,
                        channel, kind, area, coalesce(nullif(severity, ''), 'normal') AS severity,
                        count(*) AS entries, count_if(status = 'closed') AS closed
                 FROM feedback GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7""");
-        figures.put("complaint_pareto", """
-                WITH c AS (SELECT CAST(year(CAST(received_on AS DATE)) AS INT) AS year, area, count(*) AS complaints
-                           FROM feedback WHERE kind = 'complaint' GROUP BY 1, 2),
-                     ranked AS (SELECT *, sum(complaints) OVER (PARTITION BY year) AS scope_complaints,
-                                       row_number() OVER (PARTITION BY year ORDER BY complaints DESC, area) AS rank,
-                                       sum(complaints) OVER (PARTITION BY year ORDER BY complaints DESC, area
-                                                             ROWS UNBOUNDED PRECEDING) AS cumulative
-                                FROM c)
-                SELECT year, area, complaints, CAST(rank AS INT) AS rank,
-                       cumulative / scope_complaints AS cumulative_share,
-                       (cumulative - complaints) < %s * scope_complaints AS main_factor
-                FROM ranked ORDER BY year, rank""".formatted(MainFactors.THRESHOLD.toPlainString()));
+        figures.put("complaint_pareto", FigureSql.COMPLAINT_PARETO);
         return Collections.unmodifiableMap(figures);
     }
 
     /** The rating columns as strings: a column Spark's CSV reader found empty is typed otherwise. */
-    private static String castAll(String items) {
-        return Arrays.stream(items.split(", ")).map(item -> "CAST(" + item + " AS STRING) AS " + item)
-                .collect(Collectors.joining(", "));
+    private static String asStrings() {
+        return Arrays.stream(SurveyItem.values()).map(SurveyItem::code)
+                .map(item -> "CAST(" + item + " AS STRING) AS " + item).collect(Collectors.joining(", "));
     }
 }

@@ -21,7 +21,7 @@ import com.propertyquality.review.marts.AggregateService.Written;
  */
 final class AggregateProgress implements AggregateService.Progress, AutoCloseable {
 
-    static final long INTERVAL_NANOS = 5_000_000_000L;
+    private static final long INTERVAL_NANOS = 5_000_000_000L;
 
     private final PrintWriter out;
     private final LongSupplier clock;

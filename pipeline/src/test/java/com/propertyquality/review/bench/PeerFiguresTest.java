@@ -59,7 +59,7 @@ class PeerFiguresTest {
     void duckDbsFiguresEqualOurMarts() {
         for (String mart : Benchmark.COMPARED_MARTS) {
             assertThat(ParquetRows.read(figures.resolve(mart))).as(mart).isNotEmpty();
-            assertThat(FigureCheck.compare(mart, figures, marts)).as(mart).isEmpty();
+            assertThat(FigureCheck.compare("DuckDB", mart, figures, marts)).as(mart).isEmpty();
         }
     }
 
@@ -82,10 +82,10 @@ class PeerFiguresTest {
                     + " return_rate FROM read_parquet('" + figures.resolve("survey_returns").resolve("part-0.parquet")
                     + "')) TO '" + changed.resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
-        assertThat(FigureCheck.compare("survey_returns", changed.getParent(), marts)).singleElement().asString()
+        assertThat(FigureCheck.compare("DuckDB", "survey_returns", changed.getParent(), marts)).singleElement().asString()
                 .contains("forms_returned: DuckDB");
         Path none = Files.createDirectories(dir.resolve("none").resolve("survey_returns"));
-        assertThat(FigureCheck.compare("survey_returns", none.getParent(), marts)).singleElement().asString()
+        assertThat(FigureCheck.compare("DuckDB", "survey_returns", none.getParent(), marts)).singleElement().asString()
                 .contains("DuckDB matched 0");
     }
 }

@@ -23,7 +23,6 @@ import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.types.Types;
 
-import com.propertyquality.review.contract.ColumnSpec;
 import com.propertyquality.review.contract.Template;
 
 /**
@@ -122,7 +121,7 @@ public final class WriterComparison {
             from[i] = switch (name) {
                 case "source_file" -> -2;
                 case "source_row" -> -3;
-                default -> template.columns().stream().map(ColumnSpec::name).toList().indexOf(name);
+                default -> name.equals(Template.YEAR) && template.derivesYear() ? -1 : template.indexOf(name);
             };
         }
         int yearFrom = template.derivesYear() ? template.indexOf(template.yearFrom()) : -1;
