@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.spark.SparkReadOptions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +35,17 @@ public final class LakeTables {
 
     private final SparkSession spark;
     private final LakeCatalog catalog;
+    /**
+     * How Spark's read tasks are cut ({@code split-size}, {@code file-open-cost}: Iceberg's read options, set on every
+     * read). The lake holds a file per (office, year), tens to hundreds of kilobytes. With Iceberg's defaults (4 MB
+     * counted per file, and a split cut to 16 MB when a table is smaller than a split per shuffle partition) a task
+     * read 4 files: 50 tasks for a table of 200 offices, each paying Spark's fixed cost per task, and most of an
+     * aggregate's time at scale 1 (BENCHMARKS.md, issue 17). Splits of 128 MB counting 1 MB per file read 200 files in
+     * 2 tasks and 2,000 in 16.
+     */
+    static final long SPLIT_SIZE = 128L << 20;
+    static final long FILE_OPEN_COST = 1L << 20;
+
     /** The moment whose lake is read, or null for the tables as they are when first read. */
     private final Instant moment;
     /** The snapshot each table is read at, fixed at its first read: every mart of a run sees the same lake. */
@@ -95,7 +107,11 @@ public final class LakeTables {
         if (snapshot.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
-        Dataset<Row> rows = spark.sql("SELECT * FROM " + sparkName(table) + " VERSION AS OF " + snapshot.get());
+        Dataset<Row> rows = spark.read()
+                .option("versionAsOf", snapshot.get()) // Spark's time travel, as VERSION AS OF
+                .option(SparkReadOptions.SPLIT_SIZE, SPLIT_SIZE)
+                .option(SparkReadOptions.FILE_OPEN_COST, FILE_OPEN_COST)
+                .table(sparkName(table));
         Column[] columns = new Column[schema.fields().length];
         for (int i = 0; i < columns.length; i++) {
             StructField field = schema.fields()[i];
