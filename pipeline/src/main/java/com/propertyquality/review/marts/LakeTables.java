@@ -39,9 +39,9 @@ public final class LakeTables {
      * How Spark's read tasks are cut ({@code split-size}, {@code file-open-cost}: Iceberg's read options, set on every
      * read). The lake holds a file per (office, year), tens to hundreds of kilobytes. With Iceberg's defaults (4 MB
      * counted per file, and a split cut to 16 MB when a table is smaller than a split per shuffle partition) a task
-     * read 4 files: 50 tasks for a table of 200 offices, each paying Spark's fixed cost per task, and most of an
-     * aggregate's time at scale 1 (BENCHMARKS.md, issue 17). Splits of 128 MB counting 1 MB per file read 200 files in
-     * 2 tasks and 2,000 in 16.
+     * read 4 files: 50 tasks for a table of 200 offices, each paying Spark's fixed cost per task, about a third of
+     * the aggregate's time at scale 1 (BENCHMARKS.md, issue 17). Splits of 128 MB counting 1 MB per file read 200
+     * small files in 2 tasks and 2,000 in 16.
      */
     static final long SPLIT_SIZE = 128L << 20;
     static final long FILE_OPEN_COST = 1L << 20;

@@ -1,7 +1,9 @@
 package com.propertyquality.review.reports;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,15 +62,30 @@ public class DocumentRenderer {
 
     /** Renders the document and writes it to {@code out}, creating missing parent directories. */
     public void render(ReportDocument document, ReportFormat format, Path out) {
-        byte[] bytes = render(document, format);
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(out, bytes);
+            if (format == ReportFormat.PDF) {
+                // straight to disk: a packet of thousands of pages is hundreds of megabytes, which a byte array
+                // would hold twice while growing (BENCHMARKS.md, issue 17)
+                Path exported = out.resolveSibling(out.getFileName() + ".part");
+                try {
+                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(exported))) {
+                        exportPdf(document, paged(document), file);
+                    }
+                    PdfArchive.withoutCidSets(exported, out);
+                } finally {
+                    Files.deleteIfExists(exported);
+                }
+                return;
+            }
+            Files.write(out, render(document, format));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + out, e);
+        } catch (JRException e) {
+            throw new IllegalStateException("Could not render " + document.title(), e);
         }
     }
 
@@ -192,10 +209,15 @@ public class DocumentRenderer {
     }
 
     private byte[] pdf(ReportDocument document, List<JasperPrint> prints) throws JRException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        exportPdf(document, prints, bytes);
+        return PdfArchive.withoutCidSets(bytes.toByteArray());
+    }
+
+    private void exportPdf(ReportDocument document, List<JasperPrint> prints, OutputStream out) throws JRException {
         JRPdfExporter exporter = new JRPdfExporter(CONTEXT);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(bytes));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
         config.setMetadataTitle(document.title());
         config.setMetadataAuthor(document.companyName());
@@ -210,7 +232,6 @@ public class DocumentRenderer {
         config.setIccProfilePath(SrgbProfile.path());
         exporter.setConfiguration(config);
         exporter.exportReport();
-        return PdfArchive.withoutCidSets(bytes.toByteArray());
     }
 
     /**
