@@ -27,10 +27,10 @@ import org.apache.pdfbox.pdmodel.PDResources;
  * its font program. So the CID sets are taken out; nothing else in the file changes (structure tree, outline, links,
  * metadata and output intent are written back as they were).
  * <p>
- * The descriptors are found from the pages' resources, and the change is saved as an incremental update (the font descriptors written again after the file, ISO 32000-1
- * 7.5.6, which PDF/A-2 allows), not by rewriting the file: PDFBox's full save checks every object it queues against
- * its whole queue, which took 60% of the packet's time at scale 1 (BENCHMARKS.md, issue 17). The CID set streams
- * stay in the file, referenced by nothing.
+ * The descriptors are found from the pages' resources, and the change is saved as an incremental update (the font
+ * descriptors written again after the file, ISO 32000-1 7.5.6, which PDF/A-2 allows), not by rewriting the file:
+ * PDFBox's full save checks every object it queues against its whole queue, which took 60% of the packet's time at
+ * scale 1 (BENCHMARKS.md, issue 17). The CID set streams stay in the file, referenced by nothing.
  */
 final class PdfArchive {
 
@@ -45,18 +45,27 @@ final class PdfArchive {
         }
     }
 
-    /** As {@link #withoutCidSets(byte[])}, from the file {@code exported} to the file {@code out}, read from disk. */
+    /**
+     * As {@link #withoutCidSets(byte[])}, from the file {@code exported} to the file {@code out}, read from disk.
+     * {@code out} is replaced only once the finished file is whole: a failure leaves the previous one as it was.
+     */
     static void withoutCidSets(Path exported, Path out) {
-        try (PDDocument document = Loader.loadPDF(exported.toFile())) {
+        Path finishing = out.resolveSibling(out.getFileName() + ".finishing");
+        try {
             boolean finished;
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
+            try (PDDocument document = Loader.loadPDF(exported.toFile());
+                 OutputStream file = new BufferedOutputStream(Files.newOutputStream(finishing))) {
                 finished = finish(document, file);
             }
-            if (!finished) {
-                Files.copy(exported, out, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.move(finished ? finishing : exported, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not finish the PDF as PDF/A-2", e);
+        } finally {
+            try {
+                Files.deleteIfExists(finishing);
+            } catch (IOException e) {
+                // a leftover beside the report, named as such; the report itself is whole or untouched
+            }
         }
     }
 
