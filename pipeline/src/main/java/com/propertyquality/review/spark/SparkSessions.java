@@ -18,7 +18,7 @@ import com.propertyquality.review.config.ReviewProperties;
  */
 public final class SparkSessions {
 
-    /** How many compiled classes of generated code Spark keeps (a static setting: read when the session starts). */
+    /** How many compiled classes of generated code Spark keeps (static: read once, when Spark first generates code). */
     static final String CODEGEN_CACHE_ENTRIES = "spark.sql.codegen.cache.maxEntries";
 
     private static SparkSession session;
