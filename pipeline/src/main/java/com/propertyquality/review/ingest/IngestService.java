@@ -364,7 +364,7 @@ public class IngestService {
         boolean loaded = execution.getStatus() == BatchStatus.COMPLETED;
         if (loaded) {
             try {
-                load.staged().forEach(StagedFile::close); // writes the buffered rows to their partition files
+                load.staged().forEach(StagedFile::close); // the rows still buffered go to disk
             } catch (RuntimeException e) {
                 loaded = false;
                 failure = e;

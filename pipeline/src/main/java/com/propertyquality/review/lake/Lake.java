@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -49,17 +48,17 @@ import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
 /**
  * The data lake: one Apache Iceberg table per dataset (format v2, Parquet data files), identity-partitioned as the
  * template says (office, year), in the catalog {@link LakeCatalog} names; the public datasets in one namespace, the
- * personal data in another. A load stages every input file apart on the local disk with our own Parquet writer
- * ({@link StagedFile}), then {@link #commit} puts each table's new files in the table's folder and replaces the
- * partitions they hold in one Iceberg commit: a partition is replaced by exactly what the load holds for it, and
+ * personal data in another. A load stages every input file apart on the local disk ({@link StagedFile}), then
+ * {@link #commit} writes each partition of the load as one Parquet file with our own writer ({@link PartitionMerge}),
+ * puts each table's new files in the table's folder and replaces the partitions they hold in one Iceberg commit: a partition is replaced by exactly what the load holds for it, and
  * partitions the load does not touch stay as they were.
  *
  * <p>Iceberg gives what our journal and directory renames gave before: a commit is atomic (a reader sees the table
  * before or after it, never half), a process killed at any moment leaves the table as it was before the commit it
  * was making, and every earlier state stays readable as a snapshot. A data file is named after the SHA-256 of its
  * rows and schema ({@link ContentName}): a partition whose staged file is the one the table already holds is left
- * alone, so loading the same files
- * again commits nothing, and a run killed after copying its files and run again finds them in place.
+ * alone, so loading the same files again commits nothing, and a run killed after copying its files and run again
+ * finds them in place.
  */
 public final class Lake {
 
@@ -119,12 +118,11 @@ public final class Lake {
         if (!Files.isDirectory(run)) {
             StoragePath.local(run).mkdirsForOwner();
         }
-        Map<String, MessageType> schemas = new LinkedHashMap<>();
         for (LakeDataset dataset : LakeSchemas.datasets(template)) {
-            schemas.put(dataset.name(), TableSchemas.parquetSchema(dataset, tableForLoad(template, dataset).schema()));
+            tableForLoad(template, dataset); // created, or brought up to the contract, before any row is staged
         }
-        Path folder = localRunFolder(runId).resolve("files").resolve(String.format("%04d", fileIndex));
-        return new StagedFile(template, folder, String.format("part-%04d.parquet", fileIndex), bufferRows, schemas);
+        Path folder = run.resolve("files").resolve(String.format("%04d", fileIndex)).resolve(template.name());
+        return new StagedFile(template, folder, bufferRows);
     }
 
     /**
@@ -150,9 +148,19 @@ public final class Lake {
                                                  List<SnapshotSummary.Source> sources) {
         Map<String, List<Replacement>> replaced = new LinkedHashMap<>();
         try {
+            Map<String, MessageType> schemas = new LinkedHashMap<>();
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
-                replaced.put(dataset.name(), commitDataset(runId, template, dataset, files, sources));
+                Table table = tableForLoad(template, dataset);
+                table.refresh();
+                schemas.put(dataset.name(), TableSchemas.parquetSchema(dataset, table.schema()));
             }
+            Path folder = localRunFolder(runId).resolve("partitions").resolve(template.name());
+            List<PartitionMerge.Written> written = new PartitionMerge(template, schemas, folder).write(files);
+            for (LakeDataset dataset : LakeSchemas.datasets(template)) {
+                replaced.put(dataset.name(), commitDataset(runId, template, dataset, schemas.get(dataset.name()),
+                        written, sources));
+            }
+            deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + template.dataset() + " into the lake", e);
         }
@@ -165,25 +173,20 @@ public final class Lake {
     }
 
     private List<Replacement> commitDataset(String runId, Template template, LakeDataset dataset,
-                                            List<StagedFile> files, List<SnapshotSummary.Source> sources)
-            throws IOException {
+                                            MessageType parquetSchema, List<PartitionMerge.Written> written,
+                                            List<SnapshotSummary.Source> sources) throws IOException {
         Table table = tableForLoad(template, dataset);
-        table.refresh();
         PartitionSpec spec = table.spec();
         Map<String, List<DataFile>> current = filesByPartition(table, dataset);
-        TreeSet<String> partitions = new TreeSet<>();
-        files.forEach(file -> partitions.addAll(file.partitions(dataset.name())));
         MetricsConfig metrics = MetricsConfig.forTable(table);
-        String schema = TableSchemas.parquetSchema(dataset, table.schema()).toString();
+        String schema = parquetSchema.toString();
         List<Replacement> replacements = new ArrayList<>();
         List<DataFile> added = new ArrayList<>();
-        for (String partition : partitions) {
-            List<Path> parts = files.stream().map(file -> file.part(dataset.name(), partition))
-                    .filter(Files::exists).toList(); // in the run's file order
-            Path staged = PartitionFiles.concatenate(parts, parts.get(0).resolveSibling("partition.parquet"));
+        for (PartitionMerge.Written partitionWritten : written) {
+            String partition = partitionWritten.partition();
+            Path staged = partitionWritten.files().get(dataset.name());
             String name = ContentName.of(staged, schema) + ".parquet";
-            StructLike values = partitionData(spec, files.stream().filter(file -> file.hasPartition(partition))
-                    .findFirst().orElseThrow().partitionValues(partition));
+            StructLike values = partitionData(spec, partitionWritten.values());
             List<DataFile> before = current.getOrDefault(partition, List.of());
             long rowsBefore = before.stream().mapToLong(DataFile::recordCount).sum();
             if (before.size() == 1 && fileName(before.get(0)).equals(name)) {

@@ -15,20 +15,26 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.parquet.io.api.Binary;
+
 import com.propertyquality.review.contract.ValueType;
 
 /**
- * A sorted run of validated rows spilled to disk while a large file is staged: the row's partition, its source
- * row and its typed values, in a compact binary form read back in the same order. Rows of a file that fits in
- * memory never come here.
+ * A run of staged rows on the local disk, in a compact binary form read back in the order written: blocks, each the
+ * rows of one partition from one input file (the partition's folder notation, the file's name, the row count, then
+ * each row's source row and typed values). A run's blocks are in partition order, so runs merge by partition without
+ * sorting anything again.
+ *
+ * <p>Text comes back as Parquet {@link Binary}, the UTF-8 bytes as stored: the rows are read back only to be written
+ * to Parquet, which would otherwise encode each decoded string again.
  */
 final class RowSpill {
 
     private RowSpill() {
     }
 
-    /** A row waiting for its partition's turn. */
-    record Buffered(String partition, Object[] values, int sourceRow) {
+    /** A row waiting for its partition's turn: its values in template column order, and its line in the file. */
+    record Buffered(Object[] values, int sourceRow) {
     }
 
     static final class Writer implements Closeable {
@@ -40,8 +46,14 @@ final class RowSpill {
             this.types = types.toArray(ValueType[]::new);
         }
 
+        /** Starts a block of {@code rows} rows of one partition, all from {@code sourceFile}. */
+        void block(String partition, String sourceFile, int rows) throws IOException {
+            writeString(partition);
+            writeString(sourceFile);
+            out.writeInt(rows);
+        }
+
         void write(Buffered row) throws IOException {
-            writeString(row.partition());
             out.writeInt(row.sourceRow());
             Object[] values = row.values();
             for (int i = 0; i < types.length; i++) {
@@ -51,7 +63,14 @@ final class RowSpill {
                     continue;
                 }
                 switch (types[i]) {
-                    case TEXT, CODE -> writeString((String) value);
+                    case TEXT, CODE -> {
+                        if (value instanceof Binary binary) { // a row read from another run
+                            out.writeInt(binary.length());
+                            binary.writeTo((java.io.OutputStream) out);
+                        } else {
+                            writeString((String) value);
+                        }
+                    }
                     case INTEGER, YEAR -> out.writeInt((Integer) value);
                     case DATE -> out.writeInt(Math.toIntExact(((LocalDate) value).toEpochDay()));
                     case DECIMAL -> {
@@ -79,30 +98,40 @@ final class RowSpill {
         }
     }
 
+    /**
+     * Reads a run block by block: {@link #partition()} names the block at hand, {@link #next()} takes its rows while
+     * {@link #hasNext()}, and {@link #nextBlock()} moves on once they are all taken.
+     */
     static final class Reader implements Closeable {
         private final DataInputStream in;
         private final ValueType[] types;
-        private Buffered head;
+        private String partition;
+        private String sourceFile;
+        private int left;
 
         Reader(Path file, List<ValueType> types) throws IOException {
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             this.types = types.toArray(ValueType[]::new);
-            advance();
+            nextBlock();
         }
 
-        /** The next row, or null at the end of the run. */
-        Buffered head() {
-            return head;
+        /** The partition of the block at hand, or null at the end of the run. */
+        String partition() {
+            return partition;
         }
 
-        void advance() throws IOException {
-            String partition;
-            try {
-                partition = readString();
-            } catch (EOFException end) {
-                head = null;
-                return;
-            }
+        /** The input file the block's rows come from. */
+        String sourceFile() {
+            return sourceFile;
+        }
+
+        /** True while the block at hand has rows not taken. */
+        boolean hasNext() {
+            return left > 0;
+        }
+
+        /** The block's next row; after its last, the reader moves to the next block. */
+        Buffered next() throws IOException {
             int sourceRow = in.readInt();
             Object[] values = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
@@ -110,26 +139,44 @@ final class RowSpill {
                     continue;
                 }
                 values[i] = switch (types[i]) {
-                    case TEXT, CODE -> readString();
+                    case TEXT, CODE -> Binary.fromConstantByteArray(readBytes());
                     case INTEGER, YEAR -> in.readInt();
                     case DATE -> LocalDate.ofEpochDay(in.readInt());
                     case DECIMAL -> {
                         int scale = in.readInt();
-                        byte[] unscaled = new byte[in.readInt()];
-                        in.readFully(unscaled);
-                        yield new BigDecimal(new BigInteger(unscaled), scale);
+                        yield new BigDecimal(new BigInteger(readBytes()), scale);
                     }
                     case NUMBER -> in.readDouble();
                     case BOOLEAN -> in.readBoolean();
                 };
             }
-            head = new Buffered(partition, values, sourceRow);
+            left--;
+            return new Buffered(values, sourceRow);
         }
 
-        private String readString() throws IOException {
+        /** Moves to the next block, or to the end of the run; the block at hand's rows must all be taken. */
+        void nextBlock() throws IOException {
+            if (left > 0) {
+                throw new IllegalStateException("a block of " + partition + " has " + left + " rows not taken");
+            }
+            do {
+                try {
+                    partition = new String(readBytes(), StandardCharsets.UTF_8);
+                } catch (EOFException end) {
+                    partition = null;
+                    sourceFile = null;
+                    left = 0;
+                    return;
+                }
+                sourceFile = new String(readBytes(), StandardCharsets.UTF_8);
+                left = in.readInt();
+            } while (left == 0);
+        }
+
+        private byte[] readBytes() throws IOException {
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes;
         }
 
         @Override

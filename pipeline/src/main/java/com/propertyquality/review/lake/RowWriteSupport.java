@@ -17,7 +17,8 @@ import com.propertyquality.review.lake.LakeSchemas.StoredColumn;
 
 /**
  * Writes one stored row (values in {@link LakeSchemas#storedColumns} order) straight to Parquet's record
- * consumer: no intermediate record objects, no reflection on the hot path.
+ * consumer: no intermediate record objects, no reflection on the hot path. Text is a {@link String} or, read back
+ * from a staged run, its UTF-8 bytes as a {@link Binary}.
  */
 final class RowWriteSupport extends WriteSupport<Object[]> {
 
@@ -52,7 +53,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
             consumer.startField(names[i], i);
             switch (types[i]) {
-                case TEXT, CODE -> consumer.addBinary(Binary.fromString((String) value));
+                // staged rows come back as the UTF-8 bytes they were stored as (RowSpill)
+                case TEXT, CODE -> consumer.addBinary(value instanceof Binary binary ? binary
+                        : Binary.fromString((String) value));
                 case INTEGER, YEAR -> consumer.addInteger((Integer) value);
                 case DATE -> consumer.addInteger(Math.toIntExact(((LocalDate) value).toEpochDay()));
                 case DECIMAL -> consumer.addLong(((BigDecimal) value)

@@ -16,8 +16,9 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.Template;
 
 /**
- * Staging keeps memory bounded by spilling sorted runs of a large file and merging them: the result must be the
- * same as for a file that fits in memory, partition by partition, in file order, with every type intact.
+ * Staging keeps memory bounded by spilling runs of a large file and merging them: the result must be the same as for
+ * a file that fits in memory, partition by partition, in file order, with every type intact, and each row in the
+ * data file of its own partition.
  */
 class StagedFileTest {
 
@@ -32,6 +33,8 @@ class StagedFileTest {
         List<Map<String, Object>> inMemory = load(new Lake(root.resolve("large-buffer"), 1_000));
 
         assertThat(spilled).hasSize(20).isEqualTo(inMemory);
+        assertEachRowIsInItsPartitionsFile(new Lake(root.resolve("small-buffer")), 5);
+        assertEachRowIsInItsPartitionsFile(new Lake(root.resolve("large-buffer")), 5);
         assertThat(root.resolve("small-buffer/_staging")).doesNotExist();
         // offices interleave in the file (A, B, C, A, ...); each partition keeps its rows in file order
         List<Integer> rowsOfA2025 = spilled.stream()
@@ -60,6 +63,49 @@ class StagedFileTest {
 
         assertThat(rows).extracting(r -> r.get("inspection_id") + "=" + r.get("score") + "/" + r.get("nonconformities"))
                 .containsExactlyInAnyOrder("I0=80.5/0", "I1=81.5/1", "I2=82.5/2", "I3=83.5/3", "I4=84.5/4");
+    }
+
+    @Test
+    void moreRunsThanAreMergedAtOnceAreMergedInPassesKeepingFileOrder() {
+        // a row per run: 3 files of 50 rows make 150 runs, over two passes' worth of PartitionMerge.FAN_IN
+        Lake lake = new Lake(root.resolve("passes"), 1);
+        List<StagedFile> files = new java.util.ArrayList<>();
+        for (int file = 1; file <= 3; file++) {
+            StagedFile staged = lake.stage("run", file, PURCHASES);
+            for (int i = 0; i < 50; i++) {
+                staged.write(new Object[] {"P" + file + "-" + i, "H" + i, i % 2 == 0 ? "A" : "B",
+                        LocalDate.of(2025, file, 1), "家政", new BigDecimal("1.00")}, "purchases-" + file + ".csv", i + 2);
+            }
+            staged.close();
+            files.add(staged);
+        }
+        assertThat(files.stream().mapToInt(f -> f.runs().size()).sum()).isGreaterThan(2 * PartitionMerge.FAN_IN);
+
+        lake.commit("run", PURCHASES, files);
+        lake.dropStaging("run");
+
+        assertEachRowIsInItsPartitionsFile(lake, 2);
+        List<StoragePath> dataFiles = lake.currentFiles(PURCHASES, PURCHASES.dataset());
+        for (StoragePath file : dataFiles) {
+            List<Map<String, Object>> rows = ParquetRows.readFiles(List.of(file));
+            // 75 rows of an office: file after file, each file's rows in line order
+            assertThat(rows).hasSize(75);
+            assertThat(rows).extracting(r -> r.get("source_file") + ":" + String.format("%03d", (Integer) r.get("source_row")))
+                    .isSorted();
+        }
+        assertThat(root.resolve("passes/_staging")).doesNotExist();
+    }
+
+    /** Every data file holds the rows of its partition only (the folder it is in names the office and year). */
+    private static void assertEachRowIsInItsPartitionsFile(Lake lake, int partitions) {
+        List<StoragePath> files = lake.currentFiles(PURCHASES, PURCHASES.dataset());
+        assertThat(files).hasSize(partitions);
+        for (StoragePath file : files) {
+            String location = file.toString();
+            for (Map<String, Object> row : ParquetRows.readFiles(List.of(file))) {
+                assertThat(location).contains("/year=" + row.get("year") + "/office_id=" + row.get("office_id") + "/");
+            }
+        }
     }
 
     /** 20 purchases over three offices and two years, interleaved as a company-wide export sorted by date. */

@@ -19,16 +19,16 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.support.TestSpark;
 
 /**
- * Several input files of one load with rows in the same partition leave one data file in it, holding every row of
- * each file, file after file, in the files' order; a partition only one file has rows in keeps that file's part.
+ * Several input files of one load with rows in the same partition leave one data file in it, in one row group,
+ * holding every row of each file, file after file, in the files' order.
  */
-class PartitionFilesTest {
+class PartitionMergeTest {
 
     @TempDir
     Path root;
 
     @Test
-    void thePartsOfAPartitionAreConcatenatedInFileOrder() throws IOException {
+    void aPartitionsRowsOfEveryFileAreWrittenAsOneFileInFileOrder() throws IOException {
         Lake lake = new Lake(root);
         // three monthly files: A's 2025 partition gets rows from all three, B's from the second only
         List<StagedFile> staged = List.of(
@@ -44,6 +44,11 @@ class PartitionFilesTest {
         // one file each, named after its content
         assertThat(files(a)).singleElement().asString().matches("[0-9a-f]{64}\\.parquet");
         assertThat(files(b)).singleElement().asString().matches("[0-9a-f]{64}\\.parquet");
+        // one row group: a reader pays one set of pages per column, not one per input file
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                new ChannelInputFile(a.resolve(files(a).get(0))), HadoopConf.READ_OPTIONS)) {
+            assertThat(reader.getRowGroups()).hasSize(1);
+        }
         List<Map<String, Object>> rows = ParquetRows.read(a);
         assertThat(rows).extracting(r -> r.get("source_file") + ":" + r.get("source_row") + ":" + r.get("purchase_id"))
                 .containsExactly("purchases-01.csv:2:purchases-01.csv-2", "purchases-01.csv:3:purchases-01.csv-3",
@@ -53,7 +58,7 @@ class PartitionFilesTest {
                 .containsEntry("purchased_on", LocalDate.of(2025, 2, 1));
         assertThat(ParquetRows.countRows(data)).isEqualTo(6);
 
-        // Spark reads the concatenated file through the catalog like any other
+        // Spark reads the merged file through the catalog like any other
         List<Row> read = new com.propertyquality.review.marts.LakeTables(TestSpark.session(), root)
                 .read(ImportTemplates.PURCHASES)
                 .where("office_id = 'A'").orderBy("source_file", "source_row").collectAsList();

@@ -1,0 +1,270 @@
+package com.propertyquality.review.lake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+
+import com.propertyquality.review.contract.ColumnSpec;
+import com.propertyquality.review.contract.Template;
+import com.propertyquality.review.contract.ValueType;
+import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
+import com.propertyquality.review.lake.LakeSchemas.StoredColumn;
+import com.propertyquality.review.lake.RowSpill.Buffered;
+
+/**
+ * Writes what a load staged for one template as Parquet: for each partition, one file per dataset (the template's
+ * own, and its private one for personal data) holding the partition's rows of every file the load took, file after
+ * file in the load's order, each file's rows in its own order, and the partition columns too (so a data file
+ * describes itself to any engine).
+ *
+ * <p>One Parquet writer per partition and dataset, however many files the load took: a writer's fixed cost (its
+ * buffers, a footer, statistics) is paid once, and a reader finds one row group where twelve monthly files used to
+ * leave twelve. The files' runs ({@link StagedFile}) are merged by partition; at most {@link #FAN_IN} are read at
+ * once, so a load of thousands of small files merges in passes instead of opening them all.
+ */
+final class PartitionMerge {
+
+    /** Runs read at once: their buffers and open files stay few whatever the number of files in a load. */
+    static final int FAN_IN = 64;
+
+    /**
+     * The size a Parquet page is cut at. Parquet's default, 1 MB, is also the buffer each writer's compressor
+     * allocates: a writer per partition file made the ingest zero a megabyte per file (5% of its CPU at scale 1).
+     * A partition's column rarely fills 64 KB, so pages are as before; 6% off the scale-1 ingest (BENCHMARKS.md).
+     */
+    static final int PAGE_SIZE = 64 * 1024;
+
+    /** One partition as written: its typed values and its file for each dataset. */
+    record Written(String partition, Object[] values, Map<String, Path> files) {
+    }
+
+    private final Template template;
+    private final List<LakeDataset> datasets;
+    private final Map<String, MessageType> schemas;
+    private final List<ValueType> types;
+    private final int yearFromIndex;
+    private final Path folder;
+
+    /**
+     * @param schemas each dataset's Parquet schema, as its table wants it
+     * @param folder  a folder of the run on the local disk for the partitions' files (and the merge's passes)
+     */
+    PartitionMerge(Template template, Map<String, MessageType> schemas, Path folder) {
+        this.template = template;
+        this.datasets = LakeSchemas.datasets(template);
+        this.schemas = Map.copyOf(schemas);
+        this.types = template.columns().stream().map(ColumnSpec::type).toList();
+        this.yearFromIndex = template.derivesYear() ? template.indexOf(template.yearFrom()) : -1;
+        this.folder = folder;
+    }
+
+    /**
+     * Writes every partition the files hold, in partition order, and removes the files' runs.
+     *
+     * @param files closed staged files, in the load's order
+     */
+    List<Written> write(List<StagedFile> files) throws IOException {
+        List<Path> runs = new ArrayList<>();
+        files.forEach(file -> runs.addAll(file.runs()));
+        List<Path> last = runs;
+        for (int pass = 0; last.size() > FAN_IN; pass++) {
+            List<Path> merged = pass(last, pass);
+            if (pass > 0) { // an earlier pass's runs; the files' own go once the partitions are written
+                for (Path run : last) {
+                    Files.delete(run);
+                }
+            }
+            last = merged;
+        }
+        return writePartitions(files, last);
+    }
+
+    /** Merges each {@link #FAN_IN} runs into one, in order: fewer runs, each partition's blocks still in file order. */
+    private List<Path> pass(List<Path> runs, int pass) throws IOException {
+        List<Path> merged = new ArrayList<>();
+        for (int from = 0; from < runs.size(); from += FAN_IN) {
+            Path run = folder.resolve("passes").resolve(String.format("pass-%02d-%05d.bin", pass, merged.size()));
+            Files.createDirectories(run.getParent());
+            try (RowSpill.Writer writer = new RowSpill.Writer(run, types)) {
+                merge(runs.subList(from, Math.min(runs.size(), from + FAN_IN)), (partition, reader) -> {
+                    String source = reader.sourceFile();
+                    List<Buffered> rows = new ArrayList<>(); // one block: at most a buffer's rows
+                    while (reader.hasNext()) {
+                        rows.add(reader.next());
+                    }
+                    writer.block(partition, source, rows.size());
+                    for (Buffered row : rows) {
+                        writer.write(row);
+                    }
+                }, partition -> { }, partition -> { });
+            }
+            merged.add(run);
+        }
+        return merged;
+    }
+
+    private List<Written> writePartitions(List<StagedFile> files, List<Path> runs) throws IOException {
+        List<Written> written = new ArrayList<>();
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (LakeDataset dataset : datasets) {
+            targets.put(dataset.name(), new Target(dataset));
+        }
+        merge(runs, (partition, reader) -> {
+            Binary source = Binary.fromString(reader.sourceFile());
+            while (reader.hasNext()) {
+                Buffered row = reader.next();
+                for (Target target : targets.values()) {
+                    target.write(row.values(), source, row.sourceRow());
+                }
+            }
+        }, partition -> {
+            for (Target target : targets.values()) {
+                target.open(partition);
+            }
+        }, partition -> {
+            Map<String, Path> byDataset = new LinkedHashMap<>();
+            for (Target target : targets.values()) {
+                byDataset.put(target.dataset.name(), target.close());
+            }
+            written.add(new Written(partition, valuesOf(files, partition), byDataset));
+        });
+        files.forEach(StagedFile::deleteRuns);
+        Lake.deleteTree(folder.resolve("passes"));
+        return written;
+    }
+
+    private static Object[] valuesOf(List<StagedFile> files, String partition) {
+        return files.stream().filter(file -> file.hasPartition(partition)).findFirst().orElseThrow()
+                .partitionValues(partition);
+    }
+
+    /** What the merge does with the blocks of a partition, block by block. */
+    private interface BlockSink {
+        void accept(String partition, RowSpill.Reader reader) throws IOException;
+    }
+
+    private interface PartitionStep {
+        void accept(String partition) throws IOException;
+    }
+
+    /**
+     * Merges runs by partition: the partitions in order, each partition's blocks in run order (so in the load's file
+     * order); a run has a partition's rows of one file in one block.
+     */
+    private void merge(List<Path> runs, BlockSink blocks, PartitionStep start, PartitionStep end) throws IOException {
+        List<RowSpill.Reader> readers = new ArrayList<>();
+        try {
+            for (Path run : runs) {
+                readers.add(new RowSpill.Reader(run, types));
+            }
+            while (true) {
+                String next = null;
+                for (RowSpill.Reader reader : readers) {
+                    String head = reader.partition();
+                    if (head != null && (next == null || head.compareTo(next) < 0)) {
+                        next = head;
+                    }
+                }
+                if (next == null) {
+                    return;
+                }
+                start.accept(next);
+                for (RowSpill.Reader reader : readers) {
+                    while (next.equals(reader.partition())) {
+                        blocks.accept(next, reader);
+                        reader.nextBlock();
+                    }
+                }
+                end.accept(next);
+            }
+        } finally {
+            for (RowSpill.Reader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    /** The staged file of one dataset partition. */
+    private Path file(String dataset, String partition) {
+        return folder.resolve(dataset).resolve(partition).resolve("partition.parquet");
+    }
+
+    /** One dataset's writer for the partition being written. */
+    private final class Target {
+        private final LakeDataset dataset;
+        private final List<StoredColumn> columns;
+        private final Object[] stored;
+        private ParquetWriter<Object[]> writer;
+        private Path path;
+
+        Target(LakeDataset dataset) {
+            this.dataset = dataset;
+            this.columns = dataset.columns();
+            this.stored = new Object[columns.size()];
+        }
+
+        void open(String partition) throws IOException {
+            path = file(dataset.name(), partition);
+            Files.createDirectories(path.getParent());
+            writer = new Builder(new LocalOutputFile(path), schemas.get(dataset.name()), columns)
+                    .withConf(HadoopConf.SHARED)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withPageSize(PAGE_SIZE)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .build();
+        }
+
+        void write(Object[] values, Binary sourceFile, int sourceRow) throws IOException {
+            for (int i = 0; i < columns.size(); i++) {
+                int index = columns.get(i).templateIndex();
+                stored[i] = index >= 0 ? values[index]
+                        : index == LakeSchemas.DERIVED_YEAR ? ((LocalDate) values[yearFromIndex]).getYear() : null;
+            }
+            stored[columns.size() - 2] = sourceFile;
+            stored[columns.size() - 1] = sourceRow;
+            writer.write(stored);
+        }
+
+        Path close() throws IOException {
+            writer.close();
+            writer = null;
+            return path;
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+        private final MessageType schema;
+        private final List<StoredColumn> columns;
+
+        Builder(OutputFile file, MessageType schema, List<StoredColumn> columns) {
+            super(file);
+            this.schema = schema;
+            this.columns = columns;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(Configuration configuration) {
+            return new RowWriteSupport(schema, columns);
+        }
+    }
+}
