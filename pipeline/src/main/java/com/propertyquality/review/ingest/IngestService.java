@@ -142,7 +142,7 @@ public class IngestService {
 
     private IngestReport run(Path input, Charset encodingOverride, PrintWriter out, String lakeLocation) {
         String runId = LocalDateTime.now(clock).format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Lake lake = work.openLake(Lake.DEFAULT_BUFFER_ROWS);
+        Lake lake = work.openLake(Lake.DEFAULT_BUFFER_ROWS).withWriters(parallelism);
         lake.recover();
         int abandoned = failKilledJobs(lakeLocation);
         if (abandoned > 0) {

@@ -72,6 +72,7 @@ public final class Lake {
     private final StoragePath root;
     private final Path localStaging;
     private final int bufferRows;
+    private final int writers;
     private final Map<String, Table> tables = new HashMap<>();
 
     /** A lake on the local disk, its catalog in the folder, staging in its own {@code _staging} folder (tests). */
@@ -92,10 +93,23 @@ public final class Lake {
      * @param bufferRows   rows of a file held in memory before a sorted run is spilled (tests use a small number)
      */
     public Lake(LakeCatalog catalog, StoragePath root, Path localStaging, int bufferRows) {
+        this(catalog, root, localStaging, bufferRows, 1);
+    }
+
+    private Lake(LakeCatalog catalog, StoragePath root, Path localStaging, int bufferRows, int writers) {
         this.catalog = catalog;
         this.root = root;
         this.localStaging = localStaging.toAbsolutePath().normalize();
         this.bufferRows = bufferRows;
+        this.writers = writers;
+    }
+
+    /**
+     * The same lake, a commit writing a template's partitions with {@code writers} threads (one by default): the
+     * last template of a load to commit would otherwise write alone while the other cores wait.
+     */
+    public Lake withWriters(int writers) {
+        return new Lake(catalog, root, localStaging, bufferRows, Math.max(1, writers));
     }
 
     public StoragePath root() {
@@ -155,7 +169,7 @@ public final class Lake {
                 schemas.put(dataset.name(), TableSchemas.parquetSchema(dataset, table.schema()));
             }
             Path folder = localRunFolder(runId).resolve("partitions").resolve(template.name());
-            List<PartitionMerge.Written> written = new PartitionMerge(template, schemas, folder).write(files);
+            List<PartitionMerge.Written> written = new PartitionMerge(template, schemas, folder, writers).write(files);
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
                 replaced.put(dataset.name(), commitDataset(runId, template, dataset, schemas.get(dataset.name()),
                         written, sources));

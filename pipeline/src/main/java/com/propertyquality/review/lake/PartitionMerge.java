@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -35,7 +40,9 @@ import com.propertyquality.review.lake.RowSpill.Buffered;
  * <p>One Parquet writer per partition and dataset, however many files the load took: a writer's fixed cost (its
  * buffers, a footer, statistics) is paid once, and a reader finds one row group where twelve monthly files used to
  * leave twelve. The files' runs ({@link StagedFile}) are merged by partition; at most {@link #FAN_IN} are read at
- * once, so a load of thousands of small files merges in passes instead of opening them all.
+ * once, so a load of thousands of small files merges in passes instead of opening them all. With several writers,
+ * the partitions are cut into ranges of about as many rows, each written by its own thread reading every run and
+ * passing over the other ranges' blocks: a partition's file is the same whoever writes it.
  */
 final class PartitionMerge {
 
@@ -59,12 +66,16 @@ final class PartitionMerge {
     private final List<ValueType> types;
     private final int yearFromIndex;
     private final Path folder;
+    private final int writers;
 
     /**
      * @param schemas each dataset's Parquet schema, as its table wants it
      * @param folder  a folder of the run on the local disk for the partitions' files (and the merge's passes)
+     * @param writers partitions written side by side: the load's partitions are cut into as many ranges of about
+     *                as many rows, each merged and written by a thread of its own
      */
-    PartitionMerge(Template template, Map<String, MessageType> schemas, Path folder) {
+    PartitionMerge(Template template, Map<String, MessageType> schemas, Path folder, int writers) {
+        this.writers = Math.max(1, writers);
         this.template = template;
         this.datasets = LakeSchemas.datasets(template);
         this.schemas = Map.copyOf(schemas);
@@ -101,7 +112,7 @@ final class PartitionMerge {
             Path run = folder.resolve("passes").resolve(String.format("pass-%02d-%05d.bin", pass, merged.size()));
             Files.createDirectories(run.getParent());
             try (RowSpill.Writer writer = new RowSpill.Writer(run, types)) {
-                merge(runs.subList(from, Math.min(runs.size(), from + FAN_IN)), (partition, reader) -> {
+                merge(runs.subList(from, Math.min(runs.size(), from + FAN_IN)), null, null, (partition, reader) -> {
                     String source = reader.sourceFile();
                     List<Buffered> rows = new ArrayList<>(); // one block: at most a buffer's rows
                     while (reader.hasNext()) {
@@ -119,12 +130,93 @@ final class PartitionMerge {
     }
 
     private List<Written> writePartitions(List<StagedFile> files, List<Path> runs) throws IOException {
+        List<List<String>> ranges = ranges(files);
+        List<Written> written = new ArrayList<>();
+        if (ranges.size() <= 1) {
+            written.addAll(writeRange(files, runs, null, null));
+        } else {
+            ExecutorService executor = Executors.newFixedThreadPool(ranges.size(), task -> {
+                Thread thread = new Thread(task, "lake-writer-" + template.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<List<Written>>> futures = new ArrayList<>();
+                for (List<String> range : ranges) {
+                    futures.add(executor.submit(
+                            () -> writeRange(files, runs, range.get(0), range.get(range.size() - 1))));
+                }
+                for (Future<List<Written>> future : futures) {
+                    written.addAll(result(future));
+                }
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+        files.forEach(StagedFile::deleteRuns);
+        Lake.deleteTree(folder.resolve("passes"));
+        return written;
+    }
+
+    /**
+     * The load's partitions in order, cut into at most {@link #writers} ranges of about as many rows (a range is
+     * whole partitions: one partition's file is written by one thread).
+     */
+    private List<List<String>> ranges(List<StagedFile> files) {
+        TreeMap<String, Long> rows = new TreeMap<>();
+        String dataset = datasets.get(0).name();
+        for (StagedFile file : files) {
+            for (String partition : file.partitions(dataset)) {
+                rows.merge(partition, file.rows(partition), Long::sum);
+            }
+        }
+        long total = rows.values().stream().mapToLong(Long::longValue).sum();
+        int count = (int) Math.min(writers, rows.size());
+        List<List<String>> ranges = new ArrayList<>();
+        List<String> range = new ArrayList<>();
+        long taken = 0;
+        for (Map.Entry<String, Long> partition : rows.entrySet()) {
+            range.add(partition.getKey());
+            taken += partition.getValue();
+            // cut when this range has its share of the rows, leaving a partition at least for each range to come
+            if (ranges.size() < count - 1 && taken * count >= total * (ranges.size() + 1)
+                    && rows.tailMap(partition.getKey(), false).size() >= count - 1 - ranges.size()) {
+                ranges.add(range);
+                range = new ArrayList<>();
+            }
+        }
+        if (!range.isEmpty()) {
+            ranges.add(range);
+        }
+        return ranges;
+    }
+
+    private static List<Written> result(Future<List<Written>> future) throws IOException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing partitions", e);
+        }
+    }
+
+    /** Writes the partitions from {@code first} to {@code last} (all when null), reading every run. */
+    private List<Written> writeRange(List<StagedFile> files, List<Path> runs, String first, String last)
+            throws IOException {
         List<Written> written = new ArrayList<>();
         Map<String, Target> targets = new LinkedHashMap<>();
         for (LakeDataset dataset : datasets) {
             targets.put(dataset.name(), new Target(dataset));
         }
-        merge(runs, (partition, reader) -> {
+        merge(runs, first, last, (partition, reader) -> {
             Binary source = Binary.fromString(reader.sourceFile());
             while (reader.hasNext()) {
                 Buffered row = reader.next();
@@ -143,8 +235,6 @@ final class PartitionMerge {
             }
             written.add(new Written(partition, valuesOf(files, partition), byDataset));
         });
-        files.forEach(StagedFile::deleteRuns);
-        Lake.deleteTree(folder.resolve("passes"));
         return written;
     }
 
@@ -163,14 +253,23 @@ final class PartitionMerge {
     }
 
     /**
-     * Merges runs by partition: the partitions in order, each partition's blocks in run order (so in the load's file
-     * order); a run has a partition's rows of one file in one block.
+     * Merges runs by partition: the partitions from {@code first} to {@code last} (all when null) in order, each
+     * partition's blocks in run order (so in the load's file order); a run has a partition's rows of one file in one
+     * block.
      */
-    private void merge(List<Path> runs, BlockSink blocks, PartitionStep start, PartitionStep end) throws IOException {
+    private void merge(List<Path> runs, String first, String last, BlockSink blocks, PartitionStep start,
+                       PartitionStep end) throws IOException {
         List<RowSpill.Reader> readers = new ArrayList<>();
         try {
             for (Path run : runs) {
                 readers.add(new RowSpill.Reader(run, types));
+            }
+            if (first != null) {
+                for (RowSpill.Reader reader : readers) {
+                    while (reader.partition() != null && reader.partition().compareTo(first) < 0) {
+                        reader.skipBlock(); // another range's
+                    }
+                }
             }
             while (true) {
                 String next = null;
@@ -180,7 +279,7 @@ final class PartitionMerge {
                         next = head;
                     }
                 }
-                if (next == null) {
+                if (next == null || (last != null && next.compareTo(last) > 0)) {
                     return;
                 }
                 start.accept(next);

@@ -154,6 +154,29 @@ final class RowSpill {
             return new Buffered(values, sourceRow);
         }
 
+        /** Passes over the block at hand without building its rows, and moves to the next. */
+        void skipBlock() throws IOException {
+            for (; left > 0; left--) {
+                in.skipNBytes(4); // the source row
+                for (ValueType type : types) {
+                    if (!in.readBoolean()) {
+                        continue;
+                    }
+                    switch (type) {
+                        case TEXT, CODE -> in.skipNBytes(in.readInt());
+                        case INTEGER, YEAR, DATE -> in.skipNBytes(4);
+                        case DECIMAL -> {
+                            in.skipNBytes(4);
+                            in.skipNBytes(in.readInt());
+                        }
+                        case NUMBER -> in.skipNBytes(8);
+                        case BOOLEAN -> in.skipNBytes(1);
+                    }
+                }
+            }
+            nextBlock();
+        }
+
         /** Moves to the next block, or to the end of the run; the block at hand's rows must all be taken. */
         void nextBlock() throws IOException {
             if (left > 0) {

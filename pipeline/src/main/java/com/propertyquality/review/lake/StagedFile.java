@@ -42,6 +42,8 @@ public final class StagedFile implements Closeable {
     private final Map<PartitionKey, Bucket> buckets = new HashMap<>();
     /** Each partition's values (typed), by its folder notation. */
     private final Map<String, Object[]> partitionValuesOf = new HashMap<>();
+    /** Each partition's rows in this file, once the file is closed. */
+    private final Map<String, Long> rowsOf = new HashMap<>();
     private final List<Path> runs = new ArrayList<>();
     private int buffered;
     private String sourceFile;
@@ -80,6 +82,7 @@ public final class StagedFile implements Closeable {
             partitionValuesOf.put(partition, copy);
         }
         bucket.rows.add(new Buffered(values, sourceRow));
+        bucket.total++;
         if (++buffered >= bufferRows) {
             spill();
         }
@@ -124,6 +127,11 @@ public final class StagedFile implements Closeable {
         return partitionValuesOf.get(partition).clone();
     }
 
+    /** The rows this file has in a partition; known once the file is closed. */
+    long rows(String partition) {
+        return rowsOf.getOrDefault(partition, 0L);
+    }
+
     public Template template() {
         return template;
     }
@@ -151,6 +159,7 @@ public final class StagedFile implements Closeable {
         if (buffered > 0) {
             spill();
         }
+        buckets.values().forEach(bucket -> rowsOf.merge(bucket.partition, bucket.total, Long::sum));
         buckets.clear();
         closed = true;
     }
@@ -159,6 +168,7 @@ public final class StagedFile implements Closeable {
     private static final class Bucket {
         private final String partition;
         private List<Buffered> rows = new ArrayList<>();
+        private long total;
 
         Bucket(String partition) {
             this.partition = partition;

@@ -66,6 +66,31 @@ class PartitionMergeTest {
                 "purchases-01.csv-3", "purchases-02.csv-2", "purchases-02.csv-4", "purchases-03.csv-2");
     }
 
+    @Test
+    void partitionsWrittenSideBySideAreTheFilesOneWriterWrites() throws IOException {
+        // five offices over three files; two and three writers cut them into ranges
+        List<String> one = dataFiles(new Lake(root.resolve("one")), 1);
+        assertThat(one).hasSize(5);
+        assertThat(dataFiles(new Lake(root.resolve("two")), 2)).isEqualTo(one);
+        assertThat(dataFiles(new Lake(root.resolve("three")), 3)).isEqualTo(one);
+        assertThat(dataFiles(new Lake(root.resolve("many")), 16)).isEqualTo(one);
+    }
+
+    /** The lake's data files, as partition/content name, after a load committed with {@code writers} threads. */
+    private static List<String> dataFiles(Lake lake, int writers) throws IOException {
+        Lake writing = lake.withWriters(writers);
+        List<StagedFile> staged = List.of(
+                purchases(writing, 1, "purchases-01.csv", "A", "B", "C", "D", "E", "A", "A"),
+                purchases(writing, 2, "purchases-02.csv", "E", "D", "B"),
+                purchases(writing, 3, "purchases-03.csv", "C", "C", "C", "C", "A"));
+        List<String> partitions = writing.commit("run", ImportTemplates.PURCHASES, staged)
+                .get(ImportTemplates.PURCHASES.dataset()).stream().map(Lake.Replacement::partition).toList();
+        writing.dropStaging("run");
+        assertThat(partitions).isSorted();
+        return writing.currentFiles(ImportTemplates.PURCHASES, ImportTemplates.PURCHASES.dataset()).stream()
+                .map(file -> file.parent().name() + "/" + file.name()).sorted().toList();
+    }
+
     /** One staged monthly file: a purchase per office given, on line 2, 3, ... of the file. */
     private static StagedFile purchases(Lake lake, int index, String file, String... offices) {
         StagedFile staged = lake.stage("run", index, ImportTemplates.PURCHASES);
