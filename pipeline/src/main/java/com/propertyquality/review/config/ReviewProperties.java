@@ -62,7 +62,8 @@ public record ReviewProperties(Path work, String lake, String marts, String comp
     }
 
     /**
-     * @param parallelism  how many templates load side by side (after the offices and households registers)
+     * @param parallelism  how many templates load side by side (after the offices and households registers), and
+     *                     how many threads write a commit's partitions
      * @param keysInMemory keys per template the duplicate check holds in memory (32 bytes each) before it spills
      *                     them to sorted runs on disk; must be positive (the ingest refuses another value)
      */
