@@ -63,7 +63,7 @@ import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
 public final class Lake {
 
     /**
-     * Rows of one input file held in memory before a sorted run is spilled to disk: about 30 MB of rows, which
+     * Rows of one input file held in memory before they are written to a run on disk: about 30 MB of rows, which
      * bounds the ingest's memory whatever the size of a file.
      */
     public static final int DEFAULT_BUFFER_ROWS = 100_000;
@@ -90,7 +90,7 @@ public final class Lake {
      * @param catalog      where the tables are registered
      * @param root         the lake's folder, on any file system (the Hadoop catalog's warehouse)
      * @param localStaging a folder on the local disk for the runs' staged files (removed as runs end)
-     * @param bufferRows   rows of a file held in memory before a sorted run is spilled (tests use a small number)
+     * @param bufferRows   rows of a file held in memory before they go to a run on disk (tests use a small number)
      */
     public Lake(LakeCatalog catalog, StoragePath root, Path localStaging, int bufferRows) {
         this(catalog, root, localStaging, bufferRows, 1);
