@@ -50,8 +50,9 @@ import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
  * template says (office, year), in the catalog {@link LakeCatalog} names; the public datasets in one namespace, the
  * personal data in another. A load stages every input file apart on the local disk ({@link StagedFile}), then
  * {@link #commit} writes each partition of the load as one Parquet file with our own writer ({@link PartitionMerge}),
- * puts each table's new files in the table's folder and replaces the partitions they hold in one Iceberg commit: a partition is replaced by exactly what the load holds for it, and
- * partitions the load does not touch stay as they were.
+ * puts each table's new files in the table's folder and replaces the partitions they hold in one Iceberg commit: a
+ * partition is replaced by exactly what the load holds for it, and partitions the load does not touch stay as they
+ * were.
  *
  * <p>Iceberg gives what our journal and directory renames gave before: a commit is atomic (a reader sees the table
  * before or after it, never half), a process killed at any moment leaves the table as it was before the commit it

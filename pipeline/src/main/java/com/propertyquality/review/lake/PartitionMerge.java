@@ -113,14 +113,9 @@ final class PartitionMerge {
             Files.createDirectories(run.getParent());
             try (RowSpill.Writer writer = new RowSpill.Writer(run, types)) {
                 merge(runs.subList(from, Math.min(runs.size(), from + FAN_IN)), null, null, (partition, reader) -> {
-                    String source = reader.sourceFile();
-                    List<Buffered> rows = new ArrayList<>(); // one block: at most a buffer's rows
+                    writer.block(partition, reader.sourceFile(), reader.rowsLeft());
                     while (reader.hasNext()) {
-                        rows.add(reader.next());
-                    }
-                    writer.block(partition, source, rows.size());
-                    for (Buffered row : rows) {
-                        writer.write(row);
+                        writer.write(reader.next());
                     }
                 }, partition -> { }, partition -> { });
             }

@@ -130,7 +130,12 @@ final class RowSpill {
             return left > 0;
         }
 
-        /** The block's next row; after its last, the reader moves to the next block. */
+        /** The rows of the block at hand not taken yet. */
+        int rowsLeft() {
+            return left;
+        }
+
+        /** The block's next row; {@link #nextBlock()} moves on after its last. */
         Buffered next() throws IOException {
             int sourceRow = in.readInt();
             Object[] values = new Object[types.length];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +70,13 @@ class StagedFileTest {
     void moreRunsThanAreMergedAtOnceAreMergedInPassesKeepingFileOrder() {
         // a row per run: 3 files of 50 rows make 150 runs, over two passes' worth of PartitionMerge.FAN_IN
         Lake lake = new Lake(root.resolve("passes"), 1);
-        List<StagedFile> files = new java.util.ArrayList<>();
+        List<StagedFile> files = new ArrayList<>();
         for (int file = 1; file <= 3; file++) {
             StagedFile staged = lake.stage("run", file, PURCHASES);
             for (int i = 0; i < 50; i++) {
                 staged.write(new Object[] {"P" + file + "-" + i, "H" + i, i % 2 == 0 ? "A" : "B",
-                        LocalDate.of(2025, file, 1), "家政", new BigDecimal("1.00")}, "purchases-" + file + ".csv", i + 2);
+                        LocalDate.of(2025, file, 1), "家政", new BigDecimal("1.00")},
+                        "purchases-" + file + ".csv", i + 2);
             }
             staged.close();
             files.add(staged);
@@ -90,8 +92,8 @@ class StagedFileTest {
             List<Map<String, Object>> rows = ParquetRows.readFiles(List.of(file));
             // 75 rows of an office: file after file, each file's rows in line order
             assertThat(rows).hasSize(75);
-            assertThat(rows).extracting(r -> r.get("source_file") + ":" + String.format("%03d", (Integer) r.get("source_row")))
-                    .isSorted();
+            assertThat(rows).extracting(r -> r.get("source_file") + ":"
+                    + String.format("%03d", (Integer) r.get("source_row"))).isSorted();
         }
         assertThat(root.resolve("passes/_staging")).doesNotExist();
     }
