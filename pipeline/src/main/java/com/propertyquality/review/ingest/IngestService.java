@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -201,7 +202,9 @@ public class IngestService {
             }
         }
         ledger.save();
-        IngestReport report = new IngestReport(runId, input.toAbsolutePath().normalize(), loads, ignored, replaced,
+        // by dataset name: templates commit side by side, in whatever order they finish
+        IngestReport report = new IngestReport(runId, input.toAbsolutePath().normalize(), loads, ignored,
+                new TreeMap<>(replaced),
                 rejectsFile, work.runs().resolve(runId).resolve("manifest.json"));
         RunManifest.write(report);
         return report;

@@ -478,6 +478,11 @@ class AllTemplatesIngestTest {
         assertThat(files.get("return-visits.xlsx").get("encoding").asText()).isEqualTo("xlsx");
         assertThat(manifest.get("warnings_file").asText()).endsWith("warnings.csv");
         JsonNode replaced = manifest.get("partitions_replaced");
+        // by dataset name, whatever order the templates loading side by side committed in
+        List<String> datasets = new java.util.ArrayList<>();
+        replaced.fieldNames().forEachRemaining(datasets::add);
+        assertThat(datasets).contains("actions", "feedback", "households", "households_private", "offices")
+                .isSorted();
         assertThat(texts(replaced.get("actions"))).containsExactlyInAnyOrder(
                 "year=2025/office_id=A01", "year=2025/office_id=" + PartitionPath.NULL_VALUE);
         assertThat(texts(replaced.get("households_private")))
