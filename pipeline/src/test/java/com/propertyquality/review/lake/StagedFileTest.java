@@ -69,9 +69,20 @@ class StagedFileTest {
     @Test
     void moreRunsThanAreMergedAtOnceAreMergedInPassesKeepingFileOrder() {
         // a row per run: 3 files of 50 rows make 150 runs, over two passes' worth of PartitionMerge.FAN_IN
+        mergedInPassesKeepingFileOrder(3, 2 * PartitionMerge.FAN_IN, Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aFewRunsTooManyAreMergedByAPassOverTheFirstRunsKeepingFileOrder() {
+        // 2 files of 50 rows make 100 runs: the first 37 are merged into one, leaving PartitionMerge.FAN_IN
+        mergedInPassesKeepingFileOrder(2, PartitionMerge.FAN_IN + 1, 2 * PartitionMerge.FAN_IN - 1);
+    }
+
+    /** Files of 50 rows, a row per run, whose runs number from {@code minRuns} to {@code maxRuns}. */
+    private void mergedInPassesKeepingFileOrder(int fileCount, int minRuns, int maxRuns) {
         Lake lake = new Lake(root.resolve("passes"), 1);
         List<StagedFile> files = new ArrayList<>();
-        for (int file = 1; file <= 3; file++) {
+        for (int file = 1; file <= fileCount; file++) {
             StagedFile staged = lake.stage("run", file, PURCHASES);
             for (int i = 0; i < 50; i++) {
                 staged.write(new Object[] {"P" + file + "-" + i, "H" + i, i % 2 == 0 ? "A" : "B",
@@ -81,7 +92,7 @@ class StagedFileTest {
             staged.close();
             files.add(staged);
         }
-        assertThat(files.stream().mapToInt(f -> f.runs().size()).sum()).isGreaterThan(2 * PartitionMerge.FAN_IN);
+        assertThat(files.stream().mapToInt(f -> f.runs().size()).sum()).isBetween(minRuns, maxRuns);
 
         lake.commit("run", PURCHASES, files);
         lake.dropStaging("run");
@@ -90,8 +101,8 @@ class StagedFileTest {
         List<StoragePath> dataFiles = lake.currentFiles(PURCHASES, PURCHASES.dataset());
         for (StoragePath file : dataFiles) {
             List<Map<String, Object>> rows = ParquetRows.readFiles(List.of(file));
-            // 75 rows of an office: file after file, each file's rows in line order
-            assertThat(rows).hasSize(75);
+            // 25 rows of an office per file: file after file, each file's rows in line order
+            assertThat(rows).hasSize(25 * fileCount);
             assertThat(rows).extracting(r -> r.get("source_file") + ":"
                     + String.format("%03d", (Integer) r.get("source_row"))).isSorted();
         }
