@@ -479,7 +479,7 @@ class AllTemplatesIngestTest {
         assertThat(manifest.get("warnings_file").asText()).endsWith("warnings.csv");
         JsonNode replaced = manifest.get("partitions_replaced");
         // by dataset name, whatever order the templates loading side by side committed in
-        List<String> datasets = new java.util.ArrayList<>();
+        List<String> datasets = new ArrayList<>();
         replaced.fieldNames().forEachRemaining(datasets::add);
         assertThat(datasets).contains("actions", "feedback", "households", "households_private", "offices")
                 .isSorted();

@@ -69,7 +69,7 @@ class StagedFileTest {
     @Test
     void moreRunsThanAreMergedAtOnceAreMergedInPassesKeepingFileOrder() {
         // a row per run: 3 files of 50 rows make 150 runs, over two passes' worth of PartitionMerge.FAN_IN
-        mergedInPassesKeepingFileOrder(3, 2 * PartitionMerge.FAN_IN, Integer.MAX_VALUE);
+        mergedInPassesKeepingFileOrder(3, 2 * PartitionMerge.FAN_IN + 1, Integer.MAX_VALUE);
     }
 
     @Test
