@@ -25,7 +25,7 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
-import org.apache.iceberg.ReplacePartitions;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
@@ -46,20 +46,22 @@ import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.LakeSchemas.LakeDataset;
 
 /**
- * The data lake: one Apache Iceberg table per dataset (format v2, Parquet data files), identity-partitioned as the
- * template says (office, year), in the catalog {@link LakeCatalog} names; the public datasets in one namespace, the
- * personal data in another. A load stages every input file apart on the local disk ({@link StagedFile}), then
- * {@link #commit} writes each partition of the load as one Parquet file with our own writer ({@link PartitionMerge}),
- * puts each table's new files in the table's folder and replaces the partitions they hold in one Iceberg commit: a
- * partition is replaced by exactly what the load holds for it, and partitions the load does not touch stay as they
- * were.
+ * The data lake: one Apache Iceberg table per dataset (format v2, Parquet data files), in the catalog
+ * {@link LakeCatalog} names; the public datasets in one namespace, the personal data in another. A load replaces
+ * the template's partitions (office, year) that its rows fall in; a table keeps a file per group of partitions, a
+ * year and a bucket of the offices ({@link FileGroups}). A load stages every input file apart on the local disk
+ * ({@link StagedFile}), then {@link #commit} writes each group the load touches as one Parquet file with our own
+ * writer ({@link PartitionMerge}): the load's rows of its partitions, and the rows the group's current file holds
+ * of the others. It puts each table's new files in the table's folder and swaps them for the groups' current
+ * files in one Iceberg commit: a partition is replaced by exactly what the load holds for it, and partitions the
+ * load does not touch keep their rows.
  *
  * <p>Iceberg gives what our journal and directory renames gave before: a commit is atomic (a reader sees the table
  * before or after it, never half), a process killed at any moment leaves the table as it was before the commit it
  * was making, and every earlier state stays readable as a snapshot. A data file is named after the SHA-256 of its
- * rows and schema ({@link ContentName}): a partition whose staged file is the one the table already holds is left
- * alone, so loading the same files again commits nothing, and a run killed after copying its files and run again
- * finds them in place.
+ * rows and schema ({@link ContentName}): a group whose new file is the one the table already holds is left alone,
+ * so loading the same files again commits nothing, and a run killed after copying its files and run again finds
+ * them in place.
  */
 public final class Lake {
 
@@ -137,7 +139,7 @@ public final class Lake {
             tableForLoad(template, dataset); // created, or brought up to the contract, before any row is staged
         }
         Path folder = run.resolve("files").resolve(String.format("%04d", fileIndex)).resolve(template.name());
-        return new StagedFile(template, folder, bufferRows);
+        return new StagedFile(template, groups(template), folder, bufferRows);
     }
 
     /**
@@ -154,7 +156,9 @@ public final class Lake {
 
     /**
      * Replaces the partitions the staged files of one template hold, one Iceberg commit per dataset (nothing is
-     * committed for a dataset whose partitions are all unchanged).
+     * committed for a dataset whose partitions are all unchanged). Each group of partitions the load touches
+     * ({@link FileGroups}) gets one new file: the load's rows of its partitions and the rows the group's current file
+     * holds of the others, which the commit swaps for it.
      *
      * @param sources the input files behind the staged ones, recorded in each snapshot's summary
      * @return the partitions the load held, per dataset
@@ -164,16 +168,22 @@ public final class Lake {
         Map<String, List<Replacement>> replaced = new LinkedHashMap<>();
         try {
             Map<String, MessageType> schemas = new LinkedHashMap<>();
+            Map<String, CurrentFiles> current = new LinkedHashMap<>();
+            FileGroups groups = groups(template);
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
                 Table table = tableForLoad(template, dataset);
                 table.refresh();
                 schemas.put(dataset.name(), TableSchemas.parquetSchema(dataset, table.schema()));
+                current.put(dataset.name(), CurrentFiles.of(table, dataset, groups));
             }
+            Map<String, Map<String, List<StoragePath>>> groupFiles = new LinkedHashMap<>();
+            current.forEach((dataset, tableFiles) -> groupFiles.put(dataset, tableFiles.locationsByGroup()));
             Path folder = localRunFolder(runId).resolve("partitions").resolve(template.name());
-            List<PartitionMerge.Written> written = new PartitionMerge(template, schemas, folder, writers).write(files);
+            List<PartitionMerge.Written> written = new PartitionMerge(template, schemas, folder, writers, groups,
+                    groupFiles).write(files);
             for (LakeDataset dataset : LakeSchemas.datasets(template)) {
                 replaced.put(dataset.name(), commitDataset(runId, template, dataset, schemas.get(dataset.name()),
-                        written, sources));
+                        current.get(dataset.name()), written, sources));
             }
             deleteTree(folder);
         } catch (IOException e) {
@@ -187,52 +197,85 @@ public final class Lake {
         return commit(runId, template, files, List.of());
     }
 
+    /** How a template's tables group partitions into files: its own table's spec, which its private table shares. */
+    private FileGroups groups(Template template) {
+        PartitionSpec spec = null;
+        for (LakeDataset dataset : LakeSchemas.datasets(template)) {
+            PartitionSpec tableSpec = tableForLoad(template, dataset).spec();
+            if (spec == null) {
+                spec = tableSpec;
+            } else if (!spec.compatibleWith(tableSpec)) {
+                throw new IllegalStateException("the lake's tables of " + template.name() + " are partitioned apart ("
+                        + spec + " and " + tableSpec + "); they must share a layout");
+            }
+        }
+        return new FileGroups(spec, template.partitionBy());
+    }
+
     private List<Replacement> commitDataset(String runId, Template template, LakeDataset dataset,
-                                            MessageType parquetSchema, List<PartitionMerge.Written> written,
+                                            MessageType parquetSchema, CurrentFiles current,
+                                            List<PartitionMerge.Written> written,
                                             List<SnapshotSummary.Source> sources) throws IOException {
         Table table = tableForLoad(template, dataset);
         PartitionSpec spec = table.spec();
-        Map<String, List<DataFile>> current = filesByPartition(table, dataset);
         MetricsConfig metrics = MetricsConfig.forTable(table);
         String schema = parquetSchema.toString();
         List<Replacement> replacements = new ArrayList<>();
         List<DataFile> added = new ArrayList<>();
-        for (PartitionMerge.Written partitionWritten : written) {
-            String partition = partitionWritten.partition();
-            Path staged = partitionWritten.files().get(dataset.name());
+        List<DataFile> removed = new ArrayList<>();
+        java.util.Set<Long> keptFrom = new java.util.TreeSet<>();
+        for (PartitionMerge.Written group : written) {
+            Path staged = group.files().get(dataset.name());
             String name = ContentName.of(staged, schema) + ".parquet";
-            StructLike values = partitionData(spec, partitionWritten.values());
-            List<DataFile> before = current.getOrDefault(partition, List.of());
-            long rowsBefore = before.stream().mapToLong(DataFile::recordCount).sum();
-            if (before.size() == 1 && fileName(before.get(0)).equals(name)) {
-                replacements.add(new Replacement(dataset.name(), partition, rowsBefore, rowsBefore, false));
+            List<DataFile> before = current.inGroup(group.group());
+            List<DataFile> filePerPartition = new ArrayList<>();
+            group.loaded().keySet().forEach(partition -> filePerPartition.addAll(current.ofPartition(partition)));
+            boolean unchanged = filePerPartition.isEmpty() && before.size() == 1
+                    && fileName(before.get(0)).equals(name);
+            Map<String, Long> rowsBefore = group.before().get(dataset.name());
+            for (Map.Entry<String, Long> partition : group.loaded().entrySet()) {
+                long had = rowsBefore.getOrDefault(partition.getKey(), 0L) + current.ofPartition(partition.getKey())
+                        .stream().mapToLong(DataFile::recordCount).sum();
+                replacements.add(new Replacement(dataset.name(), partition.getKey(), had,
+                        unchanged ? had : partition.getValue(), !unchanged));
+            }
+            if (unchanged) {
                 continue;
             }
+            StructLike values = partitionData(spec, group.values());
             String location = table.locationProvider().newDataLocation(spec, values, name);
             long size = Files.size(staged);
             // the column statistics from the staged file's footer, on the local disk: the same bytes, read without
             // a round trip through the lake's file system
             Metrics columns = DataFileMetrics.of(staged, metrics);
             place(staged, table, location);
-            DataFile file = DataFiles.builder(spec)
+            added.add(DataFiles.builder(spec)
                     .withPath(location)
                     .withFormat(FileFormat.PARQUET)
                     .withPartition(values)
                     .withFileSizeInBytes(size)
                     .withMetrics(columns)
-                    .build();
-            added.add(file);
-            replacements.add(new Replacement(dataset.name(), partition, rowsBefore, file.recordCount(), true));
+                    .build());
+            removed.addAll(before);
+            removed.addAll(filePerPartition);
+            if (group.kept().get(dataset.name()) > 0) {
+                before.forEach(file -> keptFrom.addAll(current.loadsBehind(file)));
+            }
         }
         if (!added.isEmpty()) {
-            ReplacePartitions replace = table.newReplacePartitions();
-            added.forEach(replace::addFile);
-            SnapshotSummary.of(runId, template, sources).forEach(replace::set);
-            replace.commit();
+            OverwriteFiles overwrite = table.newOverwrite();
+            added.forEach(overwrite::addFile);
+            removed.forEach(overwrite::deleteFile);
+            SnapshotSummary.of(runId, template, sources).forEach(overwrite::set);
+            if (!keptFrom.isEmpty()) {
+                overwrite.set(SnapshotSummary.KEPT_FROM, SnapshotSummary.snapshotIds(keptFrom));
+            }
+            overwrite.commit();
         }
         if (LakeCatalog.table(template, dataset.name()).namespace().level(0).equals(LakeCatalog.PRIVATE_NAMESPACE)) {
             restrictToOwner(table);
         }
+        replacements.sort(java.util.Comparator.comparing(Replacement::partition));
         return replacements;
     }
 
@@ -280,30 +323,6 @@ public final class Lake {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The table's current data files by partition (our folder notation: office_id=SZ01/year=2025). */
-    private static Map<String, List<DataFile>> filesByPartition(Table table, LakeDataset dataset) throws IOException {
-        Map<String, List<DataFile>> byPartition = new HashMap<>();
-        if (table.currentSnapshot() == null) {
-            return byPartition;
-        }
-        try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-            for (FileScanTask task : tasks) {
-                DataFile file = task.file();
-                byPartition.computeIfAbsent(partitionPath(dataset, file.partition()), p -> new ArrayList<>())
-                        .add(file);
-            }
-        }
-        return byPartition;
-    }
-
-    private static String partitionPath(LakeDataset dataset, StructLike partition) {
-        Object[] values = new Object[dataset.partitionBy().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = partition.get(i, Object.class);
-        }
-        return PartitionPath.of(dataset.partitionBy(), values);
-    }
-
     private static StructLike partitionData(PartitionSpec spec, Object[] values) {
         GenericRecord record = GenericRecord.create(spec.partitionType());
         for (int i = 0; i < values.length; i++) {
@@ -328,6 +347,10 @@ public final class Lake {
             table = iceberg.loadTable(id);
             TableSchemas.evolve(table, dataset);
             table.refresh();
+            if (!FileGroups.isCurrentLayout(table.spec(), dataset)) {
+                FileGroups.evolve(table, dataset);
+                table.refresh();
+            }
         } else {
             if (iceberg instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {
                 try {

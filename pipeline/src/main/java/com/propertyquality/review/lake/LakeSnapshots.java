@@ -42,7 +42,8 @@ public final class LakeSnapshots {
      * An input file behind some of a table snapshot's rows.
      *
      * @param year      the year of the partitions it stands behind, or null for a table not partitioned by year
-     * @param addedBy   the snapshot whose load wrote those partitions' current files
+     * @param addedBy   a snapshot whose load wrote rows those partitions' current files hold: the one that added a
+     *                  file, or one whose rows it kept ({@link SnapshotSummary#KEPT_FROM})
      * @param runId     that load's run (null for a snapshot another tool made, which names no files)
      * @param loadedAt  when that load committed
      * @param source    the file, null when the snapshot names none
@@ -106,16 +107,27 @@ public final class LakeSnapshots {
         for (Snapshot snapshot : table.snapshots()) {
             bySequence.put(snapshot.sequenceNumber(), snapshot);
         }
-        int yearPosition = read.template().partitionBy().indexOf(Template.YEAR);
+        Map<Long, Snapshot> byId = new HashMap<>();
+        table.snapshots().forEach(snapshot -> byId.put(snapshot.snapshotId(), snapshot));
+        boolean byYear = read.template().partitionBy().contains(Template.YEAR);
         // year (or -1) -> adding snapshot ids, in commit order
         TreeMap<Integer, TreeMap<Long, Snapshot>> adders = new TreeMap<>();
         try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(read.snapshotId()).planFiles()) {
             for (FileScanTask task : tasks) {
+                int yearPosition = byYear ? yearPosition(table.specs().get(task.file().specId())) : -1;
                 Integer year = yearPosition < 0 ? -1 : task.file().partition().get(yearPosition, Integer.class);
                 Snapshot added = bySequence.get(task.file().dataSequenceNumber());
                 if (added != null) {
-                    adders.computeIfAbsent(year == null ? -1 : year, y -> new TreeMap<>())
-                            .put(added.sequenceNumber(), added);
+                    TreeMap<Long, Snapshot> loads = adders.computeIfAbsent(year == null ? -1 : year,
+                            y -> new TreeMap<>());
+                    loads.put(added.sequenceNumber(), added);
+                    // a file that kept other partitions' rows when its group was rewritten: the loads behind them
+                    for (long kept : SnapshotSummary.keptFrom(added.summary())) {
+                        Snapshot keptFrom = byId.get(kept);
+                        if (keptFrom != null) {
+                            loads.put(keptFrom.sequenceNumber(), keptFrom);
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
@@ -143,5 +155,16 @@ public final class LakeSnapshots {
     public static TableSnapshot of(Template template, Snapshot snapshot) {
         return new TableSnapshot(LakeCatalog.table(template).toString(), template, snapshot.snapshotId(),
                 Instant.ofEpochMilli(snapshot.timestampMillis()), snapshot.summary().get(SnapshotSummary.RUN_ID));
+    }
+
+    /** Where a spec's partition tuple holds the year, or -1 when it has none. */
+    private static int yearPosition(org.apache.iceberg.PartitionSpec spec) {
+        for (int i = 0; i < spec.fields().size(); i++) {
+            org.apache.iceberg.PartitionField field = spec.fields().get(i);
+            if (field.transform().isIdentity() && Template.YEAR.equals(spec.schema().findColumnName(field.sourceId()))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

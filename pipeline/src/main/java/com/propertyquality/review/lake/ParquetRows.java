@@ -294,7 +294,7 @@ public final class ParquetRows {
      * new Hadoop configuration for every file (parsing Hadoop's XML defaults), which a dataset of thousands of
      * partition files pays thousands of times.
      */
-    private static final class GroupReader extends ParquetReader.Builder<Group> {
+    static final class GroupReader extends ParquetReader.Builder<Group> {
 
         GroupReader(InputFile file, Configuration conf) {
             super(file, new HadoopParquetConfiguration(conf));
@@ -306,7 +306,7 @@ public final class ParquetRows {
         }
     }
 
-    private static Object value(Group group, int field, Type type) {
+    static Object value(Group group, int field, Type type) {
         if (group.getFieldRepetitionCount(field) == 0) {
             return null;
         }

@@ -34,17 +34,19 @@ import com.propertyquality.review.lake.LakeSchemas.StoredColumn;
 import com.propertyquality.review.lake.RowSpill.Buffered;
 
 /**
- * Writes what a load staged for one template as Parquet: for each partition, one file per dataset (the template's
- * own, and its private one for personal data) holding the partition's rows of every file the load took, file after
- * file in the load's order, each file's rows in its own order, and the partition columns too (so a data file
+ * Writes what a load staged for one template as Parquet: for each group of partitions it has rows in
+ * ({@link FileGroups}), one file per dataset (the template's own, and its private one for personal data) holding
+ * the group's partitions in order: a partition the load holds gets its rows of every file the load took, file
+ * after file in the load's order, each file's rows in its own order; a partition it does not hold keeps the rows
+ * the group's current file has ({@link KeptRows}). The partition columns are in the file too (so a data file
  * describes itself to any engine).
  *
- * <p>One Parquet writer per partition and dataset, however many files the load took: a writer's fixed cost (its
+ * <p>One Parquet writer per group and dataset, however many files the load took: a writer's fixed cost (its
  * buffers, a footer, statistics) is paid once, and a reader finds one row group where twelve monthly files used to
- * leave twelve. The files' runs ({@link StagedFile}) are merged by partition; at most {@link #FAN_IN} are read at
- * once, so a load of thousands of small files merges in passes instead of opening them all. With several writers,
- * the partitions are cut into ranges of about as many rows, each written by its own thread reading every run and
- * passing over the other ranges' blocks: a partition's file is the same whoever writes it.
+ * leave twelve. The files' runs ({@link StagedFile}) are merged by group and partition; at most {@link #FAN_IN}
+ * are read at once, so a load of thousands of small files merges in passes instead of opening them all. With
+ * several writers, the groups are cut into ranges of about as many rows, each written by its own thread reading
+ * every run and passing over the other ranges' blocks: a group's file is the same whoever writes it.
  */
 final class PartitionMerge {
 
@@ -58,8 +60,18 @@ final class PartitionMerge {
      */
     static final int PAGE_SIZE = 64 * 1024;
 
-    /** One partition as written: its typed values and its file for each dataset. */
-    record Written(String partition, Object[] values, Map<String, Path> files) {
+    /**
+     * One group of partitions as written ({@link FileGroups}).
+     *
+     * @param group    its folder notation in the table's spec
+     * @param values   its values, in the spec's order
+     * @param files    its new file, for each dataset
+     * @param loaded   the rows the load holds for each of its partitions
+     * @param before   for each dataset, the rows each partition had in the group's current files
+     * @param kept     for each dataset, the rows kept from the group's current files (other partitions')
+     */
+    record Written(String group, Object[] values, Map<String, Path> files, Map<String, Long> loaded,
+                   Map<String, Map<String, Long>> before, Map<String, Long> kept) {
     }
 
     private final Template template;
@@ -69,14 +81,22 @@ final class PartitionMerge {
     private final int yearFromIndex;
     private final Path folder;
     private final int writers;
+    private final FileGroups groups;
+    private final Map<String, Map<String, List<StoragePath>>> current;
 
     /**
      * @param schemas each dataset's Parquet schema, as its table wants it
-     * @param folder  a folder of the run on the local disk for the partitions' files (and the merge's passes)
-     * @param writers partitions written side by side: the load's partitions are cut into as many ranges of about
-     *                as many rows, each merged and written by a thread of its own
+     * @param folder  a folder of the run on the local disk for the groups' files (and the merge's passes)
+     * @param writers groups written side by side: the load's groups are cut into as many ranges of about as many
+     *                rows, each merged and written by a thread of its own
+     * @param groups  how the tables group partitions into files
+     * @param current for each dataset, the current files of each group (folder notation): the rows of the partitions
+     *                the load does not replace are kept from them
      */
-    PartitionMerge(Template template, Map<String, MessageType> schemas, Path folder, int writers) {
+    PartitionMerge(Template template, Map<String, MessageType> schemas, Path folder, int writers,
+                   FileGroups groups, Map<String, Map<String, List<StoragePath>>> current) {
+        this.groups = groups;
+        this.current = current;
         this.writers = Math.max(1, writers);
         this.template = template;
         this.datasets = LakeSchemas.datasets(template);
@@ -87,7 +107,7 @@ final class PartitionMerge {
     }
 
     /**
-     * Writes every partition the files hold, in partition order, and removes the files' runs.
+     * Writes every group the files have rows in, in order, and removes the files' runs.
      *
      * @param files closed staged files, in the load's order
      */
@@ -176,31 +196,39 @@ final class PartitionMerge {
     }
 
     /**
-     * The load's partitions in order, cut into at most {@link #writers} ranges of about as many rows (a range is
-     * whole partitions: one partition's file is written by one thread).
+     * The load's groups in order, cut into at most {@link #writers} ranges of about as many rows; a range is a list
+     * of whole groups' block keys (one group's file is written by one thread).
      */
     private List<List<String>> ranges(List<StagedFile> files) {
         TreeMap<String, Long> rows = new TreeMap<>();
-        String dataset = datasets.get(0).name();
         for (StagedFile file : files) {
-            for (String partition : file.partitions(dataset)) {
-                rows.merge(partition, file.rows(partition), Long::sum);
+            for (String key : file.keys()) {
+                rows.merge(key, file.rows(key), Long::sum);
             }
         }
-        long total = rows.values().stream().mapToLong(Long::longValue).sum();
-        int count = (int) Math.min(writers, rows.size());
+        TreeMap<String, Long> groupRows = new TreeMap<>();
+        rows.forEach((key, count) -> groupRows.merge(FileGroups.groupOfKey(key), count, Long::sum));
+        long total = groupRows.values().stream().mapToLong(Long::longValue).sum();
+        int count = (int) Math.min(writers, groupRows.size());
         List<List<String>> ranges = new ArrayList<>();
         List<String> range = new ArrayList<>();
+        String group = null;
         long taken = 0;
-        for (Map.Entry<String, Long> partition : rows.entrySet()) {
-            range.add(partition.getKey());
-            taken += partition.getValue();
-            // cut when this range has its share of the rows, leaving a partition at least for each range to come
-            if (ranges.size() < count - 1 && taken * count >= total * (ranges.size() + 1)
-                    && rows.tailMap(partition.getKey(), false).size() >= count - 1 - ranges.size()) {
-                ranges.add(range);
-                range = new ArrayList<>();
+        int groupsLeft = groupRows.size();
+        for (Map.Entry<String, Long> key : rows.entrySet()) {
+            String keyGroup = FileGroups.groupOfKey(key.getKey());
+            if (group != null && !keyGroup.equals(group)) {
+                groupsLeft--;
+                // cut when this range has its share of the rows, leaving a group at least for each range to come
+                if (ranges.size() < count - 1 && taken * count >= total * (ranges.size() + 1)
+                        && groupsLeft >= count - 1 - ranges.size()) {
+                    ranges.add(range);
+                    range = new ArrayList<>();
+                }
             }
+            group = keyGroup;
+            range.add(key.getKey());
+            taken += key.getValue();
         }
         if (!range.isEmpty()) {
             ranges.add(range);
@@ -225,7 +253,7 @@ final class PartitionMerge {
         }
     }
 
-    /** Writes the partitions from {@code first} to {@code last} (all when null), reading every run. */
+    /** Writes the groups whose block keys run from {@code first} to {@code last} (all when null), reading every run. */
     private List<Written> writeRange(List<StagedFile> files, List<Path> runs, String first, String last)
             throws IOException {
         List<Written> written = new ArrayList<>();
@@ -233,31 +261,84 @@ final class PartitionMerge {
         for (LakeDataset dataset : datasets) {
             targets.put(dataset.name(), new Target(dataset));
         }
-        merge(runs, first, last, (partition, reader) -> {
-            Binary source = Binary.fromString(reader.sourceFile());
-            while (reader.hasNext()) {
-                Buffered row = reader.next();
-                for (Target target : targets.values()) {
-                    target.write(row.values(), source, row.sourceRow());
+        Set<String> replaced = replacedPartitions(files);
+        GroupState open = new GroupState();
+        try {
+            merge(runs, first, last, (key, reader) -> {
+                Binary source = Binary.fromString(reader.sourceFile());
+                while (reader.hasNext()) {
+                    Buffered row = reader.next();
+                    for (Target target : targets.values()) {
+                        target.write(row.values(), source, row.sourceRow());
+                    }
                 }
-            }
-        }, partition -> {
+            }, key -> {
+                String group = FileGroups.groupOfKey(key);
+                if (!group.equals(open.group)) {
+                    closeGroup(open, targets, written);
+                    open.group = group;
+                    open.values = groups.groupValues(valuesOf(files, key));
+                    open.loaded = new LinkedHashMap<>();
+                    for (Target target : targets.values()) {
+                        target.open(group, replaced);
+                    }
+                }
+                String partition = FileGroups.partitionOfKey(key);
+                open.loaded.put(partition, rowsOf(files, key));
+                for (Target target : targets.values()) {
+                    target.keepBefore(partition); // the kept partitions that sort before this one
+                }
+            }, key -> { });
+            closeGroup(open, targets, written);
+        } finally {
             for (Target target : targets.values()) {
-                target.open(partition);
+                target.abandon();
             }
-        }, partition -> {
-            Map<String, Path> byDataset = new LinkedHashMap<>();
-            for (Target target : targets.values()) {
-                byDataset.put(target.dataset.name(), target.close());
-            }
-            written.add(new Written(partition, valuesOf(files, partition), byDataset));
-        });
+        }
         return written;
     }
 
-    private static Object[] valuesOf(List<StagedFile> files, String partition) {
-        return files.stream().filter(file -> file.hasPartition(partition)).findFirst().orElseThrow()
-                .partitionValues(partition);
+    /** The group being written by a range's thread. */
+    private static final class GroupState {
+        private String group;
+        private Object[] values;
+        private Map<String, Long> loaded;
+    }
+
+    private static void closeGroup(GroupState open, Map<String, Target> targets, List<Written> written)
+            throws IOException {
+        if (open.group == null) {
+            return;
+        }
+        Map<String, Path> byDataset = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> before = new LinkedHashMap<>();
+        Map<String, Long> kept = new LinkedHashMap<>();
+        for (Target target : targets.values()) {
+            String dataset = target.dataset.name();
+            before.put(dataset, target.before());
+            kept.put(dataset, target.kept());
+            byDataset.put(dataset, target.close());
+        }
+        written.add(new Written(open.group, open.values, byDataset, open.loaded, before, kept));
+        open.group = null;
+    }
+
+    /** The partitions the load replaces: every partition it has rows in. */
+    private static Set<String> replacedPartitions(List<StagedFile> files) {
+        Set<String> replaced = new HashSet<>();
+        for (StagedFile file : files) {
+            file.keys().forEach(key -> replaced.add(FileGroups.partitionOfKey(key)));
+        }
+        return replaced;
+    }
+
+    private static Object[] valuesOf(List<StagedFile> files, String key) {
+        return files.stream().filter(file -> file.rows(key) > 0).findFirst().orElseThrow()
+                .partitionValues(key);
+    }
+
+    private static long rowsOf(List<StagedFile> files, String key) {
+        return files.stream().mapToLong(file -> file.rows(key)).sum();
     }
 
     /** What the merge does with the blocks of a partition, block by block. */
@@ -315,18 +396,19 @@ final class PartitionMerge {
         }
     }
 
-    /** The staged file of one dataset partition. */
-    private Path file(String dataset, String partition) {
-        return folder.resolve(dataset).resolve(partition).resolve("partition.parquet");
+    /** The staged file of one dataset's group. */
+    private Path file(String dataset, String group) {
+        return folder.resolve(dataset).resolve(group).resolve("group.parquet");
     }
 
-    /** One dataset's writer for the partition being written. */
+    /** One dataset's writer for the group being written, and the rows it keeps of the group's current files. */
     private final class Target {
         private final LakeDataset dataset;
         private final List<StoredColumn> columns;
         private final Object[] stored;
         private ParquetWriter<Object[]> writer;
         private Path path;
+        private KeptRows kept;
 
         Target(LakeDataset dataset) {
             this.dataset = dataset;
@@ -334,15 +416,25 @@ final class PartitionMerge {
             this.stored = new Object[columns.size()];
         }
 
-        void open(String partition) throws IOException {
-            path = file(dataset.name(), partition);
+        void open(String group, Set<String> replaced) throws IOException {
+            path = file(dataset.name(), group);
             Files.createDirectories(path.getParent());
+            List<StoragePath> old = current.getOrDefault(dataset.name(), Map.of()).getOrDefault(group, List.of());
+            kept = new KeptRows(old, template.partitionBy(), replaced, columns);
             writer = new Builder(new LocalOutputFile(path), schemas.get(dataset.name()), columns)
                     .withConf(HadoopConf.SHARED)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withPageSize(PAGE_SIZE)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build();
+        }
+
+        /** Writes the kept rows of the partitions that sort before {@code partition} (all when null). */
+        void keepBefore(String partition) throws IOException {
+            while (kept.peekPartition() != null
+                    && (partition == null || kept.peekPartition().compareTo(partition) < 0)) {
+                writer.write(kept.next());
+            }
         }
 
         void write(Object[] values, Binary sourceFile, int sourceRow) throws IOException {
@@ -356,10 +448,34 @@ final class PartitionMerge {
             writer.write(stored);
         }
 
+        Map<String, Long> before() {
+            return Map.copyOf(kept.before());
+        }
+
+        long kept() {
+            return kept.kept();
+        }
+
+        /** Ends the group: the kept rows left (partitions after the load's last), then the file. */
         Path close() throws IOException {
+            keepBefore(null);
+            kept.close();
+            kept = null;
             writer.close();
             writer = null;
             return path;
+        }
+
+        /** Closes what a failed write left open. */
+        void abandon() throws IOException {
+            if (kept != null) {
+                kept.close();
+                kept = null;
+            }
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
         }
     }
 

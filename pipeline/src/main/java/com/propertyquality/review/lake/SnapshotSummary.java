@@ -18,6 +18,11 @@ public final class SnapshotSummary {
     public static final String TEMPLATE = "review.template";
     public static final String SOURCES = "review.sources";
     private static final String SOURCE = "review.source.";
+    /**
+     * The snapshots whose rows a load kept when it rewrote a group of partitions ({@link FileGroups}), as a
+     * comma-separated list of ids: the loads behind those rows, which the snapshot that added the file did not make.
+     */
+    public static final String KEPT_FROM = "review.kept-from";
 
     /**
      * One input file of a load.
@@ -61,5 +66,22 @@ public final class SnapshotSummary {
                     Long.parseLong(summary.get(prefix + "rows-rejected"))));
         }
         return sources;
+    }
+
+    /** The ids as {@link #KEPT_FROM} writes them. */
+    static String snapshotIds(java.util.Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The snapshots a summary's {@link #KEPT_FROM} names (none when absent). */
+    public static java.util.Set<Long> keptFrom(Map<String, String> summary) {
+        String ids = summary.get(KEPT_FROM);
+        java.util.Set<Long> kept = new java.util.TreeSet<>();
+        if (ids != null && !ids.isBlank()) {
+            for (String id : ids.split(",")) {
+                kept.add(Long.parseLong(id.trim()));
+            }
+        }
+        return kept;
     }
 }

@@ -26,12 +26,14 @@ import com.propertyquality.review.lake.RowSpill.Buffered;
  *
  * <p>Memory stays bounded whatever the file's size or order. Rows are kept in memory in a bucket per partition (in
  * file order, nothing sorted row by row); when the buffer is full, and when the file ends, the buckets are written to
- * a run on disk partition after partition. A run holds each partition's rows in one block, so the commit merges
- * the runs of all a load's files by partition, in file order, without sorting.
+ * a run on disk partition after partition, in the order of their file group, then partition
+ * ({@link FileGroups#key}). A run holds each partition's rows in one block, so the commit merges the runs of all a
+ * load's files by group and partition, in file order, without sorting.
  */
 public final class StagedFile implements Closeable {
 
     private final Template template;
+    private final FileGroups groups;
     private final Path folder;
     private final int bufferRows;
     private final List<ValueType> types;
@@ -42,15 +44,18 @@ public final class StagedFile implements Closeable {
     private final Map<PartitionKey, Bucket> buckets = new HashMap<>();
     /** Each partition's values (typed), by its folder notation. */
     private final Map<String, Object[]> partitionValuesOf = new HashMap<>();
-    /** Each partition's rows in this file, once the file is closed. */
+    /** Each partition's values (typed), by its block key ({@link FileGroups#key}). */
+    private final Map<String, Object[]> valuesByKey = new HashMap<>();
+    /** Each block key's rows in this file, once the file is closed. */
     private final Map<String, Long> rowsOf = new HashMap<>();
     private final List<Path> runs = new ArrayList<>();
     private int buffered;
     private String sourceFile;
     private boolean closed;
 
-    StagedFile(Template template, Path folder, int bufferRows) {
+    StagedFile(Template template, FileGroups groups, Path folder, int bufferRows) {
         this.template = template;
+        this.groups = groups;
         this.folder = folder;
         this.bufferRows = bufferRows;
         this.types = template.columns().stream().map(ColumnSpec::type).toList();
@@ -77,9 +82,10 @@ public final class StagedFile implements Closeable {
         if (bucket == null) {
             Object[] copy = partitionValues.clone();
             String partition = PartitionPath.of(template.partitionBy(), copy);
-            bucket = new Bucket(partition);
+            bucket = new Bucket(groups.key(copy));
             buckets.put(new PartitionKey(copy), bucket);
             partitionValuesOf.put(partition, copy);
+            valuesByKey.put(bucket.key, copy);
         }
         bucket.rows.add(new Buffered(values, sourceRow));
         bucket.total++;
@@ -92,12 +98,12 @@ public final class StagedFile implements Closeable {
     private void spill() {
         Path run = folder.resolve(String.format("run-%05d.bin", runs.size()));
         List<Bucket> filled = buckets.values().stream().filter(bucket -> !bucket.rows.isEmpty())
-                .sorted(Comparator.comparing(bucket -> bucket.partition)).toList();
+                .sorted(Comparator.comparing(bucket -> bucket.key)).toList();
         try {
             Files.createDirectories(folder);
             try (RowSpill.Writer writer = new RowSpill.Writer(run, types)) {
                 for (Bucket bucket : filled) {
-                    writer.block(bucket.partition, sourceFile, bucket.rows.size());
+                    writer.block(bucket.key, sourceFile, bucket.rows.size());
                     for (Buffered row : bucket.rows) {
                         writer.write(row);
                     }
@@ -117,19 +123,19 @@ public final class StagedFile implements Closeable {
                 ? Set.copyOf(partitionValuesOf.keySet()) : Set.of();
     }
 
-    /** True when this file has rows in the partition. */
-    boolean hasPartition(String partition) {
-        return partitionValuesOf.containsKey(partition);
+    /** The block keys ({@link FileGroups#key}: group, then partition) this file has rows in. */
+    Set<String> keys() {
+        return Set.copyOf(valuesByKey.keySet());
     }
 
-    /** The values of a partition this file has rows in, in the template's partition column order. */
-    Object[] partitionValues(String partition) {
-        return partitionValuesOf.get(partition).clone();
+    /** The values of a partition this file has rows in, by its block key, in the template's partition order. */
+    Object[] partitionValues(String key) {
+        return valuesByKey.get(key).clone();
     }
 
-    /** The rows this file has in a partition; known once the file is closed. */
-    long rows(String partition) {
-        return rowsOf.getOrDefault(partition, 0L);
+    /** The rows this file has under a block key; known once the file is closed. */
+    long rows(String key) {
+        return rowsOf.getOrDefault(key, 0L);
     }
 
     public Template template() {
@@ -159,19 +165,19 @@ public final class StagedFile implements Closeable {
         if (buffered > 0) {
             spill();
         }
-        buckets.values().forEach(bucket -> rowsOf.merge(bucket.partition, bucket.total, Long::sum));
+        buckets.values().forEach(bucket -> rowsOf.merge(bucket.key, bucket.total, Long::sum));
         buckets.clear();
         closed = true;
     }
 
     /** A partition's rows of the buffer, in file order. */
     private static final class Bucket {
-        private final String partition;
+        private final String key;
         private List<Buffered> rows = new ArrayList<>();
         private long total;
 
-        Bucket(String partition) {
-            this.partition = partition;
+        Bucket(String key) {
+            this.key = key;
         }
     }
 

@@ -38,11 +38,9 @@ public final class TableSchemas {
         return new Schema(fields);
     }
 
-    /** Identity partitions on the template's partition columns, in their order (office, then year). */
+    /** The partition spec of a new table: the year, and a bucket of the offices ({@link FileGroups}). */
     public static PartitionSpec spec(Schema schema, LakeDataset dataset) {
-        PartitionSpec.Builder spec = PartitionSpec.builderFor(schema);
-        dataset.partitionBy().forEach(spec::identity);
-        return spec.build();
+        return FileGroups.spec(schema, dataset);
     }
 
     /**

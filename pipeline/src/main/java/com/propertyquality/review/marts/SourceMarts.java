@@ -45,7 +45,7 @@ public final class SourceMarts {
                 "the year of the partitions this row stands behind; null for a table not partitioned by year"
                         + " (`offices`, `households`)");
         public static final MartColumn ADDED_BY_SNAPSHOT = MartColumn.required("added_by_snapshot",
-                DataTypes.LongType, "the snapshot whose load wrote those partitions' current data files");
+                DataTypes.LongType, "the snapshot whose load wrote rows those partitions' current data files hold");
         public static final MartColumn RUN_ID = MartColumn.of("run_id", DataTypes.StringType,
                 "that load's ingest run (`<work>/runs/<run>/manifest.json`); null for a snapshot another tool"
                         + " committed");

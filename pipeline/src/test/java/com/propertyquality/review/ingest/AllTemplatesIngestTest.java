@@ -33,6 +33,7 @@ import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.LakeCatalog;
 import com.propertyquality.review.lake.LakeSchemas;
+import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.lake.PartitionPath;
 import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.marts.LakeTables;
@@ -163,9 +164,14 @@ class AllTemplatesIngestTest {
     @Test
     void everyTemplateHasItsDatasetAndPartitions() throws IOException {
         assertThat(datasetFolders(lake)).containsExactlyInAnyOrderElementsOf(DATASETS);
-        assertThat(lake.resolve("quality/households/data/office_id=A01")).isDirectory();
-        assertThat(lake.resolve("quality/feedback/data/year=2025/office_id=A01")).isDirectory();
-        assertThat(lake.resolve("quality/actions/data/year=2025/office_id=null")).isDirectory();
+        // A01 and B02 share office bucket 6: a file per year holds both
+        assertThat(groupFolders("households")).containsExactly("office_id_bucket=6");
+        assertThat(groupFolders("households_private")).containsExactly("office_id_bucket=6");
+        assertThat(groupFolders("feedback")).containsExactly("year=2024/office_id_bucket=6",
+                "year=2025/office_id_bucket=6");
+        assertThat(groupFolders("actions")).containsExactly("year=2025/office_id_bucket=6",
+                "year=2025/office_id_bucket=null");
+        assertThat(new Lake(lake).currentFiles(ImportTemplates.FEEDBACK, "feedback")).hasSize(2);
 
         assertThat(partitions("offices")).containsExactly("office_id=A01", "office_id=B02");
         assertThat(partitions("households")).containsExactly("office_id=A01", "office_id=B02");
@@ -176,7 +182,7 @@ class AllTemplatesIngestTest {
         assertThat(partitions("purchases")).containsExactly("year=2025/office_id=A01", "year=2025/office_id=B02");
         assertThat(partitions("inspections")).containsExactly("year=2025/office_id=A01", "year=2025/office_id=B02");
         assertThat(partitions("actions")).containsExactly(
-                "year=2025/office_id=A01", "year=2025/office_id=null");
+                "year=2025/office_id=A01", "year=2025/office_id=" + PartitionPath.NULL_VALUE);
         assertThat(lake.resolveSibling("staging")).doesNotExist();
     }
 
@@ -543,13 +549,24 @@ class AllTemplatesIngestTest {
     }
 
     /** The partition folders (relative to the table's data folder, '/'-separated) of its current files. */
-    private static List<String> partitions(String dataset) {
+    /** The folders of a table's current files, under its data folder: its file groups. */
+    private static List<String> groupFolders(String dataset) {
         Lake read = new Lake(lake);
         Template template = Lake.templateOf(dataset);
         Path data = StoragePath.ofTableLocation(read.tableOf(template, dataset).orElseThrow().location())
                 .resolve("data").localPath();
         return read.currentFiles(template, dataset).stream()
                 .map(file -> data.relativize(file.localPath().getParent()).toString().replace('\\', '/'))
+                .distinct().sorted().toList();
+    }
+
+    /** The partitions a table's rows are in, in folder notation, from the rows' partition columns. */
+    private static List<String> partitions(String dataset) {
+        Lake read = new Lake(lake);
+        Template template = Lake.templateOf(dataset);
+        return ParquetRows.readFiles(read.currentFiles(template, dataset)).stream()
+                .map(row -> PartitionPath.of(template.partitionBy(),
+                        template.partitionBy().stream().map(row::get).toArray()))
                 .distinct().sorted().toList();
     }
 

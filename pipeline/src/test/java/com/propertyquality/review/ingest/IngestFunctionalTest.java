@@ -100,7 +100,8 @@ class IngestFunctionalTest {
                 .containsEntry("lift", null).containsEntry("source_row", 2);
         assertThat(byKey(responses, "response_id", "R4")).containsEntry("returned_on", LocalDate.of(2025, 6, 6))
                 .containsEntry("follow_up", "fairly_satisfied");
-        assertThat(work.resolve("lake/quality/survey_responses/data/year=2025/office_id=A01")).isDirectory();
+        // A01's group: the year and its office bucket
+        assertThat(work.resolve("lake/quality/survey_responses/data/year=2025/office_id_bucket=6")).isDirectory();
 
         List<Map<String, Object>> offices = LakeRows.read(work, "offices");
         assertThat(byKey(offices, "office_id", "B02")).containsEntry("property_type", "residential")

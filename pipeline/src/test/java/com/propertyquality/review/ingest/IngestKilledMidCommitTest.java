@@ -19,22 +19,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.propertyquality.review.contract.ImportTemplates;
+import com.propertyquality.review.lake.FileGroups;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StoragePath;
 import com.propertyquality.review.support.Cli;
 
 /**
  * kill -9 in the middle of a commit, in a real second JVM: the run is frozen (SIGSTOP) the moment its first data file
- * of the year appears in the table's folder, while it is still putting the others there and has not committed, then
+ * appears in the table's folder, while it is still putting the others there and has not committed, then
  * killed. The table is as it was before the run; the same command again completes it, and the table then holds
  * exactly the files a clean run's table holds (the killed run's files, named by their content, are taken up, none
  * is left over).
  */
 class IngestKilledMidCommitTest {
 
-    /** Offices: one partition, so one data file, each; the commit puts them in place one after the other. */
+    /**
+     * Forms of 300 offices over 40 years: a data file per year and office bucket, 320 files that the commit puts in
+     * place one after the other (a few would be placed before the test could pause the run).
+     */
     private static final int OFFICES = 300;
-    private static final int FORMS = 3_000;
+    private static final int YEARS = 40;
+    private static final int FIRST_YEAR = 1980;
+    private static final int GROUPS = YEARS * FileGroups.OFFICE_BUCKETS;
+    private static final int FORMS = OFFICES * YEARS;
 
     @TempDir
     Path temp;
@@ -49,7 +56,8 @@ class IngestKilledMidCommitTest {
                 "response_id,office_id,year,returned_on,environment\nOLD-1,O001,2024,2024-06-01,satisfied\n");
         Path work = temp.resolve("work");
         assertThat(Cli.run("ingest", "--input", earlier.toString(), "--work", work.toString()).status()).isZero();
-        Path year = work.resolve("lake/quality/survey_responses/data/year=2025");
+        Path data = work.resolve("lake/quality/survey_responses/data");
+        Path year = data.resolve("year=" + FIRST_YEAR); // the first group written
 
         try (ChildIngest child = ChildIngest.start(input, work, Map.of(), temp.resolve("killed-run.log"))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -63,8 +71,8 @@ class IngestKilledMidCommitTest {
         Lake lake = new Lake(work.resolve("lake"));
         assertThat(lake.readAll(ImportTemplates.SURVEY_RESPONSES)).as("killed before its commit, the table is as it was")
                 .extracting(row -> row.get("response_id")).containsExactly("OLD-1");
-        assertThat(filesUnder(year)).as("files it had put in place").isNotEmpty()
-                .hasSizeLessThan(OFFICES + 1);
+        assertThat(filesUnder(data)).as("files it had put in place, and 2024's").hasSizeGreaterThan(1)
+                .hasSizeLessThan(GROUPS + 1);
 
         Cli.Result again = Cli.run("ingest", "--input", input.toString(), "--work", work.toString());
         assertThat(again.status()).as(again.out() + again.err()).isZero();
@@ -75,7 +83,7 @@ class IngestKilledMidCommitTest {
         Lake reference = new Lake(clean.resolve("lake"));
         assertThat(lake.readAll(ImportTemplates.SURVEY_RESPONSES)).hasSize(FORMS + 1);
         // the same data files, by name (their content's digest), and nothing else in the table's folder
-        assertThat(currentNames(lake)).isEqualTo(currentNames(reference)).hasSize(OFFICES + 1);
+        assertThat(currentNames(lake)).isEqualTo(currentNames(reference)).hasSize(GROUPS + 1);
         Set<String> inFolder = new TreeSet<>();
         List<Path> placed = filesUnder(work.resolve("lake/quality/survey_responses/data"));
         placed.forEach(path -> inFolder.add(path.getFileName().toString()));
@@ -110,10 +118,10 @@ class IngestKilledMidCommitTest {
         }
     }
 
-    /** The offices register and a year of forms, ten per office. */
+    /** The offices register and a form per office and year, 1980 to 2019. */
     private static void writeCompany(Path input) throws IOException {
         try (BufferedWriter offices = Files.newBufferedWriter(input.resolve("offices.csv"), StandardCharsets.UTF_8);
-             BufferedWriter forms = Files.newBufferedWriter(input.resolve("survey-responses-2025.csv"),
+             BufferedWriter forms = Files.newBufferedWriter(input.resolve("survey-responses.csv"),
                      StandardCharsets.UTF_8)) {
             offices.write("office_id,office_name\n");
             for (int office = 1; office <= OFFICES; office++) {
@@ -121,7 +129,8 @@ class IngestKilledMidCommitTest {
             }
             forms.write("response_id,office_id,year,returned_on,environment\n");
             for (int form = 0; form < FORMS; form++) {
-                forms.write(String.format("R%d,O%03d,2025,2025-06-%02d,satisfied%n", form, form % OFFICES + 1,
+                int year = FIRST_YEAR + form % YEARS;
+                forms.write(String.format("R%d,O%03d,%d,%d-06-%02d,satisfied%n", form, form / YEARS + 1, year, year,
                         form % 28 + 1));
             }
         }

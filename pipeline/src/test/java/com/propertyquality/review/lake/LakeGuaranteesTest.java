@@ -86,10 +86,75 @@ abstract class LakeGuaranteesTest {
 
         commit(lake, "run-2", 10, 21);
 
+        // X and Y are in groups of their own (office buckets 4 and 1): X's file is left as it was
         List<StoragePath> after = lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset());
-        assertThat(after).hasSize(2).contains(before.stream().filter(f -> f.toString().contains("office_id=X"))
-                .findFirst().orElseThrow());
+        StoragePath fileOfX = before.stream().filter(f -> offices(f).equals(List.of("X"))).findFirst().orElseThrow();
+        assertThat(after).hasSize(2).contains(fileOfX);
         assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 21));
+    }
+
+    @Test
+    void aLoadOfOneOfficeKeepsTheOtherOfficesOfItsFileAndNamesTheLoadBehindThem() {
+        Lake lake = newLake();
+        StagedFile three = lake.stage("run-1", 1, DISTRIBUTION);
+        three.write(new Object[] {"Y", 2025, 20}, "survey-distribution.csv", 2);
+        three.write(new Object[] {"X", 2025, 10}, "survey-distribution.csv", 3);
+        three.write(new Object[] {"Q", 2025, 30}, "survey-distribution.csv", 4); // Q shares Y's office bucket
+        three.close();
+        lake.commit("run-1", DISTRIBUTION, List.of(three));
+        lake.dropStaging("run-1");
+        long first = table(lake).currentSnapshot().snapshotId();
+        assertThat(lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset())).hasSize(2);
+
+        Map<String, List<Lake.Replacement>> replaced = loadY(lake, "run-2", 21);
+
+        assertThat(replaced.get(DISTRIBUTION.dataset())).containsExactly(
+                new Lake.Replacement(DISTRIBUTION.dataset(), Y, 1, 1, true));
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 21), Map.entry("Q", 30));
+        List<StoragePath> files = lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset());
+        assertThat(files).hasSize(2);
+        // the group's file holds its offices in order, each with its own lineage
+        StoragePath group = files.stream().filter(f -> offices(f).contains("Y")).findFirst().orElseThrow();
+        assertThat(ParquetRows.readFiles(List.of(group))).extracting(row -> row.get("office_id"),
+                        row -> row.get("source_file"), row -> row.get("source_row"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Q", "survey-distribution.csv", 4),
+                        org.assertj.core.groups.Tuple.tuple("Y", "survey-distribution-y.csv", 2));
+        Snapshot second = table(lake).currentSnapshot();
+        assertThat(SnapshotSummary.keptFrom(second.summary())).containsExactly(first);
+        // the data-sources page names both loads: Q's rows are the first load's, though the second wrote the file
+        assertThat(new LakeSnapshots(lake.catalog()).behind(LakeSnapshots.of(DISTRIBUTION, second)))
+                .extracting(LakeSnapshots.Behind::addedBy).containsExactly(first, second.snapshotId());
+
+        Map<String, List<Lake.Replacement>> again = loadY(lake, "run-3", 21);
+
+        assertThat(again.get(DISTRIBUTION.dataset())).containsExactly(
+                new Lake.Replacement(DISTRIBUTION.dataset(), Y, 1, 1, false));
+        assertThat(table(lake).currentSnapshot().snapshotId()).isEqualTo(second.snapshotId());
+    }
+
+    @Test
+    void aTableOfAFilePerPartitionIsMovedToFileGroupsAsItsPartitionsAreLoaded() throws Exception {
+        Lake lake = newLake();
+        Table old = FilePerPartitionTable.create(lake, DISTRIBUTION,
+                List.of(new Object[] {"X", 2025, 10}, new Object[] {"Y", 2025, 20}, new Object[] {"Q", 2025, 30}));
+        assertThat(old.spec().fields()).allMatch(field -> field.transform().isIdentity());
+        assertThat(lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset())).hasSize(3);
+
+        Map<String, List<Lake.Replacement>> replaced = loadY(lake, "run-1", 21);
+
+        assertThat(replaced.get(DISTRIBUTION.dataset())).containsExactly(
+                new Lake.Replacement(DISTRIBUTION.dataset(), Y, 1, 1, true));
+        assertThat(table(lake).spec().fields()).extracting(field -> field.transform().toString())
+                .containsExactly("identity", "bucket[" + FileGroups.OFFICE_BUCKETS + "]");
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 10), Map.entry("Y", 21), Map.entry("Q", 30));
+        assertThat(lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset())).hasSize(3); // X's, Q's and Y's group
+
+        commit(lake, "run-2", 11, 22);
+        loadQ(lake, "run-3", 31);
+
+        // every earlier file replaced: a file per group, Y and Q together
+        assertThat(lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset())).hasSize(2);
+        assertThat(forms(lake)).containsOnly(Map.entry("X", 11), Map.entry("Y", 22), Map.entry("Q", 31));
     }
 
     @Test
@@ -168,6 +233,29 @@ abstract class LakeGuaranteesTest {
     private static void commit(Lake lake, String run, int formsX, int formsY) {
         lake.commit(run, DISTRIBUTION, List.of(stage(lake, run, formsX, formsY)));
         lake.dropStaging(run);
+    }
+
+    private static Map<String, List<Lake.Replacement>> loadY(Lake lake, String run, int forms) {
+        return loadOne(lake, run, "Y", forms);
+    }
+
+    private static Map<String, List<Lake.Replacement>> loadQ(Lake lake, String run, int forms) {
+        return loadOne(lake, run, "Q", forms);
+    }
+
+    private static Map<String, List<Lake.Replacement>> loadOne(Lake lake, String run, String office, int forms) {
+        StagedFile staged = lake.stage(run, 1, DISTRIBUTION);
+        staged.write(new Object[] {office, 2025, forms}, "survey-distribution-" + office.toLowerCase() + ".csv", 2);
+        staged.close();
+        Map<String, List<Lake.Replacement>> replaced = lake.commit(run, DISTRIBUTION, List.of(staged));
+        lake.dropStaging(run);
+        return replaced;
+    }
+
+    /** The offices a data file holds rows of, in its order, each once. */
+    private static List<String> offices(StoragePath file) {
+        return ParquetRows.readFiles(List.of(file)).stream().map(row -> (String) row.get("office_id")).distinct()
+                .toList();
     }
 
     private static Table table(Lake lake) {

@@ -94,16 +94,21 @@ class PartitionPathTest {
     }
 
     @Test
-    void eachOfficeHasAFolderOfItsOwnWhateverCharactersItsIdHolds() {
+    void anOfficesFileIsInItsYearAndOfficeBucketsFolderWhateverCharactersItsIdHolds() {
         Lake lake = loadDistribution(temp.resolve("lake"));
 
         Path data = temp.resolve("lake/quality/survey_distribution/data");
         List<Path> files = lake.currentFiles(DISTRIBUTION, DISTRIBUTION.dataset()).stream()
                 .map(StoragePath::localPath).toList();
-        // year=2025/office_id=<escaped>/<file>: a slash in an id never makes a folder of its own
-        assertThat(files).hasSize(OFFICES.size())
+        var bucket = org.apache.iceberg.transforms.Transforms.<String>bucket(FileGroups.OFFICE_BUCKETS)
+                .bind(org.apache.iceberg.types.Types.StringType.get());
+        List<String> groups = OFFICES.stream().map(office -> "year=2025/office_id_bucket=" + bucket.apply(office))
+                .distinct().sorted().toList();
+        // year=2025/office_id_bucket=<n>/<file>: an id's characters never make a folder
+        assertThat(files).hasSize(groups.size())
                 .allSatisfy(file -> assertThat(data.relativize(file).getNameCount()).isEqualTo(3));
-        assertThat(files.stream().map(Path::getParent).distinct()).hasSize(OFFICES.size());
+        assertThat(files.stream().map(file -> data.relativize(file.getParent()).toString().replace('\\', '/'))
+                .sorted().toList()).isEqualTo(groups);
     }
 
     @Test

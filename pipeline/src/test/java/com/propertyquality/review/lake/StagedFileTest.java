@@ -34,8 +34,9 @@ class StagedFileTest {
         List<Map<String, Object>> inMemory = load(new Lake(root.resolve("large-buffer"), 1_000));
 
         assertThat(spilled).hasSize(20).isEqualTo(inMemory);
-        assertEachRowIsInItsPartitionsFile(new Lake(root.resolve("small-buffer")), 5);
-        assertEachRowIsInItsPartitionsFile(new Lake(root.resolve("large-buffer")), 5);
+        // A and D share an office bucket: 2025's A and D in one file, B in another, and 2024's A and B
+        assertEachRowIsInItsGroupsFile(new Lake(root.resolve("small-buffer")), 4);
+        assertEachRowIsInItsGroupsFile(new Lake(root.resolve("large-buffer")), 4);
         assertThat(root.resolve("small-buffer/_staging")).doesNotExist();
         // offices interleave in the file (A, B, C, A, ...); each partition keeps its rows in file order
         List<Integer> rowsOfA2025 = spilled.stream()
@@ -97,7 +98,7 @@ class StagedFileTest {
         lake.commit("run", PURCHASES, files);
         lake.dropStaging("run");
 
-        assertEachRowIsInItsPartitionsFile(lake, 2);
+        assertEachRowIsInItsGroupsFile(lake, 2);
         List<StoragePath> dataFiles = lake.currentFiles(PURCHASES, PURCHASES.dataset());
         for (StoragePath file : dataFiles) {
             List<Map<String, Object>> rows = ParquetRows.readFiles(List.of(file));
@@ -109,22 +110,30 @@ class StagedFileTest {
         assertThat(root.resolve("passes/_staging")).doesNotExist();
     }
 
-    /** Every data file holds the rows of its partition only (the folder it is in names the office and year). */
-    private static void assertEachRowIsInItsPartitionsFile(Lake lake, int partitions) {
+    /**
+     * Every data file holds the rows of its group only (the folder it is in names the year and the office bucket),
+     * its offices one after the other.
+     */
+    private static void assertEachRowIsInItsGroupsFile(Lake lake, int groups) {
         List<StoragePath> files = lake.currentFiles(PURCHASES, PURCHASES.dataset());
-        assertThat(files).hasSize(partitions);
+        assertThat(files).hasSize(groups);
+        var bucket = org.apache.iceberg.transforms.Transforms.<String>bucket(FileGroups.OFFICE_BUCKETS)
+                .bind(org.apache.iceberg.types.Types.StringType.get());
         for (StoragePath file : files) {
             String location = file.toString();
-            for (Map<String, Object> row : ParquetRows.readFiles(List.of(file))) {
-                assertThat(location).contains("/year=" + row.get("year") + "/office_id=" + row.get("office_id") + "/");
+            List<Map<String, Object>> rows = ParquetRows.readFiles(List.of(file));
+            for (Map<String, Object> row : rows) {
+                assertThat(location).contains("/year=" + row.get("year") + "/office_id_bucket="
+                        + bucket.apply((String) row.get("office_id")) + "/");
             }
+            assertThat(rows).extracting(row -> (String) row.get("office_id")).isSorted();
         }
     }
 
-    /** 20 purchases over three offices and two years, interleaved as a company-wide export sorted by date. */
+    /** 20 purchases over three offices (A and D in one office bucket) and two years, interleaved as a company-wide export sorted by date. */
     private static List<Map<String, Object>> load(Lake lake) {
         StagedFile staged = lake.stage("run", 1, PURCHASES);
-        String[] offices = {"A", "B", "C"};
+        String[] offices = {"A", "B", "D"};
         for (int i = 0; i < 20; i++) {
             int year = i < 18 ? 2025 : 2024;
             staged.write(new Object[] {"P" + i, "H" + i, offices[i % 3], LocalDate.of(year, 1 + i % 12, 1),
