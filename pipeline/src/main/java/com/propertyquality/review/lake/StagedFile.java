@@ -42,8 +42,6 @@ public final class StagedFile implements Closeable {
     /** The row at hand's partition values: looked up without an allocation per row. */
     private final PartitionKey probe;
     private final Map<PartitionKey, Bucket> buckets = new HashMap<>();
-    /** Each partition's values (typed), by its folder notation. */
-    private final Map<String, Object[]> partitionValuesOf = new HashMap<>();
     /** Each partition's values (typed), by its block key ({@link FileGroups#key}). */
     private final Map<String, Object[]> valuesByKey = new HashMap<>();
     /** Each block key's rows in this file, once the file is closed. */
@@ -81,10 +79,8 @@ public final class StagedFile implements Closeable {
         Bucket bucket = buckets.get(probe);
         if (bucket == null) {
             Object[] copy = partitionValues.clone();
-            String partition = PartitionPath.of(template.partitionBy(), copy);
             bucket = new Bucket(groups.key(copy));
             buckets.put(new PartitionKey(copy), bucket);
-            partitionValuesOf.put(partition, copy);
             valuesByKey.put(bucket.key, copy);
         }
         bucket.rows.add(new Buffered(values, sourceRow));
@@ -115,12 +111,6 @@ public final class StagedFile implements Closeable {
         }
         runs.add(run);
         buffered = 0;
-    }
-
-    /** The partitions (relative folders) this file has rows in; the same for each of its datasets. */
-    public Set<String> partitions(String dataset) {
-        return LakeSchemas.datasets(template).stream().anyMatch(d -> d.name().equals(dataset))
-                ? Set.copyOf(partitionValuesOf.keySet()) : Set.of();
     }
 
     /** The block keys ({@link FileGroups#key}: group, then partition) this file has rows in. */

@@ -37,11 +37,11 @@ public final class LakeTables {
     private final LakeCatalog catalog;
     /**
      * How Spark's read tasks are cut ({@code split-size}, {@code file-open-cost}: Iceberg's read options, set on every
-     * read). The lake holds a file per (office, year), tens to hundreds of kilobytes. With Iceberg's defaults (4 MB
-     * counted per file, and a split cut to 16 MB when a table is smaller than a split per shuffle partition) a task
-     * read 4 files: 50 tasks for a table of 200 offices, each paying Spark's fixed cost per task, about a third of
-     * the aggregate's time at scale 1 (BENCHMARKS.md, issue 17). Splits of 128 MB counting 1 MB per file read 200
-     * small files in 2 tasks and 2,000 in 16.
+     * read). When the lake held a file per (office, year), tens to hundreds of kilobytes, Iceberg's defaults (4 MB
+     * counted per file, and a split cut to 16 MB when a table is smaller than a split per shuffle partition) gave a
+     * task 4 files: 50 tasks for a table of 200 offices, each paying Spark's fixed cost per task, about a third of
+     * the aggregate's time at scale 1 (BENCHMARKS.md, issue 17). The lake now holds a file per year and office
+     * bucket ({@code FileGroups}), 8 per year, and splits of 128 MB still keep a table's tasks few.
      */
     static final long SPLIT_SIZE = 128L << 20;
     static final long FILE_OPEN_COST = 1L << 20;
