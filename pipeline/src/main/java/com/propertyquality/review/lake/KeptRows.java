@@ -34,6 +34,8 @@ final class KeptRows implements Closeable {
     private final Set<String> replaced;
     private final List<StoredColumn> columns;
     private final Map<String, Long> before = new HashMap<>();
+    /** Each file's schema, from its footer, read once. */
+    private final List<MessageType> schemas = new ArrayList<>();
     private long kept;
     private int fileIndex = -1;
     private ParquetReader<Group> reader;
@@ -87,6 +89,7 @@ final class KeptRows implements Closeable {
 
     private void count(StoragePath file) throws IOException {
         MessageType schema = footerSchema(file);
+        schemas.add(schema);
         List<Type> fields = new ArrayList<>();
         for (String column : partitionBy) {
             if (!schema.containsField(column)) {
@@ -155,7 +158,7 @@ final class KeptRows implements Closeable {
             return false;
         }
         StoragePath file = files.get(fileIndex);
-        MessageType fileSchema = footerSchema(file);
+        MessageType fileSchema = schemas.get(fileIndex);
         schema = fileSchema;
         fieldOf = new int[columns.size()];
         for (int i = 0; i < fieldOf.length; i++) {

@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -223,7 +225,7 @@ public final class Lake {
         List<Replacement> replacements = new ArrayList<>();
         List<DataFile> added = new ArrayList<>();
         List<DataFile> removed = new ArrayList<>();
-        java.util.Set<Long> keptFrom = new java.util.TreeSet<>();
+        Set<Long> keptFrom = new TreeSet<>();
         for (PartitionMerge.Written group : written) {
             Path staged = group.files().get(dataset.name());
             String name = ContentName.of(staged, schema) + ".parquet";
@@ -275,7 +277,7 @@ public final class Lake {
         if (LakeCatalog.table(template, dataset.name()).namespace().level(0).equals(LakeCatalog.PRIVATE_NAMESPACE)) {
             restrictToOwner(table);
         }
-        replacements.sort(java.util.Comparator.comparing(Replacement::partition));
+        replacements.sort(Comparator.comparing(Replacement::partition));
         return replacements;
     }
 

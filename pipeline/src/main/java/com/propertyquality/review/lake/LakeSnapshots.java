@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
@@ -158,9 +160,9 @@ public final class LakeSnapshots {
     }
 
     /** Where a spec's partition tuple holds the year, or -1 when it has none. */
-    private static int yearPosition(org.apache.iceberg.PartitionSpec spec) {
+    private static int yearPosition(PartitionSpec spec) {
         for (int i = 0; i < spec.fields().size(); i++) {
-            org.apache.iceberg.PartitionField field = spec.fields().get(i);
+            PartitionField field = spec.fields().get(i);
             if (field.transform().isIdentity() && Template.YEAR.equals(spec.schema().findColumnName(field.sourceId()))) {
                 return i;
             }

@@ -161,7 +161,7 @@ final class PartitionMerge {
                 while (reader.hasNext()) {
                     writer.write(reader.next());
                 }
-            }, partition -> { }, partition -> { });
+            }, partition -> { });
         }
         return run;
     }
@@ -288,7 +288,7 @@ final class PartitionMerge {
                 for (Target target : targets.values()) {
                     target.keepBefore(partition); // the kept partitions that sort before this one
                 }
-            }, key -> { });
+            });
             closeGroup(open, targets, written);
         } finally {
             for (Target target : targets.values()) {
@@ -351,12 +351,12 @@ final class PartitionMerge {
     }
 
     /**
-     * Merges runs by partition: the partitions from {@code first} to {@code last} (all when null) in order, each
-     * partition's blocks in run order (so in the load's file order); a run has a partition's rows of one file in one
-     * block.
+     * Merges runs by block key: the keys from {@code first} to {@code last} (all when null) in order, {@code start}
+     * told of each before its blocks, each key's blocks in run order (so in the load's file order); a run has a
+     * key's rows of one file in one block.
      */
-    private void merge(List<Path> runs, String first, String last, BlockSink blocks, PartitionStep start,
-                       PartitionStep end) throws IOException {
+    private void merge(List<Path> runs, String first, String last, BlockSink blocks, PartitionStep start)
+            throws IOException {
         List<RowSpill.Reader> readers = new ArrayList<>();
         try {
             for (Path run : runs) {
@@ -387,7 +387,6 @@ final class PartitionMerge {
                         reader.nextBlock();
                     }
                 }
-                end.accept(next);
             }
         } finally {
             for (RowSpill.Reader reader : readers) {

@@ -1,9 +1,13 @@
 package com.propertyquality.review.lake;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.propertyquality.review.contract.Template;
 
@@ -69,14 +73,14 @@ public final class SnapshotSummary {
     }
 
     /** The ids as {@link #KEPT_FROM} writes them. */
-    static String snapshotIds(java.util.Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    static String snapshotIds(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** The snapshots a summary's {@link #KEPT_FROM} names (none when absent). */
-    public static java.util.Set<Long> keptFrom(Map<String, String> summary) {
+    public static Set<Long> keptFrom(Map<String, String> summary) {
         String ids = summary.get(KEPT_FROM);
-        java.util.Set<Long> kept = new java.util.TreeSet<>();
+        Set<Long> kept = new TreeSet<>();
         if (ids != null && !ids.isBlank()) {
             for (String id : ids.split(",")) {
                 kept.add(Long.parseLong(id.trim()));
