@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,9 @@ import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.ExporterInputItem;
 import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleExporterInputItem;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -103,30 +106,97 @@ public class DocumentRenderer {
         }
     }
 
-    /** Cover, contents and chapters with their page numbers; for PDF, where pages exist. */
-    private List<JasperPrint> paged(ReportDocument document) throws JRException {
-        List<JasperPrint> prints = new ArrayList<>();
+    /**
+     * Cover, contents and chapters with their page numbers; for PDF, where pages exist. The chapters are filled once
+     * to count their pages (the contents lists each chapter's first page, and is exported before them), then again,
+     * one at a time, as the exporter reaches them: a packet of thousands of pages never holds more than one
+     * chapter's filled pages (BENCHMARKS.md, issue 17).
+     */
+    private List<ExporterInputItem> paged(ReportDocument document) throws JRException {
+        List<JasperPrint> front = new ArrayList<>();
         if (document.cover() != null) {
-            prints.add(cover(document));
+            front.add(cover(document));
         }
-        int before = pages(prints);
-        if (!document.contents()) {
-            prints.addAll(chapters(document, false, true, before));
-            return prints;
+        int before = pages(front);
+        ChapterSlots slots = new ChapterSlots(CONTEXT, document.lang(), false, true);
+        List<Chapter> chapters = document.chapters();
+        int contentsPages = 0;
+        if (document.contents()) {
+            // The contents' length depends only on the number of chapters: fill it once to count its pages, then
+            // again with the real page numbers.
+            contentsPages = contents(document, new int[chapters.size()], before).getPages().size();
         }
-        // The contents' length depends only on the number of chapters: fill it once to count its pages, then
-        // again with the real page numbers.
-        int contentsPages = contents(document, new int[document.chapters().size()], before).getPages().size();
-        List<JasperPrint> chapters = chapters(document, false, true, before + contentsPages);
-        int[] firstPages = new int[chapters.size()];
+        int[] offsets = new int[chapters.size()];
+        int[] counted = new int[chapters.size()];
         int page = before + contentsPages;
         for (int i = 0; i < chapters.size(); i++) {
-            firstPages[i] = page + 1;
-            page += chapters.get(i).getPages().size();
+            offsets[i] = page;
+            counted[i] = chapter(document, chapters.get(i), slots, true, page).getPages().size();
+            page += counted[i];
         }
-        prints.add(contents(document, firstPages, before));
-        prints.addAll(chapters);
-        return prints;
+        if (document.contents()) {
+            int[] firstPages = new int[chapters.size()];
+            for (int i = 0; i < chapters.size(); i++) {
+                firstPages[i] = offsets[i] + 1;
+            }
+            front.add(contents(document, firstPages, before));
+        }
+        return new ChaptersAsExported(front, i -> {
+            JasperPrint print = chapter(document, chapters.get(i), slots, true, offsets[i]);
+            if (print.getPages().size() != counted[i]) {
+                // the contents would point to the wrong pages
+                throw new IllegalStateException("Chapter " + chapters.get(i).title() + " filled to "
+                        + print.getPages().size() + " pages, counted " + counted[i]);
+            }
+            return print;
+        }, chapters.size());
+    }
+
+    /** Fills one chapter, the {@code i}th, for the exporter. */
+    @FunctionalInterface
+    private interface ChapterFill {
+        JasperPrint fill(int i) throws JRException;
+    }
+
+    /**
+     * The exporter's input: the prints filled before the chapters (cover, contents), then each chapter filled when
+     * the exporter asks for it and kept only until it asks for the next one. JasperReports' PDF exporter asks for
+     * each item once, in order (and for the first once more, before it starts).
+     */
+    private static final class ChaptersAsExported extends AbstractList<ExporterInputItem> {
+        private final List<JasperPrint> front;
+        private final ChapterFill fill;
+        private final int chapters;
+        private int lastIndex = -1;
+        private ExporterInputItem last;
+
+        ChaptersAsExported(List<JasperPrint> front, ChapterFill fill, int chapters) {
+            this.front = front;
+            this.fill = fill;
+            this.chapters = chapters;
+        }
+
+        @Override
+        public ExporterInputItem get(int index) {
+            if (index < front.size()) {
+                return new SimpleExporterInputItem(front.get(index));
+            }
+            if (index != lastIndex) {
+                last = null; // the previous chapter's pages go before the next one's are filled
+                try {
+                    last = new SimpleExporterInputItem(fill.fill(index - front.size()));
+                } catch (JRException e) {
+                    throw new IllegalStateException("Could not fill chapter " + (index - front.size() + 1), e);
+                }
+                lastIndex = index;
+            }
+            return last;
+        }
+
+        @Override
+        public int size() {
+            return front.size() + chapters;
+        }
     }
 
     /**
@@ -208,15 +278,16 @@ public class DocumentRenderer {
         return prints.stream().mapToInt(p -> p.getPages().size()).sum();
     }
 
-    private byte[] pdf(ReportDocument document, List<JasperPrint> prints) throws JRException {
+    private byte[] pdf(ReportDocument document, List<ExporterInputItem> prints) throws JRException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         exportPdf(document, prints, bytes);
         return PdfArchive.withoutCidSets(bytes.toByteArray());
     }
 
-    private void exportPdf(ReportDocument document, List<JasperPrint> prints, OutputStream out) throws JRException {
+    private void exportPdf(ReportDocument document, List<ExporterInputItem> prints, OutputStream out)
+            throws JRException {
         JRPdfExporter exporter = new JRPdfExporter(CONTEXT);
-        exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
+        exporter.setExporterInput(new SimpleExporterInput(prints));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
         config.setMetadataTitle(document.title());
