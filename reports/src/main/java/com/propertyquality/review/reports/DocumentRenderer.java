@@ -98,7 +98,7 @@ public class DocumentRenderer {
         try {
             return switch (format) {
                 case PDF -> pdf(document, paged(document));
-                case XLSX -> xlsx(document, chapters(document, true, false, 0));
+                case XLSX -> xlsx(document, sheets(document));
                 case HTML -> html(document);
             };
         } catch (JRException e) {
@@ -200,18 +200,14 @@ public class DocumentRenderer {
     }
 
     /**
-     * Fills the chapters. {@code typed}: cells hold numbers (XLSX); {@code paper}: page header and footer with page
-     * numbers, which only PDF has pages for.
+     * Fills the chapters for XLSX: cells hold numbers, and there is no page header or footer (a sheet has no pages,
+     * so no page numbers either).
      */
-    private List<JasperPrint> chapters(ReportDocument document, boolean typed, boolean paper, int pagesBefore)
-            throws JRException {
-        ChapterSlots slots = new ChapterSlots(CONTEXT, document.lang(), typed, paper);
+    private List<JasperPrint> sheets(ReportDocument document) throws JRException {
+        ChapterSlots slots = new ChapterSlots(CONTEXT, document.lang(), true, false);
         List<JasperPrint> prints = new ArrayList<>();
-        int offset = pagesBefore;
         for (Chapter chapter : document.chapters()) {
-            JasperPrint print = chapter(document, chapter, slots, paper, offset);
-            offset += print.getPages().size();
-            prints.add(print);
+            prints.add(chapter(document, chapter, slots, false, 0));
         }
         return prints;
     }
