@@ -137,6 +137,8 @@ public class AggregateService {
     private Written write(Mart mart, MartContext context, MartWriter writer, Progress progress) {
         progress.started(mart.name());
         long started = System.nanoTime();
+        // the mart's name on its Spark jobs: a cluster's UI and an event log say which mart a job computes
+        context.spark().sparkContext().setJobDescription("mart " + mart.name());
         writer.write(mart.name(), mart.query().apply(context));
         // the row count comes from the written file's footer: no second Spark job
         long rows = ParquetRows.countRows(work.marts().resolve(mart.name()));
