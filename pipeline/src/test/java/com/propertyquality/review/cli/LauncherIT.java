@@ -93,6 +93,35 @@ class LauncherIT {
                 .doesNotContain("shared objects file (top)");
     }
 
+    /**
+     * On a machine with 8 GB or more, the launcher gives the JVM a 2 GB heap instead of a quarter of the memory
+     * (BENCHMARKS.md, issue 17); a heap size in JAVA_OPTS wins.
+     */
+    @Test
+    void theHeapIsTwoGigabytesUnlessJavaOptsSaysOtherwise() throws Exception {
+        long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal:")).map(line -> line.replaceAll("\\D", ""))
+                .mapToLong(Long::parseLong).findFirst().orElse(0);
+        for (String limit : List.of("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")) {
+            Path file = Path.of(limit);
+            String value = Files.isReadable(file) ? Files.readString(file).trim() : "";
+            if (value.matches("\\d+")) {
+                memoryKb = Math.min(memoryKb, Long.parseLong(value) / 1024);
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(memoryKb >= 8L * 1024 * 1024, "a machine (or container) of 8 GB or more");
+        Path capped = temp.resolve("heap-capped.log");
+        Path asked = temp.resolve("heap-asked.log");
+
+        Run launched = run(LAUNCHER, Map.of("JAVA_OPTS", "-Xlog:gc+init=info:file=" + capped), "--version");
+        Run overridden = run(LAUNCHER, Map.of("JAVA_OPTS", "-Xmx3g -Xlog:gc+init=info:file=" + asked), "--version");
+
+        assertThat(launched.status()).as(launched.err()).isZero();
+        assertThat(overridden.status()).as(overridden.err()).isZero();
+        assertThat(Files.readString(capped)).contains("Heap Max Capacity: 2G");
+        assertThat(Files.readString(asked)).contains("Heap Max Capacity: 3G");
+    }
+
     private record Run(int status, String out, String err) {
     }
 
