@@ -436,9 +436,9 @@ public final class SurveyMarts {
     }
 
     /**
-     * Per group of forms ({@code by}) and item: the qualified, unsatisfied and unrated counts of {@link #ratingCounts}
-     * over {@link #ratings}, in one aggregation of the forms (a sum per item and count), without a row per rating
-     * slot: nine times fewer rows to aggregate (BENCHMARKS.md, issue 17).
+     * Per group of forms ({@code by}) and item: the qualified, unsatisfied and unrated counts of the item's rating
+     * slots, in one aggregation of the forms (a sum per item and count) instead of a row per slot ({@link #ratings}):
+     * nine times fewer rows to aggregate (BENCHMARKS.md, issue 17).
      */
     static Dataset<Row> itemCounts(Dataset<Row> forms, String... by) {
         List<Column> sums = new ArrayList<>();
@@ -493,13 +493,6 @@ public final class SurveyMarts {
         return wide.selectExpr(columns);
     }
 
-    /** qualified, unsatisfied and unrated item counts of grouped rating slots. */
-    static Dataset<Row> ratingCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
-        Column rating = col("rating");
-        return grouped.agg(sum(qualified(rating)).as("qualified"), sum(unsatisfied(rating)).as("unsatisfied"),
-                sum(unrated(rating)).as("unrated"));
-    }
-
     /** The sums of per-form (or per-office) counts: rated_forms, qualified, unsatisfied, unrated. */
     static Dataset<Row> summedCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
         return grouped.agg(sum("rated_forms").as("rated_forms"), sum("qualified").as("qualified"),
@@ -509,8 +502,7 @@ public final class SurveyMarts {
     /**
      * forms, the forms that rated at least one item ({@code rated_forms}: the units of the pooled rate's
      * interval), and the qualified, unsatisfied and unrated item counts over every rating slot of those forms, of
-     * grouped survey forms (one row per form): the counts of {@link #ratingCounts} in one pass, without a row per
-     * slot.
+     * grouped survey forms (one row per form), in one pass, without a row per slot.
      */
     static Dataset<Row> formCounts(org.apache.spark.sql.RelationalGroupedDataset groupedForms) {
         Column rated = perForm(SurveyMarts::qualified).plus(perForm(SurveyMarts::unsatisfied));
