@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One benchmarked stage run as its own JVM ({@code java -jar review-pipeline.jar ...}), so its wall time includes
  * the JVM start a user sees and its peak memory is its own: the resident set's high-water mark (VmHWM), read from
- * /proc while it runs.
+ * /proc while it runs. Started through the launcher ({@code ./review-pipeline bench}), the jar is the build's
+ * extracted layout, and each stage also gets the class-data-sharing archive the launcher gives it, so a stage
+ * starts as a user's does.
  */
 final class ChildProcess {
 
@@ -40,6 +42,7 @@ final class ChildProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(sharedArchive(selfJar()));
         command.add("-jar");
         command.add(selfJar().toString());
         command.addAll(arguments);
@@ -61,6 +64,19 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
         }
+    }
+
+    /**
+     * The launcher's class-data-sharing options when the archive the build trained lies beside the jar (the
+     * extracted layout); none for the executable jar. The JVM checks the archive and starts without it when it
+     * does not match, as under the launcher.
+     */
+    static List<String> sharedArchive(Path jar) {
+        Path archive = jar.resolveSibling("review-pipeline.jsa");
+        if (!Files.isRegularFile(archive)) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** VmHWM in bytes, or 0 when the process has gone or /proc is not there. */

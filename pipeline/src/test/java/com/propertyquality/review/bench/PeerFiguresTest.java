@@ -83,7 +83,7 @@ class PeerFiguresTest {
                     + "')) TO '" + changed.resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
         assertThat(FigureCheck.compare("DuckDB", "survey_returns", changed.getParent(), marts)).singleElement().asString()
-                .contains("forms_returned: DuckDB");
+                .contains("forms_returned: DuckDB").containsPattern("survey_returns \\[\\d{4}, [^\\]]+\\] ");
         Path none = Files.createDirectories(dir.resolve("none").resolve("survey_returns"));
         assertThat(FigureCheck.compare("DuckDB", "survey_returns", none.getParent(), marts)).singleElement().asString()
                 .contains("DuckDB matched 0");

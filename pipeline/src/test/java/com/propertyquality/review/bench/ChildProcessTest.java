@@ -1,0 +1,46 @@
+package com.propertyquality.review.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildProcessTest {
+
+    @Test
+    void aStageGetsTheLaunchersArchiveWhenItLiesBesideTheJar(@TempDir Path app) throws IOException {
+        Path jar = Files.createFile(app.resolve("review-pipeline.jar"));
+        Files.createFile(app.resolve("review-pipeline.jsa"));
+
+        assertThat(ChildProcess.sharedArchive(jar)).containsExactly(
+                "-XX:SharedArchiveFile=" + app.resolve("review-pipeline.jsa"), "-Xshare:auto", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+    }
+
+    @Test
+    void theExecutableJarRunsWithoutOne(@TempDir Path target) throws IOException {
+        Path jar = Files.createFile(target.resolve("review-pipeline.jar"));
+
+        assertThat(ChildProcess.sharedArchive(jar)).isEqualTo(List.of());
+    }
+
+    @Test
+    void aChildReallyStartsWithTheArchiveItIsGiven(@TempDir Path app) throws IOException, InterruptedException {
+        // the options must be ones the JVM accepts: a typo would fail every stage of a benchmark
+        Path archive = app.resolve("review-pipeline.jsa");
+        Files.createFile(archive);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(ChildProcess.sharedArchive(app.resolve("review-pipeline.jar")));
+        command.add("-version");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+}
