@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.lake.StoragePath;
@@ -14,7 +15,7 @@ import com.propertyquality.review.marts.MartRows;
 /**
  * Holds a peer's figures (DuckDB's, plain Spark's) against our marts: every key the peer has must be in the mart
  * with the same counts, and rates equal to within 1e-12 (both divide the same integers in double precision); the
- * mart may not have keys the peer lacks. Returns the differences, at most a few per figure.
+ * mart may not have keys the peer lacks. Returns the differences: the first few per figure, then how many more.
  */
 final class FigureCheck {
 
@@ -56,29 +57,40 @@ final class FigureCheck {
                 oursWithData[0]++;
             }
         });
+        // the first few differences, and how many there were: a peer that disagrees everywhere differs millions
+        // of times at scale 10
         List<String> differences = new ArrayList<>();
+        long[] counted = {0};
+        Consumer<String> difference = text -> {
+            if (counted[0]++ < SHOWN) {
+                differences.add(text);
+            }
+        };
         long[] matched = {0};
         ParquetRows.forEach(StoragePath.local(peerFigures.resolve(figure)), row -> {
             String key = key(row, keys);
             Object[] mine = byKey.get(key);
             if (mine == null) {
-                differences.add(figure + " " + shown(key) + ": not in our mart");
+                difference.accept(figure + " " + shown(key) + ": not in our mart");
                 return;
             }
             matched[0]++;
             for (int i = 0; i < values.size(); i++) {
                 Object theirs = row.get(values.get(i));
                 if (!same(theirs, mine[i])) {
-                    differences.add(figure + " " + shown(key) + " " + values.get(i) + ": " + peer + " " + theirs
+                    difference.accept(figure + " " + shown(key) + " " + values.get(i) + ": " + peer + " " + theirs
                             + ", ours " + mine[i]);
                 }
             }
         });
+        if (counted[0] > SHOWN) {
+            differences.add(figure + ": " + (counted[0] - SHOWN) + " more differences");
+        }
         if (matched[0] != oursWithData[0]) {
             differences.add(figure + ": our mart has " + oursWithData[0] + " rows with data, " + peer + " matched "
                     + matched[0]);
         }
-        return differences.size() > SHOWN ? List.copyOf(differences.subList(0, SHOWN)) : differences;
+        return differences;
     }
 
     /**

@@ -84,6 +84,19 @@ class PeerFiguresTest {
         }
         assertThat(FigureCheck.compare("DuckDB", "survey_returns", changed.getParent(), marts)).singleElement().asString()
                 .contains("forms_returned: DuckDB").containsPattern("survey_returns \\[\\d{4}, [^\\]]+\\] ");
+        // every office's count one higher: the first five differences, then how many more
+        Path all = dir.resolve("all").resolve("survey_returns");
+        Files.createDirectories(all);
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+            sql.execute("COPY (SELECT year, office_id, forms_distributed, forms_returned + 1 AS forms_returned,"
+                    + " return_rate FROM read_parquet('" + figures.resolve("survey_returns").resolve("part-0.parquet")
+                    + "')) TO '" + all.resolve("part-0.parquet") + "' (FORMAT parquet)");
+        }
+        long offices = ParquetRows.read(figures.resolve("survey_returns")).size();
+        assertThat(offices).isGreaterThan(5);
+        assertThat(FigureCheck.compare("DuckDB", "survey_returns", all.getParent(), marts)).hasSize(6)
+                .satisfies(lines -> assertThat(lines.subList(0, 5)).allMatch(line -> line.contains("forms_returned")))
+                .last().asString().isEqualTo("survey_returns: " + (offices - 5) + " more differences");
         Path none = Files.createDirectories(dir.resolve("none").resolve("survey_returns"));
         assertThat(FigureCheck.compare("DuckDB", "survey_returns", none.getParent(), marts)).singleElement().asString()
                 .contains("DuckDB matched 0");
