@@ -41,10 +41,11 @@ final class ChildProcess {
     static Measured run(List<String> jvmOptions, List<String> arguments, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path jar = selfJar();
         command.addAll(jvmOptions);
-        command.addAll(sharedArchive(selfJar()));
+        command.addAll(sharedArchive(jar));
         command.add("-jar");
-        command.add(selfJar().toString());
+        command.add(jar.toString());
         command.addAll(arguments);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
