@@ -173,6 +173,7 @@ public final class FeedbackMarts {
                         col("median_days_to_close"), col("p90_days_to_close"), col("open_over_30_days"),
                         col("originals_kept"), col("originals_known"),
                         Fraction.column(col("originals_kept"), col("originals_known")).as("original_kept_share"))
+                .repartition(1)
                 .orderBy("year", "month", "office_id", "channel", "kind", "area", "severity");
     }
 
@@ -228,7 +229,8 @@ public final class FeedbackMarts {
     public Dataset<Row> complaintPareto() {
         Dataset<Row> complaints = feedback.filter(col("kind").equalTo(lit(COMPLAINT)));
         Dataset<Row> perOffice = complaints.groupBy("year", "office_id", "area").agg(count(lit(1)).as("complaints"));
-        Dataset<Row> company = complaints.groupBy("year", "area").agg(count(lit(1)).as("complaints"))
+        // the company's counts as the sums of its offices': one scan of the feedback serves both
+        Dataset<Row> company = perOffice.groupBy("year", "area").agg(sum(col("complaints")).as("complaints"))
                 .withColumn("office_id", lit(null).cast("string"));
         // window partitions group the null office_id of the company rows together
         WindowSpec scope = Window.partitionBy("year", "office_id");
@@ -252,6 +254,7 @@ public final class FeedbackMarts {
                         col("rank"),
                         MainFactors.column(before, col("scope_complaints")).as("main_factor"),
                         col("has_action"), col("corrective_action"), col("preventive_action"))
+                .repartition(1)
                 .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
     }
 
@@ -278,7 +281,9 @@ public final class FeedbackMarts {
      * corrective_action and preventive_action say which kinds there are.
      */
     private Dataset<Row> withActions(Dataset<Row> pareto) {
-        Dataset<Row> reviewYears = pareto.select("year").distinct().join(plans, JoinKeys.of(List.of("year")), "left");
+        // the years of any feedback (a superset of the pareto's, which the left join below makes harmless): read
+        // from the partition column alone instead of computing the pareto a second time
+        Dataset<Row> reviewYears = feedback.select("year").distinct().join(plans, JoinKeys.of(List.of("year")), "left");
         Dataset<Row> addressing = actions.drop("year")
                 .join(reviewYears, MainFactors.addressesColumn(col("opened_on"), col("year"), col("meeting_date")))
                 .select(col("year"), col("office_id"), col("area"),

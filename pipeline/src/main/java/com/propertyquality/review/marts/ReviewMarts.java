@@ -224,6 +224,7 @@ public final class ReviewMarts {
                         coalesce(col("triggers"), lit(0L)).gt(lit(0)).as("extra_review_due"),
                         coalesce(col("attention_items"), lit(0L)).as("attention_items"),
                         day.as("as_of"))
+                .repartition(1)
                 .orderBy("year");
     }
 
@@ -273,6 +274,7 @@ public final class ReviewMarts {
                 .unionByName(clauseEvents(), true)
                 .unionByName(seriousAuditFindings(), true);
         return all.withColumn("as_of", cutOff.forYear(col("year")))
+                .repartition(1)
                 .orderBy(col("year"), col("clause"), CodeColumns.position(TRIGGER_ORDER, col("trigger")),
                         col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
                         col("reference_id").asc_nulls_first())
@@ -350,6 +352,7 @@ public final class ReviewMarts {
                 .unionByName(otherEvents(), true);
         return all.withColumn("basis", CodeColumns.lookup(ATTENTION_BASIS, col("item")))
                 .withColumn("as_of", cutOff.forYear(col("year")))
+                .repartition(1)
                 .orderBy(col("year"), CodeColumns.position(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
                         col("date").asc_nulls_first(), col("reference_id").asc_nulls_first())
                 .select(col("year"), col("item"), col("basis"), col("office_id"), col("evidence_code"),
@@ -593,6 +596,7 @@ public final class ReviewMarts {
                         when(everyOffice, lit("every_office")).when(col("metric").isNotNull(), lit("company_figure"))
                                 .as("judged_by"),
                         col("offices_judged"), col("offices_not_met"), col("offices_left_out"))
+                .repartition(1)
                 .orderBy("year", "seq");
     }
 
@@ -682,6 +686,7 @@ public final class ReviewMarts {
                         opened, due, closed, col("state"), col("overdue"), col("verification_at").as("verification"),
                         when(col("verified_on").leq(day), col("verified_on")).as("verified_on"),
                         col("description"), day.as("as_of"))
+                .repartition(1)
                 .orderBy(col("year"), opened, col("action_id"));
     }
 
