@@ -81,11 +81,11 @@ public final class CustomerMarts {
                         SurveyMarts.rate().as("satisfaction_rate"), SurveyMarts.rateLow(col("rated_forms")),
                         SurveyMarts.rateHigh(col("rated_forms")))
                 // dimensions in DIMENSIONS' order, age bands by age (not "under_30" after "75_plus")
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), CodeColumns.position(DIMENSIONS, col("dimension")),
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(),
+                        CodeColumns.position(DIMENSIONS, col("dimension")),
                         when(col("dimension").equalTo(lit("age_band")),
                                 CodeColumns.position(HouseholdProfile.AGE_BANDS_IN_ORDER, col("segment"))).otherwise(lit(0L)),
-                        col("segment"));
+                        col("segment")));
     }
 
     /** The declared columns of {@link #SATISFACTION_BY_SEGMENT}, in stored order; meanings as data/README.md shows them. */
@@ -186,7 +186,6 @@ public final class CustomerMarts {
                 .join(offices, JoinKeys.of(List.of("office_id")), "left")
                 .select(col("year"), col("office_id"), col("office_name"), col("household_id"), col("source"),
                         col("reason"), col("date"), col("ref_id"), col("detail"), col("note"))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id"), col("date"), col("ref_id"));
+                .transform(MartOrder.by(col("year"), col("office_id"), col("date"), col("ref_id")));
     }
 }

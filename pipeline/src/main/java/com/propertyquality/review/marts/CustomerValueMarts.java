@@ -219,8 +219,7 @@ public final class CustomerValueMarts {
                         "credit_rate", "tenure_years", "service_requests_12m", "purchase_potential", "credit",
                         "value_contribution", "loyalty", "service_demand", "value_score", "value_segment",
                         "segment_reason", "as_of")
-                .repartition(1)
-                .orderBy("year", "office_id", "household_id");
+                .transform(MartOrder.by("year", "office_id", "household_id"));
     }
 
     /** The declared columns of {@link #CUSTOMER_SEGMENTS}, in stored order; meanings as data/README.md shows them. */
@@ -304,8 +303,8 @@ public final class CustomerValueMarts {
                         coalesce(col("unsatisfied"), lit(0L)).as("unsatisfied"),
                         SurveyMarts.rate().as("satisfaction_rate"), SurveyMarts.rateLow(col("rated_forms")),
                         SurveyMarts.rateHigh(col("rated_forms")))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("category"), col("value_segment"));
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("category"),
+                        col("value_segment")));
     }
 
     private static Dataset<Row> segmentFigures(Dataset<Row> value, Dataset<Row> forms, List<String> keys,
@@ -385,8 +384,7 @@ public final class CustomerValueMarts {
                         col("complaints").plus(col("service_requests")).plus(col("opinions"))
                                 .plus(col("dissatisfied")).as("needs"))
                 .withColumn("rank", row_number().over(scope))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("rank")));
     }
 
     private static Dataset<Row> needs(Dataset<Row> stated, Dataset<Row> unhappy, List<String> keys) {
@@ -481,8 +479,7 @@ public final class CustomerValueMarts {
                 .select(col("year"), col("value_segment"), col("category"), col("purchases"),
                         col("households"), col("spend"), col("share"), col("rank"), col("top_category"),
                         col("repeat_intervals"), col("median_repeat_days"))
-                .repartition(1)
-                .orderBy(col("year"), col("value_segment"), col("rank"));
+                .transform(MartOrder.by(col("year"), col("value_segment"), col("rank")));
     }
 
     /** The declared columns of {@link #PURCHASE_SEASONALITY}, in stored order; meanings as data/README.md shows them. */
@@ -513,7 +510,6 @@ public final class CustomerValueMarts {
                         col("category"))
                 .agg(count(lit(1)).as("purchases"), countDistinct("household_id").as("households"),
                         sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"))
-                .repartition(1)
-                .orderBy("year", "month", "category");
+                .transform(MartOrder.by("year", "month", "category"));
     }
 }

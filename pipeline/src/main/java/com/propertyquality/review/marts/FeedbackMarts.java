@@ -173,8 +173,7 @@ public final class FeedbackMarts {
                         col("median_days_to_close"), col("p90_days_to_close"), col("open_over_30_days"),
                         col("originals_kept"), col("originals_known"),
                         Fraction.column(col("originals_kept"), col("originals_known")).as("original_kept_share"))
-                .repartition(1)
-                .orderBy("year", "month", "office_id", "channel", "kind", "area", "severity");
+                .transform(MartOrder.by("year", "month", "office_id", "channel", "kind", "area", "severity"));
     }
 
     /** The declared columns of {@link #COMPLAINT_PARETO}, in stored order; meanings as data/README.md shows them. */
@@ -254,8 +253,7 @@ public final class FeedbackMarts {
                         col("rank"),
                         MainFactors.column(before, col("scope_complaints")).as("main_factor"),
                         col("has_action"), col("corrective_action"), col("preventive_action"))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("rank"));
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("rank")));
     }
 
     /** The declared columns of {@link #MAIN_FACTORS_WITHOUT_ACTION}, in stored order; meanings as data/README.md shows them. */

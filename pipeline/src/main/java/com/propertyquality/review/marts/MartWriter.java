@@ -15,10 +15,7 @@ import com.propertyquality.review.lake.StoragePath;
 /**
  * Writes a mart as a Parquet dataset under the marts folder, replacing the previous one only once the new one
  * is complete: Spark writes into a hidden temporary folder, which is then renamed into place.
- *
- * <p>A mart is one file of sorted rows. Its query therefore ends with {@code repartition(1).orderBy(...)}: the
- * rows gathered into one partition and sorted there. A global sort over several partitions would first run a job
- * that samples the rows to choose ranges, computing the mart's last stage twice ({@code MartPlansTest}).
+ * A mart's query puts its rows in order in one partition ({@link MartOrder}).
  */
 public final class MartWriter {
 

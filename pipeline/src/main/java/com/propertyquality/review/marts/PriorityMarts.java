@@ -130,8 +130,7 @@ public final class PriorityMarts {
                 .withColumn("quadrant", coalesce(col("missing"), ItemPriority.column(col("importance"),
                         col("mean_importance"), col("satisfaction_rate"), col("scope_satisfaction_rate"))))
                 .withColumn("item_order", itemOrder(col("item")))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("item_order"))
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("item_order")))
                 .select("year", "scope", "office_id", "item", "item_name", "level", "rated", "qualified",
                         "unsatisfied", "satisfaction_rate", "forms_correlated", "importance", "mean_importance",
                         "scope_satisfaction_rate", "quadrant");

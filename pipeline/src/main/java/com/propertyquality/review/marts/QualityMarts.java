@@ -241,8 +241,7 @@ public final class QualityMarts {
                         followUp.as("complaint_followup_satisfaction"),
                         withInterval(followUp, followUpAnswers, "complaint_followup_satisfaction", true),
                         withInterval(followUp, followUpAnswers, "complaint_followup_satisfaction", false))
-                .repartition(1)
-                .orderBy("year", "office_id");
+                .transform(MartOrder.by("year", "office_id"));
     }
 
     /** The declared columns of {@link #INSPECTION_SUMMARY}, in stored order; meanings as data/README.md shows them. */
@@ -309,8 +308,7 @@ public final class QualityMarts {
                         col("nonconformities"), col("inspections_without_count"),
                         coalesce(col("complaints"), lit(0L)).as("complaints"),
                         CodeColumns.position(levels, col("level")).as("level_order"))
-                .repartition(1)
-                .orderBy("year", "month", "office_id", "level_order")
+                .transform(MartOrder.by("year", "month", "office_id", "level_order"))
                 .drop("level_order");
     }
 
@@ -393,8 +391,7 @@ public final class QualityMarts {
                         col("overdue"), col("closed_on_time"), col("closed_late"), col("verified_effective"),
                         col("verified_not_effective"), col("verification_pending"), cutOff.forYear(col("year")).as("as_of"),
                         col("area_order"))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("area_order"))
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("area_order")))
                 .drop("area_order");
     }
 
@@ -448,8 +445,8 @@ public final class QualityMarts {
                 .select(col("year"), col("office_id"), col("office_name"), col("action_id"), col("area"),
                         col("type"), col("owner_department"), col("opened_on"), col("due_on"), col("closed_on"),
                         col("verified_on"), col("description"), cutOff.forYear(col("year")).as("as_of"))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("verified_on"), col("action_id"));
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("verified_on"),
+                        col("action_id")));
     }
 
     /** The actions opened on or before the as-of date, with their state, overdue flag and verification then. */

@@ -224,8 +224,7 @@ public final class ReviewMarts {
                         coalesce(col("triggers"), lit(0L)).gt(lit(0)).as("extra_review_due"),
                         coalesce(col("attention_items"), lit(0L)).as("attention_items"),
                         day.as("as_of"))
-                .repartition(1)
-                .orderBy("year");
+                .transform(MartOrder.by("year"));
     }
 
     // ---------------------------------------------------------------- review_triggers
@@ -274,10 +273,9 @@ public final class ReviewMarts {
                 .unionByName(clauseEvents(), true)
                 .unionByName(seriousAuditFindings(), true);
         return all.withColumn("as_of", cutOff.forYear(col("year")))
-                .repartition(1)
-                .orderBy(col("year"), col("clause"), CodeColumns.position(TRIGGER_ORDER, col("trigger")),
+                .transform(MartOrder.by(col("year"), col("clause"), CodeColumns.position(TRIGGER_ORDER, col("trigger")),
                         col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
-                        col("reference_id").asc_nulls_first())
+                        col("reference_id").asc_nulls_first()))
                 .select("year", "clause", "trigger", "office_id", "evidence_code", "evidence_status",
                         "evidence_clause", "evidence_text", "reference_id", "date", "source", "as_of");
     }
@@ -352,9 +350,9 @@ public final class ReviewMarts {
                 .unionByName(otherEvents(), true);
         return all.withColumn("basis", CodeColumns.lookup(ATTENTION_BASIS, col("item")))
                 .withColumn("as_of", cutOff.forYear(col("year")))
-                .repartition(1)
-                .orderBy(col("year"), CodeColumns.position(ATTENTION_ORDER, col("item")), col("office_id").asc_nulls_first(),
-                        col("date").asc_nulls_first(), col("reference_id").asc_nulls_first())
+                .transform(MartOrder.by(col("year"), CodeColumns.position(ATTENTION_ORDER, col("item")),
+                        col("office_id").asc_nulls_first(), col("date").asc_nulls_first(),
+                        col("reference_id").asc_nulls_first()))
                 .select(col("year"), col("item"), col("basis"), col("office_id"), col("evidence_code"),
                         col("evidence_type"), col("evidence_department"), col("evidence_count"),
                         col("evidence_total"), col("evidence_limit"), col("evidence_rate"),
@@ -596,8 +594,7 @@ public final class ReviewMarts {
                         when(everyOffice, lit("every_office")).when(col("metric").isNotNull(), lit("company_figure"))
                                 .as("judged_by"),
                         col("offices_judged"), col("offices_not_met"), col("offices_left_out"))
-                .repartition(1)
-                .orderBy("year", "seq");
+                .transform(MartOrder.by("year", "seq"));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -686,8 +683,7 @@ public final class ReviewMarts {
                         opened, due, closed, col("state"), col("overdue"), col("verification_at").as("verification"),
                         when(col("verified_on").leq(day), col("verified_on")).as("verified_on"),
                         col("description"), day.as("as_of"))
-                .repartition(1)
-                .orderBy(col("year"), opened, col("action_id"));
+                .transform(MartOrder.by(col("year"), opened, col("action_id")));
     }
 
     private Dataset<Row> plan() {

@@ -248,8 +248,7 @@ public final class SurveyMarts {
         return changed
                 .withColumn("rank", when(col(rate).isNotNull(), rank().over(byYear)))
                 .withColumn("gap_points", PercentagePoints.column(col(rate), col(companyRate)))
-                .repartition(1)
-                .orderBy("year", "office_id");
+                .transform(MartOrder.by("year", "office_id"));
     }
 
     /** The declared columns of {@link #SATISFACTION_BY_ITEM}, in stored order; meanings as data/README.md shows them. */
@@ -309,8 +308,7 @@ public final class SurveyMarts {
                         // one answer per form: the item's rated answers are independent units
                         rateLow(col("qualified").plus(col("unsatisfied"))),
                         rateHigh(col("qualified").plus(col("unsatisfied"))), col("item_order"))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("item_order"))
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("item_order")))
                 .drop("item_order");
     }
 
@@ -357,8 +355,7 @@ public final class SurveyMarts {
                 .select(col("year"), col("office_id"), col("level"), col("rated_forms"), col("qualified"),
                         col("unsatisfied"), col("unrated"), rate().as("satisfaction_rate"),
                         rateLow(col("rated_forms")), rateHigh(col("rated_forms")))
-                .repartition(1)
-                .orderBy(col("year"), col("office_id").asc_nulls_first(), col("level"));
+                .transform(MartOrder.by(col("year"), col("office_id").asc_nulls_first(), col("level")));
     }
 
     /** The declared columns of {@link #SATISFACTION_COMPANY}, in stored order; meanings as data/README.md shows them. */
@@ -423,8 +420,7 @@ public final class SurveyMarts {
                         col("previous_satisfaction_rate")))
                 .withColumn("change_significant", ChangeSignificance.column(col("satisfaction_rate"),
                         col("rated_forms"), col("previous_satisfaction_rate"), col("previous_rated_forms")))
-                .repartition(1)
-                .orderBy("year");
+                .transform(MartOrder.by("year"));
     }
 
     /** Every rating slot of the given forms, as (keep..., item, rating); rating null when not rated. */
