@@ -44,6 +44,7 @@ final class ChildProcess {
         Path jar = selfJar();
         command.addAll(jvmOptions);
         command.addAll(sharedArchive(jar));
+        command.addAll(collector(arguments));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
@@ -78,6 +79,18 @@ final class ChildProcess {
             return List.of();
         }
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
+     * The collector the launcher gives the command: the parallel collector to {@code aggregate} and {@code review}
+     * (Spark's aggregation, faster with it than with G1), and to the plain Spark SQL peer that computes the same
+     * figures, so both sides of that comparison run alike; none (the JVM's default) to the rest.
+     */
+    static List<String> collector(List<String> arguments) {
+        boolean aggregates = !arguments.isEmpty() && List.of("aggregate", "review").contains(arguments.get(0));
+        boolean sqlPeer = arguments.size() > 1 && arguments.get(0).equals("bench-peer")
+                && arguments.get(1).equals("spark-figures");
+        return aggregates || sqlPeer ? List.of("-XX:+UseParallelGC") : List.of();
     }
 
     /** VmHWM in bytes, or 0 when the process has gone or /proc is not there. */

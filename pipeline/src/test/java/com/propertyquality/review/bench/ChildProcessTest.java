@@ -43,4 +43,19 @@ class ChildProcessTest {
 
         assertThat(process.waitFor()).as(output).isZero();
     }
+
+    @Test
+    void theAggregatingStagesAndTheSqlPeerGetTheParallelCollectorAsUnderTheLauncher() {
+        List<String> parallel = List.of("-XX:+UseParallelGC");
+
+        assertThat(ChildProcess.collector(List.of("aggregate", "--work", "w"))).isEqualTo(parallel);
+        assertThat(ChildProcess.collector(List.of("review", "--input", "in"))).isEqualTo(parallel);
+        assertThat(ChildProcess.collector(List.of("bench-peer", "spark-figures", "--out", "o"))).isEqualTo(parallel);
+        // ingest and report measured no better with it, so they and the loading peers keep the JVM's default
+        assertThat(ChildProcess.collector(List.of("ingest", "--input", "in"))).isEmpty();
+        assertThat(ChildProcess.collector(List.of("report", "--work", "w"))).isEmpty();
+        assertThat(ChildProcess.collector(List.of("bench-peer", "spark-csv", "--input", "in"))).isEmpty();
+        assertThat(ChildProcess.collector(List.of("bench-peer", "duckdb-figures", "--out", "o"))).isEmpty();
+        assertThat(ChildProcess.collector(List.of())).isEmpty();
+    }
 }

@@ -122,6 +122,31 @@ class LauncherIT {
         assertThat(Files.readString(asked)).contains("Heap Max Capacity: 3G");
     }
 
+    /**
+     * {@code aggregate} and {@code review} run with the parallel collector (faster for Spark's batch work,
+     * BENCHMARKS.md); other commands keep the JVM's choice, and a collector in JAVA_OPTS wins.
+     */
+    @Test
+    void theAggregatingCommandsRunTheParallelCollectorUnlessJavaOptsNamesOne() throws Exception {
+        assertThat(collector("aggregate", "")).isEqualTo("Parallel");
+        assertThat(collector("review", "")).isEqualTo("Parallel");
+        assertThat(collector("aggregate", "-XX:+UseG1GC")).isEqualTo("G1");
+        assertThat(collector("review", "-Xmx3g -XX:+UseSerialGC")).isEqualTo("Serial");
+        assertThat(collector("ingest", "")).isNotEqualTo("Parallel");
+        assertThat(collector("report", "")).isNotEqualTo("Parallel");
+    }
+
+    /** The collector the launched JVM says it uses, for {@code command --help}. */
+    private static String collector(String command, String javaOpts) throws Exception {
+        Path log = Files.createTempFile(temp, "gc", ".log");
+        Run launched = run(LAUNCHER, Map.of("JAVA_OPTS", (javaOpts + " -Xlog:gc=info:file=" + log).trim()), command,
+                "--help");
+        assertThat(launched.status()).as(launched.err()).isZero();
+        java.util.regex.Matcher using = java.util.regex.Pattern.compile("Using (\\w+)").matcher(Files.readString(log));
+        assertThat(using.find()).as("the JVM's log names its collector").isTrue();
+        return using.group(1);
+    }
+
     private record Run(int status, String out, String err) {
     }
 
