@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,7 +144,7 @@ class LauncherIT {
         Run launched = run(LAUNCHER, Map.of("JAVA_OPTS", (javaOpts + " -Xlog:gc=info:file=" + log).trim()), command,
                 "--help");
         assertThat(launched.status()).as(launched.err()).isZero();
-        java.util.regex.Matcher using = java.util.regex.Pattern.compile("Using (\\w+)").matcher(Files.readString(log));
+        Matcher using = Pattern.compile("Using (\\w+)").matcher(Files.readString(log));
         assertThat(using.find()).as("the JVM's log names its collector").isTrue();
         return using.group(1);
     }
