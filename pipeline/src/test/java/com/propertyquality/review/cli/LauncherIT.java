@@ -138,6 +138,18 @@ class LauncherIT {
         assertThat(collector("report", "")).isNotEqualTo("Parallel");
     }
 
+    /**
+     * The quick commands start with the serial collector, but one named in JAVA_OPTS wins: the JVM would refuse
+     * to start with two ("Multiple garbage collectors selected").
+     */
+    @Test
+    void theQuickCommandsRunTheSerialCollectorUnlessJavaOptsNamesOne() throws Exception {
+        assertThat(collector("marts", "")).isEqualTo("Serial");
+        assertThat(collector("query", "")).isEqualTo("Serial");
+        assertThat(collector("marts", "-XX:+UseG1GC")).isEqualTo("G1");
+        assertThat(collector("check-returns", "-XX:+UseParallelGC")).isEqualTo("Parallel");
+    }
+
     /** The collector the launched JVM says it uses, for {@code command --help}. */
     private static String collector(String command, String javaOpts) throws Exception {
         Path log = Files.createTempFile(temp, "gc", ".log");
