@@ -156,12 +156,8 @@ final class PartitionMerge {
         Path run = folder.resolve("passes").resolve(String.format("pass-%02d-%05d.bin", pass, index));
         Files.createDirectories(run.getParent());
         try (RowSpill.Writer writer = new RowSpill.Writer(run, types)) {
-            merge(runs, null, null, (partition, reader) -> {
-                writer.block(partition, reader.sourceFile(), reader.rowsLeft());
-                while (reader.hasNext()) {
-                    writer.write(reader.next());
-                }
-            }, partition -> { });
+            // blocks keep their bytes: a pass only puts them in partition order
+            merge(runs, null, null, (partition, reader) -> writer.copyBlock(reader), partition -> { });
         }
         return run;
     }
