@@ -156,8 +156,8 @@ public final class FeedbackMarts {
                         col("area"), col("level"), col("severity"))
                 .agg(count(lit(1)).as("entries"),
                         sum(when(isClosed, 1L).otherwise(0L)).as("closed"),
-                        DaysToClose.percentileColumn(days, DaysToClose.MEDIAN).as("median_days_to_close"),
-                        DaysToClose.percentileColumn(days, DaysToClose.P90).as("p90_days_to_close"),
+                        DaysToClose.percentilesColumn(days, DaysToClose.MEDIAN, DaysToClose.P90)
+                                .as("days_to_close_percentiles"),
                         sum(when(openOver, 1L).otherwise(0L)).as("open_over_30_days"),
                         sum(when(kept.equalTo(lit(true)), 1L).otherwise(0L)).as("originals_kept"),
                         count(kept).as("originals_known"))
@@ -170,7 +170,9 @@ public final class FeedbackMarts {
                                 "closure_rate", true),
                         QualityMarts.withInterval(ClosureRate.column(col("closed"), col("entries")), col("entries"),
                                 "closure_rate", false),
-                        col("median_days_to_close"), col("p90_days_to_close"), col("open_over_30_days"),
+                        col("days_to_close_percentiles").getItem(0).as("median_days_to_close"),
+                        col("days_to_close_percentiles").getItem(1).as("p90_days_to_close"),
+                        col("open_over_30_days"),
                         col("originals_kept"), col("originals_known"),
                         Fraction.column(col("originals_kept"), col("originals_known")).as("original_kept_share"))
                 .transform(MartOrder.by("year", "month", "office_id", "channel", "kind", "area", "severity"));

@@ -1,15 +1,18 @@
 package com.propertyquality.review.metrics;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /**
  * How long a closed feedback entry took: whole days from received_on to closed_on (same day = 0), and the
@@ -64,5 +67,20 @@ public final class DaysToClose {
     /** The exact percentile p of a numeric column, as an aggregate; nulls are skipped, null over no values. */
     public static Column percentileColumn(Column days, double p) {
         return percentile(days, lit(p));
+    }
+
+    /**
+     * Several exact percentiles of one column as one aggregate: an array of doubles in the order of {@code ps},
+     * each the value {@link #percentileColumn} gives (the same arithmetic over the same sorted counts), or null
+     * over no values. One aggregation buffer (a count per distinct value) serves them all, where an aggregate per
+     * percentile would build and shuffle one each.
+     */
+    public static Column percentilesColumn(Column days, double... ps) {
+        for (double p : ps) {
+            if (p < 0 || p > 1) {
+                throw new IllegalArgumentException("a percentile is between 0 and 1, got " + p);
+            }
+        }
+        return percentile(days, array(Arrays.stream(ps).mapToObj(functions::lit).toArray(Column[]::new)));
     }
 }

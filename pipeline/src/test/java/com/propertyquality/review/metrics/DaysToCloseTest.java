@@ -3,6 +3,7 @@ package com.propertyquality.review.metrics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
@@ -68,7 +69,9 @@ class DaysToCloseTest {
         List<Row> result = TestSpark.session().createDataFrame(rows, schema)
                 .groupBy("group")
                 .agg(DaysToClose.percentileColumn(col("days"), DaysToClose.MEDIAN).as("median"),
-                        DaysToClose.percentileColumn(col("days"), DaysToClose.P90).as("p90"))
+                        DaysToClose.percentileColumn(col("days"), DaysToClose.P90).as("p90"),
+                        // the mart's form: both from one aggregation buffer
+                        DaysToClose.percentilesColumn(col("days"), DaysToClose.MEDIAN, DaysToClose.P90).as("both"))
                 .collectAsList();
 
         assertThat(result).hasSize(6);
@@ -79,6 +82,13 @@ class DaysToCloseTest {
                     .isEqualTo(DaysToClose.percentileOf(days, DaysToClose.MEDIAN));
             assertThat(row.isNullAt(2) ? null : row.getDouble(2)).as(group + " p90")
                     .isEqualTo(DaysToClose.percentileOf(days, DaysToClose.P90));
+            if (days.isEmpty()) {
+                assertThat(row.isNullAt(3)).as(group + " both").isTrue();
+            } else {
+                assertThat(row.<Double>getList(3)).as(group + " both").containsExactly(
+                        DaysToClose.percentileOf(days, DaysToClose.MEDIAN),
+                        DaysToClose.percentileOf(days, DaysToClose.P90));
+            }
         }
         // ties 4, 4, 4, 9: median 4; p90 position 2.7 → 0.3 × 4 + 0.7 × 9 = 7.5
         assertThat(DaysToClose.percentileOf(groups.get("ties"), DaysToClose.MEDIAN)).isEqualTo(4.0);
@@ -86,6 +96,14 @@ class DaysToCloseTest {
         // 11 values 0 … 39: median position 5 → 5; p90 position 9 → 34
         assertThat(DaysToClose.percentileOf(groups.get("many"), DaysToClose.MEDIAN)).isEqualTo(5.0);
         assertThat(DaysToClose.percentileOf(groups.get("many"), DaysToClose.P90)).isEqualTo(34.0);
+    }
+
+    @Test
+    void aPercentileOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> DaysToClose.percentileOf(List.of(1, 2), 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DaysToClose.percentilesColumn(col("days"), DaysToClose.MEDIAN, -0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.1");
     }
 
     @Test
