@@ -92,7 +92,10 @@ final class RowSpill {
             written++;
         }
 
-        /** Copies the block at hand of {@code reader}, a run of the same columns, as it is; the reader moves on. */
+        /**
+         * Copies the block at hand of {@code reader}, a run of the same columns, as it is; the reader is left at
+         * the block's end, and its {@link Reader#nextBlock()} moves on.
+         */
         void copyBlock(Reader reader) throws IOException {
             endBlock();
             writeHeader(reader.partition(), reader.sourceFile(), reader.rowsLeft(), reader.blockBytesLeft());

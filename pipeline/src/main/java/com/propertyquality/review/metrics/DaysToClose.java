@@ -42,9 +42,7 @@ public final class DaysToClose {
 
     /** The exact percentile p (0 to 1) with linear interpolation, or null when there are no values. */
     public static Double percentileOf(Collection<? extends Number> values, double p) {
-        if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("a percentile is between 0 and 1, got " + p);
-        }
+        checkPercentile(p);
         if (values.isEmpty()) {
             return null;
         }
@@ -77,10 +75,14 @@ public final class DaysToClose {
      */
     public static Column percentilesColumn(Column days, double... ps) {
         for (double p : ps) {
-            if (p < 0 || p > 1) {
-                throw new IllegalArgumentException("a percentile is between 0 and 1, got " + p);
-            }
+            checkPercentile(p);
         }
         return percentile(days, array(Arrays.stream(ps).mapToObj(functions::lit).toArray(Column[]::new)));
+    }
+
+    private static void checkPercentile(double p) {
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("a percentile is between 0 and 1, got " + p);
+        }
     }
 }
