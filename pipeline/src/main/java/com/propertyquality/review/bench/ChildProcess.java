@@ -45,6 +45,7 @@ final class ChildProcess {
         command.addAll(jvmOptions);
         command.addAll(sharedArchive(jar));
         command.addAll(collector(arguments));
+        command.addAll(compilers(arguments));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
@@ -91,6 +92,62 @@ final class ChildProcess {
         boolean sqlPeer = arguments.size() > 1 && arguments.get(0).equals("bench-peer")
                 && arguments.get(1).equals("spark-figures");
         return aggregates || sqlPeer ? List.of("-XX:+UseParallelGC") : List.of();
+    }
+
+    /** Under this many bytes read, the launcher runs {@code review} and {@code aggregate} with C1 alone. */
+    static final long SMALL_DATA_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The compilers the launcher gives the command: C1 alone, with the code cache both compilers reserve, to
+     * {@code aggregate} and {@code review} when what they read (the lake, and the input for {@code review}) is under
+     * 16 MB; none (both compilers) otherwise, and for a lake given as a URI, whose size the launcher does not measure.
+     * This counts the files' bytes where the launcher's {@code du} counts disk blocks, a little more: the two can
+     * disagree only near the line (by up to a block per file).
+     */
+    static List<String> compilers(List<String> arguments) {
+        String command = arguments.isEmpty() ? "" : arguments.get(0);
+        if (!command.equals("aggregate") && !command.equals("review")) {
+            return List.of();
+        }
+        String work = option(arguments, "--work", System.getenv().getOrDefault("REVIEW_WORK", "./work"));
+        String lake = option(arguments, "--lake", Path.of(work, "lake").toString());
+        String input = command.equals("review") ? option(arguments, "--input", null) : "";
+        if (lake.contains("://") || input == null || input.contains("://")) {
+            return List.of();
+        }
+        long read = bytesUnder(Path.of(lake)) + (input.isEmpty() ? 0 : bytesUnder(Path.of(input)));
+        return read < SMALL_DATA_BYTES ? List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m")
+                : List.of();
+    }
+
+    private static String option(List<String> arguments, String name, String otherwise) {
+        for (int i = 1; i < arguments.size(); i++) {
+            if (arguments.get(i).equals(name) && i + 1 < arguments.size()) {
+                return arguments.get(i + 1);
+            }
+            if (arguments.get(i).startsWith(name + "=")) {
+                return arguments.get(i).substring(name.length() + 1);
+            }
+        }
+        return otherwise;
+    }
+
+    /** The bytes of the files under a folder (or of one file); 0 when it does not exist yet. */
+    private static long bytesUnder(Path path) {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (var files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** VmHWM in bytes, or 0 when the process has gone or /proc is not there. */

@@ -58,4 +58,31 @@ class ChildProcessTest {
         assertThat(ChildProcess.collector(List.of("bench-peer", "duckdb-figures", "--out", "o"))).isEmpty();
         assertThat(ChildProcess.collector(List.of())).isEmpty();
     }
+    @Test
+    void smallDataStagesGetTheFirstCompilerAloneAsUnderTheLauncher(@TempDir Path temp) throws IOException {
+        List<String> c1 = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
+        Path small = Files.createDirectories(temp.resolve("small/lake/offices"));
+        Files.write(small.resolve("part-0.parquet"), new byte[1024 * 1024]);
+        Path large = Files.createDirectories(temp.resolve("large/lake/feedback"));
+        Files.write(large.resolve("part-0.parquet"), new byte[(int) ChildProcess.SMALL_DATA_BYTES - 10]);
+        Path input = Files.createDirectories(temp.resolve("input"));
+        Files.write(input.resolve("feedback-2025.csv"), new byte[11]);
+        String smallWork = temp.resolve("small").toString();
+        String largeWork = temp.resolve("large").toString();
+
+        assertThat(ChildProcess.compilers(List.of("aggregate", "--work", smallWork))).isEqualTo(c1);
+        assertThat(ChildProcess.compilers(List.of("aggregate", "--work=" + smallWork, "--as-of", "x"))).isEqualTo(c1);
+        assertThat(ChildProcess.compilers(List.of("review", "--input", input.toString(), "--work", smallWork)))
+                .isEqualTo(c1);
+        assertThat(ChildProcess.compilers(List.of("aggregate", "--work", largeWork))).isEqualTo(c1);
+        // the input's 11 bytes take the large lake over the line
+        assertThat(ChildProcess.compilers(List.of("review", "--input", input.toString(), "--work", largeWork)))
+                .isEmpty();
+        assertThat(ChildProcess.compilers(List.of("aggregate", "--work", smallWork, "--lake", "hdfs://nn/lake")))
+                .isEmpty();
+        assertThat(ChildProcess.compilers(List.of("ingest", "--input", input.toString(), "--work", smallWork)))
+                .isEmpty();
+        assertThat(ChildProcess.compilers(List.of("report", "--work", smallWork))).isEmpty();
+        assertThat(ChildProcess.compilers(List.of())).isEmpty();
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,58 @@ class LauncherIT {
         assertThat(collector("query", "")).isEqualTo("Serial");
         assertThat(collector("marts", "-XX:+UseG1GC")).isEqualTo("G1");
         assertThat(collector("check-returns", "-XX:+UseParallelGC")).isEqualTo("Parallel");
+    }
+
+    /**
+     * {@code review} and {@code aggregate} on small data (under 16 MB read) run C1 alone with the full code cache:
+     * the sample's review a third faster (BENCHMARKS.md). A larger input or lake, a lake the launcher cannot measure
+     * (a URI), and a -XX:TieredStopAtLevel in JAVA_OPTS keep both compilers.
+     */
+    @Test
+    void smallDataRunsTheFirstCompilerAloneLargeDataBoth() throws Exception {
+        String sample = ROOT.resolve("data/sample").toString();
+        Path empty = temp.resolve("no-work-yet");
+        Path large = Files.createDirectories(temp.resolve("large-input"));
+        byte[] megabyte = new byte[1024 * 1024];
+        Arrays.fill(megabyte, (byte) 'x');
+        for (int i = 0; i < 17; i++) {
+            Files.write(large.resolve("feedback-" + i + ".csv"), megabyte);
+        }
+        Path largeWork = temp.resolve("large-work");
+        Path largeLake = Files.createDirectories(largeWork.resolve("lake"));
+        for (int i = 0; i < 17; i++) {
+            Files.write(largeLake.resolve("part-" + i + ".parquet"), megabyte);
+        }
+
+        assertThat(jit("", "aggregate", "--work", work.toString())).containsExactly("1", "251658240");
+        assertThat(jit("", "review", "--input", sample, "--work", empty.toString())).containsExactly("1", "251658240");
+        assertThat(jit("", "review", "--input=" + sample, "--work=" + work)).containsExactly("1", "251658240");
+        // over 16 MB: the input, the lake, or both together
+        assertThat(jit("", "review", "--input", large.toString(), "--work", empty.toString())).first().isEqualTo("4");
+        assertThat(jit("", "aggregate", "--work", largeWork.toString())).first().isEqualTo("4");
+        assertThat(jit("", "review", "--input", sample, "--work", largeWork.toString())).first().isEqualTo("4");
+        // a lake the launcher cannot measure, a choice in JAVA_OPTS, other commands
+        assertThat(jit("", "aggregate", "--work", work.toString(), "--lake", "hdfs://namenode:8020/lake")).first()
+                .isEqualTo("4");
+        assertThat(jit("-XX:TieredStopAtLevel=4", "aggregate", "--work", work.toString())).first().isEqualTo("4");
+        assertThat(jit("", "ingest", "--input", sample, "--work", work.toString())).first().isEqualTo("4");
+    }
+
+    /**
+     * TieredStopAtLevel and ReservedCodeCacheSize of the JVM the launcher starts for {@code arguments}; {@code -version}
+     * in JAVA_OPTS makes the JVM print its flags and stop before the application starts.
+     */
+    private static List<String> jit(String javaOpts, String... arguments) throws Exception {
+        Run launched = run(LAUNCHER, Map.of("JAVA_OPTS", (javaOpts + " -XX:+PrintFlagsFinal -version").trim()),
+                arguments);
+        assertThat(launched.status()).as(launched.err()).isZero();
+        List<String> values = new ArrayList<>();
+        for (String flag : List.of("TieredStopAtLevel", "ReservedCodeCacheSize")) {
+            Matcher value = Pattern.compile("\\s" + flag + "\\s+=\\s+(\\d+)").matcher(launched.out());
+            assertThat(value.find()).as(flag + " in the JVM's flags").isTrue();
+            values.add(value.group(1));
+        }
+        return values;
     }
 
     /** The collector the launched JVM says it uses, for {@code command --help}. */
