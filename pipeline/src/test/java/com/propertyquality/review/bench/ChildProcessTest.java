@@ -58,6 +58,7 @@ class ChildProcessTest {
         assertThat(ChildProcess.collector(List.of("bench-peer", "duckdb-figures", "--out", "o"))).isEmpty();
         assertThat(ChildProcess.collector(List.of())).isEmpty();
     }
+
     @Test
     void smallDataStagesGetTheFirstCompilerAloneAsUnderTheLauncher(@TempDir Path temp) throws IOException {
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
