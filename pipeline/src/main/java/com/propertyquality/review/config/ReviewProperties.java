@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The product's settings, from application.yml, environment variables (REVIEW_WORK, REVIEW_SPARK_MASTER,
@@ -49,8 +50,12 @@ public record ReviewProperties(Path work, String lake, String marts, String comp
      * @param martParallelism   how many marts are computed side by side: on small data a mart costs mostly Spark's
      *                          per-query planning on the driver, which overlaps well
      * @param conf              any other Spark setting, passed to the session as given (spark.executor.memory, ...)
+     * @param interpretedBelow  a lake whose data files hold less is aggregated with interpreted queries, not compiled
+     *                          ones: on a few megabytes compiling costs more than it saves ({@code QueryCompilation});
+     *                          0 compiles always
      */
-    public record Spark(String master, int shufflePartitions, int martParallelism, Map<String, String> conf) {
+    public record Spark(String master, int shufflePartitions, int martParallelism, Map<String, String> conf,
+                        @DefaultValue("1MB") DataSize interpretedBelow) {
 
         public Spark {
             conf = conf == null ? Map.of() : Map.copyOf(conf);

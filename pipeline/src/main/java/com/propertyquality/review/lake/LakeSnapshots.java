@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.apache.iceberg.FileScanTask;
@@ -74,6 +75,27 @@ public final class LakeSnapshots {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The bytes of data files the public tables hold at {@code moment} (null: now), from each snapshot's summary;
+     * no manifest or data file is opened. Empty when a table's snapshot does not say (another tool wrote it).
+     */
+    public OptionalLong dataBytes(Instant moment) {
+        long bytes = 0;
+        for (Template template : Lake.templates()) {
+            Optional<Table> table = lake.load(template, template.dataset());
+            Optional<Snapshot> snapshot = table.flatMap(t -> at(t, moment));
+            if (snapshot.isEmpty()) {
+                continue; // read as empty
+            }
+            String size = snapshot.get().summary().get(org.apache.iceberg.SnapshotSummary.TOTAL_FILE_SIZE_PROP);
+            if (size == null) {
+                return OptionalLong.empty();
+            }
+            bytes += Long.parseLong(size);
+        }
+        return OptionalLong.of(bytes);
     }
 
     /**

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Service;
 
 import com.propertyquality.review.config.ReviewProperties;
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.lake.LakeSnapshots;
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.metrics.ReviewCutOff;
 import com.propertyquality.review.metrics.SurveyReturnRate;
+import com.propertyquality.review.spark.QueryCompilation;
 import com.propertyquality.review.spark.SparkSessions;
 
 /** Reads the lake with Spark and writes every mart. */
@@ -94,7 +96,10 @@ public class AggregateService {
     public Map<String, Written> aggregate(LocalDate asOf, List<String> only, java.time.Instant moment,
                                           Progress progress) {
         List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
-        SparkSession spark = SparkSessions.get(properties.spark());
+        // the lake's size from its snapshots' summaries, before anything is read: small lakes run interpreted
+        long dataBytes = new LakeSnapshots(work.catalog()).dataBytes(moment).orElse(-1);
+        SparkSession spark = QueryCompilation.forData(SparkSessions.get(properties.spark()), dataBytes,
+                properties.spark().interpretedBelow().toBytes());
         MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog(), moment),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), cutOff(asOf),
                 name -> spark.read().parquet(work.marts().resolve(name).toString()));
