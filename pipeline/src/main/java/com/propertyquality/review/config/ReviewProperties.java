@@ -51,8 +51,8 @@ public record ReviewProperties(Path work, String lake, String marts, String comp
      *                          per-query planning on the driver, which overlaps well
      * @param conf              any other Spark setting, passed to the session as given (spark.executor.memory, ...)
      * @param interpretedBelow  a lake whose data files hold less is aggregated with interpreted queries, not compiled
-     *                          ones: on a few megabytes compiling costs more than it saves ({@code QueryCompilation});
-     *                          0 compiles always
+     *                          ones: on a few hundred kilobytes compiling costs more than it saves
+     *                          ({@code QueryCompilation}); 0 compiles always
      */
     public record Spark(String master, int shufflePartitions, int martParallelism, Map<String, String> conf,
                         @DefaultValue("1MB") DataSize interpretedBelow) {
