@@ -42,10 +42,4 @@ public final class QueryCompilation {
         interpreted.conf().set(FACTORY_MODE, INTERPRETED);
         return interpreted;
     }
-
-    /** Whether a session's queries run interpreted. */
-    public static boolean interprets(SparkSession session) {
-        return INTERPRETED.equals(session.conf().get(FACTORY_MODE, "FALLBACK"))
-                && "false".equals(session.conf().get(WHOLE_STAGE, "true"));
-    }
 }

@@ -20,9 +20,9 @@ class QueryCompilationTest {
 
         assertThat(small).isNotSameAs(shared);
         assertThat(small.sparkContext()).isSameAs(shared.sparkContext());
-        assertThat(QueryCompilation.interprets(small)).isTrue();
-        assertThat(QueryCompilation.interprets(shared)).isFalse();
-        assertThat(QueryCompilation.interprets(QueryCompilation.forData(shared, 0, LINE))).as("an empty lake").isTrue();
+        assertThat(interprets(small)).isTrue();
+        assertThat(interprets(shared)).isFalse();
+        assertThat(interprets(QueryCompilation.forData(shared, 0, LINE))).as("an empty lake").isTrue();
         // what the setting means: no stage of generated code in the plan ("*(1)" marks one)
         assertThat(plan(small)).doesNotContain("*(");
         assertThat(plan(shared)).contains("*(1) Filter");
@@ -36,6 +36,12 @@ class QueryCompilationTest {
         assertThat(QueryCompilation.forData(shared, 10L * LINE, LINE)).isSameAs(shared);
         assertThat(QueryCompilation.forData(shared, -1, LINE)).as("size unknown").isSameAs(shared);
         assertThat(QueryCompilation.forData(shared, 0, 0)).as("a line of 0 compiles always").isSameAs(shared);
+    }
+
+    /** Whether a session's queries run interpreted: both of the settings. */
+    private static boolean interprets(SparkSession session) {
+        return QueryCompilation.INTERPRETED.equals(session.conf().get(QueryCompilation.FACTORY_MODE, "FALLBACK"))
+                && "false".equals(session.conf().get(QueryCompilation.WHOLE_STAGE, "true"));
     }
 
     private static String plan(SparkSession session) {

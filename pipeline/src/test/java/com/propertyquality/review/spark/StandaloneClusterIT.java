@@ -55,17 +55,18 @@ class StandaloneClusterIT {
     /** One fixed as-of day for every run: the marts judge open and overdue items at it. */
     private static final String AS_OF = "2026-02-01";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    /** The setting below which an aggregate's queries run interpreted; 0 compiles them always. */
+    private static final String INTERPRETED_BELOW = "review.spark.interpreted-below";
     /**
      * The JIT of every JVM this class starts (master, worker, drivers, executors): C1 alone. Each lives for one run on
      * a dozen offices, where C2's compiling takes more of two cores than its code earns back (the class took 264-283 s
      * with both compilers, 212 s with C1 alone). Without C2 the JVM would reserve a code cache of 48 MB, which Spark's
-     * generated code can fill, so the 240 MB it reserves with both is kept.
+     * generated code can fill, so the 240 MB it reserves with both is kept. The flags are the failsafe JVM's own
+     * (the POM's short.run.jit).
      */
-    private static final List<String> SHORT_RUN_JIT = List.of("-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=240m");
-
-    /** The setting below which an aggregate's queries run interpreted; 0 compiles them always. */
-    private static final String INTERPRETED_BELOW = "review.spark.interpreted-below";
+    private static List<String> shortRunJit() {
+        return List.of(setting("review.it.shortRunJit").trim().split("\\s+"));
+    }
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path temp;
@@ -116,7 +117,7 @@ class StandaloneClusterIT {
         // the documented way to hand the session any Spark setting (review.spark.conf)
         environment.put("SPRING_APPLICATION_JSON", new ObjectMapper().writeValueAsString(
                 Map.of("review", Map.of("spark", Map.of("conf", clusterSettings(events))))));
-        List<String> command = new ArrayList<>(SHORT_RUN_JIT);
+        List<String> command = new ArrayList<>(shortRunJit());
         command.addAll(List.of("-Xmx1g", "-jar", setting("review.it.executableJar"), "aggregate", "--work",
                 work.toString(), "--as-of", AS_OF, "--spark-master", cluster.masterUrl()));
         try (ChildJvm driver = ChildJvm.start("java -jar review-pipeline.jar aggregate", command, environment,
@@ -374,7 +375,7 @@ class StandaloneClusterIT {
     /** Spark's opens and the short run's JIT: the flags of every Spark JVM this class starts. */
     private static List<String> clusterJvmFlags() {
         List<String> flags = new ArrayList<>(sparkJvmFlags());
-        flags.addAll(SHORT_RUN_JIT);
+        flags.addAll(shortRunJit());
         return flags;
     }
 
