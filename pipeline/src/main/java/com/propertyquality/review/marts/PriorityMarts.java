@@ -151,9 +151,9 @@ public final class PriorityMarts {
         Column score = col("item_score");
         Dataset<Row> slots = SurveyMarts.ratings(forms, "year", "office_id", "form_score_total", "form_rated")
                 .withColumn("item_score", ItemImportance.scoreColumn(col("rating")))
-                .withColumn("others_mean", ItemImportance.othersMeanColumn(col("form_score_total"),
+                .withColumn("others_scaled", ItemImportance.othersScaledColumn(col("form_score_total"),
                         col("form_rated"), score));
-        Column others = col("others_mean");
+        Column others = col("others_scaled");
         Column[] figures = {ItemImportance.formsColumn(score, others).as("forms_correlated"),
                 ItemImportance.column(score, others).as("importance"),
                 ItemImportance.missingColumn(score, others).as("missing")};

@@ -1,15 +1,15 @@
 package com.propertyquality.review.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.covar_pop;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.var_pop;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +31,21 @@ public final class ItemImportance {
      */
     public static final int MIN_FORMS = 10;
 
+    /**
+     * A common multiple of every count of other rated items a form can have (1 to {@link SurveyItem#perForm()} − 1):
+     * the others' mean times this is a whole number, so every sum behind the correlation is exact.
+     */
+    static final long OTHERS_SCALE = commonMultipleUpTo(SurveyItem.perForm() - 1);
+
     private ItemImportance() {
+    }
+
+    private static long commonMultipleUpTo(int k) {
+        long multiple = 1;
+        for (int i = 2; i <= k; i++) {
+            multiple = multiple / BigInteger.valueOf(multiple).gcd(BigInteger.valueOf(i)).longValue() * i;
+        }
+        return multiple;
     }
 
     /**
@@ -57,30 +71,11 @@ public final class ItemImportance {
      * rated nothing else (then the form does not count for the item).
      */
     public static Double othersMean(Rating[] form, SurveyItem item) {
-        if (form[item.ordinal()] == null) {
-            return null;
-        }
-        long sum = 0;
-        long rated = 0;
-        for (int i = 0; i < form.length; i++) {
-            if (i != item.ordinal() && form[i] != null) {
-                sum += score(form[i]);
-                rated++;
-            }
-        }
-        return rated == 0 ? null : (double) sum / rated;
+        Long scaled = othersScaled(form, item);
+        return scaled == null ? null : (double) scaled / OTHERS_SCALE;
     }
 
-    /**
-     * The same from a form's score total and rated-item count (over all its items, this one included) and the
-     * item's score: (total − score) / (rated − 1).
-     */
-    public static Column othersMeanColumn(Column formScoreTotal, Column formRated, Column itemScore) {
-        return when(itemScore.isNotNull().and(formRated.geq(lit(2))),
-                formScoreTotal.minus(itemScore).cast("double").divide(formRated.minus(lit(1)).cast("double")));
-    }
-
-    /** A form's score total over its rated items, for {@link #othersMeanColumn}. */
+    /** A form's score total over its rated items, for {@link #othersScaledColumn}. */
     public static Column formScoreTotalColumn(List<Column> ratings) {
         Column total = lit(0);
         for (Column rating : ratings) {
@@ -89,7 +84,7 @@ public final class ItemImportance {
         return total;
     }
 
-    /** How many items a form rated, for {@link #othersMeanColumn}. */
+    /** How many items a form rated, for {@link #othersScaledColumn}. */
     public static Column formRatedColumn(List<Column> ratings) {
         Column rated = lit(0);
         for (Column rating : ratings) {
@@ -103,32 +98,72 @@ public final class ItemImportance {
         return pairs(forms, item).size();
     }
 
-    /** The item's importance over the forms of one scope and year; null as {@link #missing} explains. */
+    /**
+     * The item's importance over the forms of one scope and year; null as {@link #missing} explains. Computed from
+     * whole-number sums ({@link #othersScaled}), exact in any order, so the figure does not depend on the order of
+     * the forms: nor, in Spark, on how the rows are split into tasks.
+     */
     public static Double of(List<Rating[]> forms, SurveyItem item) {
-        List<double[]> pairs = pairs(forms, item);
+        List<long[]> pairs = pairs(forms, item);
         if (missing(pairs) != null) {
             return null;
         }
-        int n = pairs.size();
-        double meanX = 0;
-        double meanY = 0;
-        for (double[] p : pairs) {
-            meanX += p[0];
-            meanY += p[1];
+        long sx = 0;
+        long sy = 0;
+        long sxy = 0;
+        long sxx = 0;
+        long syy = 0;
+        for (long[] p : pairs) {
+            sx += p[0];
+            sy += p[1];
+            sxy += p[0] * p[1];
+            sxx += p[0] * p[0];
+            syy += p[1] * p[1];
         }
-        meanX /= n;
-        meanY /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (double[] p : pairs) {
-            double dx = p[0] - meanX;
-            double dy = p[1] - meanY;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
+        return pearson(pairs.size(), sx, sy, sxy, sxx, syy);
+    }
+
+    /**
+     * r = (n·Σxy − Σx·Σy) / √((n·Σx² − (Σx)²) · (n·Σy² − (Σy)²)): the three differences exact (whole numbers), each
+     * rounded once to a double, then divided. The Spark form ({@link #column}) does the same arithmetic.
+     */
+    static double pearson(long n, long sx, long sy, long sxy, long sxx, long syy) {
+        BigInteger count = BigInteger.valueOf(n);
+        double covariance = count.multiply(BigInteger.valueOf(sxy))
+                .subtract(BigInteger.valueOf(sx).multiply(BigInteger.valueOf(sy))).doubleValue();
+        double varianceX = count.multiply(BigInteger.valueOf(sxx))
+                .subtract(BigInteger.valueOf(sx).multiply(BigInteger.valueOf(sx))).doubleValue();
+        double varianceY = count.multiply(BigInteger.valueOf(syy))
+                .subtract(BigInteger.valueOf(sy).multiply(BigInteger.valueOf(sy))).doubleValue();
+        return covariance / Math.sqrt(varianceX * varianceY);
+    }
+
+    /**
+     * The mean score of the form's other rated items times {@link #OTHERS_SCALE}: a whole number however many items
+     * the form rated (a correlation does not change when one side is stretched). Null when the form does not count
+     * for the item.
+     */
+    public static Long othersScaled(Rating[] form, SurveyItem item) {
+        if (form[item.ordinal()] == null) {
+            return null;
         }
-        return sxy / Math.sqrt(sxx * syy);
+        long sum = 0;
+        long rated = 0;
+        for (int i = 0; i < form.length; i++) {
+            if (i != item.ordinal() && form[i] != null) {
+                sum += score(form[i]);
+                rated++;
+            }
+        }
+        return rated == 0 ? null : sum * (OTHERS_SCALE / rated);
+    }
+
+    /** The same from a form's score total and rated-item count and the item's score, as a long column. */
+    public static Column othersScaledColumn(Column formScoreTotal, Column formRated, Column itemScore) {
+        // OTHERS_SCALE / (rated − 1) is a whole number below 2^53: exact as a double, exact cast back
+        return when(itemScore.isNotNull().and(formRated.geq(lit(2))),
+                formScoreTotal.minus(itemScore).cast("long")
+                        .multiply(lit(OTHERS_SCALE).divide(formRated.minus(lit(1))).cast("long")));
     }
 
     /** Why the item has no importance ({@code too_few_forms} or {@code no_variance}), or null when it has one. */
@@ -136,57 +171,71 @@ public final class ItemImportance {
         return missing(pairs(forms, item));
     }
 
-    private static ItemPriority missing(List<double[]> pairs) {
+    private static ItemPriority missing(List<long[]> pairs) {
         if (pairs.size() < MIN_FORMS) {
             return ItemPriority.TOO_FEW_FORMS;
         }
-        boolean itemVaries = pairs.stream().mapToDouble(p -> p[0]).distinct().count() > 1;
-        boolean othersVary = pairs.stream().mapToDouble(p -> p[1]).distinct().count() > 1;
+        boolean itemVaries = pairs.stream().mapToLong(p -> p[0]).distinct().count() > 1;
+        boolean othersVary = pairs.stream().mapToLong(p -> p[1]).distinct().count() > 1;
         return itemVaries && othersVary ? null : ItemPriority.NO_VARIANCE;
     }
 
-    /** (item score, mean of the others) of each form that counts for the item. */
-    private static List<double[]> pairs(List<Rating[]> forms, SurveyItem item) {
-        List<double[]> pairs = new ArrayList<>();
+    /** (item score, {@link #othersScaled}) of each form that counts for the item. */
+    private static List<long[]> pairs(List<Rating[]> forms, SurveyItem item) {
+        List<long[]> pairs = new ArrayList<>();
         for (Rating[] form : forms) {
             if (form.length != SurveyItem.perForm()) {
                 throw new IllegalArgumentException("a form rates " + SurveyItem.perForm() + " items");
             }
-            Double others = othersMean(form, item);
+            Long others = othersScaled(form, item);
             if (others != null) {
-                pairs.add(new double[] {score(form[item.ordinal()]), others});
+                pairs.add(new long[] {score(form[item.ordinal()]), others});
             }
         }
         return pairs;
     }
 
     /**
-     * Aggregate: the forms that count, over rows of (item score, others' mean) where either is null for a form that
-     * does not count.
+     * Aggregate: the forms that count, over rows of (item score, {@link #othersScaledColumn}) where either is null
+     * for a form that does not count.
      */
-    public static Column formsColumn(Column itemScore, Column othersMean) {
-        return count(when(itemScore.isNotNull().and(othersMean.isNotNull()), lit(1)));
+    public static Column formsColumn(Column itemScore, Column othersScaled) {
+        return count(when(itemScore.isNotNull().and(othersScaled.isNotNull()), lit(1)));
     }
 
     /**
-     * Aggregate: the importance, as {@link #of}: cov(x, y) / √(var(x) · var(y)) over the forms that count. Not
-     * Spark's {@code corr}: with ANSI arithmetic (Spark's default) it fails the whole query with a division by zero
-     * when one side is constant; here that case is {@code no_variance} and the division is never reached.
+     * Aggregate: the importance, as {@link #of}, over rows of (item score, {@link #othersScaledColumn}): the sums are
+     * longs, exact in any order, the differences exact decimals, so every split of the rows gives the same double.
+     * Not Spark's {@code corr} (or covariances of doubles): their running means depend on the order of the rows in
+     * their last digits, and with ANSI arithmetic (Spark's default) {@code corr} fails the whole query with a
+     * division by zero when one side is constant; here that case is {@code no_variance} and the division is never
+     * reached.
      */
-    public static Column column(Column itemScore, Column othersMean) {
-        Column counted = itemScore.isNotNull().and(othersMean.isNotNull());
-        Column x = when(counted, itemScore.cast("double"));
-        Column y = when(counted, othersMean);
-        return when(missingColumn(itemScore, othersMean).isNull(),
-                covar_pop(x, y).divide(sqrt(var_pop(x).multiply(var_pop(y)))));
+    public static Column column(Column itemScore, Column othersScaled) {
+        Column counted = itemScore.isNotNull().and(othersScaled.isNotNull());
+        Column x = when(counted, itemScore.cast("long"));
+        Column y = when(counted, othersScaled.cast("long"));
+        Column n = exact(count(x));
+        Column sx = exact(sum(x));
+        Column sy = exact(sum(y));
+        Column covariance = n.multiply(exact(sum(x.multiply(y)))).minus(sx.multiply(sy)).cast("double");
+        Column varianceX = n.multiply(exact(sum(x.multiply(x)))).minus(sx.multiply(sx)).cast("double");
+        Column varianceY = n.multiply(exact(sum(y.multiply(y)))).minus(sy.multiply(sy)).cast("double");
+        return when(missingColumn(itemScore, othersScaled).isNull(),
+                covariance.divide(sqrt(varianceX.multiply(varianceY))));
+    }
+
+    /** A whole-number sum as a decimal of 38 digits: its products and differences above stay exact. */
+    private static Column exact(Column wholeNumber) {
+        return wholeNumber.cast("decimal(38,0)");
     }
 
     /** Aggregate: why there is no importance, as {@link #missing}; null when there is one. */
-    public static Column missingColumn(Column itemScore, Column othersMean) {
-        Column counted = itemScore.isNotNull().and(othersMean.isNotNull());
+    public static Column missingColumn(Column itemScore, Column othersScaled) {
+        Column counted = itemScore.isNotNull().and(othersScaled.isNotNull());
         Column x = when(counted, itemScore);
-        Column y = when(counted, othersMean);
-        return when(formsColumn(itemScore, othersMean).lt(lit(MIN_FORMS)), lit(ItemPriority.TOO_FEW_FORMS.code()))
+        Column y = when(counted, othersScaled);
+        return when(formsColumn(itemScore, othersScaled).lt(lit(MIN_FORMS)), lit(ItemPriority.TOO_FEW_FORMS.code()))
                 .when(min(x).equalTo(max(x)).or(min(y).equalTo(max(y))), lit(ItemPriority.NO_VARIANCE.code()));
     }
 }

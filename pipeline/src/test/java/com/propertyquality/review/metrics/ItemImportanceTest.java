@@ -88,6 +88,67 @@ class ItemImportanceTest {
     }
 
     @Test
+    void theOthersMeanIsScaledToAWholeNumberForEveryCountOfOtherItems() {
+        // nine items: a form has 1 to 8 other rated items, and lcm(1..8) = 840
+        assertThat(ItemImportance.OTHERS_SCALE).isEqualTo(840);
+        // form 3 for maintenance: (4 + 5) / 2 = 4.5, times 840
+        assertThat(ItemImportance.othersScaled(FORMS.get(2), SurveyItem.MAINTENANCE)).isEqualTo(3780L);
+        assertThat(ItemImportance.othersScaled(FORMS.get(10), SurveyItem.ENVIRONMENT)).isNull();
+    }
+
+    /**
+     * Five hundred forms of varied ratings and blanks, computed in one task and in seven tasks with the rows in
+     * reverse: the same double, to the last bit, and the same as the Java form. Covariances of doubles (Spark's
+     * covar_pop, corr) differ in their last digits between such splits.
+     */
+    @Test
+    void sparkGivesTheSameImportanceHoweverTheRowsAreSplit() {
+        java.util.Random random = new java.util.Random(17);
+        List<Rating[]> forms = new ArrayList<>();
+        for (int f = 0; f < 500; f++) {
+            Rating[] form = new Rating[SurveyItem.perForm()];
+            for (int i = 0; i < form.length; i++) {
+                // skewed towards satisfied, a blank one time in eight
+                int pick = random.nextInt(8);
+                form[i] = pick == 0 ? null : Rating.values()[Math.min(pick - 1, 4) * random.nextInt(2)];
+            }
+            forms.add(form);
+        }
+        StructType schema = new StructType().add("order", DataTypes.IntegerType);
+        for (SurveyItem item : SurveyItem.values()) {
+            schema = schema.add(item.code(), DataTypes.StringType);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int f = 0; f < forms.size(); f++) {
+            Object[] values = new Object[SurveyItem.perForm() + 1];
+            values[0] = f;
+            for (int i = 0; i < SurveyItem.perForm(); i++) {
+                values[i + 1] = forms.get(f)[i] == null ? null : forms.get(f)[i].code();
+            }
+            rows.add(RowFactory.create(values));
+        }
+        List<Column> ratings = Arrays.stream(SurveyItem.values()).map(i -> col(i.code())).toList();
+        Dataset<Row> table = TestSpark.session().createDataFrame(rows, schema)
+                .withColumn("total", ItemImportance.formScoreTotalColumn(ratings))
+                .withColumn("rated", ItemImportance.formRatedColumn(ratings));
+        int compared = 0;
+        for (SurveyItem item : SurveyItem.values()) {
+            Column x = ItemImportance.scoreColumn(col(item.code()));
+            Column y = ItemImportance.othersScaledColumn(col("total"), col("rated"), x);
+            Column importance = ItemImportance.column(col("x"), col("y"));
+            Dataset<Row> pairs = table.select(col("order"), x.as("x"), y.as("y"));
+            Row oneTask = pairs.coalesce(1).sort("order").agg(importance).first();
+            Row sevenTasks = pairs.sort(col("order").desc()).repartition(7).agg(importance).first();
+            Double java = ItemImportance.of(forms, item);
+            assertThat(java).as(item.code()).isNotNull();
+            assertThat(oneTask.getDouble(0)).as(item.code()).isEqualTo(java);
+            assertThat(sevenTasks.getDouble(0)).as(item.code()).isEqualTo(java);
+            compared++;
+        }
+        assertThat(compared).isEqualTo(SurveyItem.perForm());
+    }
+
+    @Test
     void reversedRatingsGiveMinusPointNine() {
         // x → 6 − x mirrors every dx: Σ dx·dy = −18, the squares stay 20 and 20
         List<Rating[]> mirrored = FORMS.stream().map(f -> {
@@ -164,7 +225,7 @@ class ItemImportanceTest {
         for (SurveyItem item : SurveyItem.values()) {
             Column score = ItemImportance.scoreColumn(col(item.code()));
             Dataset<Row> itemPairs = table.select(col("group"), lit(item.code())
-                    .as("item"), score.as("x"), ItemImportance.othersMeanColumn(col("total"), col("rated"), score)
+                    .as("item"), score.as("x"), ItemImportance.othersScaledColumn(col("total"), col("rated"), score)
                     .as("y"));
             pairs = pairs == null ? itemPairs : pairs.union(itemPairs);
         }
@@ -196,7 +257,7 @@ class ItemImportanceTest {
         assertThat(compared).isGreaterThanOrEqualTo(2);
         Dataset<Row> main = table.filter(col("group").equalTo("main"));
         Column x = ItemImportance.scoreColumn(col("environment"));
-        double sparkR = main.select(x.as("x"), ItemImportance.othersMeanColumn(col("total"), col("rated"), x).as("y"))
+        double sparkR = main.select(x.as("x"), ItemImportance.othersScaledColumn(col("total"), col("rated"), x).as("y"))
                 .agg(ItemImportance.column(col("x"), col("y"))).first().getDouble(0);
         assertThat(sparkR).isCloseTo(0.9, within(1e-12));
     }
