@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,24 @@ public class DocumentRenderer {
     private static final String TEMPLATES = "com/propertyquality/review/reports/";
 
     private static final JasperReportsContext CONTEXT = createContext();
+
+    /**
+     * A packet up to this many pages keeps every chapter's filled pages from the count to the export (the sample's
+     * packet has 73); a longer one fills each chapter again when it is exported, one at a time. A single chapter of
+     * a large company's packet (the office appendix) holds more pages than this while it is exported anyway.
+     */
+    static final int KEPT_PAGES = 400;
+
+    private final int keptPages;
+
+    public DocumentRenderer() {
+        this(KEPT_PAGES);
+    }
+
+    /** A renderer that keeps the first fills of a packet up to {@code keptPages} pages (0: never). */
+    DocumentRenderer(int keptPages) {
+        this.keptPages = keptPages;
+    }
 
     /** Compiled once per JVM: compiling costs about a second, filling a few milliseconds. */
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
@@ -110,7 +129,8 @@ public class DocumentRenderer {
      * Cover, contents and chapters with their page numbers; for PDF, where pages exist. The chapters are filled once
      * to count their pages (the contents lists each chapter's first page, and is exported before them), then again,
      * one at a time, as the exporter reaches them: a packet of thousands of pages never holds more than one
-     * chapter's filled pages (BENCHMARKS.md, issue 17).
+     * chapter's filled pages (BENCHMARKS.md, issue 17). A packet of at most {@link #KEPT_PAGES} pages keeps its
+     * first fills instead: filling again would give the same pages (their page numbers included: the offset is the same).
      */
     private List<ExporterInputItem> paged(ReportDocument document) throws JRException {
         List<JasperPrint> front = new ArrayList<>();
@@ -128,11 +148,18 @@ public class DocumentRenderer {
         }
         int[] offsets = new int[chapters.size()];
         int[] counted = new int[chapters.size()];
+        JasperPrint[] kept = new JasperPrint[chapters.size()];
         int page = before + contentsPages;
         for (int i = 0; i < chapters.size(); i++) {
             offsets[i] = page;
-            counted[i] = chapter(document, chapters.get(i), slots, true, page).getPages().size();
+            JasperPrint print = chapter(document, chapters.get(i), slots, true, page);
+            counted[i] = print.getPages().size();
             page += counted[i];
+            if (page <= keptPages) {
+                kept[i] = print;
+            } else {
+                Arrays.fill(kept, null); // a long packet: each chapter is filled again as the exporter reaches it
+            }
         }
         if (document.contents()) {
             int[] firstPages = new int[chapters.size()];
@@ -142,6 +169,11 @@ public class DocumentRenderer {
             front.add(contents(document, firstPages, before));
         }
         return new ChaptersAsExported(front, i -> {
+            if (kept[i] != null) {
+                JasperPrint first = kept[i];
+                kept[i] = null;
+                return first;
+            }
             JasperPrint print = chapter(document, chapters.get(i), slots, true, offsets[i]);
             if (print.getPages().size() != counted[i]) {
                 // the contents would point to the wrong pages

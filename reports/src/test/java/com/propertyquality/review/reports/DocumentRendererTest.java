@@ -147,6 +147,16 @@ class DocumentRendererTest {
         }
     }
 
+    /** The packet keeps its first fills when short; filled again chapter by chapter, it reads the same. */
+    @Test
+    void aPacketFilledAgainForItsExportReadsTheSameAsOneFilledOnce() throws IOException {
+        byte[] filledAgain = new DocumentRenderer(0).render(sample(Lang.ZH), ReportFormat.PDF);
+
+        assertThat(pages.size()).isGreaterThan(3).isLessThanOrEqualTo(DocumentRenderer.KEPT_PAGES);
+        assertThat(pageTexts(filledAgain, true)).isEqualTo(pages);
+        assertThat(pageTexts(filledAgain, false)).isEqualTo(rawPages);
+    }
+
     @Test
     void pagesAfterTheCoverAreNumberedWithCompanyAndTitle() {
         for (int i = 1; i < pages.size(); i++) {
