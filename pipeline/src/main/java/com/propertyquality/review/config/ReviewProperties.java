@@ -52,11 +52,10 @@ public record ReviewProperties(Path work, String lake, String marts, String comp
      * @param conf              any other Spark setting, passed to the session as given (spark.executor.memory, ...)
      * @param interpretedBelow  a lake whose data files hold less is aggregated with interpreted queries, not compiled
      *                          ones: on a few hundred kilobytes compiling costs more than it saves
-     *                          ({@code QueryCompilation}); 0, the default, compiles always (a suite run hung with
-     *                          1MB, BENCHMARKS.md)
+     *                          ({@code QueryCompilation}); 0 compiles always
      */
     public record Spark(String master, int shufflePartitions, int martParallelism, Map<String, String> conf,
-                        @DefaultValue("0") DataSize interpretedBelow) {
+                        @DefaultValue("1MB") DataSize interpretedBelow) {
 
         public Spark {
             conf = conf == null ? Map.of() : Map.copyOf(conf);

@@ -8,9 +8,8 @@ import org.apache.spark.sql.SparkSession;
  * On a lake of a few hundred kilobytes that costs more than the rows do: a cold aggregate of the sample (0.4 MB of
  * data files) compiles about 1,100 classes of generated code for 4,474 rows of marts, and runs 10% faster
  * interpreted. The gain is gone at 1.6 MB, and at 7.7 MB interpreted queries take half as long again (BENCHMARKS.md,
- * issue 17). So below {@code review.spark.interpreted-below} (of the lake's data files; 1MB where it pays) the
- * aggregate's queries run interpreted, and from it on as Spark compiles them. The setting is 0 (off) by default:
- * with 1MB a fresh-clone test suite hung twice in three runs, in one mart's broadcast job, for a reason not yet found.
+ * issue 17). So below {@code review.spark.interpreted-below} (1 MB of the lake's data files by default) the
+ * aggregate's queries run interpreted, and from it on as Spark compiles them.
  * <p>
  * The settings go on a session of the aggregate's own, which shares Spark's context with the process's session:
  * another run in the same JVM (a test JVM, the explorer's server) keeps Spark's defaults.
