@@ -21,6 +21,15 @@ public final class SparkSessions {
     /** How many compiled classes of generated code Spark keeps (static: read once, when Spark first generates code). */
     static final String CODEGEN_CACHE_ENTRIES = "spark.sql.codegen.cache.maxEntries";
 
+    /**
+     * How long Spark holds a task back for a better locality level; 0 on a local master. Spark's 3 s default is
+     * harmful there: there is one executor, so no better place to wait for, and the local scheduler offers its cores
+     * again only when a task is submitted or ends. A job whose tasks prefer different hosts (a lake on HDFS: blocks on
+     * this host and on others) runs the tasks that prefer this host and holds the rest back; once nothing else is
+     * running no offer comes again, and the job waits for ever (BENCHMARKS.md, issue 17: the HDFS review's hang).
+     */
+    static final String LOCALITY_WAIT = "spark.locality.wait";
+
     private static SparkSession session;
 
     private SparkSessions() {
@@ -55,6 +64,9 @@ public final class SparkSessions {
                 .config(CODEGEN_CACHE_ENTRIES, "1000")
                 // no SELECT ... FROM parquet.`path`: queries see the registered views only, never personal data
                 .config("spark.sql.runSQLOnFiles", "false");
+        if (master.startsWith("local") && !conf.containsKey(LOCALITY_WAIT) && System.getProperty(LOCALITY_WAIT) == null) {
+            builder.config(LOCALITY_WAIT, "0s");
+        }
         conf.forEach(builder::config);
         if (!master.startsWith("local") && !conf.containsKey("spark.jars") && System.getProperty("spark.jars") == null) {
             // executors read the lake through Iceberg's Spark classes, which a Spark distribution lacks; under

@@ -27,12 +27,11 @@ import com.propertyquality.review.support.TestHdfs;
  * The lake and the marts on a real HDFS (--lake, --marts): the sample goes through ingest, aggregate and report with
  * nothing of them on the local disk, and every mart equals the one the same run writes on the local disk.
  * <p>
- * An integration test, in failsafe's JVM rather than the unit tests' one: late in that long-lived JVM (dozens of
- * aggregates and Spark sessions before it) this run's aggregate hung three times in four suites on 2026-12-04, its
- * last mart waiting for ever on a broadcast's job with no task running; alone it passes. The cause is not found yet
- * (BENCHMARKS.md, issue 17); a command's JVM runs one aggregate, as this JVM nearly does.
+ * This run once hung, late in the unit tests' JVM, its last mart waiting for ever on a job whose tasks preferred
+ * different HDFS hosts: Spark's locality wait on a local master (fixed in {@code SparkSessions}, shown by
+ * {@code SparkSessionsTest}).
  */
-class HdfsReviewIT {
+class HdfsReviewTest {
 
     @TempDir
     Path work;
