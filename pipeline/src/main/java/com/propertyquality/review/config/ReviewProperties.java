@@ -50,12 +50,13 @@ public record ReviewProperties(Path work, String lake, String marts, String comp
      * @param martParallelism   how many marts are computed side by side: on small data a mart costs mostly Spark's
      *                          per-query planning on the driver, which overlaps well
      * @param conf              any other Spark setting, passed to the session as given (spark.executor.memory, ...)
-     * @param interpretedBelow  a lake whose data files hold less is aggregated with interpreted queries, not compiled
-     *                          ones: on a few hundred kilobytes compiling costs more than it saves
-     *                          ({@code QueryCompilation}); 0 compiles always
+     * @param smallLakeBelow    a lake whose data files hold less is aggregated as the small job it is: queries
+     *                          interpreted, not compiled ({@code QueryCompilation}), each table read once into the
+     *                          driver's memory ({@code LakeTables}); on a few hundred kilobytes Spark's compiling and
+     *                          its scans' set-up cost more than the rows do; 0 never
      */
     public record Spark(String master, int shufflePartitions, int martParallelism, Map<String, String> conf,
-                        @DefaultValue("1MB") DataSize interpretedBelow) {
+                        @DefaultValue("1MB") DataSize smallLakeBelow) {
 
         public Spark {
             conf = conf == null ? Map.of() : Map.copyOf(conf);

@@ -96,11 +96,15 @@ public class AggregateService {
     public Map<String, Written> aggregate(LocalDate asOf, List<String> only, java.time.Instant moment,
                                           Progress progress) {
         List<Mart> chosen = only.isEmpty() ? Marts.all() : Marts.withInputs(only);
-        // the lake's size from its snapshots' summaries, before anything is read: small lakes run interpreted
+        // the lake's size from its snapshots' summaries, before anything is read: a small lake is aggregated with
+        // interpreted queries over tables held in memory
         long dataBytes = new LakeSnapshots(work.catalog()).dataBytes(moment).orElse(-1);
+        long smallLakeBelow = properties.spark().smallLakeBelow().toBytes();
         SparkSession spark = QueryCompilation.forData(SparkSessions.get(properties.spark()), dataBytes,
-                properties.spark().interpretedBelow().toBytes());
-        MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog(), moment),
+                smallLakeBelow);
+        LakeTables.Reading reading = QueryCompilation.isSmall(dataBytes, smallLakeBelow)
+                ? LakeTables.Reading.IN_MEMORY : LakeTables.Reading.SCANNED;
+        MartContext context = new MartContext(spark, new LakeTables(spark, work.catalog(), moment, reading),
                 SurveyReturnRate.checkThreshold(properties.returns().threshold()), cutOff(asOf),
                 name -> spark.read().parquet(work.marts().resolve(name).toString()));
         MartWriter writer = new MartWriter(spark, work.marts());

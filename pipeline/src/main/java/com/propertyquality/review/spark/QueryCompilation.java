@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
  * On a lake of a few hundred kilobytes that costs more than the rows do: a cold aggregate of the sample (0.4 MB of
  * data files) compiles about 1,100 classes of generated code for 4,474 rows of marts, and runs 10% faster
  * interpreted. The gain is gone at 1.6 MB, and at 7.7 MB interpreted queries take half as long again (BENCHMARKS.md,
- * issue 17). So below {@code review.spark.interpreted-below} (1 MB of the lake's data files by default) the
- * aggregate's queries run interpreted, and from it on as Spark compiles them.
+ * issue 17). So on a small lake ({@link #isSmall}: below {@code review.spark.small-lake-below}, 1 MB of its data
+ * files by default) the aggregate's queries run interpreted, and from it on as Spark compiles them.
  * <p>
  * The settings go on a session of the aggregate's own, which shares Spark's context with the process's session:
  * another run in the same JVM (a test JVM, the explorer's server) keeps Spark's defaults.
@@ -28,13 +28,17 @@ public final class QueryCompilation {
     private QueryCompilation() {
     }
 
+    /** Whether a lake of {@code dataBytes} is small: known (not negative) and below the line. */
+    public static boolean isSmall(long dataBytes, long smallLakeBelow) {
+        return dataBytes >= 0 && dataBytes < smallLakeBelow;
+    }
+
     /**
-     * The session for a run that reads {@code dataBytes} of the lake: {@code shared} itself when the data reach
-     * {@code interpretedBelow} (or their size is unknown: negative), otherwise a new session of the same Spark
-     * context whose queries are interpreted.
+     * The session for a run that reads {@code dataBytes} of the lake: {@code shared} itself unless the lake
+     * {@link #isSmall}, otherwise a new session of the same Spark context whose queries are interpreted.
      */
-    public static SparkSession forData(SparkSession shared, long dataBytes, long interpretedBelow) {
-        if (dataBytes < 0 || dataBytes >= interpretedBelow) {
+    public static SparkSession forData(SparkSession shared, long dataBytes, long smallLakeBelow) {
+        if (!isSmall(dataBytes, smallLakeBelow)) {
             return shared;
         }
         SparkSession interpreted = shared.newSession();

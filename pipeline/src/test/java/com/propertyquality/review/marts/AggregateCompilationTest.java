@@ -32,8 +32,9 @@ import com.propertyquality.review.support.LakeFixture;
 import com.propertyquality.review.support.TestSpark;
 
 /**
- * An aggregate of a small lake runs its queries interpreted, and with {@code interpreted-below} at 0 compiled, to
- * the same figures; the size it judges by is the bytes of the lake's data files.
+ * An aggregate of a small lake runs its queries interpreted over tables read once into memory, and with
+ * {@code small-lake-below} at 0 compiled over tables scanned by every query, to the same figures; the size it judges
+ * by is the bytes of the lake's data files.
  */
 class AggregateCompilationTest {
 
@@ -72,13 +73,21 @@ class AggregateCompilationTest {
     }
 
     @Test
-    void aSmallLakeIsAggregatedInterpretedAndTheLineAtZeroCompilesToTheSameFigures() throws Exception {
-        Plans interpreted = aggregate(DataSize.ofMegabytes(1));
+    void aSmallLakeIsAggregatedInterpretedFromMemoryAndTheLineAtZeroCompilesAndScansToTheSameFigures()
+            throws Exception {
+        Plans small = aggregate(DataSize.ofMegabytes(1));
         Map<String, List<Map<String, Object>>> interpretedMarts = marts();
         Plans compiled = aggregate(DataSize.ofBytes(0));
 
-        assertThat(interpreted.descriptions).isNotEmpty().noneMatch(plan -> plan.contains("codegen id"));
+        assertThat(small.descriptions).isNotEmpty().noneMatch(plan -> plan.contains("codegen id"));
         assertThat(compiled.descriptions).anyMatch(plan -> plan.contains("codegen id"));
+        // the marts' queries scan the survey's tables again and again (the previous year too), or they are read
+        // once into memory
+        for (String table : List.of("survey_distribution", "survey_responses", "offices")) {
+            assertThat(compiled.scansOf(table)).as(table).isGreaterThanOrEqualTo(2);
+            assertThat(small.scansOf(table)).as(table).isEqualTo(1);
+        }
+        assertThat(small.starts).anyMatch(plan -> plan.contains("LocalTableScan"));
         assertThat(interpretedMarts.get(SurveyMarts.SURVEY_RETURNS)).hasSize(3);
         assertThat(marts()).isEqualTo(interpretedMarts);
         // the shared session compiles as before
@@ -86,9 +95,9 @@ class AggregateCompilationTest {
     }
 
     /** The plans of the SQL executions one aggregate of {@link #MARTS} ran. */
-    private static Plans aggregate(DataSize interpretedBelow) throws java.util.concurrent.TimeoutException {
+    private static Plans aggregate(DataSize smallLakeBelow) throws java.util.concurrent.TimeoutException {
         ReviewProperties properties = new ReviewProperties(root, null, null, "测试物业",
-                new ReviewProperties.Spark("local[2]", 2, 2, Map.of(), interpretedBelow),
+                new ReviewProperties.Spark("local[2]", 2, 2, Map.of(), smallLakeBelow),
                 new ReviewProperties.Returns(new BigDecimal("0.60")), new ReviewProperties.Ingest(1, 1000),
                 "12-31", new ReviewProperties.LakeCatalogSettings(null, null, null, null));
         SparkContext context = TestSpark.session().sparkContext();
@@ -120,11 +129,20 @@ class AggregateCompilationTest {
     /** The physical plans Spark reports: at each execution's start and as adaptive execution replans it. */
     private static final class Plans extends SparkListener {
         final List<String> descriptions = new CopyOnWriteArrayList<>();
+        /** The plan of each execution as it started: one per query. */
+        final List<String> starts = new CopyOnWriteArrayList<>();
+
+        /** How many times the queries scanned the lake's table: its Iceberg batch scans in the plans' trees. */
+        long scansOf(String table) {
+            java.util.regex.Pattern scan = java.util.regex.Pattern.compile("- BatchScan \\S+\\." + table + " \\(");
+            return starts.stream().mapToLong(plan -> scan.matcher(plan).results().count()).sum();
+        }
 
         @Override
         public void onOtherEvent(SparkListenerEvent event) {
             if (event instanceof SparkListenerSQLExecutionStart start) {
                 descriptions.add(start.physicalPlanDescription());
+                starts.add(start.physicalPlanDescription());
             } else if (event instanceof SparkListenerSQLAdaptiveExecutionUpdate update) {
                 descriptions.add(update.physicalPlanDescription());
             }

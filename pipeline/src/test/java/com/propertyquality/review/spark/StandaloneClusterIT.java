@@ -55,8 +55,11 @@ class StandaloneClusterIT {
     /** One fixed as-of day for every run: the marts judge open and overdue items at it. */
     private static final String AS_OF = "2026-02-01";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
-    /** The setting below which an aggregate's queries run interpreted; 0 compiles them always. */
-    private static final String INTERPRETED_BELOW = "review.spark.interpreted-below";
+    /**
+     * The setting below which a lake is aggregated as a small job (queries interpreted, tables held in memory); 0
+     * never.
+     */
+    private static final String SMALL_LAKE_BELOW = "review.spark.small-lake-below";
     /**
      * The JIT of every JVM this class starts (master, worker, drivers, executors): C1 alone. Each lives for one run on
      * a dozen offices, where C2's compiling takes more of two cores than its code earns back (the class took 264-283 s
@@ -88,15 +91,16 @@ class StandaloneClusterIT {
         local = temp.resolve("local");
         Cli.Result ingest = Cli.run("ingest", "--input", sample(), "--work", local.toString());
         assertThat(ingest.status()).as(ingest.err()).isZero();
-        // compiled here (Spark's default), interpreted on the cluster (the sample's lake is small: QueryCompilation):
-        // the marts compared below are each mart's figures both ways
-        System.setProperty(INTERPRETED_BELOW, "0");
+        // compiled and scanned here (Spark's default), interpreted over tables held in memory on the cluster (the
+        // sample's lake is small: QueryCompilation, LakeTables): the marts compared below are each mart's figures
+        // both ways
+        System.setProperty(SMALL_LAKE_BELOW, "0");
         Cli.Result aggregate;
         try {
             aggregate = Cli.run("aggregate", "--work", local.toString(), "--as-of", AS_OF, "--spark-master",
                     "local[2]");
         } finally {
-            System.clearProperty(INTERPRETED_BELOW);
+            System.clearProperty(SMALL_LAKE_BELOW);
         }
         assertThat(aggregate.status()).as(aggregate.err()).isZero();
     }
