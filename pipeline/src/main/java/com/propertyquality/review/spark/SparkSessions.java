@@ -30,6 +30,14 @@ public final class SparkSessions {
      */
     static final String LOCALITY_WAIT = "spark.locality.wait";
 
+    /**
+     * Spark's isolation of artifacts (jars, classes) added to one session from the others; off. The application adds
+     * none, and with it on every task's class loader asks the driver, over Spark's RPC, for each name Janino tries
+     * while it compiles generated code on the executor, most of them not classes at all (a tenth of a compiled
+     * sample aggregate's samples). Off, the scale-1 aggregate took 4% less time and CPU (BENCHMARKS.md, issue 17).
+     */
+    static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
+
     private static SparkSession session;
 
     private SparkSessions() {
@@ -63,7 +71,8 @@ public final class SparkSessions {
                 // that aggregates again (a test JVM, a server) compiled them all again (BENCHMARKS.md, issue 17)
                 .config(CODEGEN_CACHE_ENTRIES, "1000")
                 // no SELECT ... FROM parquet.`path`: queries see the registered views only, never personal data
-                .config("spark.sql.runSQLOnFiles", "false");
+                .config("spark.sql.runSQLOnFiles", "false")
+                .config(ARTIFACT_ISOLATION, "false");
         if (master.startsWith("local") && !conf.containsKey(LOCALITY_WAIT) && System.getProperty(LOCALITY_WAIT) == null) {
             builder.config(LOCALITY_WAIT, "0s");
         }

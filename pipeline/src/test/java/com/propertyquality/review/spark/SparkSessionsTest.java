@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Test;
 
 import scala.Tuple2;
@@ -58,5 +60,19 @@ class SparkSessionsTest {
 
     private static Seq<String> hosts(String host) {
         return CollectionConverters.asScala(List.of(host)).toList();
+    }
+
+    /**
+     * A query's tasks load classes from the executor's own class path. With Spark's artifact isolation on, each
+     * task's class loader is Spark's {@code ExecutorClassLoader}, which asks the driver over RPC for every name it
+     * does not know (Janino tries many while compiling generated code).
+     */
+    @Test
+    void aQuerysTasksLoadClassesWithoutAskingTheDriver() {
+        List<String> loaders = TestSpark.session().range(0, 4, 1, 2)
+                .map((MapFunction<Long, String>) id -> Thread.currentThread().getContextClassLoader().getClass()
+                        .getName(), Encoders.STRING())
+                .collectAsList();
+        assertThat(loaders).hasSize(4).noneMatch(name -> name.endsWith("ExecutorClassLoader"));
     }
 }
