@@ -73,11 +73,13 @@ public final class SparkSessions {
                 // no SELECT ... FROM parquet.`path`: queries see the registered views only, never personal data
                 .config("spark.sql.runSQLOnFiles", "false")
                 .config(ARTIFACT_ISOLATION, "false");
-        if (master.startsWith("local") && !conf.containsKey(LOCALITY_WAIT) && System.getProperty(LOCALITY_WAIT) == null) {
+        boolean local = master.startsWith("local");
+        if (local && System.getProperty(LOCALITY_WAIT) == null) {
+            // spark-submit's --conf keeps its value; review.spark.conf's, applied next, overrides this one
             builder.config(LOCALITY_WAIT, "0s");
         }
         conf.forEach(builder::config);
-        if (!master.startsWith("local") && !conf.containsKey("spark.jars") && System.getProperty("spark.jars") == null) {
+        if (!local && !conf.containsKey("spark.jars") && System.getProperty("spark.jars") == null) {
             // executors read the lake through Iceberg's Spark classes, which a Spark distribution lacks; under
             // spark-submit they come in the app's jar (spark.jars is set), from the executable jar they are shipped
             builder.config("spark.jars", IcebergRuntimeJar.location());
