@@ -98,14 +98,28 @@ final class ChildProcess {
     static final long SMALL_DATA_BYTES = 16L * 1024 * 1024;
 
     /**
+     * HotSpot's second compiler (C2) for hot code only: a method is compiled by it after 20 times the calls, and a
+     * loop after 20 times the iterations, of the JVM's defaults, as the launcher asks for its batch commands.
+     */
+    static final List<String> C2_FOR_HOT_CODE_ONLY = List.of("-XX:Tier4InvocationThreshold=100000",
+            "-XX:Tier4MinInvocationThreshold=12000", "-XX:Tier4CompileThreshold=300000",
+            "-XX:Tier4BackEdgeThreshold=800000");
+
+    /**
      * The compilers the launcher gives the command: C1 alone, with the code cache both compilers reserve, to
      * {@code aggregate} and {@code review} when what they read (the lake, and the input for {@code review}) is under
-     * 16 MB; none (both compilers) otherwise, and for a lake given as a URI, whose size the launcher does not measure.
-     * This counts the files' bytes where the launcher's {@code du} counts disk blocks, a little more: the two can
-     * disagree only near the line (by up to a block per file).
+     * 16 MB; otherwise, to them and to {@code ingest} and {@code report}, C2 for hot code only. This counts the
+     * files' bytes where the launcher's {@code du} counts disk blocks, a little more: the two can disagree only
+     * near the line (by up to a block per file). The Spark peers get C2 for hot code only too, so that ours and
+     * theirs compile alike; the other commands and DuckDB's peer keep the JVM's defaults.
      */
     static List<String> compilers(List<String> arguments) {
         String command = arguments.isEmpty() ? "" : arguments.get(0);
+        boolean sparkPeer = command.equals("bench-peer") && arguments.size() > 1
+                && arguments.get(1).startsWith("spark-");
+        if (sparkPeer || command.equals("ingest") || command.equals("report")) {
+            return C2_FOR_HOT_CODE_ONLY;
+        }
         if (!command.equals("aggregate") && !command.equals("review")) {
             return List.of();
         }
@@ -113,16 +127,16 @@ final class ChildProcess {
         String lake = option(arguments, "--lake", Path.of(work, "lake").toString());
         String input = command.equals("review") ? option(arguments, "--input", null) : "";
         if (lake.contains("://") || input == null || input.contains("://")) {
-            return List.of();
+            return C2_FOR_HOT_CODE_ONLY;
         }
         long read;
         try {
             read = bytesUnder(Path.of(lake)) + (input.isEmpty() ? 0 : bytesUnder(Path.of(input)));
         } catch (IOException | UncheckedIOException unreadable) {
-            return List.of(); // a size it cannot measure keeps both compilers, as under the launcher
+            return C2_FOR_HOT_CODE_ONLY; // a size it cannot measure keeps both compilers, as under the launcher
         }
         return read < SMALL_DATA_BYTES ? List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m")
-                : List.of();
+                : C2_FOR_HOT_CODE_ONLY;
     }
 
     private static String option(List<String> arguments, String name, String otherwise) {

@@ -60,8 +60,11 @@ class ChildProcessTest {
     }
 
     @Test
-    void smallDataStagesGetTheFirstCompilerAloneAsUnderTheLauncher(@TempDir Path temp) throws IOException {
+    void smallDataStagesGetTheFirstCompilerAloneTheOtherBatchStagesC2ForHotCodeOnlyAsUnderTheLauncher(
+            @TempDir Path temp) throws IOException {
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
+        List<String> hot = List.of("-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=12000",
+                "-XX:Tier4CompileThreshold=300000", "-XX:Tier4BackEdgeThreshold=800000");
         Path small = Files.createDirectories(temp.resolve("small/lake/offices"));
         Files.write(small.resolve("part-0.parquet"), new byte[1024 * 1024]);
         Path large = Files.createDirectories(temp.resolve("large/lake/feedback"));
@@ -78,12 +81,17 @@ class ChildProcessTest {
         assertThat(ChildProcess.compilers(List.of("aggregate", "--work", largeWork))).isEqualTo(c1);
         // the input's 11 bytes take the large lake over the line
         assertThat(ChildProcess.compilers(List.of("review", "--input", input.toString(), "--work", largeWork)))
-                .isEmpty();
+                .isEqualTo(hot);
         assertThat(ChildProcess.compilers(List.of("aggregate", "--work", smallWork, "--lake", "hdfs://nn/lake")))
-                .isEmpty();
+                .isEqualTo(hot);
         assertThat(ChildProcess.compilers(List.of("ingest", "--input", input.toString(), "--work", smallWork)))
-                .isEmpty();
-        assertThat(ChildProcess.compilers(List.of("report", "--work", smallWork))).isEmpty();
+                .isEqualTo(hot);
+        assertThat(ChildProcess.compilers(List.of("report", "--work", smallWork))).isEqualTo(hot);
+        // the Spark peers compile as ours do; DuckDB's peer and the rest keep the JVM's defaults
+        assertThat(ChildProcess.compilers(List.of("bench-peer", "spark-csv", "--input", "in"))).isEqualTo(hot);
+        assertThat(ChildProcess.compilers(List.of("bench-peer", "spark-figures", "--out", "o"))).isEqualTo(hot);
+        assertThat(ChildProcess.compilers(List.of("bench-peer", "duckdb-load", "--input", "in"))).isEmpty();
+        assertThat(ChildProcess.compilers(List.of("query", "SELECT 1"))).isEmpty();
         assertThat(ChildProcess.compilers(List.of())).isEmpty();
     }
 }

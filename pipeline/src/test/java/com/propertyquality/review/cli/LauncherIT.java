@@ -154,7 +154,8 @@ class LauncherIT {
     /**
      * {@code review} and {@code aggregate} on small data (under 16 MB read) run C1 alone with the full code cache:
      * the sample's review a third faster (BENCHMARKS.md). A larger input or lake, a lake the launcher cannot measure
-     * (a URI), and a -XX:TieredStopAtLevel in JAVA_OPTS keep both compilers.
+     * (a URI), and a -XX:TieredStopAtLevel in JAVA_OPTS keep both compilers, C2 for hot code only (20 times the
+     * calls before it compiles a method), as do {@code ingest} and {@code report}; a threshold in JAVA_OPTS wins.
      */
     @Test
     void smallDataRunsTheFirstCompilerAloneLargeDataBoth() throws Exception {
@@ -172,22 +173,33 @@ class LauncherIT {
             Files.write(largeLake.resolve("part-" + i + ".parquet"), megabyte);
         }
 
-        assertThat(jit("", "aggregate", "--work", work.toString())).containsExactly("1", "251658240");
-        assertThat(jit("", "review", "--input", sample, "--work", empty.toString())).containsExactly("1", "251658240");
-        assertThat(jit("", "review", "--input=" + sample, "--work=" + work)).containsExactly("1", "251658240");
+        List<String> c1 = List.of("1", "251658240", "5000");
+        List<String> hotOnly = List.of("4", "251658240", "100000");
+        assertThat(jit("", "aggregate", "--work", work.toString())).isEqualTo(c1);
+        assertThat(jit("", "review", "--input", sample, "--work", empty.toString())).isEqualTo(c1);
+        assertThat(jit("", "review", "--input=" + sample, "--work=" + work)).isEqualTo(c1);
         // over 16 MB: the input, the lake, or both together
-        assertThat(jit("", "review", "--input", large.toString(), "--work", empty.toString())).first().isEqualTo("4");
-        assertThat(jit("", "aggregate", "--work", largeWork.toString())).first().isEqualTo("4");
-        assertThat(jit("", "review", "--input", sample, "--work", largeWork.toString())).first().isEqualTo("4");
-        // a lake the launcher cannot measure, a choice in JAVA_OPTS, other commands
-        assertThat(jit("", "aggregate", "--work", work.toString(), "--lake", "hdfs://namenode:8020/lake")).first()
-                .isEqualTo("4");
-        assertThat(jit("-XX:TieredStopAtLevel=4", "aggregate", "--work", work.toString())).first().isEqualTo("4");
-        assertThat(jit("", "ingest", "--input", sample, "--work", work.toString())).first().isEqualTo("4");
+        assertThat(jit("", "review", "--input", large.toString(), "--work", empty.toString())).isEqualTo(hotOnly);
+        assertThat(jit("", "aggregate", "--work", largeWork.toString())).isEqualTo(hotOnly);
+        assertThat(jit("", "review", "--input", sample, "--work", largeWork.toString())).isEqualTo(hotOnly);
+        // a lake the launcher cannot measure, a choice in JAVA_OPTS, the other batch commands
+        assertThat(jit("", "aggregate", "--work", work.toString(), "--lake", "hdfs://namenode:8020/lake"))
+                .isEqualTo(hotOnly);
+        // both compilers asked for on small data: C2 as the JVM has it
+        assertThat(jit("-XX:TieredStopAtLevel=4", "aggregate", "--work", work.toString()))
+                .containsExactly("4", "251658240", "5000");
+        assertThat(jit("", "ingest", "--input", sample, "--work", work.toString())).isEqualTo(hotOnly);
+        assertThat(jit("", "report", "--work", work.toString())).isEqualTo(hotOnly);
+        assertThat(jit("-XX:Tier4InvocationThreshold=5000", "ingest", "--input", sample, "--work", work.toString()))
+                .containsExactly("4", "251658240", "5000");
+        // the quick commands and the rest keep C2's defaults
+        assertThat(jit("", "marts").get(2)).isEqualTo("5000");
+        assertThat(jit("", "explore", "--work", work.toString()).get(2)).isEqualTo("5000");
     }
 
     /**
-     * TieredStopAtLevel and ReservedCodeCacheSize of the JVM the launcher starts for {@code arguments}; {@code -version}
+     * TieredStopAtLevel, ReservedCodeCacheSize and Tier4InvocationThreshold of the JVM the launcher starts for
+     * {@code arguments}; {@code -version}
      * in JAVA_OPTS makes the JVM print its flags and stop before the application starts.
      */
     private static List<String> jit(String javaOpts, String... arguments) throws Exception {
@@ -195,7 +207,7 @@ class LauncherIT {
                 arguments);
         assertThat(launched.status()).as(launched.err()).isZero();
         List<String> values = new ArrayList<>();
-        for (String flag : List.of("TieredStopAtLevel", "ReservedCodeCacheSize")) {
+        for (String flag : List.of("TieredStopAtLevel", "ReservedCodeCacheSize", "Tier4InvocationThreshold")) {
             Matcher value = Pattern.compile("\\s" + flag + "\\s+=\\s+(\\d+)").matcher(launched.out());
             assertThat(value.find()).as(flag + " in the JVM's flags").isTrue();
             values.add(value.group(1));
