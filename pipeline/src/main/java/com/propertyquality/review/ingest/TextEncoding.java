@@ -2,13 +2,7 @@ package com.propertyquality.review.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,37 +88,10 @@ public final class TextEncoding {
         return false;
     }
 
-    /** Streams the whole file through a strict UTF-8 decoder. */
+    /** Every byte of the file read through a strict UTF-8 check ({@link Utf8Check}). */
     private static boolean isUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-        CharBuffer chars = CharBuffer.allocate(1 << 16);
         try (InputStream in = Files.newInputStream(file)) {
-            while (true) {
-                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                boolean end = n < 0;
-                if (!end) {
-                    bytes.position(bytes.position() + n);
-                }
-                bytes.flip();
-                CoderResult result = decoder.decode(bytes, chars, end);
-                if (result.isError()) {
-                    return false;
-                }
-                chars.clear();
-                bytes.compact();
-                if (end) {
-                    try {
-                        return !decoder.flush(chars).isError() && bytes.position() == 0;
-                    } catch (IllegalStateException e) {
-                        return false;
-                    }
-                }
-            }
-        } catch (CharacterCodingException e) {
-            return false;
+            return Utf8Check.isUtf8(in);
         }
     }
 }
