@@ -416,12 +416,16 @@ final class PartitionMerge {
             Files.createDirectories(path.getParent());
             List<StoragePath> old = current.getOrDefault(dataset.name(), Map.of()).getOrDefault(group, List.of());
             kept = new KeptRows(old, template.partitionBy(), replaced, columns);
-            writer = new Builder(new LocalOutputFile(path), schemas.get(dataset.name()), columns)
+            Builder builder = new Builder(new LocalOutputFile(path), schemas.get(dataset.name()), columns)
                     .withConf(HadoopConf.SHARED)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withPageSize(PAGE_SIZE)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .build();
+                    .withSizeStatisticsEnabled(false)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+            for (String column : uniqueColumns(template, columns)) {
+                builder.withDictionaryEncoding(column, false);
+            }
+            writer = builder.build();
         }
 
         /** Writes the kept rows of the partitions that sort before {@code partition} (all when null). */
@@ -472,6 +476,23 @@ final class PartitionMerge {
                 writer = null;
             }
         }
+    }
+
+    /**
+     * The columns whose values seldom repeat within a data file: a key of one column (unique in a load) and the
+     * source row (a line number, repeated only by another input file's rows). A dictionary of them only grows until
+     * Parquet gives it up for plain values, having hashed and compared every value on the way: they are written
+     * plain from the start.
+     */
+    static List<String> uniqueColumns(Template template, List<StoredColumn> columns) {
+        List<String> unique = new ArrayList<>();
+        for (StoredColumn column : columns) {
+            boolean key = template.key().size() == 1 && template.key().get(0).equals(column.name());
+            if (key || column.name().equals(LakeSchemas.SOURCE_ROW)) {
+                unique.add(column.name());
+            }
+        }
+        return unique;
     }
 
     private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,12 @@ class PartitionMergeTest {
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
                 new ChannelInputFile(a.resolve(files(a).get(0))), HadoopConf.READ_OPTIONS)) {
             assertThat(reader.getRowGroups()).hasSize(1);
+            // a column whose values do not repeat is written plain: a dictionary of it would only be given up
+            Map<String, Boolean> dictionaries = reader.getRowGroups().get(0).getColumns().stream().collect(
+                    Collectors.toMap(column -> column.getPath().toDotString(), ColumnChunkMetaData::hasDictionaryPage));
+            assertThat(dictionaries).containsEntry("purchase_id", false).containsEntry("source_row", false)
+                    .containsEntry("office_id", true).containsEntry("category", true)
+                    .containsEntry("source_file", true);
         }
         List<Map<String, Object>> rows = ParquetRows.read(a);
         assertThat(rows).extracting(r -> r.get("source_file") + ":" + r.get("source_row") + ":" + r.get("purchase_id"))
