@@ -94,8 +94,11 @@ final class ChildProcess {
         return aggregates || sqlPeer ? List.of("-XX:+UseParallelGC") : List.of();
     }
 
-    /** Under this many bytes read, the launcher runs {@code review} and {@code aggregate} with C1 alone. */
+    /** Under this many bytes read (its input and the lake), the launcher runs {@code review} with C1 alone. */
     static final long SMALL_DATA_BYTES = 16L * 1024 * 1024;
+
+    /** Under this many bytes of lake, the launcher runs {@code aggregate} with C1 alone. */
+    static final long SMALL_LAKE_BYTES = 48L * 1024 * 1024;
 
     /**
      * HotSpot's second compiler (C2) for hot code only: a method is compiled by it after 20 times the calls, and a
@@ -107,8 +110,8 @@ final class ChildProcess {
 
     /**
      * The compilers the launcher gives the command: C1 alone, with the code cache both compilers reserve, to
-     * {@code aggregate} and {@code review} when what they read (the lake, and the input for {@code review}) is under
-     * 16 MB; otherwise, to them and to {@code ingest} and {@code report}, C2 for hot code only. This counts the
+     * {@code review} when what it reads (its input and the lake) is under 16 MB and to {@code aggregate} when the
+     * lake is under 48 MB; otherwise, to them and to {@code ingest} and {@code report}, C2 for hot code only. This counts the
      * files' bytes where the launcher's {@code du} counts disk blocks, a little more: the two can disagree only
      * near the line (by up to a block per file). The Spark peers get C2 for hot code only too, so that ours and
      * theirs compile alike; the other commands and DuckDB's peer keep the JVM's defaults.
@@ -135,7 +138,8 @@ final class ChildProcess {
         } catch (IOException | UncheckedIOException unreadable) {
             return C2_FOR_HOT_CODE_ONLY; // a size it cannot measure keeps both compilers, as under the launcher
         }
-        return read < SMALL_DATA_BYTES ? List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m")
+        long line = command.equals("aggregate") ? SMALL_LAKE_BYTES : SMALL_DATA_BYTES;
+        return read < line ? List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m")
                 : C2_FOR_HOT_CODE_ONLY;
     }
 

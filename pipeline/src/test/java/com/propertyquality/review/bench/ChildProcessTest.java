@@ -79,9 +79,16 @@ class ChildProcessTest {
         assertThat(ChildProcess.compilers(List.of("review", "--input", input.toString(), "--work", smallWork)))
                 .isEqualTo(c1);
         assertThat(ChildProcess.compilers(List.of("aggregate", "--work", largeWork))).isEqualTo(c1);
-        // the input's 11 bytes take the large lake over the line
+        // the input's 11 bytes take the large lake over review's line
         assertThat(ChildProcess.compilers(List.of("review", "--input", input.toString(), "--work", largeWork)))
                 .isEqualTo(hot);
+        // aggregate's line is the lake's 48 MB
+        Path larger = Files.createDirectories(temp.resolve("larger/lake/feedback"));
+        Files.write(larger.resolve("part-0.parquet"), new byte[(int) ChildProcess.SMALL_LAKE_BYTES - 10]);
+        String largerWork = temp.resolve("larger").toString();
+        assertThat(ChildProcess.compilers(List.of("aggregate", "--work", largerWork))).isEqualTo(c1);
+        Files.write(larger.resolve("part-1.parquet"), new byte[11]);
+        assertThat(ChildProcess.compilers(List.of("aggregate", "--work", largerWork))).isEqualTo(hot);
         assertThat(ChildProcess.compilers(List.of("aggregate", "--work", smallWork, "--lake", "hdfs://nn/lake")))
                 .isEqualTo(hot);
         assertThat(ChildProcess.compilers(List.of("ingest", "--input", input.toString(), "--work", smallWork)))
