@@ -111,10 +111,10 @@ final class ChildProcess {
     /**
      * The compilers the launcher gives the command: C1 alone, with the code cache both compilers reserve, to
      * {@code review} when what it reads (its input and the lake) is under 16 MB and to {@code aggregate} when the
-     * lake is under 48 MB; otherwise, to them and to {@code ingest} and {@code report}, C2 for hot code only. This counts the
-     * files' bytes where the launcher's {@code du} counts disk blocks, a little more: the two can disagree only
-     * near the line (by up to a block per file). The Spark peers get C2 for hot code only too, so that ours and
-     * theirs compile alike; the other commands and DuckDB's peer keep the JVM's defaults.
+     * lake is under 48 MB; otherwise, to them and to {@code ingest} and {@code report}, C2 for hot code only. This
+     * counts the files' bytes where the launcher's {@code du} counts disk blocks, a little more: the two can
+     * disagree only near the line (by up to a block per file). The Spark peers get C2 for hot code only too, so that
+     * ours and theirs compile alike; the other commands and DuckDB's peer keep the JVM's defaults.
      */
     static List<String> compilers(List<String> arguments) {
         String command = arguments.isEmpty() ? "" : arguments.get(0);

