@@ -50,7 +50,7 @@ final class Utf8Check {
      * Checks {@code bytes[0, end)}: -1 at a malformed sequence, else where a sequence the range cuts short begins
      * ({@code end} when none is).
      */
-    static int check(byte[] bytes, int end) {
+    private static int check(byte[] bytes, int end) {
         int i = 0;
         while (i < end) {
             if (i + 8 <= end && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {

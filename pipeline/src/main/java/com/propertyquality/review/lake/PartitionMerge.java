@@ -401,6 +401,8 @@ final class PartitionMerge {
         private final LakeDataset dataset;
         private final List<StoredColumn> columns;
         private final Object[] stored;
+        /** Written without a dictionary ({@link #plainColumns}). */
+        private final List<String> plain;
         private ParquetWriter<Object[]> writer;
         private Path path;
         private KeptRows kept;
@@ -409,6 +411,7 @@ final class PartitionMerge {
             this.dataset = dataset;
             this.columns = dataset.columns();
             this.stored = new Object[columns.size()];
+            this.plain = plainColumns(template, columns);
         }
 
         void open(String group, Set<String> replaced) throws IOException {
@@ -422,7 +425,7 @@ final class PartitionMerge {
                     .withPageSize(PAGE_SIZE)
                     .withSizeStatisticsEnabled(false)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
-            for (String column : uniqueColumns(template, columns)) {
+            for (String column : plain) {
                 builder.withDictionaryEncoding(column, false);
             }
             writer = builder.build();
@@ -484,7 +487,7 @@ final class PartitionMerge {
      * Parquet gives it up for plain values, having hashed and compared every value on the way: they are written
      * plain from the start.
      */
-    static List<String> uniqueColumns(Template template, List<StoredColumn> columns) {
+    private static List<String> plainColumns(Template template, List<StoredColumn> columns) {
         List<String> unique = new ArrayList<>();
         for (StoredColumn column : columns) {
             boolean key = template.key().size() == 1 && template.key().get(0).equals(column.name());

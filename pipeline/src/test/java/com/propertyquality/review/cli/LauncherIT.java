@@ -205,8 +205,8 @@ class LauncherIT {
 
     /**
      * TieredStopAtLevel, ReservedCodeCacheSize and Tier4InvocationThreshold of the JVM the launcher starts for
-     * {@code arguments}; {@code -version}
-     * in JAVA_OPTS makes the JVM print its flags and stop before the application starts.
+     * {@code arguments}; {@code -version} in JAVA_OPTS makes the JVM print its flags and stop before the application
+     * starts.
      */
     private static List<String> jit(String javaOpts, String... arguments) throws Exception {
         Run launched = run(LAUNCHER, Map.of("JAVA_OPTS", (javaOpts + " -XX:+PrintFlagsFinal -version").trim()),
