@@ -45,7 +45,8 @@ public final class OfficeReportChapters {
         // one pass over the register's rows: the summary's sums by kind and the detail table both come from it
         List<MartRow> feedback = OfficeFigures.officeFeedback(source, year, office.id());
         OfficeFigures figures = new OfficeFigures(source, year, office.id(), OfficeRegister.of(source, year),
-                OfficeFigures.FeedbackByKind.of(feedback));
+                OfficeFigures.FeedbackByKind.of(feedback),
+                OfficeFigures.failedActionsByOffice(source, year).getOrDefault(office.id(), List.of()));
         List<Section> overview = OfficeSummary.sections(figures, office, lang).stream()
                 .map(Section::flowing)
                 .toList();

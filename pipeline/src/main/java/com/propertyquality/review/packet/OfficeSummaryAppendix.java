@@ -25,9 +25,11 @@ public final class OfficeSummaryAppendix {
         OfficeRegister register = OfficeRegister.of(source, year);
         // one pass over the register's rows for every office, not one per office
         Map<String, OfficeFigures.FeedbackByKind> feedback = OfficeFigures.FeedbackByKind.ofEveryOffice(source, year);
+        Map<String, List<MartRow>> failed = OfficeFigures.failedActionsByOffice(source, year);
         for (OfficeRegister.Office office : register.offices()) {
             sections.addAll(OfficeSummary.sections(new OfficeFigures(source, year, office.id(), register,
-                    feedback.getOrDefault(office.id(), new OfficeFigures.FeedbackByKind())), office, lang));
+                    feedback.getOrDefault(office.id(), new OfficeFigures.FeedbackByKind()),
+                    failed.getOrDefault(office.id(), List.of())), office, lang));
         }
         if (sections.isEmpty()) {
             sections.add(Section.of(null, Paragraphs.of(

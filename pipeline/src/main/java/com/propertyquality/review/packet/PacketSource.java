@@ -66,6 +66,14 @@ public interface PacketSource {
     }
 
     /**
+     * The company-wide rows of a mart and year ({@code office_id} null), in the mart's order (each office page
+     * compares its figures with them; a source may keep them apart rather than scan the year's rows each time).
+     */
+    default List<Map<String, Object>> martOfCompany(String name, int year) {
+        return martOfYear(name, year).stream().filter(row -> row.get("office_id") == null).toList();
+    }
+
+    /**
      * The rows of a lake dataset whose {@code year} column equals {@code year} (a source gives the year as an
      * Integer, as Spark reads the partition: {@link WorkFolderSource} turns the folder name into a number).
      */
@@ -86,6 +94,11 @@ public interface PacketSource {
     /** The rows of {@link #martOfOffice} as {@link MartRow}s that know their mart's declared columns. */
     default List<MartRow> rowsOfOffice(String name, int year, String officeId) {
         return MartRow.of(Marts.named(name), martOfOffice(name, year, officeId));
+    }
+
+    /** The rows of {@link #martOfCompany} as {@link MartRow}s that know their mart's declared columns. */
+    default List<MartRow> rowsOfCompany(String name, int year) {
+        return MartRow.of(Marts.named(name), martOfCompany(name, year));
     }
 
     /** The refusal of {@link #mart} for a mart of {@link #ROW_BY_ROW}. */

@@ -85,16 +85,27 @@ public final class WorkFolderSource implements PacketSource {
     /** The year's rows grouped by office once per mart and year, so that 2,000 office pages do not rescan them. */
     @Override
     public List<Map<String, Object>> martOfOffice(String name, int year, String officeId) {
-        Map<String, List<Map<String, Object>>> offices = byOffice.computeIfAbsent(name + ":" + year, key -> {
+        return byOffice(name, year).getOrDefault(officeId, List.of());
+    }
+
+    /** The year's company-wide rows, kept apart in the same grouping. */
+    @Override
+    public List<Map<String, Object>> martOfCompany(String name, int year) {
+        return byOffice(name, year).getOrDefault(null, List.of());
+    }
+
+    /** The year's rows by office_id, the company-wide rows (null) included: a HashMap takes a null key. */
+    private Map<String, List<Map<String, Object>>> byOffice(String name, int year) {
+        return byOffice.computeIfAbsent(name + ":" + year, key -> {
             Map<String, List<Map<String, Object>>> grouped = new LinkedHashMap<>();
             for (Map<String, Object> row : martOfYear(name, year)) {
-                if (row.get("office_id") instanceof String office) {
-                    grouped.computeIfAbsent(office, id -> new ArrayList<>()).add(row);
+                Object office = row.get("office_id");
+                if (office == null || office instanceof String) {
+                    grouped.computeIfAbsent((String) office, id -> new ArrayList<>()).add(row);
                 }
             }
             return grouped;
         });
-        return offices.getOrDefault(officeId, List.of());
     }
 
     @Override

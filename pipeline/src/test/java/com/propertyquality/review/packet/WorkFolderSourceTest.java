@@ -90,6 +90,12 @@ class WorkFolderSourceTest {
         assertThat(source.martOfOffice(SurveyMarts.SURVEY_RETURNS, 2024, "A")).extracting(row -> row.get("entries"))
                 .containsExactly(9L);
         assertThat(source.martOfOffice(SurveyMarts.SURVEY_RETURNS, 2025, "C")).isEmpty();
+        // the company-wide rows (office_id null) are kept apart in the same grouping
+        assertThat(source.martOfCompany(SurveyMarts.SURVEY_RETURNS, 2025)).extracting(row -> row.get("entries"))
+                .containsExactly(4L);
+        assertThat(source.martOfCompany(SurveyMarts.SURVEY_RETURNS, 2024)).isEmpty();
+        assertThat(source.rowsOfCompany(SurveyMarts.SURVEY_RETURNS, 2025)).extracting(row -> row.count("entries"))
+                .containsExactly(4L);
         // a streamed read of an ordinary mart gives the same rows
         List<Object> streamed = new ArrayList<>();
         source.eachOfYear(SurveyMarts.SURVEY_RETURNS, 2025, row -> streamed.add(row.count("entries")));

@@ -3,7 +3,10 @@ package com.propertyquality.review.reports;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,8 +151,46 @@ final class LineBreaks {
         return end > start + 1 || fitting == start + 1 ? end : fitting;
     }
 
+    /**
+     * The text's width as {@link Font#getStringBounds} measures it in Jasper's context. Text that needs no layout
+     * (no kerning or ligatures asked, no complex script, nothing beyond the Basic Multilingual Plane) is measured
+     * there as the sum, in float, of each character's advance, looked up in the font's character map every time: a
+     * 2,000-office packet spent a tenth of its time there. The same sum is made here from advances measured once per
+     * font and character, so the result is the same number; other text is measured by the font.
+     */
     static double width(Font font, String text) {
-        return text.isEmpty() ? 0 : font.getStringBounds(text, MEASURE).getWidth();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        char[] chars = text.toCharArray();
+        if (font.hasLayoutAttributes() || Font.textRequiresLayout(chars, 0, chars.length)) {
+            return font.getStringBounds(text, MEASURE).getWidth();
+        }
+        float[] advances = ADVANCES.computeIfAbsent(font, LineBreaks::unmeasured);
+        float width = 0;
+        for (char c : chars) {
+            if (Character.isSurrogate(c)) {
+                // the font measures a pair as one code point
+                return font.getStringBounds(text, MEASURE).getWidth();
+            }
+            float advance = advances[c];
+            if (Float.isNaN(advance)) {
+                // a race fills the same value twice at worst
+                advance = (float) font.getStringBounds(String.valueOf(c), MEASURE).getWidth();
+                advances[c] = advance;
+            }
+            width += advance;
+        }
+        return width;
+    }
+
+    /** Each font's advance per character (NaN: not measured yet); a few fonts, 256 KB each. */
+    private static final Map<Font, float[]> ADVANCES = new ConcurrentHashMap<>();
+
+    private static float[] unmeasured(Font font) {
+        float[] advances = new float[Character.MAX_VALUE + 1];
+        Arrays.fill(advances, Float.NaN);
+        return advances;
     }
 
     private static String stripTrailing(String line) {

@@ -43,6 +43,27 @@ class LineBreaksTest {
     }
 
     @Test
+    void widthsAreTheFontsOwnToTheLastBit() {
+        java.awt.font.FontRenderContext jasper = new java.awt.font.FontRenderContext(null, true, true);
+        Font bold = TableDesigns.font(DefaultJasperReportsContext.getInstance(), Font.BOLD, 11f);
+        Font kerned = CELL.deriveFont(java.util.Map.of(java.awt.font.TextAttribute.KERNING,
+                java.awt.font.TextAttribute.KERNING_ON));
+        List<String> texts = List.of(SENTENCES, "Lifts and security are main factors", "AVAWAY 1,234.50 ﬁ",
+                "e\u0301cole", "مرحبا", "房屋😀漏水\uD83D", "\t空 格  ", "x");
+        for (Font font : List.of(CELL, bold, kerned)) {
+            for (String text : texts) {
+                // every prefix: the widths a line break is chosen by
+                for (int end = 1; end <= text.length(); end++) {
+                    String part = text.substring(0, end);
+                    assertThat(LineBreaks.width(font, part)).as("%s: %s", font, part)
+                            .isEqualTo(font.getStringBounds(part, jasper).getWidth());
+                }
+            }
+        }
+        assertThat(LineBreaks.width(CELL, "")).isZero();
+    }
+
+    @Test
     void aLineEndsAtTheLastBreakThatFits() {
         // 12 characters of room: the id goes whole to the next line instead of being split at its hyphens.
         double room = LineBreaks.width(CELL, "关联编号R2025-DG01") + LineBreaks.SLACK + 0.5;
