@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.spark.SparkReadOptions;
 import org.apache.spark.sql.Column;
@@ -41,10 +42,17 @@ public final class LakeTables {
      * counted per file, and a split cut to 16 MB when a table is smaller than a split per shuffle partition) gave a
      * task 4 files: 50 tasks for a table of 200 offices, each paying Spark's fixed cost per task, about a third of
      * the aggregate's time at scale 1 (BENCHMARKS.md, issue 17). The lake now holds a file per year and office
-     * bucket ({@code FileGroups}), 8 per year, and splits of 128 MB still keep a table's tasks few.
+     * bucket ({@code FileGroups}), 8 per year: a table under {@link #SPREAD_ABOVE} is read in one split, a larger
+     * one in a split per core ({@link #splitSize}), never more than 128 MB each.
      */
     static final long SPLIT_SIZE = 128L << 20;
     static final long FILE_OPEN_COST = 1L << 20;
+    /**
+     * A table of at least this much data is read in a task per core, not in one ({@link #splitSize}). The scale-1
+     * feedback table (15 MB in 8 files) was one split: the longest mart's scan and partial aggregation ran on one
+     * core for 12.7 s while the other had nothing left to do (BENCHMARKS.md, issue 17).
+     */
+    static final long SPREAD_ABOVE = 4L << 20;
 
     /** The moment whose lake is read, or null for the tables as they are when first read. */
     private final Instant moment;
@@ -114,9 +122,13 @@ public final class LakeTables {
         if (snapshot.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
+        Snapshot pinnedSnapshot = catalog.catalog().loadTable(table).snapshot(snapshot.get());
+        long split = splitSize(summaryLong(pinnedSnapshot, SnapshotSummary.TOTAL_FILE_SIZE_PROP),
+                summaryLong(pinnedSnapshot, SnapshotSummary.TOTAL_DATA_FILES_PROP),
+                spark.sparkContext().defaultParallelism());
         Dataset<Row> rows = spark.read()
                 .option("versionAsOf", snapshot.get()) // Spark's time travel, as VERSION AS OF
-                .option(SparkReadOptions.SPLIT_SIZE, SPLIT_SIZE)
+                .option(SparkReadOptions.SPLIT_SIZE, split)
                 .option(SparkReadOptions.FILE_OPEN_COST, FILE_OPEN_COST)
                 .table(sparkName(table));
         Column[] columns = new Column[schema.fields().length];
@@ -133,6 +145,26 @@ public final class LakeTables {
             return spark.createDataFrame(selected.collectAsList(), schema);
         }
         return selected;
+    }
+
+    /**
+     * The split size for a table of {@code dataBytes} in {@code dataFiles} files: one split (up to {@link #SPLIT_SIZE})
+     * below {@link #SPREAD_ABOVE}; above it, about a core's share, so that the scan runs on every core. Iceberg weighs
+     * each file at least {@link #FILE_OPEN_COST} when it packs files into splits; a file's open cost is added as
+     * slack, so that a share's files are not cut into one split more.
+     */
+    static long splitSize(long dataBytes, long dataFiles, int parallelism) {
+        if (dataBytes < SPREAD_ABOVE || parallelism < 2) {
+            return SPLIT_SIZE;
+        }
+        long weight = Math.max(dataBytes, dataFiles * FILE_OPEN_COST);
+        long share = (weight + parallelism - 1) / parallelism;
+        return Math.min(SPLIT_SIZE, share + FILE_OPEN_COST);
+    }
+
+    private static long summaryLong(Snapshot snapshot, String key) {
+        String value = snapshot.summary().get(key);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     /** How the marts' queries reach a table's rows. */

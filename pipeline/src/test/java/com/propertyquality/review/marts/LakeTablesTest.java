@@ -17,7 +17,7 @@ import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StagedFile;
 import com.propertyquality.review.support.TestSpark;
 
-/** How Spark reads a lake table: its many small files in few tasks, every row once. */
+/** How Spark reads a lake table: its many small files in few tasks, a large table on every core, every row once. */
 class LakeTablesTest {
 
     @TempDir
@@ -41,5 +41,42 @@ class LakeTablesTest {
         assertThat(purchases.rdd().getNumPartitions()).isEqualTo(1);
         assertThat(purchases.count()).isEqualTo(24);
         assertThat(purchases.select("office_id").distinct().count()).isEqualTo(24);
+    }
+
+    @Test
+    void aTableOfSeveralMegabytesIsReadInATaskPerCore() {
+        Lake lake = new Lake(root);
+        // random ids, which Parquet cannot compress: about 8 MB in the year's 8 office-bucket files
+        java.util.Random random = new java.util.Random(7);
+        StagedFile staged = lake.stage("run", 1, ImportTemplates.PURCHASES);
+        int rows = 120_000;
+        for (int i = 0; i < rows; i++) {
+            staged.write(new Object[] {"P" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()),
+                    "H" + Long.toHexString(random.nextLong()), "O" + (i % 40), LocalDate.of(2025, 3, 1), "家政",
+                    new BigDecimal("9.90")}, "purchases.csv", i + 2);
+        }
+        staged.close();
+        lake.commit("run", ImportTemplates.PURCHASES, List.of(staged));
+        lake.dropStaging("run");
+
+        Dataset<Row> purchases = new LakeTables(TestSpark.session(), root).read(ImportTemplates.PURCHASES);
+        // local[2]: two tasks of four files, where one split of 128 MB would read it all on one core
+        assertThat(purchases.rdd().getNumPartitions()).isEqualTo(2);
+        assertThat(purchases.count()).isEqualTo(rows);
+    }
+
+    @Test
+    void aTableIsSplitInACoresShareOnceItHoldsSeveralMegabytes() {
+        long mb = 1L << 20;
+        // small, or one core: one split
+        assertThat(LakeTables.splitSize(3 * mb, 8, 2)).isEqualTo(LakeTables.SPLIT_SIZE);
+        assertThat(LakeTables.splitSize(15 * mb, 8, 1)).isEqualTo(LakeTables.SPLIT_SIZE);
+        // a core's share, and a file's open cost to spare
+        assertThat(LakeTables.splitSize(16 * mb, 8, 2)).isEqualTo(9 * mb);
+        assertThat(LakeTables.splitSize(16 * mb, 8, 4)).isEqualTo(5 * mb);
+        // many small files weigh their open cost each, as Iceberg weighs them
+        assertThat(LakeTables.splitSize(5 * mb, 100, 2)).isEqualTo(51 * mb);
+        // never more than a split of 128 MB
+        assertThat(LakeTables.splitSize(1024 * mb, 64, 2)).isEqualTo(LakeTables.SPLIT_SIZE);
     }
 }
