@@ -25,16 +25,8 @@ class LakeTablesTest {
 
     @Test
     void aTableOfManySmallFilesIsReadInOneTask() {
-        Lake lake = new Lake(root);
         // a file per office: 24 partitions of one purchase each
-        StagedFile staged = lake.stage("run", 1, ImportTemplates.PURCHASES);
-        for (int office = 1; office <= 24; office++) {
-            staged.write(new Object[] {"P" + office, "H" + office, "O" + office, LocalDate.of(2025, 3, 1), "家政",
-                    new BigDecimal("9.90")}, "purchases.csv", office + 1);
-        }
-        staged.close();
-        lake.commit("run", ImportTemplates.PURCHASES, List.of(staged));
-        lake.dropStaging("run");
+        loadPurchases(24, office -> new Object[] {"P" + office, "H" + office, "O" + office});
 
         Dataset<Row> purchases = new LakeTables(TestSpark.session(), root).read(ImportTemplates.PURCHASES);
         // Iceberg's defaults would cut these 24 files into 6 tasks of 4 (LakeTables.SPLIT_SIZE says why not)
@@ -45,19 +37,12 @@ class LakeTablesTest {
 
     @Test
     void aTableOfSeveralMegabytesIsReadInATaskPerCore() {
-        Lake lake = new Lake(root);
         // random ids, which Parquet cannot compress: about 8 MB in the year's 8 office-bucket files
         java.util.Random random = new java.util.Random(7);
-        StagedFile staged = lake.stage("run", 1, ImportTemplates.PURCHASES);
         int rows = 120_000;
-        for (int i = 0; i < rows; i++) {
-            staged.write(new Object[] {"P" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()),
-                    "H" + Long.toHexString(random.nextLong()), "O" + (i % 40), LocalDate.of(2025, 3, 1), "家政",
-                    new BigDecimal("9.90")}, "purchases.csv", i + 2);
-        }
-        staged.close();
-        lake.commit("run", ImportTemplates.PURCHASES, List.of(staged));
-        lake.dropStaging("run");
+        loadPurchases(rows, i -> new Object[] {
+                "P" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()),
+                "H" + Long.toHexString(random.nextLong()), "O" + (i % 40)});
 
         Dataset<Row> purchases = new LakeTables(TestSpark.session(), root).read(ImportTemplates.PURCHASES);
         // local[2]: two tasks of four files, where one split of 128 MB would read it all on one core
@@ -78,5 +63,19 @@ class LakeTablesTest {
         assertThat(LakeTables.splitSize(5 * mb, 100, 2)).isEqualTo(51 * mb);
         // never more than a split of 128 MB
         assertThat(LakeTables.splitSize(1024 * mb, 64, 2)).isEqualTo(LakeTables.SPLIT_SIZE);
+    }
+
+    /** Loads {@code rows} purchases of 1 March 2025 into the lake, ids and office of row i from {@code ids}. */
+    private void loadPurchases(int rows, java.util.function.IntFunction<Object[]> ids) {
+        Lake lake = new Lake(root);
+        StagedFile staged = lake.stage("run", 1, ImportTemplates.PURCHASES);
+        for (int i = 1; i <= rows; i++) {
+            Object[] id = ids.apply(i);
+            staged.write(new Object[] {id[0], id[1], id[2], LocalDate.of(2025, 3, 1), "家政", new BigDecimal("9.90")},
+                    "purchases.csv", i + 1);
+        }
+        staged.close();
+        lake.commit("run", ImportTemplates.PURCHASES, List.of(staged));
+        lake.dropStaging("run");
     }
 }
