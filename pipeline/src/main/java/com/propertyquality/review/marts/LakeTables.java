@@ -57,8 +57,11 @@ public final class LakeTables {
     /** The moment whose lake is read, or null for the tables as they are when first read. */
     private final Instant moment;
     private final Reading reading;
-    /** The snapshot each table is read at, fixed at its first read: every mart of a run sees the same lake. */
-    private final Map<TableIdentifier, Optional<Long>> pinned = new ConcurrentHashMap<>();
+    /**
+     * The snapshot each table is read at, fixed at its first read: every mart of a run sees the same lake. Kept
+     * whole, since the catalog caches nothing: its summary sizes the read's splits without loading the table again.
+     */
+    private final Map<TableIdentifier, Optional<Snapshot>> pinned = new ConcurrentHashMap<>();
 
     /** The tables of a lake on the local disk, its catalog in the folder. */
     public LakeTables(SparkSession spark, java.nio.file.Path lake) {
@@ -107,27 +110,26 @@ public final class LakeTables {
     /** The snapshot the template's own table is read at, empty when it reads as empty. */
     public Optional<LakeSnapshots.TableSnapshot> snapshot(Template template) {
         TableIdentifier id = LakeCatalog.table(template);
-        return snapshotOf(id).map(snapshotId -> LakeSnapshots.of(template,
-                catalog.catalog().loadTable(id).snapshot(snapshotId)));
+        return snapshotOf(id).map(snapshot -> LakeSnapshots.of(template, snapshot));
     }
 
-    private Optional<Long> snapshotOf(TableIdentifier id) {
+    private Optional<Snapshot> snapshotOf(TableIdentifier id) {
         return pinned.computeIfAbsent(id, key -> catalog.catalog().tableExists(key)
-                ? LakeSnapshots.at(catalog.catalog().loadTable(key), moment).map(Snapshot::snapshotId)
+                ? LakeSnapshots.at(catalog.catalog().loadTable(key), moment)
                 : Optional.empty());
     }
 
     private Dataset<Row> load(TableIdentifier table, StructType schema) {
-        Optional<Long> snapshot = snapshotOf(table);
-        if (snapshot.isEmpty()) {
+        Optional<Snapshot> pinnedSnapshot = snapshotOf(table);
+        if (pinnedSnapshot.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
-        Snapshot pinnedSnapshot = catalog.catalog().loadTable(table).snapshot(snapshot.get());
-        long split = splitSize(summaryLong(pinnedSnapshot, SnapshotSummary.TOTAL_FILE_SIZE_PROP),
-                summaryLong(pinnedSnapshot, SnapshotSummary.TOTAL_DATA_FILES_PROP),
+        Snapshot snapshot = pinnedSnapshot.get();
+        long split = splitSize(summaryLong(snapshot, SnapshotSummary.TOTAL_FILE_SIZE_PROP),
+                summaryLong(snapshot, SnapshotSummary.TOTAL_DATA_FILES_PROP),
                 spark.sparkContext().defaultParallelism());
         Dataset<Row> rows = spark.read()
-                .option("versionAsOf", snapshot.get()) // Spark's time travel, as VERSION AS OF
+                .option("versionAsOf", snapshot.snapshotId()) // Spark's time travel, as VERSION AS OF
                 .option(SparkReadOptions.SPLIT_SIZE, split)
                 .option(SparkReadOptions.FILE_OPEN_COST, FILE_OPEN_COST)
                 .table(sparkName(table));

@@ -31,7 +31,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
     OfficeFigures(PacketSource source, int year, String officeId) {
         this(source, year, officeId, OfficeRegister.of(source, year),
                 FeedbackByKind.of(officeFeedback(source, year, officeId)),
-                failedActionsByOffice(source, year).getOrDefault(officeId, List.of()));
+                failedActionsOf(source, year, officeId));
     }
 
         static OfficeRegister.Office office(PacketSource source, int year, String officeId) {
@@ -130,6 +130,11 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
             }
         }
         return offices;
+    }
+
+    /** One office's failed actions of the year ({@link #failedActionsByOffice}), for a page of that office alone. */
+    static List<MartRow> failedActionsOf(PacketSource source, int year, String officeId) {
+        return failedActionsByOffice(source, year).getOrDefault(officeId, List.of());
     }
 
     List<MartRow> segments() {

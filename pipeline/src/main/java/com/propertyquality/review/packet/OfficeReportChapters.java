@@ -46,7 +46,7 @@ public final class OfficeReportChapters {
         List<MartRow> feedback = OfficeFigures.officeFeedback(source, year, office.id());
         OfficeFigures figures = new OfficeFigures(source, year, office.id(), OfficeRegister.of(source, year),
                 OfficeFigures.FeedbackByKind.of(feedback),
-                OfficeFigures.failedActionsByOffice(source, year).getOrDefault(office.id(), List.of()));
+                OfficeFigures.failedActionsOf(source, year, office.id()));
         List<Section> overview = OfficeSummary.sections(figures, office, lang).stream()
                 .map(Section::flowing)
                 .toList();
