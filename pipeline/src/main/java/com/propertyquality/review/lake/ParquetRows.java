@@ -10,15 +10,20 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.InputFile;
@@ -60,6 +65,28 @@ public final class ParquetRows {
         try {
             for (StoragePath file : dataFiles(dataset)) {
                 readFile(file, partitionValues(dataset, file), action);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Parquet dataset " + dataset, e);
+        }
+    }
+
+    /**
+     * As {@link #forEach(StoragePath, Consumer)}, reading only {@code columns} (a column the files lack is left out)
+     * of the rows whose int column {@code intColumn} equals {@code value}: the other columns are never decoded, and
+     * a row group whose statistics rule the value out is skipped. The rows hold the named columns and
+     * {@code intColumn}.
+     */
+    public static void forEachWhere(StoragePath dataset, Set<String> columns, String intColumn, int value,
+                                    Consumer<Map<String, Object>> action) {
+        Set<String> read = new LinkedHashSet<>(columns);
+        read.add(intColumn);
+        FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.intColumn(intColumn), value));
+        try {
+            for (StoragePath file : dataFiles(dataset)) {
+                Map<String, String> partition = new LinkedHashMap<>(partitionValues(dataset, file));
+                partition.keySet().retainAll(read);
+                readFile(file, partition, read, filter, action);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Parquet dataset " + dataset, e);
@@ -276,7 +303,14 @@ public final class ParquetRows {
 
     private static void readFile(StoragePath file, Map<String, String> partition,
                                  Consumer<Map<String, Object>> rows) throws IOException {
-        try (ParquetReader<Group> reader = new GroupReader(file.inputFile(), HadoopConf.SHARED).build()) {
+        readFile(file, partition, null, FilterCompat.NOOP, rows);
+    }
+
+    /** The file's rows that pass {@code filter}, with the columns of {@code columns} (null: every column). */
+    private static void readFile(StoragePath file, Map<String, String> partition, Set<String> columns,
+                                 FilterCompat.Filter filter, Consumer<Map<String, Object>> rows) throws IOException {
+        try (ParquetReader<Group> reader = new GroupReader(file.inputFile(), HadoopConf.SHARED, columns)
+                .withFilter(filter).build()) {
             for (Group group = reader.read(); group != null; group = reader.read()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 GroupType type = group.getType();
@@ -296,13 +330,32 @@ public final class ParquetRows {
      */
     static final class GroupReader extends ParquetReader.Builder<Group> {
 
+        private final Set<String> columns;
+
         GroupReader(InputFile file, Configuration conf) {
+            this(file, conf, null);
+        }
+
+        /** A reader of {@code columns} only, in the file's order (null: every column). */
+        GroupReader(InputFile file, Configuration conf, Set<String> columns) {
             super(file, new HadoopParquetConfiguration(conf));
+            this.columns = columns;
         }
 
         @Override
         protected ReadSupport<Group> getReadSupport() {
-            return new GroupReadSupport();
+            if (columns == null) {
+                return new GroupReadSupport();
+            }
+            return new GroupReadSupport() {
+                @Override
+                public ReadContext init(InitContext context) {
+                    MessageType schema = context.getFileSchema();
+                    List<Type> kept = schema.getFields().stream()
+                            .filter(field -> columns.contains(field.getName())).toList();
+                    return new ReadContext(new MessageType(schema.getName(), kept));
+                }
+            };
         }
     }
 

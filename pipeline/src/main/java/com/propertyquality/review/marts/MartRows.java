@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.propertyquality.review.lake.ParquetRows;
@@ -36,6 +37,14 @@ public final class MartRows {
     /** Every row of a mart, one at a time in the mart's order, for marts too big to hold whole. */
     public void forEach(String mart, Consumer<Map<String, Object>> action) {
         ParquetRows.forEach(folder(mart), action);
+    }
+
+    /**
+     * The rows of one year with {@code columns} alone (and {@code year}), one at a time in the mart's order: the other
+     * columns are never decoded, and a part of the file holding other years only is skipped.
+     */
+    public void forEachOfYear(String mart, int year, Set<String> columns, Consumer<Map<String, Object>> action) {
+        ParquetRows.forEachWhere(folder(mart), columns, "year", year, action);
     }
 
     /** The mart's folder; fails with a clear message when the mart has not been built. */

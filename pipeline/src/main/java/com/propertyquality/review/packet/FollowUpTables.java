@@ -71,7 +71,8 @@ final class FollowUpTables {
         // the oldest LONGEST_OPEN_SHOWN so far, the newest of them on top to be pushed out
         PriorityQueue<MartRow> oldest = new PriorityQueue<>(LONGEST_OPEN.reversed());
         List<MartRow> all = new ArrayList<>();
-        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
+        // every column: the full list shows them all
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, FollowUpList.COLUMNS.columns(), row -> {
             counts.add(row);
             oldest.add(row);
             if (oldest.size() > LONGEST_OPEN_SHOWN) {
@@ -176,7 +177,7 @@ final class FollowUpTables {
      */
     static List<Block> followUpBlocks(PacketSource source, int year, Predicate<String> offices, Lang lang) {
         List<MartRow> rows = new ArrayList<>();
-        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, row -> {
+        source.eachOfYear(CustomerMarts.FOLLOW_UP_LIST, year, FollowUpList.COLUMNS.columns(), row -> {
             if (offices.test(row.text(FollowUpList.OFFICE_ID))) {
                 rows.add(row);
             }

@@ -13,6 +13,7 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.marts.QualityMarts.ActionStatus;
 import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.ReviewMarts.ReviewActionsFollowUp;
@@ -93,10 +94,15 @@ public final class IncidentsAndActionsChapter {
                 .withEmptyText(text(lang, "incidentsAndActions.no_register_complaint_major_severity_this"));
     }
 
+    /** The columns of feedback_summary the table of major entries reads. */
+    private static final List<MartColumn> MAJOR_ENTRY_COLUMNS = List.of(FeedbackSummary.SEVERITY,
+            FeedbackSummary.MONTH, FeedbackSummary.OFFICE_ID, FeedbackSummary.OFFICE_NAME, FeedbackSummary.KIND,
+            FeedbackSummary.AREA, FeedbackSummary.ENTRIES, FeedbackSummary.CLOSED, FeedbackSummary.OPEN_OVER_30_DAYS);
+
     /** How the major entries were handled, per month, office, kind and area; still open ones shaded. */
     private static Table majorEntryHandling(PacketSource source, int year, OfficeRegister register, Lang lang) {
         List<MartRow> major = new ArrayList<>();
-        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, MAJOR_ENTRY_COLUMNS, row -> {
             if (ReviewMarts.MAJOR_SEVERITY.equals(row.text(FeedbackSummary.SEVERITY))) {
                 major.add(row);
             }

@@ -12,6 +12,7 @@ import com.propertyquality.review.marts.CustomerMarts;
 import com.propertyquality.review.marts.CustomerValueMarts;
 import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.marts.QualityMarts.ActionsFailedVerification;
 import com.propertyquality.review.marts.QualityMarts;
 import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
@@ -39,10 +40,18 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
                     "office '" + officeId + "' is not in the office register or the " + year + " survey returns"));
         }
 
+        /**
+         * The columns of an office's rows of feedback_summary: what its sums by kind ({@link FeedbackByKind}) and
+         * its own report's table of the register read.
+         */
+        static final List<MartColumn> OFFICE_FEEDBACK = List.of(FeedbackSummary.OFFICE_ID, FeedbackSummary.MONTH,
+                FeedbackSummary.CHANNEL, FeedbackSummary.KIND, FeedbackSummary.AREA, FeedbackSummary.SEVERITY,
+                FeedbackSummary.ENTRIES, FeedbackSummary.CLOSED, FeedbackSummary.OPEN_OVER_30_DAYS);
+
         /** The office's rows of feedback_summary, read row by row (the mart holds every office's). */
         static List<MartRow> officeFeedback(PacketSource source, int year, String officeId) {
             List<MartRow> rows = new ArrayList<>();
-            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, OFFICE_FEEDBACK, row -> {
                 if (officeId.equals(row.text(FeedbackSummary.OFFICE_ID))) {
                     rows.add(row);
                 }
@@ -173,6 +182,11 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
      */
     record FeedbackByKind(Map<String, KindCounts> kinds) {
 
+        /** The columns of feedback_summary read: the office, the kind and what {@link KindCounts} sums. */
+        static final List<MartColumn> READ = List.of(FeedbackSummary.OFFICE_ID, FeedbackSummary.KIND,
+                FeedbackSummary.ENTRIES, FeedbackSummary.CLOSED, FeedbackSummary.OPEN_OVER_30_DAYS,
+                FeedbackSummary.SEVERITY);
+
         FeedbackByKind() {
             this(new LinkedHashMap<>());
         }
@@ -203,7 +217,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         /** Every office's, in one pass over the year's rows. */
         static Map<String, FeedbackByKind> ofEveryOffice(PacketSource source, int year) {
             Map<String, FeedbackByKind> offices = new HashMap<>();
-            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, READ, row -> {
                 if (row.text(FeedbackSummary.OFFICE_ID) != null) {
                     offices.computeIfAbsent(row.text(FeedbackSummary.OFFICE_ID),
                             office -> new FeedbackByKind()).add(row);

@@ -20,6 +20,7 @@ import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
 import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.marts.FeedbackMarts;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.marts.ReviewMarts.ReviewAttentionItems;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.SurveyMarts.SatisfactionByItem;
@@ -341,7 +342,7 @@ public final class ServicePerformanceChapter {
 
     private static Section feedbackRegister(PacketSource source, int year, Lang lang) {
         RegisterTallies tallies = new RegisterTallies();
-        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, tallies::add);
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, RegisterTallies.READ, tallies::add);
         Tally total = tallies.total;
         Optional<LocalDate> asOf = CutOffDay.of(source, year);
         List<String> lines = new ArrayList<>();
@@ -377,6 +378,11 @@ public final class ServicePerformanceChapter {
      * keyed in the order its codes first appear). A few dozen tallies, however many rows.
      */
     static final class RegisterTallies {
+
+        /** The columns of feedback_summary read: the three it sums by and the counts of a {@link Tally}. */
+        static final List<MartColumn> READ = List.of(FeedbackSummary.CHANNEL, FeedbackSummary.KIND,
+                FeedbackSummary.AREA, FeedbackSummary.ENTRIES, FeedbackSummary.CLOSED,
+                FeedbackSummary.OPEN_OVER_30_DAYS, FeedbackSummary.ORIGINALS_KEPT);
 
         long rows;
         Tally total = Tally.ZERO;

@@ -2,10 +2,10 @@ package com.propertyquality.review.packet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -14,6 +14,7 @@ import com.propertyquality.review.config.WorkFolder;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.ParquetRows;
 import com.propertyquality.review.marts.Mart;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.marts.MartRows;
 import com.propertyquality.review.marts.Marts;
 
@@ -68,18 +69,27 @@ public final class WorkFolderSource implements PacketSource {
         return ofYear.computeIfAbsent(name + ":" + year, key -> PacketSource.super.martOfYear(name, year));
     }
 
+    /** A mart of {@link #ROW_BY_ROW} read from its files, only the named columns; any other projected from its rows. */
     @Override
-    public void eachOfYear(String name, int year, Consumer<MartRow> action) {
+    public void eachOfYear(String name, int year, Collection<MartColumn> columns, Consumer<MartRow> action) {
         Mart mart = Marts.named(name);
+        Set<String> read = PacketSource.columnsRead(mart, columns);
         if (!ROW_BY_ROW.contains(name)) {
-            martOfYear(name, year).forEach(row -> action.accept(new MartRow(row, mart)));
+            martOfYear(name, year).forEach(row -> action.accept(new MartRow(projected(row, read), mart)));
             return;
         }
-        marts.forEach(name, row -> {
-            if (Objects.equals(row.get("year"), year)) {
-                action.accept(new MartRow(row, mart));
+        marts.forEachOfYear(name, year, read, row -> action.accept(new MartRow(row, mart)));
+    }
+
+    /** The row's values of {@code columns} that it holds, in its order. */
+    static Map<String, Object> projected(Map<String, Object> row, Set<String> columns) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            if (columns.contains(column)) {
+                kept.put(column, value);
             }
         });
+        return kept;
     }
 
     /** The year's rows grouped by office once per mart and year, so that 2,000 office pages do not rescan them. */

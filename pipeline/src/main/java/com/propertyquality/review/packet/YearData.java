@@ -1,5 +1,6 @@
 package com.propertyquality.review.packet;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
@@ -39,7 +40,7 @@ public final class YearData {
         }
         // last: the register's mart is read row by row, all of it
         AtomicBoolean feedback = new AtomicBoolean();
-        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> feedback.set(true));
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, List.of(), row -> feedback.set(true));
         return feedback.get();
     }
 
@@ -52,7 +53,7 @@ public final class YearData {
             return true;
         }
         AtomicBoolean feedback = new AtomicBoolean();
-        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, row -> {
+        source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, List.of(FeedbackSummary.OFFICE_ID), row -> {
             if (officeId.equals(row.text(FeedbackSummary.OFFICE_ID))) {
                 feedback.set(true);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.propertyquality.review.config.WorkFolder;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.reports.document.Chapter;
 import com.propertyquality.review.reports.document.Lang;
 import com.propertyquality.review.reports.document.ReportDocument;
@@ -145,8 +147,8 @@ class EnglishPacketWordsTest {
         }
 
         @Override
-        public void eachOfYear(String name, int year, Consumer<MartRow> action) {
-            source.eachOfYear(name, year, row -> {
+        public void eachOfYear(String name, int year, Collection<MartColumn> columns, Consumer<MartRow> action) {
+            source.eachOfYear(name, year, columns, row -> {
                 note(row.values());
                 action.accept(row);
             });

@@ -2,14 +2,17 @@ package com.propertyquality.review.packet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.propertyquality.review.marts.Mart;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.marts.Marts;
 
 /** Hand-made mart and lake rows for chapter tests: {@code source.mart("survey_returns", row(...), row(...))}. */
@@ -64,11 +67,13 @@ final class FixedPacketSource implements PacketSource {
         return marts.getOrDefault(name, List.of());
     }
 
+    /** Projects the rows to the named columns as the work folder's source does, so chapter tests catch a column a pass reads without naming it. */
     @Override
-    public void eachOfYear(String name, int year, Consumer<MartRow> action) {
+    public void eachOfYear(String name, int year, Collection<MartColumn> columns, Consumer<MartRow> action) {
         Mart mart = Marts.named(name);
+        Set<String> read = PacketSource.columnsRead(mart, columns);
         marts.getOrDefault(name, List.of()).stream().filter(row -> Objects.equals(row.get("year"), year))
-                .forEach(row -> action.accept(new MartRow(row, mart)));
+                .forEach(row -> action.accept(new MartRow(WorkFolderSource.projected(row, read), mart)));
     }
 
     @Override

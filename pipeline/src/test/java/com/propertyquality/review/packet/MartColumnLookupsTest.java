@@ -56,8 +56,8 @@ class MartColumnLookupsTest {
             Map.entry("Labels", columns(ANY_MART, "office_id", "office_name")),
             Map.entry("PacketSource", columns("filters the maps of any mart or lake dataset by year and office"
                     + " before they are rows of one mart", "year", "office_id")),
-            Map.entry("WorkFolderSource", columns("filters and indexes the maps of any mart by year and office"
-                    + " before they are rows of one mart", "year", "office_id")));
+            Map.entry("WorkFolderSource", columns("indexes the maps of any mart by office before they are rows of"
+                    + " one mart", "office_id")));
 
     @Test
     void packetReadsNoMartColumnByString() throws IOException {

@@ -82,7 +82,8 @@ class MartRowTest {
 
         assertThat(source.rowsOfYear(SurveyMarts.SURVEY_RETURNS, 2025)).singleElement()
                 .satisfies(row -> assertThat(row.mart().name()).isEqualTo(SurveyMarts.SURVEY_RETURNS));
-        source.eachOfYear(SurveyMarts.SURVEY_RETURNS, 2025, row -> assertThatThrownBy(
+        source.eachOfYear(SurveyMarts.SURVEY_RETURNS, 2025, SurveyMarts.SurveyReturns.COLUMNS.columns(),
+                row -> assertThatThrownBy(
                 () -> row.get(SatisfactionByOffice.SATISFACTION_RATE)).hasMessageContaining("survey_returns"));
     }
 }
