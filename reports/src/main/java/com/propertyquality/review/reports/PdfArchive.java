@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 
 import com.lowagie.text.pdf.PRIndirectReference;
 import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PRTokeniser;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
@@ -33,11 +35,11 @@ import com.lowagie.text.pdf.RandomAccessFileOrArray;
  * glyphs; PDF/A-2 (ISO 19005-2, 6.2.11.4.2) lets a font go without a CID set but rejects one that misses glyphs of
  * its font program. So the CID sets are taken out; nothing else in the file changes.
  * <p>
- * The file is read with OpenPDF's reader in its partial mode (the cross-reference table as arrays, each object read
- * when asked for), the descriptors are found from the pages' resources (the structure tree, most of a large
- * packet's objects, is never read), and the change is appended as an incremental update (the font descriptors
- * written again after the file, with a cross-reference section and a trailer that points back to the original's,
- * ISO 32000-1 7.5.6, which PDF/A-2 allows). PDFBox, which did this before, kept a map entry per object of the file
+ * The file is read with OpenPDF's reader in its partial mode (the cross-reference section as arrays, each object read
+ * when asked for, each object stream decoded once), the descriptors are found from the pages' resources (the
+ * structure tree, most of a large packet's objects, is never read), and the change is appended as an incremental
+ * update (the font descriptors written again after the file, with a cross-reference section of the original's kind
+ * that points back to the original's, ISO 32000-1 7.5.6, which PDF/A-2 allows). PDFBox, which did this before, kept a map entry per object of the file
  * and ran out of a 2 GB heap on the 10,000 pages of 2,000 offices (BENCHMARKS.md, issue 17). The CID set streams
  * stay in the file, referenced by nothing.
  */
@@ -93,14 +95,14 @@ final class PdfArchive {
 
     /**
      * The incremental update: the descriptors that had a CID set, and the original's trailer and the offset of its
-     * cross-reference table, which the update's trailer points back to.
+     * last cross-reference section, which the update's points back to.
      */
     private record Update(List<Descriptor> descriptors, PdfDictionary trailer, int lastXref) {
 
         /**
-         * The descriptors, a cross-reference section with a subsection per object, and a trailer with the
-         * original's size, catalog, information dictionary and identifier and {@code /Prev}. {@code offset}: the
-         * original's length, where the update starts.
+         * The descriptors, then a cross-reference stream (ISO 32000-1 7.5.8, as the compressed export has) with an
+         * entry per object and the original's size, catalog, information dictionary and identifier and
+         * {@code /Prev}. {@code offset}: the original's length, where the update starts.
          */
         byte[] bytes(long offset) throws IOException {
             ByteArrayOutputStream update = new ByteArrayOutputStream();
@@ -113,12 +115,6 @@ final class PdfArchive {
                 ascii(update, "\nendobj\n");
             }
             long xref = offset + update.size();
-            ascii(update, "xref\n");
-            for (int i = 0; i < descriptors.size(); i++) {
-                // each entry exactly 20 bytes (ISO 32000-1 7.5.4)
-                ascii(update, descriptors.get(i).number() + " 1\n"
-                        + String.format("%010d %05d n\r\n", offsets[i], descriptors.get(i).generation()));
-            }
             PdfDictionary next = new PdfDictionary();
             for (PdfName key : List.of(PdfName.SIZE, PdfName.ROOT, PdfName.INFO, PdfName.ID)) {
                 if (trailer.get(key) != null) {
@@ -126,19 +122,130 @@ final class PdfArchive {
                 }
             }
             next.put(PdfName.PREV, new PdfNumber(lastXref));
-            ascii(update, "trailer\n");
-            write(next, update);
+            xrefStream(update, next, offsets, xref);
             ascii(update, "\nstartxref\n" + xref + "\n%%EOF\n");
             return update.toByteArray();
+        }
+
+        /**
+         * The cross-reference stream of the update (ISO 32000-1 7.5.8): an object of its own, numbered the original's
+         * size (the size grows by one), with a row per descriptor and one for itself: type 1 (in use, at an offset),
+         * the offset in 8 bytes, the generation in 2. Not compressed: a few dozen bytes.
+         */
+        private void xrefStream(ByteArrayOutputStream update, PdfDictionary next, long[] offsets, long xref)
+                throws IOException {
+            int self = ((PdfNumber) PdfReader.getPdfObject(trailer.get(PdfName.SIZE))).intValue();
+            ByteArrayOutputStream rows = new ByteArrayOutputStream();
+            PdfArray index = new PdfArray();
+            for (int i = 0; i < descriptors.size(); i++) {
+                index.add(new PdfNumber(descriptors.get(i).number()));
+                index.add(new PdfNumber(1));
+                xrefRow(rows, offsets[i], descriptors.get(i).generation());
+            }
+            index.add(new PdfNumber(self));
+            index.add(new PdfNumber(1));
+            xrefRow(rows, xref, 0);
+            next.put(PdfName.TYPE, PdfName.XREF);
+            next.put(PdfName.SIZE, new PdfNumber(self + 1));
+            next.put(PdfName.INDEX, index);
+            next.put(PdfName.W, new PdfArray(new int[] {1, 8, 2}));
+            next.put(PdfName.LENGTH, new PdfNumber(rows.size()));
+            ascii(update, self + " 0 obj\n");
+            write(next, update);
+            ascii(update, "\nstream\n");
+            rows.writeTo(update);
+            ascii(update, "\nendstream\nendobj");
+        }
+
+        private static void xrefRow(ByteArrayOutputStream rows, long offset, int generation) {
+            rows.write(1);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                rows.write((int) (offset >>> shift) & 0xFF);
+            }
+            rows.write((generation >>> 8) & 0xFF);
+            rows.write(generation & 0xFF);
+        }
+    }
+
+    /**
+     * OpenPDF's reader in its partial mode, decoding each object stream once rather than once per object read from
+     * it: a compressed export keeps its pages and fonts in object streams of 200 objects, and the reader as it is
+     * inflated a whole stream for every page, resource and font dictionary it read (most of the step's time).
+     * The last few streams decoded are kept, with the offsets of their objects.
+     */
+    private static final class ObjectStreamReader extends PdfReader {
+
+        private static final int KEPT = 4;
+
+        /** Decoded streams by their offset in the file, least recently used first. Filled during construction. */
+        private Map<Integer, DecodedStream> decoded;
+
+        ObjectStreamReader(RandomAccessFileOrArray file) throws IOException {
+            super(file, null);
+        }
+
+        /** An object stream's bytes and, by index, its objects' offsets in them. */
+        private record DecodedStream(byte[] bytes, int[] offsets) {}
+
+        @Override
+        protected PdfObject readOneObjStm(PRStream stream, int idx) throws IOException {
+            DecodedStream objects = decoded(stream);
+            if (idx < 0 || idx >= objects.offsets().length) {
+                throw new IOException("no object " + idx + " in the object stream at " + stream.getOffset());
+            }
+            PRTokeniser saved = tokens;
+            tokens = new PRTokeniser(objects.bytes());
+            try {
+                tokens.seek(objects.offsets()[idx]);
+                return readPRObject();
+            } finally {
+                tokens = saved;
+            }
+        }
+
+        private DecodedStream decoded(PRStream stream) throws IOException {
+            if (decoded == null) { // the superclass's constructor reads objects before this class's fields are set
+                decoded = new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<Integer, DecodedStream> eldest) {
+                        return size() > KEPT;
+                    }
+                };
+            }
+            DecodedStream known = decoded.get(stream.getOffset());
+            if (known != null) {
+                return known;
+            }
+            int first = stream.getAsNumber(PdfName.FIRST).intValue();
+            int count = stream.getAsNumber(PdfName.N).intValue();
+            byte[] bytes = getStreamBytes(stream, tokens.getFile());
+            PRTokeniser header = new PRTokeniser(bytes);
+            int[] offsets = new int[count];
+            for (int i = 0; i < count; i++) {
+                // pairs of object number and offset from /First (ISO 32000-1 7.5.7)
+                if (!header.nextToken() || header.getTokenType() != PRTokeniser.TK_NUMBER
+                        || !header.nextToken() || header.getTokenType() != PRTokeniser.TK_NUMBER) {
+                    throw new IOException("the object stream at " + stream.getOffset() + " has a damaged header");
+                }
+                offsets[i] = first + header.intValue();
+            }
+            DecodedStream objects = new DecodedStream(bytes, offsets);
+            decoded.put(stream.getOffset(), objects);
+            return objects;
         }
     }
 
     /** Reads the file's pages for the descriptors of every font they use, directly or in the forms they draw. */
     private static Update update(RandomAccessFileOrArray file) throws IOException {
-        PdfReader reader = new PdfReader(file, null);
+        PdfReader reader = new ObjectStreamReader(file);
         try {
             if (reader.isRebuilt()) {
                 throw new IOException("the exported PDF's cross-reference table is damaged");
+            }
+            if (reader.getPdfVersion() < '5') {
+                // the update's cross-reference stream is PDF 1.5; the export is compressed, which makes it 1.5
+                throw new IOException("the exported PDF is version 1." + reader.getPdfVersion()
+                        + "; its update needs 1.5 (export it compressed)");
             }
             Map<Integer, PRIndirectReference> descriptors = new TreeMap<>();
             Set<Integer> seenForms = new HashSet<>();

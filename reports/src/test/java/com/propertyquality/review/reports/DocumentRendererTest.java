@@ -251,6 +251,27 @@ class DocumentRendererTest {
         }
     }
 
+    /**
+     * PDF 1.5 with object streams, the font descriptors' update a cross-reference stream, and no font descriptor
+     * left with a CID set: what the export and PdfArchive make, read back by another library.
+     */
+    @Test
+    void theFileKeepsItsObjectsInStreamsAndItsFontsWithoutCidSets() throws IOException {
+        String bytes = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertThat(bytes).startsWith("%PDF-1.5").contains("/ObjStm");
+        // the last section, after the export's own %%EOF: the descriptors and the cross-reference stream
+        String update = bytes.substring(bytes.lastIndexOf("%%EOF", bytes.length() - 7));
+        assertThat(update).contains("/FontDescriptor").contains("/XRef").contains("/Prev").doesNotContain("/CIDSet");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                collectFonts(page.getResources(), fonts, new HashSet<>());
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.getFontDescriptor().getCOSObject()
+                    .containsKey(COSName.getPDFName("CIDSet"))).as(font.getName()).isFalse());
+        }
+    }
+
     @Test
     void isValidPdfA2a() throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
