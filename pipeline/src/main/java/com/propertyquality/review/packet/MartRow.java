@@ -123,19 +123,28 @@ public record MartRow(Map<String, Object> values, Mart mart) {
 
     /** Whether the row holds the column: false for a column its mart does not declare (a question, not a read). */
     public boolean has(MartColumn column) {
-        return (mart == null || declares(column)) && has(column.name());
+        return (mart == null || declares(mart, column)) && has(column.name());
     }
 
     /** The column's name, once the row's mart (when known) is found to declare it. */
     private String declared(MartColumn column) {
-        if (mart == null || declares(column)) {
+        return mart == null ? column.name() : declaredBy(mart, column);
+    }
+
+    /**
+     * The column's name, once {@code mart} is found to declare it (a row's lookup, a pass naming what it reads).
+     *
+     * @throws IllegalArgumentException naming the mart and its columns, for a column it does not declare
+     */
+    static String declaredBy(Mart mart, MartColumn column) {
+        if (declares(mart, column)) {
             return column.name();
         }
         throw new IllegalArgumentException("the mart " + mart.name() + " declares no column " + column.name()
                 + "; its columns are " + mart.columns().names());
     }
 
-    private boolean declares(MartColumn column) {
+    private static boolean declares(Mart mart, MartColumn column) {
         for (MartColumn own : mart.columns().columns()) {
             if (own == column || own.name().equals(column.name())) {
                 return true;

@@ -31,7 +31,7 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
 
     OfficeFigures(PacketSource source, int year, String officeId) {
         this(source, year, officeId, OfficeRegister.of(source, year),
-                FeedbackByKind.of(officeFeedback(source, year, officeId)),
+                FeedbackByKind.of(officeFeedback(source, year, officeId, FeedbackByKind.READ)),
                 failedActionsOf(source, year, officeId));
     }
 
@@ -41,17 +41,15 @@ record OfficeFigures(PacketSource source, int year, String officeId, OfficeRegis
         }
 
         /**
-         * The columns of an office's rows of feedback_summary: what its sums by kind ({@link FeedbackByKind}) and
-         * its own report's table of the register read.
+         * The office's rows of feedback_summary with {@code columns} (and its id), read row by row (the mart holds
+         * every office's).
          */
-        static final List<MartColumn> OFFICE_FEEDBACK = List.of(FeedbackSummary.OFFICE_ID, FeedbackSummary.MONTH,
-                FeedbackSummary.CHANNEL, FeedbackSummary.KIND, FeedbackSummary.AREA, FeedbackSummary.SEVERITY,
-                FeedbackSummary.ENTRIES, FeedbackSummary.CLOSED, FeedbackSummary.OPEN_OVER_30_DAYS);
-
-        /** The office's rows of feedback_summary, read row by row (the mart holds every office's). */
-        static List<MartRow> officeFeedback(PacketSource source, int year, String officeId) {
+        static List<MartRow> officeFeedback(PacketSource source, int year, String officeId,
+                                            List<MartColumn> columns) {
+            List<MartColumn> read = new ArrayList<>(columns);
+            read.add(FeedbackSummary.OFFICE_ID);
             List<MartRow> rows = new ArrayList<>();
-            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, OFFICE_FEEDBACK, row -> {
+            source.eachOfYear(FeedbackMarts.FEEDBACK_SUMMARY, year, read, row -> {
                 if (officeId.equals(row.text(FeedbackSummary.OFFICE_ID))) {
                     rows.add(row);
                 }

@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.propertyquality.review.contract.ImportTemplates;
 import com.propertyquality.review.marts.CustomerMarts.SatisfactionBySegment;
 import com.propertyquality.review.marts.CustomerValueMarts.CustomerSegments;
 import com.propertyquality.review.marts.FeedbackMarts.ComplaintPareto;
 import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
+import com.propertyquality.review.marts.MartColumn;
 import com.propertyquality.review.marts.QualityMarts.InspectionSummary;
 import com.propertyquality.review.marts.ReviewMarts;
 import com.propertyquality.review.marts.SurveyMarts.SatisfactionByItem;
@@ -43,7 +45,7 @@ public final class OfficeReportChapters {
     public static List<Chapter> of(PacketSource source, int year, String officeId, Lang lang) {
         OfficeRegister.Office office = OfficeFigures.office(source, year, officeId);
         // one pass over the register's rows: the summary's sums by kind and the detail table both come from it
-        List<MartRow> feedback = OfficeFigures.officeFeedback(source, year, office.id());
+        List<MartRow> feedback = OfficeFigures.officeFeedback(source, year, office.id(), FEEDBACK_READ);
         OfficeFigures figures = new OfficeFigures(source, year, office.id(), OfficeRegister.of(source, year),
                 OfficeFigures.FeedbackByKind.of(feedback),
                 OfficeFigures.failedActionsOf(source, year, office.id()));
@@ -204,6 +206,10 @@ public final class OfficeReportChapters {
                 .withEmptyText(text(lang, "common.no_complaints_this_office_this_year"))
                 .withNote(text(lang, "officeReportChapters.shaded_main_factor_without_corrective_or"));
     }
+
+    /** The columns of the office's feedback_summary rows read here: its sums by kind's, and the register table's. */
+    private static final List<MartColumn> FEEDBACK_READ = Stream.concat(OfficeFigures.FeedbackByKind.READ.stream(),
+            Stream.of(FeedbackSummary.MONTH, FeedbackSummary.CHANNEL, FeedbackSummary.AREA)).toList();
 
     private static Table feedbackRows(List<MartRow> feedback, Lang lang) {
         List<Row> rows = feedback.stream()

@@ -119,11 +119,7 @@ public interface PacketSource {
         Set<String> names = new LinkedHashSet<>();
         names.add("year");
         for (MartColumn column : columns) {
-            if (!mart.columns().names().contains(column.name())) {
-                throw new IllegalArgumentException("the mart " + mart.name() + " declares no column " + column.name()
-                        + "; its columns are " + mart.columns().names());
-            }
-            names.add(column.name());
+            names.add(MartRow.declaredBy(mart, column));
         }
         return names;
     }
