@@ -54,6 +54,8 @@ public final class FeedbackMarts {
     private final SparkSession spark;
     private final Dataset<Row> offices;
     private final Dataset<Row> feedback;
+    /** The feedback table's rows, from its snapshot's summary: they size the summary's partitions. */
+    private final long feedbackEntries;
     private final Dataset<Row> actions;
     private final Dataset<Row> plans;
 
@@ -75,6 +77,7 @@ public final class FeedbackMarts {
         this.spark = spark;
         this.offices = lake.read(ImportTemplates.OFFICES).select("office_id", "office_name");
         this.feedback = lake.read(ImportTemplates.FEEDBACK);
+        this.feedbackEntries = lake.rows(ImportTemplates.FEEDBACK);
         this.actions = lake.read(ImportTemplates.ACTIONS);
         this.plans = lake.read(ReviewPlanTables.PLAN).select("year", "meeting_date");
     }
@@ -143,35 +146,32 @@ public final class FeedbackMarts {
         return feedbackSummary(ReviewCutOff.asOf(asOf));
     }
 
-    /** As above, each entry's "open over 30 days" judged at the cut-off of its year. */
+    /**
+     * As above, each entry's "open over 30 days" judged at the cut-off of its year. The groups are summed by
+     * {@link FeedbackGroups}, each entry judged here by the formulas' Spark forms.
+     */
     public Dataset<Row> feedbackSummary(ReviewCutOff cutOff) {
         Column received = col("received_on");
         Column isClosed = col("status").equalTo(lit(CLOSED));
-        Column days = when(isClosed, DaysToClose.daysColumn(received, col("closed_on")));
-        Column openOver = OpenFeedback.openOverDaysColumn(col("status"), received, col("closed_on"),
-                cutOff.forYear(col("year")));
         Column kept = col("original_kept");
-        return feedback.join(areas(), JoinKeys.of(List.of("area")), "left")
-                .groupBy(col("year"), month(received).as("month"), col("office_id"), col("channel"), col("kind"),
-                        col("area"), col("level"), col("severity"))
-                .agg(count(lit(1)).as("entries"),
-                        sum(when(isClosed, 1L).otherwise(0L)).as("closed"),
-                        DaysToClose.percentilesColumn(days, DaysToClose.MEDIAN, DaysToClose.P90)
-                                .as("days_to_close_percentiles"),
-                        sum(when(openOver, 1L).otherwise(0L)).as("open_over_30_days"),
-                        sum(when(kept.equalTo(lit(true)), 1L).otherwise(0L)).as("originals_kept"),
-                        count(kept).as("originals_known"))
+        FeedbackGroups.Entries judged = new FeedbackGroups.Entries(col("year"), month(received), col("office_id"),
+                col("channel"), col("kind"), col("area"), col("level"), col("severity"), isClosed,
+                when(isClosed, DaysToClose.daysColumn(received, col("closed_on"))),
+                OpenFeedback.openOverDaysColumn(col("status"), received, col("closed_on"), cutOff.forYear(col("year"))),
+                kept.equalTo(lit(true)), kept.isNotNull());
+        int partitions = FeedbackGroups.partitions(feedbackEntries, spark.sparkContext().defaultParallelism());
+        return FeedbackGroups.summed(feedback.join(areas(), JoinKeys.of(List.of("area")), "left"), judged, partitions)
                 .join(offices, JoinKeys.of(List.of("office_id")), "left")
+                // the rate once, then its interval: the interval's expression repeats the rate a dozen times, and
+                // written out in it made the stage's generated method too long for the JIT to compile
+                .withColumn("closure_rate", ClosureRate.column(col("closed"), col("entries")))
                 .select(col("year"), col("month"), col("office_id"), col("office_name"), col("channel"),
                         col("kind"), col("area"), col("level"), col("severity"), col("entries"), col("closed"),
-                        ClosureRate.column(col("closed"), col("entries")).as("closure_rate"),
+                        col("closure_rate"),
                         // n = the entries: each entry is closed or not
-                        QualityMarts.withInterval(ClosureRate.column(col("closed"), col("entries")), col("entries"),
-                                "closure_rate", true),
-                        QualityMarts.withInterval(ClosureRate.column(col("closed"), col("entries")), col("entries"),
-                                "closure_rate", false),
-                        col("days_to_close_percentiles").getItem(0).as("median_days_to_close"),
-                        col("days_to_close_percentiles").getItem(1).as("p90_days_to_close"),
+                        QualityMarts.withInterval(col("closure_rate"), col("entries"), "closure_rate", true),
+                        QualityMarts.withInterval(col("closure_rate"), col("entries"), "closure_rate", false),
+                        col("median_days_to_close"), col("p90_days_to_close"),
                         col("open_over_30_days"),
                         col("originals_kept"), col("originals_known"),
                         Fraction.column(col("originals_kept"), col("originals_known")).as("original_kept_share"))

@@ -113,6 +113,12 @@ public final class LakeTables {
         return snapshotOf(id).map(snapshot -> LakeSnapshots.of(template, snapshot));
     }
 
+    /** The rows of the template's own table at the snapshot it is read at (its summary's count), 0 when empty. */
+    public long rows(Template template) {
+        return snapshotOf(LakeCatalog.table(template))
+                .map(snapshot -> summaryLong(snapshot, SnapshotSummary.TOTAL_RECORDS_PROP)).orElse(0L);
+    }
+
     private Optional<Snapshot> snapshotOf(TableIdentifier id) {
         return pinned.computeIfAbsent(id, key -> catalog.catalog().tableExists(key)
                 ? LakeSnapshots.at(catalog.catalog().loadTable(key), moment)

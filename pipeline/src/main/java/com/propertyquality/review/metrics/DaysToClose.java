@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
@@ -43,19 +43,36 @@ public final class DaysToClose {
     /** The exact percentile p (0 to 1) with linear interpolation, or null when there are no values. */
     public static Double percentileOf(Collection<? extends Number> values, double p) {
         checkPercentile(p);
-        if (values.isEmpty()) {
+        double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        return interpolated(sorted.length, p, i -> sorted[i]);
+    }
+
+    /**
+     * The exact percentile p of the first {@code count} values of {@code sorted}, which are in ascending order; null
+     * when {@code count} is 0. The same arithmetic as {@link #percentileOf}, without a copy: for a mart that holds
+     * each group's days in an array of its own.
+     */
+    public static Double percentileOfSorted(int[] sorted, int count, double p) {
+        checkPercentile(p);
+        if (count < 0 || count > sorted.length) {
+            throw new IllegalArgumentException("count " + count + " outside 0.." + sorted.length);
+        }
+        return interpolated(count, p, i -> sorted[i]);
+    }
+
+    private static Double interpolated(int count, double p, IntToDoubleFunction sorted) {
+        if (count == 0) {
             return null;
         }
-        List<Double> sorted = values.stream().map(Number::doubleValue).sorted().toList();
         // the same arithmetic, operation for operation, as Spark's Percentile, so both give the same double
-        double position = (sorted.size() - 1) * p;
+        double position = (count - 1) * p;
         long lower = (long) Math.floor(position);
         long higher = (long) Math.ceil(position);
-        double low = sorted.get((int) lower);
+        double low = sorted.applyAsDouble((int) lower);
         if (higher == lower) {
             return low;
         }
-        double high = sorted.get((int) higher);
+        double high = sorted.applyAsDouble((int) higher);
         if (high == low) {
             return low;
         }

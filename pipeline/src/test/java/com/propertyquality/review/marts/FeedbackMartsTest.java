@@ -1,5 +1,9 @@
 package com.propertyquality.review.marts;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +31,7 @@ import com.propertyquality.review.contract.ReviewPlanTables;
 import com.propertyquality.review.contract.Template;
 import com.propertyquality.review.lake.Lake;
 import com.propertyquality.review.lake.StagedFile;
+import com.propertyquality.review.metrics.DaysToClose;
 import com.propertyquality.review.metrics.MainFactors;
 import com.propertyquality.review.metrics.MainFactors.Factor;
 import com.propertyquality.review.support.TestSpark;
@@ -354,6 +361,55 @@ class FeedbackMartsTest {
     private static Map<String, Row> pareto() {
         return paretoRows.stream()
                 .collect(Collectors.toMap(FeedbackMartsTest::paretoKey, Function.identity()));
+    }
+
+    @Test
+    void thePercentilesAreSparksExactPercentileOfEachGroupsClosedEntries() {
+        // the Spark form of DaysToClose, over the same entries and the mart's keys
+        Column received = col("received_on");
+        Column closed = col("status").equalTo(lit(FeedbackMarts.CLOSED));
+        Map<String, Row> bySpark = new LakeTables(spark, lake).read(ImportTemplates.FEEDBACK)
+                .groupBy(col("year"), month(received).as("month"), col("office_id"), col("channel"), col("kind"),
+                        col("area"), col("severity"))
+                .agg(DaysToClose.percentilesColumn(when(closed, DaysToClose.daysColumn(received, col("closed_on"))),
+                        DaysToClose.MEDIAN, DaysToClose.P90).as("percentiles"))
+                .collectAsList().stream().collect(Collectors.toMap(FeedbackMartsTest::summaryKey, r -> r));
+
+        assertThat(bySpark).hasSameSizeAs(summaryRows);
+        for (Row row : summaryRows) {
+            Row spark = bySpark.get(summaryKey(row));
+            List<Double> expected = spark.isNullAt(spark.fieldIndex("percentiles")) ? Arrays.asList(null, null)
+                    : spark.getList(spark.fieldIndex("percentiles"));
+            assertThat(Arrays.asList(row.<Double>getAs("median_days_to_close"), row.<Double>getAs("p90_days_to_close")))
+                    .as(summaryKey(row)).isEqualTo(expected);
+        }
+        assertThat(summaryRows).filteredOn(r -> r.getAs("median_days_to_close") != null).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void theSummaryIsTheSameHoweverManyPartitionsItsGroupsAreSummedIn() {
+        // every group's entries meet in one partition, whether there is one or more than there are offices
+        FeedbackGroups.Entries judged = new FeedbackGroups.Entries(col("year"), month(col("received_on")),
+                col("office_id"), col("channel"), col("kind"), col("area"), lit("any"), col("severity"),
+                col("status").equalTo(lit(FeedbackMarts.CLOSED)),
+                DaysToClose.daysColumn(col("received_on"), col("closed_on")), lit(false),
+                col("original_kept").equalTo(lit(true)), col("original_kept").isNotNull());
+        org.apache.spark.sql.Dataset<Row> entries = new LakeTables(spark, lake).read(ImportTemplates.FEEDBACK);
+        List<String> inOne = FeedbackGroups.summed(entries, judged, 1).collectAsList().stream()
+                .map(Row::toString).sorted().toList();
+        List<String> inSeven = FeedbackGroups.summed(entries, judged, 7).collectAsList().stream()
+                .map(Row::toString).sorted().toList();
+
+        assertThat(inOne).hasSize(summaryRows.size()).isEqualTo(inSeven);
+    }
+
+    @Test
+    void theSummarysPartitionsHoldAQuarterMillionEntriesEachAndUseEveryCore() {
+        assertThat(FeedbackGroups.partitions(0, 2)).isEqualTo(2);
+        assertThat(FeedbackGroups.partitions(22, 4)).isEqualTo(4);
+        assertThat(FeedbackGroups.partitions(1_000_000, 2)).isEqualTo(4);
+        assertThat(FeedbackGroups.partitions(1_000_001, 2)).isEqualTo(5);
+        assertThat(FeedbackGroups.partitions(10_000_000, 2)).isEqualTo(40);
     }
 
     private static String summaryKey(Row r) {

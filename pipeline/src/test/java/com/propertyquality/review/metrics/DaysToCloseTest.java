@@ -90,6 +90,16 @@ class DaysToCloseTest {
                         DaysToClose.percentileOf(days, DaysToClose.P90));
             }
         }
+        // the mart's form: each group's days sorted in an array with room to spare
+        groups.forEach((group, days) -> {
+            int[] sorted = java.util.Arrays.copyOf(days.stream().mapToInt(Integer::intValue).sorted().toArray(),
+                    days.size() + 3);
+            for (double p : new double[] {DaysToClose.MEDIAN, DaysToClose.P90}) {
+                assertThat(DaysToClose.percentileOfSorted(sorted, days.size(), p)).as(group + " " + p)
+                        .isEqualTo(DaysToClose.percentileOf(days, p));
+            }
+        });
+        assertThat(DaysToClose.percentileOfSorted(new int[4], 0, DaysToClose.MEDIAN)).isNull();
         // ties 4, 4, 4, 9: median 4; p90 position 2.7 → 0.3 × 4 + 0.7 × 9 = 7.5
         assertThat(DaysToClose.percentileOf(groups.get("ties"), DaysToClose.MEDIAN)).isEqualTo(4.0);
         assertThat(DaysToClose.percentileOf(groups.get("ties"), DaysToClose.P90)).isCloseTo(7.5, within(1e-9));
@@ -102,6 +112,10 @@ class DaysToCloseTest {
     void aPercentileOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> DaysToClose.percentileOf(List.of(1, 2), 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DaysToClose.percentileOfSorted(new int[] {1, 2}, 2, -0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DaysToClose.percentileOfSorted(new int[] {1, 2}, 3, DaysToClose.MEDIAN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count 3");
         assertThatThrownBy(() -> DaysToClose.percentilesColumn(col("days"), DaysToClose.MEDIAN, -0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.1");
     }
