@@ -1,6 +1,9 @@
 package com.propertyquality.review.marts;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -25,13 +28,15 @@ import com.propertyquality.review.metrics.DaysToClose;
  * The groups of {@code feedback_summary}: per (year, month, office, channel, kind, area, level, severity), the
  * entries, the closed ones, the median and 90th percentile of their days to close ({@link DaysToClose}), and the
  * open-over-30-days and original-kept counts, from entries whose judgements the Spark forms of the formulas made
- * ({@link Entries}). The entries are spread over partitions by office, so a group's entries meet in one partition,
- * and each partition is summed in a hash map: each group's days sorted once, in an array of its own.
+ * ({@link Entries}).
  *
- * <p>Why not Spark's {@code percentile} aggregate: it keeps a map of counts per group, serialises it between a
- * partial and a final aggregation, and past 128 groups sorts every entry by the eight keys; with groups of three or
- * four entries (230,000 at scale 1) that was a third of the mart's time (BENCHMARKS.md, issue 17). The result is
- * the same double: {@code DaysToClose} does Spark's arithmetic, and the mart tests compare both forms.
+ * <p>On a local master ({@link #inJava}) the entries are spread over partitions by office, so that a group's entries
+ * meet in one partition, and each partition is summed in a hash map: each group's days sorted once, in an array of
+ * its own. Spark's {@code percentile} aggregate keeps a map of counts per group, serialises it between a partial and
+ * a final aggregation, and past 128 groups sorts every entry by the eight keys; with groups of three or four entries
+ * (230,000 at scale 1) that was a third of the mart's time (BENCHMARKS.md, issue 17). A cluster's executors see
+ * Spark's jars only, not this class, so there the groups are Spark's aggregate ({@link #bySpark}). Both give the same
+ * doubles: {@code DaysToClose} does Spark's arithmetic, and the tests compare both routes.
  */
 final class FeedbackGroups implements MapPartitionsFunction<Row, Row> {
 
@@ -42,6 +47,9 @@ final class FeedbackGroups implements MapPartitionsFunction<Row, Row> {
      * this bounds a task's memory (a few hundred bytes a group, at worst a group per entry: under 100 MB).
      */
     static final long ENTRIES_PER_PARTITION = 250_000;
+
+    /** The grouping keys: the first fields of {@link #GROUPS}. */
+    private static final int KEYS = 8;
 
     /** The groups' rows: the eight keys, then the sums and percentiles, in the order {@link #call} makes them. */
     static final StructType GROUPS = new StructType()
@@ -65,9 +73,12 @@ final class FeedbackGroups implements MapPartitionsFunction<Row, Row> {
                    Column originalKnown) {
 
         private Column[] columns() {
-            return new Column[] {year.cast("int"), month.cast("int"), officeId.cast("string"), channel.cast("string"),
-                    kind.cast("string"), area.cast("string"), level.cast("string"), severity.cast("string"),
-                    flag(closed), days.cast("int"), flag(openOverDays), flag(originalKept), flag(originalKnown)};
+            return new Column[] {year.cast("int").as("year"), month.cast("int").as("month"),
+                    officeId.cast("string").as("office_id"), channel.cast("string").as("channel"),
+                    kind.cast("string").as("kind"), area.cast("string").as("area"), level.cast("string").as("level"),
+                    severity.cast("string").as("severity"), flag(closed).as("closed"), days.cast("int").as("days"),
+                    flag(openOverDays).as("open_over_30_days"), flag(originalKept).as("original_kept"),
+                    flag(originalKnown).as("original_known")};
         }
 
         private static Column flag(Column judged) {
@@ -78,11 +89,41 @@ final class FeedbackGroups implements MapPartitionsFunction<Row, Row> {
     private FeedbackGroups() {
     }
 
-    /** The groups of {@code entries} (one row per feedback entry), in {@code partitions} partitions, unordered. */
+    /**
+     * The groups of {@code entries} (one row per feedback entry), unordered: summed in this application's code on a
+     * local master, in {@code partitions} partitions; by Spark's aggregate on a cluster.
+     */
     static Dataset<Row> summed(Dataset<Row> entries, Entries judged, int partitions) {
+        return entries.sparkSession().sparkContext().isLocal() ? inJava(entries, judged, partitions)
+                : bySpark(entries, judged);
+    }
+
+    /** The groups summed by {@link #call}, a partition's groups at a time. */
+    static Dataset<Row> inJava(Dataset<Row> entries, Entries judged, int partitions) {
         return entries.select(judged.columns())
                 .repartition(partitions, col("office_id"))
                 .mapPartitions(new FeedbackGroups(), Encoders.row(GROUPS));
+    }
+
+    /** The same groups by Spark's aggregate and exact {@code percentile}, needing no class of this application. */
+    static Dataset<Row> bySpark(Dataset<Row> entries, Entries judged) {
+        List<Column> keys = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            keys.add(col(GROUPS.fields()[i].name()));
+        }
+        List<Column> columns = new ArrayList<>(keys);
+        columns.addAll(List.of(col("entries"), col("closed"), col("percentiles").getItem(0).as("median_days_to_close"),
+                col("percentiles").getItem(1).as("p90_days_to_close"), col("open_over_30_days"),
+                col("originals_kept"), col("originals_known")));
+        return entries.select(judged.columns())
+                .groupBy(keys.toArray(Column[]::new))
+                .agg(count(lit(1)).as("entries"), sum("closed").cast("long").as("closed"),
+                        DaysToClose.percentilesColumn(col("days"), DaysToClose.MEDIAN, DaysToClose.P90)
+                                .as("percentiles"),
+                        sum("open_over_30_days").cast("long").as("open_over_30_days"),
+                        sum("original_kept").cast("long").as("originals_kept"),
+                        sum("original_known").cast("long").as("originals_known"))
+                .select(columns.toArray(Column[]::new));
     }
 
     /** Enough partitions that each holds about {@link #ENTRIES_PER_PARTITION} entries, and one per core at least. */

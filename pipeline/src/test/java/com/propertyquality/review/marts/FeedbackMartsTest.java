@@ -387,20 +387,26 @@ class FeedbackMartsTest {
     }
 
     @Test
-    void theSummaryIsTheSameHoweverManyPartitionsItsGroupsAreSummedIn() {
-        // every group's entries meet in one partition, whether there is one or more than there are offices
+    void theGroupsAreTheSameSummedInJavaInAnyPartitionsAndBySparksAggregate() {
+        // every group's entries meet in one partition, whether there is one or more than there are offices; Spark's
+        // aggregate (a cluster's route, StandaloneClusterIT) gives the same rows
         FeedbackGroups.Entries judged = new FeedbackGroups.Entries(col("year"), month(col("received_on")),
                 col("office_id"), col("channel"), col("kind"), col("area"), lit("any"), col("severity"),
                 col("status").equalTo(lit(FeedbackMarts.CLOSED)),
-                DaysToClose.daysColumn(col("received_on"), col("closed_on")), lit(false),
+                DaysToClose.daysColumn(col("received_on"), col("closed_on")), col("office_id").equalTo(lit("B")),
                 col("original_kept").equalTo(lit(true)), col("original_kept").isNotNull());
         org.apache.spark.sql.Dataset<Row> entries = new LakeTables(spark, lake).read(ImportTemplates.FEEDBACK);
-        List<String> inOne = FeedbackGroups.summed(entries, judged, 1).collectAsList().stream()
+        List<String> inOne = FeedbackGroups.inJava(entries, judged, 1).collectAsList().stream()
                 .map(Row::toString).sorted().toList();
-        List<String> inSeven = FeedbackGroups.summed(entries, judged, 7).collectAsList().stream()
+        List<String> inSeven = FeedbackGroups.inJava(entries, judged, 7).collectAsList().stream()
                 .map(Row::toString).sorted().toList();
+        org.apache.spark.sql.Dataset<Row> bySpark = FeedbackGroups.bySpark(entries, judged);
+        List<String> spark = bySpark.collectAsList().stream().map(Row::toString).sorted().toList();
 
-        assertThat(inOne).hasSize(summaryRows.size()).isEqualTo(inSeven);
+        assertThat(inOne).hasSize(summaryRows.size()).isEqualTo(inSeven).isEqualTo(spark);
+        assertThat(java.util.Arrays.stream(bySpark.schema().fields()).map(f -> f.name() + " " + f.dataType()))
+                .containsExactlyElementsOf(java.util.Arrays.stream(FeedbackGroups.GROUPS.fields())
+                        .map(f -> f.name() + " " + f.dataType()).toList());
     }
 
     @Test
