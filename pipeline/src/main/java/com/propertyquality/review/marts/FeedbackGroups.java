@@ -43,8 +43,9 @@ final class FeedbackGroups implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Entries per partition, at most on average: every group of a partition is held until the partition ends, so
-     * this bounds a task's memory (a few hundred bytes a group, at worst a group per entry: under 100 MB).
+     * Entries per partition, on average (an office's entries share one): every group of a partition is held until
+     * the partition ends, so this bounds a task's memory (a few hundred bytes a group; at worst, a group per entry,
+     * under 100 MB).
      */
     static final long ENTRIES_PER_PARTITION = 250_000;
 
