@@ -19,9 +19,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import com.propertyquality.review.marts.FeedbackMarts.FeedbackSummary;
 import com.propertyquality.review.metrics.DaysToClose;
 
 /**
@@ -52,16 +52,13 @@ final class FeedbackGroups implements MapPartitionsFunction<Row, Row> {
     /** The grouping keys: the first fields of {@link #GROUPS}. */
     private static final int KEYS = 8;
 
-    /** The groups' rows: the eight keys, then the sums and percentiles, in the order {@link #call} makes them. */
-    static final StructType GROUPS = new StructType()
-            .add("year", DataTypes.IntegerType).add("month", DataTypes.IntegerType)
-            .add("office_id", DataTypes.StringType).add("channel", DataTypes.StringType)
-            .add("kind", DataTypes.StringType).add("area", DataTypes.StringType)
-            .add("level", DataTypes.StringType).add("severity", DataTypes.StringType)
-            .add("entries", DataTypes.LongType, false).add("closed", DataTypes.LongType, false)
-            .add("median_days_to_close", DataTypes.DoubleType).add("p90_days_to_close", DataTypes.DoubleType)
-            .add("open_over_30_days", DataTypes.LongType, false).add("originals_kept", DataTypes.LongType, false)
-            .add("originals_known", DataTypes.LongType, false);
+    /**
+     * The groups' rows: the mart's declared columns but the office's name and the figures computed from the sums (the
+     * eight keys, then the sums and percentiles), in the order {@link #call} makes them.
+     */
+    static final StructType GROUPS = FeedbackSummary.COLUMNS.without(FeedbackSummary.OFFICE_NAME,
+            FeedbackSummary.CLOSURE_RATE, FeedbackSummary.CLOSURE_RATE_CI_LOW, FeedbackSummary.CLOSURE_RATE_CI_HIGH,
+            FeedbackSummary.ORIGINAL_KEPT_SHARE).schema();
 
     /**
      * One row per entry, as {@link #summed} reads it: the eight keys and the entry's judgements, each made by the
