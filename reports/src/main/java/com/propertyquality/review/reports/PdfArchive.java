@@ -36,12 +36,12 @@ import com.lowagie.text.pdf.RandomAccessFileOrArray;
  * its font program. So the CID sets are taken out; nothing else in the file changes.
  * <p>
  * The file is read with OpenPDF's reader in its partial mode (the cross-reference section as arrays, each object
- * read when asked for, each object stream decoded once), the descriptors are found from the pages' resources (the
- * structure tree, most of a large packet's objects, is never read), and the change is appended as an incremental
- * update (the font descriptors written again after the file, with a cross-reference stream that points back to the
- * original's, ISO 32000-1 7.5.6, which PDF/A-2 allows). PDFBox, which did this before, kept a map entry per object
- * of the file and ran out of a 2 GB heap on the 10,000 pages of 2,000 offices (BENCHMARKS.md, issue 17). The CID set streams
- * stay in the file, referenced by nothing.
+ * read when asked for, the object streams used last kept decoded), the descriptors are found from the pages'
+ * resources (the structure tree, most of a large packet's objects, is never read), and the change is appended as an
+ * incremental update (the font descriptors written again after the file, with a cross-reference stream that points
+ * back to the original's, ISO 32000-1 7.5.6, which PDF/A-2 allows). PDFBox, which did this before, kept a map entry
+ * per object of the file and ran out of a 2 GB heap on the 10,000 pages of 2,000 offices (BENCHMARKS.md, issue 17).
+ * The CID set streams stay in the file, referenced by nothing.
  */
 final class PdfArchive {
 
