@@ -177,6 +177,8 @@ public class AggregateService {
         return task -> {
             Thread thread = new Thread(task, prefix + next.incrementAndGet());
             thread.setDaemon(true);
+            // the driver's side of a query (code generated and compiled for it) loads classes through this
+            thread.setContextClassLoader(SparkSessions.classLoader());
             return thread;
         };
     }

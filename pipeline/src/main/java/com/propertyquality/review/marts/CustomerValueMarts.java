@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
@@ -458,16 +457,24 @@ public final class CustomerValueMarts {
         // each review year's segments and the 12 months before its as-of day (customer_value carries both)
         Dataset<Row> segments = context.mart(CUSTOMER_VALUE).select("year", "as_of", "household_id", "value_segment");
         // the purchase's own year (its partition) is not the review year it is counted for
-        Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES).drop("year");
+        // spread by household once: the sequence (by household and category), the join to the segments and the
+        // households' first purchases below all use that spread, so the purchases are shuffled once
+        Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES).drop("year").repartition(col("household_id"));
         WindowSpec sequence = Window.partitionBy("household_id", "category").orderBy("purchased_on", "purchase_id");
         Dataset<Row> windowed = purchases
                 .withColumn("days_since_previous",
                         datediff(col("purchased_on"), lag("purchased_on", 1).over(sequence)))
                 .join(segments, "household_id")
                 .where(CustomerValue.inWindowColumn(col("purchased_on"), col("as_of")));
+        // a household counts once per (year, segment, category): at its first purchase there. A distinct count would
+        // make Spark aggregate per household first, the median's buffers with it, past its 128 keys by sorting
+        // (BENCHMARKS.md, issue 17)
+        WindowSpec household = Window.partitionBy("household_id", "category", "year", "value_segment")
+                .orderBy("purchased_on", "purchase_id");
         WindowSpec segment = Window.partitionBy("year", "value_segment");
-        return windowed.groupBy("year", "value_segment", "category")
-                .agg(count(lit(1)).as("purchases"), countDistinct("household_id").as("households"),
+        return windowed.withColumn("household_first", row_number().over(household).equalTo(1))
+                .groupBy("year", "value_segment", "category")
+                .agg(count(lit(1)).as("purchases"), count(when(col("household_first"), lit(1))).as("households"),
                         sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"),
                         count("days_since_previous").as("repeat_intervals"),
                         median(col("days_since_previous")).as("median_repeat_days"))
@@ -505,10 +512,15 @@ public final class CustomerValueMarts {
 
     /** Per year, month and category of every purchase in the lake: purchases, households and spend. */
     public Dataset<Row> purchaseSeasonality() {
-        return lake.read(ImportTemplates.PURCHASES)
-                .groupBy(year(col("purchased_on")).as("year"), month(col("purchased_on")).as("month"),
-                        col("category"))
-                .agg(count(lit(1)).as("purchases"), countDistinct("household_id").as("households"),
+        Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES).drop("year")
+                .withColumn("year", year(col("purchased_on"))).withColumn("month", month(col("purchased_on")));
+        // a household counts once per (year, month, category): at its first purchase there. Spark's distinct count
+        // aggregates per household first and took a third more CPU at scale 10 (BENCHMARKS.md, issue 17)
+        WindowSpec household = Window.partitionBy("household_id", "year", "month", "category")
+                .orderBy("purchase_id");
+        return purchases.withColumn("household_first", row_number().over(household).equalTo(1))
+                .groupBy("year", "month", "category")
+                .agg(count(lit(1)).as("purchases"), count(when(col("household_first"), lit(1))).as("households"),
                         sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"))
                 .transform(MartOrder.by("year", "month", "category"));
     }

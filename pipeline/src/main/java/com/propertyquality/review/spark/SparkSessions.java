@@ -39,8 +39,22 @@ public final class SparkSessions {
     static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
 
     private static SparkSession session;
+    private static ClassLoader classLoader;
 
     private SparkSessions() {
+    }
+
+    /**
+     * The class loader for threads that run Spark queries: the application's, with misses remembered
+     * ({@link KnownMissingClasses}).
+     */
+    public static synchronized ClassLoader classLoader() {
+        if (classLoader == null) {
+            ClassLoader application = Thread.currentThread().getContextClassLoader();
+            classLoader = new KnownMissingClasses(application != null ? application
+                    : SparkSessions.class.getClassLoader());
+        }
+        return classLoader;
     }
 
     public static synchronized SparkSession get(String master, int shufflePartitions) {
@@ -84,7 +98,16 @@ public final class SparkSessions {
             // spark-submit they come in the app's jar (spark.jars is set), from the executable jar they are shipped
             builder.config("spark.jars", IcebergRuntimeJar.location());
         }
-        session = builder.getOrCreate();
+        // Spark's executors (on a local master) and the driver's code generation load classes through the context
+        // class loader of the thread that starts Spark; the threads that run queries get it too (classLoader())
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader());
+        try {
+            session = builder.getOrCreate();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
         SparkSession started = session;
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "spark-stop"));
         return session;
