@@ -153,15 +153,22 @@ public final class PriorityMarts {
                 .withColumn("item_score", ItemImportance.scoreColumn(col("rating")))
                 .withColumn("others_scaled", ItemImportance.othersScaledColumn(col("form_score_total"),
                         col("form_rated"), score));
-        Column others = col("others_scaled");
-        Column[] figures = {ItemImportance.formsColumn(score, others).as("forms_correlated"),
-                ItemImportance.column(score, others).as("importance"),
-                ItemImportance.missingColumn(score, others).as("missing")};
-        Dataset<Row> perOffice = slots.groupBy("year", "office_id", "item")
-                .agg(figures[0], figures[1], figures[2]);
-        Dataset<Row> company = slots.groupBy("year", "item").agg(figures[0], figures[1], figures[2])
+        // the forms are read and their slots summed once, per office; the company's sums are its offices' sums
+        // (exact: counts, long sums, least and greatest values). Both branches read the one per-office exchange
+        Dataset<Row> officeSums = aggregate(slots.groupBy("year", "office_id", "item"),
+                ItemImportance.sums(score, col("others_scaled")).named());
+        Dataset<Row> companySums = aggregate(officeSums.groupBy("year", "item"), ItemImportance.Sums.merged().named())
                 .withColumn("office_id", lit(null).cast("string"));
-        return perOffice.unionByName(company);
+        ItemImportance.Sums sums = ItemImportance.Sums.ofRow();
+        Column[] figures = {sums.n().as("forms_correlated"), ItemImportance.importance(sums).as("importance"),
+                ItemImportance.missing(sums).as("missing")};
+        return officeSums.select(col("year"), col("office_id"), col("item"), figures[0], figures[1], figures[2])
+                .unionByName(companySums.select(col("year"), col("office_id"), col("item"), figures[0], figures[1],
+                        figures[2]));
+    }
+
+    private static Dataset<Row> aggregate(org.apache.spark.sql.RelationalGroupedDataset groups, Column[] columns) {
+        return groups.agg(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
     }
 
     /** The item's place on the form, for the order of the rows. */

@@ -200,7 +200,7 @@ public final class ItemImportance {
      * for a form that does not count.
      */
     public static Column formsColumn(Column itemScore, Column othersScaled) {
-        return count(when(itemScore.isNotNull().and(othersScaled.isNotNull()), lit(1)));
+        return sums(itemScore, othersScaled).n();
     }
 
     /**
@@ -212,30 +212,85 @@ public final class ItemImportance {
      * reached.
      */
     public static Column column(Column itemScore, Column othersScaled) {
+        return importance(sums(itemScore, othersScaled));
+    }
+
+    /** Aggregate: why there is no importance, as {@link #missing}; null when there is one. */
+    public static Column missingColumn(Column itemScore, Column othersScaled) {
+        return missing(sums(itemScore, othersScaled));
+    }
+
+    /**
+     * What the importance is computed from: the counted forms, the sums of the two scores, of their squares and
+     * their product, and each score's least and greatest value. Each is a count, a sum, a minimum or a maximum, so
+     * the sums of parts ({@link #merged}) are the sums of the whole: a company's from its offices'.
+     */
+    public record Sums(Column n, Column sx, Column sy, Column sxy, Column sxx, Column syy, Column minX, Column maxX,
+                       Column minY, Column maxY) {
+
+        private static final String[] NAMES = {"importance_n", "importance_sx", "importance_sy", "importance_sxy",
+            "importance_sxx", "importance_syy", "importance_min_x", "importance_max_x", "importance_min_y",
+            "importance_max_y"};
+
+        private Column[] all() {
+            return new Column[] {n, sx, sy, sxy, sxx, syy, minX, maxX, minY, maxY};
+        }
+
+        /** These columns under their names, to aggregate with ({@code .agg}). */
+        public Column[] named() {
+            Column[] all = all();
+            for (int i = 0; i < all.length; i++) {
+                all[i] = all[i].as(NAMES[i]);
+            }
+            return all;
+        }
+
+        /** The columns {@link #named} wrote, read back as columns of a row. */
+        public static Sums ofRow() {
+            Column[] c = new Column[NAMES.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = org.apache.spark.sql.functions.col(NAMES[i]);
+            }
+            return new Sums(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+        }
+
+        /** Aggregate over rows of {@link #named} sums: the sums of their forms together. */
+        public static Sums merged() {
+            Sums row = ofRow();
+            return new Sums(sum(row.n), sum(row.sx), sum(row.sy), sum(row.sxy), sum(row.sxx), sum(row.syy),
+                    min(row.minX), max(row.maxX), min(row.minY), max(row.maxY));
+        }
+    }
+
+    /** Aggregate: the {@link Sums} of rows of (item score, {@link #othersScaledColumn}). */
+    public static Sums sums(Column itemScore, Column othersScaled) {
         Column counted = itemScore.isNotNull().and(othersScaled.isNotNull());
         Column x = when(counted, itemScore.cast("long"));
         Column y = when(counted, othersScaled.cast("long"));
-        Column n = exact(count(x));
-        Column sx = exact(sum(x));
-        Column sy = exact(sum(y));
-        Column covariance = n.multiply(exact(sum(x.multiply(y)))).minus(sx.multiply(sy)).cast("double");
-        Column varianceX = n.multiply(exact(sum(x.multiply(x)))).minus(sx.multiply(sx)).cast("double");
-        Column varianceY = n.multiply(exact(sum(y.multiply(y)))).minus(sy.multiply(sy)).cast("double");
-        return when(missingColumn(itemScore, othersScaled).isNull(),
-                covariance.divide(sqrt(varianceX.multiply(varianceY))));
+        return new Sums(count(x), sum(x), sum(y), sum(x.multiply(y)), sum(x.multiply(x)), sum(y.multiply(y)),
+                min(x), max(x), min(y), max(y));
+    }
+
+    /** The importance from its {@link Sums}: as {@link #column}. */
+    public static Column importance(Sums sums) {
+        Column n = exact(sums.n());
+        Column sx = exact(sums.sx());
+        Column sy = exact(sums.sy());
+        Column covariance = n.multiply(exact(sums.sxy())).minus(sx.multiply(sy)).cast("double");
+        Column varianceX = n.multiply(exact(sums.sxx())).minus(sx.multiply(sx)).cast("double");
+        Column varianceY = n.multiply(exact(sums.syy())).minus(sy.multiply(sy)).cast("double");
+        return when(missing(sums).isNull(), covariance.divide(sqrt(varianceX.multiply(varianceY))));
+    }
+
+    /** Why there is no importance, from its {@link Sums}: as {@link #missingColumn}. */
+    public static Column missing(Sums sums) {
+        return when(sums.n().lt(lit(MIN_FORMS)), lit(ItemPriority.TOO_FEW_FORMS.code()))
+                .when(sums.minX().equalTo(sums.maxX()).or(sums.minY().equalTo(sums.maxY())),
+                        lit(ItemPriority.NO_VARIANCE.code()));
     }
 
     /** A whole-number sum as a decimal of 38 digits: its products and differences above stay exact. */
     private static Column exact(Column wholeNumber) {
         return wholeNumber.cast("decimal(38,0)");
-    }
-
-    /** Aggregate: why there is no importance, as {@link #missing}; null when there is one. */
-    public static Column missingColumn(Column itemScore, Column othersScaled) {
-        Column counted = itemScore.isNotNull().and(othersScaled.isNotNull());
-        Column x = when(counted, itemScore);
-        Column y = when(counted, othersScaled);
-        return when(formsColumn(itemScore, othersScaled).lt(lit(MIN_FORMS)), lit(ItemPriority.TOO_FEW_FORMS.code()))
-                .when(min(x).equalTo(max(x)).or(min(y).equalTo(max(y))), lit(ItemPriority.NO_VARIANCE.code()));
     }
 }

@@ -263,6 +263,49 @@ class ItemImportanceTest {
     }
 
     @Test
+    void sumsOfPartsGiveTheWholesFigures() {
+        // (group, part, x, y): a company's offices are the parts; y null is a form that does not count
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(RowFactory.create("varied", "office-" + i % 3, (long) (1 + i * 7 % 5), (long) (i * 131 % 97)));
+            rows.add(RowFactory.create("constant_x", "office-" + i % 2, 4L, (long) (i * 17 % 23)));
+        }
+        for (int i = 0; i < 9; i++) {
+            rows.add(RowFactory.create("few", "office-" + i % 4, (long) (1 + i % 5), (long) i));
+        }
+        rows.add(RowFactory.create("varied", "office-9", 3L, null));
+        StructType schema = new StructType().add("group", "string").add("part", "string").add("x", "long")
+                .add("y", "long");
+        Dataset<Row> pairs = TestSpark.session().createDataFrame(rows, schema);
+        ItemImportance.Sums whole = ItemImportance.sums(col("x"), col("y"));
+        Map<String, Row> direct = pairs.groupBy("group").agg(ItemImportance.formsColumn(col("x"), col("y")),
+                        ItemImportance.column(col("x"), col("y")), ItemImportance.missingColumn(col("x"), col("y")))
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+        Column[] parts = whole.named();
+        Column[] merged = ItemImportance.Sums.merged().named();
+        ItemImportance.Sums row = ItemImportance.Sums.ofRow();
+        Map<String, Row> fromParts = pairs.groupBy("group", "part").agg(parts[0], Arrays.copyOfRange(parts, 1,
+                        parts.length))
+                .groupBy("group").agg(merged[0], Arrays.copyOfRange(merged, 1, merged.length))
+                .select(col("group"), row.n(), ItemImportance.importance(row), ItemImportance.missing(row))
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+
+        assertThat(fromParts.keySet()).containsExactlyInAnyOrder("varied", "constant_x", "few");
+        for (String group : fromParts.keySet()) {
+            Row a = direct.get(group);
+            Row b = fromParts.get(group);
+            assertThat(b.getLong(1)).as(group).isEqualTo(a.getLong(1));
+            // exact sums: the same double, not a close one
+            assertThat(b.get(2)).as(group).isEqualTo(a.get(2));
+            assertThat(b.get(3)).as(group).isEqualTo(a.get(3));
+        }
+        assertThat(direct.get("varied").getLong(1)).isEqualTo(40L);
+        assertThat(direct.get("varied").isNullAt(2)).isFalse();
+        assertThat(direct.get("constant_x").getString(3)).isEqualTo(ItemPriority.NO_VARIANCE.code());
+        assertThat(direct.get("few").getString(3)).isEqualTo(ItemPriority.TOO_FEW_FORMS.code());
+    }
+
+    @Test
     void scoreColumnAgreesWithTheJavaScoresAndGivesNullForBlank() {
         List<Row> rows = new ArrayList<>();
         for (Rating rating : Rating.values()) {
