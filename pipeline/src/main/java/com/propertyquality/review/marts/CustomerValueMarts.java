@@ -466,13 +466,8 @@ public final class CustomerValueMarts {
                         datediff(col("purchased_on"), lag("purchased_on", 1).over(sequence)))
                 .join(segments, "household_id")
                 .where(CustomerValue.inWindowColumn(col("purchased_on"), col("as_of")));
-        // a household counts once per (year, segment, category): at its first purchase there. A distinct count would
-        // make Spark aggregate per household first, the median's buffers with it, past its 128 keys by sorting
-        // (BENCHMARKS.md, issue 17)
-        WindowSpec household = Window.partitionBy("household_id", "category", "year", "value_segment")
-                .orderBy("purchased_on", "purchase_id");
         WindowSpec segment = Window.partitionBy("year", "value_segment");
-        return windowed.withColumn("household_first", row_number().over(household).equalTo(1))
+        return windowed.withColumn("household_first", householdFirst("category", "year", "value_segment"))
                 .groupBy("year", "value_segment", "category")
                 .agg(count(lit(1)).as("purchases"), count(when(col("household_first"), lit(1))).as("households"),
                         sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"),
@@ -487,6 +482,17 @@ public final class CustomerValueMarts {
                         col("households"), col("spend"), col("share"), col("rank"), col("top_category"),
                         col("repeat_intervals"), col("median_repeat_days"))
                 .transform(MartOrder.by(col("year"), col("value_segment"), col("rank")));
+    }
+
+    /**
+     * Whether a purchase is its household's first of the group that {@code keys} make: counting these rows counts
+     * the group's households once each. Spark's distinct count would aggregate per household first (in
+     * `purchase_needs` with the median's buffers, past Spark's 128 keys by sorting): at scale 10 `purchase_needs`
+     * took twice the CPU, `purchase_seasonality` a third more (BENCHMARKS.md, issue 17).
+     */
+    private static Column householdFirst(String... keys) {
+        return row_number().over(Window.partitionBy("household_id", keys).orderBy("purchased_on", "purchase_id"))
+                .equalTo(1);
     }
 
     /** The declared columns of {@link #PURCHASE_SEASONALITY}, in stored order; meanings as data/README.md shows them. */
@@ -514,11 +520,7 @@ public final class CustomerValueMarts {
     public Dataset<Row> purchaseSeasonality() {
         Dataset<Row> purchases = lake.read(ImportTemplates.PURCHASES).drop("year")
                 .withColumn("year", year(col("purchased_on"))).withColumn("month", month(col("purchased_on")));
-        // a household counts once per (year, month, category): at its first purchase there. Spark's distinct count
-        // aggregates per household first and took a third more CPU at scale 10 (BENCHMARKS.md, issue 17)
-        WindowSpec household = Window.partitionBy("household_id", "year", "month", "category")
-                .orderBy("purchase_id");
-        return purchases.withColumn("household_first", row_number().over(household).equalTo(1))
+        return purchases.withColumn("household_first", householdFirst("year", "month", "category"))
                 .groupBy("year", "month", "category")
                 .agg(count(lit(1)).as("purchases"), count(when(col("household_first"), lit(1))).as("households"),
                         sum("amount").cast(DataTypes.createDecimalType(18, 2)).as("spend"))

@@ -155,20 +155,14 @@ public final class PriorityMarts {
                         col("form_rated"), score));
         // the forms are read and their slots summed once, per office; the company's sums are its offices' sums
         // (exact: counts, long sums, least and greatest values). Both branches read the one per-office exchange
-        Dataset<Row> officeSums = aggregate(slots.groupBy("year", "office_id", "item"),
-                ItemImportance.sums(score, col("others_scaled")).named());
-        Dataset<Row> companySums = aggregate(officeSums.groupBy("year", "item"), ItemImportance.Sums.merged().named())
+        Dataset<Row> officeSums = ItemImportance.sums(score, col("others_scaled"))
+                .aggregate(slots.groupBy("year", "office_id", "item"));
+        Dataset<Row> companySums = ItemImportance.Sums.merged().aggregate(officeSums.groupBy("year", "item"))
                 .withColumn("office_id", lit(null).cast("string"));
         ItemImportance.Sums sums = ItemImportance.Sums.ofRow();
-        Column[] figures = {sums.n().as("forms_correlated"), ItemImportance.importance(sums).as("importance"),
-                ItemImportance.missing(sums).as("missing")};
-        return officeSums.select(col("year"), col("office_id"), col("item"), figures[0], figures[1], figures[2])
-                .unionByName(companySums.select(col("year"), col("office_id"), col("item"), figures[0], figures[1],
-                        figures[2]));
-    }
-
-    private static Dataset<Row> aggregate(org.apache.spark.sql.RelationalGroupedDataset groups, Column[] columns) {
-        return groups.agg(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
+        return officeSums.unionByName(companySums)
+                .select(col("year"), col("office_id"), col("item"), sums.n().as("forms_correlated"),
+                        ItemImportance.importance(sums).as("importance"), ItemImportance.missing(sums).as("missing"));
     }
 
     /** The item's place on the form, for the order of the rows. */

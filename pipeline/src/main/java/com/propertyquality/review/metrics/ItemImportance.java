@@ -1,6 +1,7 @@
 package com.propertyquality.review.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -11,9 +12,13 @@ import static org.apache.spark.sql.functions.when;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The derived importance of a survey item (for the improvement priorities): how strongly the item's rating moves
@@ -236,25 +241,25 @@ public final class ItemImportance {
             return new Column[] {n, sx, sy, sxy, sxx, syy, minX, maxX, minY, maxY};
         }
 
-        /** These columns under their names, to aggregate with ({@code .agg}). */
-        public Column[] named() {
+        /** Each group's sums, under their names ({@link #ofRow} reads them), after the groups' keys. */
+        public Dataset<Row> aggregate(RelationalGroupedDataset groups) {
             Column[] all = all();
             for (int i = 0; i < all.length; i++) {
                 all[i] = all[i].as(NAMES[i]);
             }
-            return all;
+            return groups.agg(all[0], Arrays.copyOfRange(all, 1, all.length));
         }
 
-        /** The columns {@link #named} wrote, read back as columns of a row. */
+        /** The sums {@link #aggregate} wrote, read back as columns of a row. */
         public static Sums ofRow() {
             Column[] c = new Column[NAMES.length];
             for (int i = 0; i < c.length; i++) {
-                c[i] = org.apache.spark.sql.functions.col(NAMES[i]);
+                c[i] = col(NAMES[i]);
             }
             return new Sums(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
         }
 
-        /** Aggregate over rows of {@link #named} sums: the sums of their forms together. */
+        /** Aggregate over rows of {@link #aggregate}d sums: the sums of their forms together. */
         public static Sums merged() {
             Sums row = ofRow();
             return new Sums(sum(row.n), sum(row.sx), sum(row.sy), sum(row.sxy), sum(row.sxx), sum(row.syy),

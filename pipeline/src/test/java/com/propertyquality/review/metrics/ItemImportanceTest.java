@@ -281,12 +281,9 @@ class ItemImportanceTest {
         Map<String, Row> direct = pairs.groupBy("group").agg(ItemImportance.formsColumn(col("x"), col("y")),
                         ItemImportance.column(col("x"), col("y")), ItemImportance.missingColumn(col("x"), col("y")))
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
-        Column[] parts = whole.named();
-        Column[] merged = ItemImportance.Sums.merged().named();
         ItemImportance.Sums row = ItemImportance.Sums.ofRow();
-        Map<String, Row> fromParts = pairs.groupBy("group", "part").agg(parts[0], Arrays.copyOfRange(parts, 1,
-                        parts.length))
-                .groupBy("group").agg(merged[0], Arrays.copyOfRange(merged, 1, merged.length))
+        Map<String, Row> fromParts = ItemImportance.Sums.merged()
+                .aggregate(whole.aggregate(pairs.groupBy("group", "part")).groupBy("group"))
                 .select(col("group"), row.n(), ItemImportance.importance(row), ItemImportance.missing(row))
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
 
