@@ -1,5 +1,8 @@
 package com.propertyquality.review.ingest;
 
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -29,7 +32,7 @@ public class IngestJobConfiguration {
     /** The lake's location: the key that finds a killed run's jobs when work folders differ but the lake is one. */
     public static final String LAKE = "lake";
 
-    /** Rows per chunk: large enough that the job repository's per-chunk update costs little. */
+    /** Rows per chunk (in blocks of rows): large enough that the job repository's per-chunk update costs little. */
     static final int CHUNK_SIZE = 2_000;
 
     @Bean
@@ -37,16 +40,26 @@ public class IngestJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(loadFileStep).build();
     }
 
+    /**
+     * The step of one file's job, built for that job (job-scoped) with its reader, processor and writer as plain
+     * objects, its items blocks of rows ({@link RowBlockReader}). Step-scoped beans would be proxies that look the
+     * bean up in the step's scope on every call, and the chunk step wraps every item in an observation and a retry:
+     * per row, both cost a tenth of the ingest's CPU (BENCHMARKS.md, issue 17).
+     */
     @Bean
-    Step loadFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      TemplateFileReader templateFileReader, RowCheckProcessor rowCheckProcessor,
-                      StagingWriter stagingWriter) {
+    @JobScope
+    Step loadFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestRuns runs,
+                      @Value("#{jobParameters['run.id']}") String runId,
+                      @Value("#{jobParameters['file.index']}") Long fileIndex) {
+        IngestRun run = runs.get(runId);
+        FileLoad load = run.file(fileIndex);
         return new StepBuilder("loadFile", jobRepository)
-                .<SourceRow, CheckedRow>chunk(CHUNK_SIZE)
+                .<List<SourceRow>, List<CheckedRow>>chunk(CHUNK_SIZE / RowBlockReader.BLOCK_ROWS)
                 .transactionManager(transactionManager)
-                .reader(templateFileReader)
-                .processor(rowCheckProcessor)
-                .writer(stagingWriter)
+                .reader(new RowBlockReader(new TemplateFileReader(load, run.encodingOverride(),
+                        new ProgressLine(run.out(), load.fileName()))))
+                .processor(new RowCheckProcessor(new RowRules(load.template(), run.scope())))
+                .writer(new StagingWriter(load))
                 .build();
     }
 
@@ -68,29 +81,5 @@ public class IngestJobConfiguration {
                                         @Value("#{jobParameters['file.index']}") Long fileIndex) {
         IngestRun run = runs.get(runId);
         return new ReviewPlanTasklet(run.file(fileIndex), run.scope(), run.lake(), runId);
-    }
-
-    @Bean
-    @StepScope
-    TemplateFileReader templateFileReader(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
-                                          @Value("#{jobParameters['file.index']}") Long fileIndex) {
-        IngestRun run = runs.get(runId);
-        FileLoad load = run.file(fileIndex);
-        return new TemplateFileReader(load, run.encodingOverride(), new ProgressLine(run.out(), load.fileName()));
-    }
-
-    @Bean
-    @StepScope
-    RowCheckProcessor rowCheckProcessor(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
-                                        @Value("#{jobParameters['file.index']}") Long fileIndex) {
-        IngestRun run = runs.get(runId);
-        return new RowCheckProcessor(new RowRules(run.file(fileIndex).template(), run.scope()));
-    }
-
-    @Bean
-    @StepScope
-    StagingWriter stagingWriter(IngestRuns runs, @Value("#{jobParameters['run.id']}") String runId,
-                                @Value("#{jobParameters['file.index']}") Long fileIndex) {
-        return new StagingWriter(runs.get(runId).file(fileIndex));
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-/** The runs in progress in this process, by id, for the step-scoped beans of the file job. */
+/** The runs in progress in this process, by id, for the job-scoped step of the file job and the plan's tasklet. */
 @Component
 public class IngestRuns {
 

@@ -1,5 +1,7 @@
 package com.propertyquality.review.ingest;
 
+import java.util.List;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -11,7 +13,7 @@ import com.propertyquality.review.lake.StagedFile;
  * run's warnings file), rejected rows with every violation to the run's rejects file and, whole, to the file of
  * the input's rejected rows in its own layout. Keeps the counts.
  */
-public class StagingWriter implements ItemStreamWriter<CheckedRow> {
+public class StagingWriter implements ItemStreamWriter<List<CheckedRow>> {
 
     private final FileLoad load;
 
@@ -20,9 +22,15 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
     }
 
     @Override
-    public void write(Chunk<? extends CheckedRow> chunk) {
+    public void write(Chunk<? extends List<CheckedRow>> chunk) {
+        for (List<CheckedRow> block : chunk) {
+            write(block);
+        }
+    }
+
+    private void write(List<CheckedRow> block) {
         StagedFile staged = load.staged().get(0);
-        for (CheckedRow row : chunk) {
+        for (CheckedRow row : block) {
             SourceRow source = row.source();
             if (row.stored()) {
                 staged.write(row.values(), source.file(), source.row());
