@@ -3,6 +3,7 @@ package com.propertyquality.review.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,18 +13,25 @@ import java.util.Arrays;
 /**
  * Key hashes spilled to disk: a file of 16-byte (high, low) pairs in {@link KeySet#compare} order, with what stays
  * in memory to look a key up in it: a {@link KeyBloom} (1.25 bytes a key) and the first key of every block of
- * {@value #BLOCK_KEYS} keys (0.06 bytes a key). A lookup the filter lets through reads one block (4 KB) with a
- * positional read. Lookups may run from several threads at once; writing, merging and deleting may not.
+ * {@value #BLOCK_KEYS} keys (0.06 bytes a key). A lookup the filter lets through searches one block (4 KB) of the
+ * file, which is mapped into memory: the page cache holds it, not the heap, and a lookup is no read call. (Most
+ * lookups of the households' register find their key; at scale 10, read with a system call each, they took a
+ * fifth of the ingest's time: BENCHMARKS.md, issue 17.) Lookups may run from several threads at once; writing,
+ * merging and deleting may not, nor may a lookup run once the run is deleted (it is unmapped).
  */
 final class KeyRun {
 
     static final int BLOCK_KEYS = 256;
     private static final int KEY_BYTES = 16;
     private static final int BUFFER_BYTES = 1 << 16;
-
-    /** One block buffer per thread, outside the heap: a read goes straight into it, and nothing is allocated. */
-    private static final ThreadLocal<ByteBuffer> BLOCK =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BLOCK_KEYS * KEY_BYTES));
+    /**
+     * A mapping covers at most 2 GB: the file is mapped in segments of 2^30 bytes (1 GB), each a whole number of
+     * blocks ({@link #BLOCK_BYTES}, 2^12), so no block spans two.
+     */
+    static final int SEGMENT_SHIFT = 30;
+    static final int BLOCK_BYTES = BLOCK_KEYS * KEY_BYTES;
+    /** What unmaps a segment at once ({@link #unmap}). */
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
 
     private final Path file;
     private final FileChannel channel;
@@ -31,18 +39,47 @@ final class KeyRun {
     private final KeyBloom bloom;
     /** The first key of each block, as (high, low) pairs. */
     private final long[] fences;
+    /** The file, mapped read-only for lookups. */
+    private final MappedByteBuffer[] segments;
+    private final int segmentShift;
 
-    private KeyRun(Path file, FileChannel channel, long count, KeyBloom bloom, long[] fences) {
+    private KeyRun(Path file, FileChannel channel, long count, KeyBloom bloom, long[] fences, int segmentShift) {
         this.file = file;
         this.channel = channel;
         this.count = count;
         this.bloom = bloom;
         this.fences = fences;
+        this.segmentShift = segmentShift;
+        this.segments = map(file, channel, count * KEY_BYTES, segmentShift);
+    }
+
+    private static MappedByteBuffer[] map(Path file, FileChannel channel, long bytes, int segmentShift) {
+        long segmentBytes = 1L << segmentShift;
+        MappedByteBuffer[] segments = new MappedByteBuffer[(int) ((bytes + segmentBytes - 1) >>> segmentShift)];
+        try {
+            for (int i = 0; i < segments.length; i++) {
+                long from = (long) i << segmentShift;
+                long length = Math.min(bytes - from, segmentBytes);
+                segments[i] = channel.map(FileChannel.MapMode.READ_ONLY, from, length);
+            }
+            return segments;
+        } catch (IOException e) {
+            unmap(segments);
+            throw new UncheckedIOException("cannot map the key run " + file, e);
+        }
     }
 
     /** Writes the first {@code count} pairs of a sorted array ({@link KeySet#sortedForSpill}) as a run. */
     static KeyRun write(Path file, long[] sorted, int count) {
-        Writer writer = new Writer(file, count);
+        return write(file, sorted, count, SEGMENT_SHIFT);
+    }
+
+    /** As above, mapped in segments of 2^{@code segmentShift} bytes (at least a block): smaller ones for tests. */
+    static KeyRun write(Path file, long[] sorted, int count, int segmentShift) {
+        if ((1L << segmentShift) % BLOCK_BYTES != 0) {
+            throw new IllegalArgumentException("a segment must hold whole blocks: 2^" + segmentShift);
+        }
+        Writer writer = new Writer(file, count, segmentShift);
         try {
             for (int i = 0; i < count; i++) {
                 writer.put(sorted[2 * i], sorted[2 * i + 1]);
@@ -56,7 +93,7 @@ final class KeyRun {
 
     /** One run holding the keys of two, written to {@code file}; the two are left as they were. */
     static KeyRun merge(KeyRun a, KeyRun b, Path file) {
-        Writer writer = new Writer(file, a.count + b.count);
+        Writer writer = new Writer(file, a.count + b.count, a.segmentShift);
         try {
             Reader ra = new Reader(a);
             Reader rb = new Reader(b);
@@ -115,14 +152,19 @@ final class KeyRun {
         }
         long first = (long) lo * BLOCK_KEYS;
         int n = (int) Math.min(BLOCK_KEYS, count - first);
-        ByteBuffer block = BLOCK.get();
-        block.clear().limit(n * KEY_BYTES);
-        readFully(block, first * KEY_BYTES);
+        long offset = first * KEY_BYTES;
+        // absolute reads only: the segment's position is never moved, so threads may share it
+        MappedByteBuffer segment = segments[(int) (offset >>> segmentShift)];
+        if (segment == null) {
+            throw new IllegalStateException("the key run " + file + " was deleted");
+        }
+        int base = (int) (offset & ((1L << segmentShift) - 1));
         int from = 0;
         int to = n - 1;
         while (from <= to) {
             int mid = (from + to) >>> 1;
-            int c = KeySet.compare(block.getLong(mid * KEY_BYTES), block.getLong(mid * KEY_BYTES + 8), high, low);
+            int at = base + mid * KEY_BYTES;
+            int c = KeySet.compare(segment.getLong(at), segment.getLong(at + 8), high, low);
             if (c == 0) {
                 return true;
             }
@@ -135,13 +177,37 @@ final class KeyRun {
         return false;
     }
 
-    /** Closes and removes the file. */
+    /** Unmaps, closes and removes the file. */
     void delete() {
+        unmap(segments);
         try {
             channel.close();
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the key run " + file, e);
+        }
+    }
+
+    /**
+     * The JDK unmaps a buffer only when the collector finds it unreachable: until then a deleted run would keep its
+     * disk space (and on Windows could not be deleted), so the run unmaps its segments itself when deleted.
+     */
+    private static void unmap(MappedByteBuffer[] segments) {
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i] != null) {
+                UNSAFE.invokeCleaner(segments[i]);
+                segments[i] = null;
+            }
+        }
+    }
+
+    private static sun.misc.Unsafe unsafe() {
+        try {
+            java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (sun.misc.Unsafe) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
@@ -167,7 +233,10 @@ final class KeyRun {
         private long[] fences;
         private long written;
 
-        Writer(Path file, long expected) {
+        private final int segmentShift;
+
+        Writer(Path file, long expected, int segmentShift) {
+            this.segmentShift = segmentShift;
             this.file = file;
             this.bloom = new KeyBloom(expected);
             this.fences = new long[2 * (int) ((expected + BLOCK_KEYS - 1) / BLOCK_KEYS)];
@@ -200,7 +269,7 @@ final class KeyRun {
             flush();
             int blocks = (int) ((written + BLOCK_KEYS - 1) / BLOCK_KEYS);
             long[] used = fences.length == 2 * blocks ? fences : Arrays.copyOf(fences, 2 * blocks);
-            return new KeyRun(file, channel, written, bloom, used);
+            return new KeyRun(file, channel, written, bloom, used, segmentShift);
         }
 
         void abandon() {

@@ -136,6 +136,53 @@ class SpillingKeySetTest {
     }
 
     @Test
+    void aRunMappedInManySegmentsFindsEveryKeyAcrossTheirEdges() {
+        try (SpillFolder folder = new SpillFolder(temp.resolve("keys"))) {
+            KeySet keys = new KeySet();
+            // 5.5 blocks of keys: with one block a segment, six segments, the last one part full
+            int n = KeyRun.BLOCK_KEYS * 11 / 2;
+            for (int i = 0; i < n; i++) {
+                keys.add("S" + i);
+            }
+            int shift = Integer.numberOfTrailingZeros(KeyRun.BLOCK_BYTES);
+            long[] sorted = keys.sortedForSpill();
+            KeyRun oneBlockEach = KeyRun.write(folder.newFile(), sorted, n, shift);
+            KeyRun twoBlocksEach = KeyRun.write(folder.newFile(), sorted, n, shift + 1);
+            KeyRun merged = KeyRun.merge(oneBlockEach, twoBlocksEach, folder.newFile());
+            for (int i = 0; i < n; i++) {
+                hash.of("S" + i);
+                assertThat(oneBlockEach.contains(hash.high, hash.low)).as("S" + i).isTrue();
+                assertThat(twoBlocksEach.contains(hash.high, hash.low)).as("S" + i).isTrue();
+                assertThat(merged.contains(hash.high, hash.low)).as("S" + i).isTrue();
+                hash.of("T" + i);
+                assertThat(oneBlockEach.contains(hash.high, hash.low)).as("T" + i).isFalse();
+            }
+            assertThat(merged.size()).isEqualTo(n);
+            assertThatThrownBy(() -> KeyRun.write(folder.newFile(), sorted, n, shift - 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aDeletedRunIsUnmappedAndRefusesLookups() {
+        try (SpillFolder folder = new SpillFolder(temp.resolve("keys"))) {
+            KeySet keys = new KeySet();
+            for (int i = 0; i < 1_000; i++) {
+                keys.add("D" + i);
+            }
+            KeyRun run = KeyRun.write(folder.newFile(), keys.sortedForSpill(), 1_000);
+            hash.of("D7");
+            assertThat(run.contains(hash.high, hash.low)).isTrue();
+            run.delete();
+            assertThat(run.file()).doesNotExist();
+            long high = hash.high;
+            long low = hash.low;
+            assertThatThrownBy(() -> run.contains(high, low)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("deleted");
+        }
+    }
+
+    @Test
     void aSpillThatFailsKeepsEveryKeyAndTheNextOneWorks() throws IOException {
         Path runs = Files.createDirectories(temp.resolve("keys"));
         Files.writeString(runs.resolve("keys-000001.run"), "in the way of the first run");
