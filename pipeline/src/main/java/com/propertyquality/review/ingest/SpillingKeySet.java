@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * A set of key hashes whose memory is bounded: up to a given number of keys in an in-memory {@link KeySet}
  * (32 bytes a key), then that table is sorted and written as a {@link KeyRun} to disk (16 bytes a key), of which
- * only the Bloom filter and block index stay in memory (about 1.3 bytes a key: the one part that grows, 20 MB at
+ * only the Bloom filter and block index stay on the heap (about 1.3 bytes a key: the one part that grows, 20 MB at
  * 16 million keys). Runs are merged as they come, one into the one before while it is at least half its size,
  * so a set holds a few runs, each less than half the one before (at most about log2 of the keys over the table's
  * size), and each key is rewritten a few times at most. A lookup checks the table, then each run's Bloom filter,
- * and reads the disk (one 4 KB block, usually from the page cache) only for a key the run holds or the 1% of
- * others its filter lets through.
+ * and searches the run's file (one 4 KB block of it, mapped into memory: {@link KeyRun}) only for a key the run
+ * holds or the 1% of others its filter lets through.
  *
  * <p>Not thread-safe for writing. Lookups alone ({@link #contains}) may run from several threads once writing
  * has stopped and the set was safely published.
