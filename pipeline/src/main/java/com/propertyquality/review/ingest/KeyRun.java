@@ -230,10 +230,9 @@ final class KeyRun {
         private final FileChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
         private final KeyBloom bloom;
+        private final int segmentShift;
         private long[] fences;
         private long written;
-
-        private final int segmentShift;
 
         Writer(Path file, long expected, int segmentShift) {
             this.segmentShift = segmentShift;
