@@ -16,11 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -181,7 +176,7 @@ public class IngestService {
                     .filter(t -> t != ImportTemplates.OFFICES && t != ImportTemplates.HOUSEHOLDS)
                     .filter(t -> loads.stream().anyMatch(l -> l.template() == t))
                     .toList();
-            inParallel(rest, template -> loadTemplate(run, lake, template, loads, replaced));
+            SideBySide.run(rest, parallelism, template -> loadTemplate(run, lake, template, loads, replaced));
         } finally {
             runs.end(runId);
             try {
@@ -255,33 +250,6 @@ public class IngestService {
                 replaced.putAll(committed);
             }
         });
-    }
-
-    private void inParallel(List<Template> templates, Consumer<Template> load) {
-        if (templates.size() <= 1 || parallelism <= 1) {
-            templates.forEach(load);
-            return;
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, templates.size()));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Template template : templates) {
-                futures.add(executor.submit(() -> load.accept(template)));
-            }
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while loading", e);
-                }
-            }
-        } finally {
-            executor.shutdownNow();
-        }
     }
 
     private List<FileLoad> discover(Path input, List<String> ignored) {
